@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Padan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "padan", targets: ["padan"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    ],
+    targets: [
+        // C in one room: libxml2 and zlib are reached only from PadanReaders.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
+        .target(name: "PadanCore"),
+        // CSV and XML readers, input files and globs, typed decoding of the six input kinds.
+        .target(name: "PadanReaders", dependencies: ["PadanCore", "CLibXML2", "CZlib"]),
+        // Machine-read CSVs, payload lines, summary, report and escalation lists.
+        .target(
+            name: "PadanWriters",
+            dependencies: [
+                "PadanCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        // The store: one PadanDatabase over GRDB.
+        .target(name: "PadanStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // The synthetic region generator behind `padan sample`.
+        .target(name: "PadanSample", dependencies: ["PadanCore", "PadanReaders"]),
+        // Assembles a run from a pipeline file; every command's logic lives here.
+        .target(
+            name: "PadanKit",
+            dependencies: [
+                "PadanCore", "PadanReaders", "PadanWriters", "PadanStore", "PadanSample",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "padan",
+            dependencies: ["PadanKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "PadanTestSupport", dependencies: ["PadanCore"], path: "Tests/PadanTestSupport"),
+        .testTarget(name: "PadanCoreTests", dependencies: ["PadanCore", "PadanTestSupport"]),
+        .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport"]),
+        .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"]),
+        .testTarget(name: "PadanStoreTests", dependencies: ["PadanStore", "PadanTestSupport"]),
+        .testTarget(name: "PadanKitTests", dependencies: ["PadanKit", "PadanTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
