@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        // Only for the CSV benchmark below.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // C in one room: libxml2 and zlib are reached only from PadanReaders.
@@ -48,14 +51,25 @@ let package = Package(
         .target(
             name: "PadanKit",
             dependencies: [
-                "PadanCore", "PadanReaders", "PadanWriters", "PadanStore", "PadanSample",
+                "PadanCore", "PadanReaders", "PadanWriters", "PadanStore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "padan",
             dependencies: ["PadanKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `swift build -c release --product padan-csv-bench`: our CSV reader against SwiftCSV and CSV.swift.
+        .executableTarget(
+            name: "padan-csv-bench",
+            dependencies: [
+                "PadanReaders",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            path: "Benchmarks/CSVBench"
         ),
         .target(name: "PadanTestSupport", dependencies: ["PadanCore"], path: "Tests/PadanTestSupport"),
         .testTarget(name: "PadanCoreTests", dependencies: ["PadanCore", "PadanTestSupport"]),

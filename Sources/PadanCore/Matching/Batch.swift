@@ -1,0 +1,21 @@
+/// Every typed record of one run's inputs, as the readers decoded them.
+public struct Batch: Sendable {
+    public var teachers: [DapodikTeacher]
+    public var schools: [School]
+    public var employees: [SiasnEmployee]
+    public var unors: [Unor]
+    public var crosswalk: [CrosswalkEntry]
+    public var skp: [SkpRecord]
+
+    public init(
+        teachers: [DapodikTeacher] = [], schools: [School] = [], employees: [SiasnEmployee] = [], unors: [Unor] = [],
+        crosswalk: [CrosswalkEntry] = [], skp: [SkpRecord] = []
+    ) {
+        self.teachers = teachers
+        self.schools = schools
+        self.employees = employees
+        self.unors = unors
+        self.crosswalk = crosswalk
+        self.skp = skp
+    }
+}

@@ -1,0 +1,181 @@
+/// Matches Negeri schools to SIASN units (`rules.md` §3): crosswalk, exact normalized name, fuzzy.
+///
+/// Candidates are the school-like units of the school's government that are not sub-units, not marked
+/// inactive, and whose name does not end with another kabupaten/kota of the Dapodik schools. Each step
+/// takes only units no earlier step took; a unit two schools claim in one step goes to neither.
+public struct UnorMatcher: Sendable {
+    public var threshold: Double
+    public var margin: Double
+
+    public init(threshold: Double, margin: Double) {
+        self.threshold = threshold
+        self.margin = margin
+    }
+
+    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry]) -> UnitMap {
+        let negeri = schools.filter(\.isNegeri).sorted { $0.npsn < $1.npsn }
+        var assignments = negeri.map { UnitAssignment(npsn: $0.npsn, method: .none) }
+        var position = [NPSN: Int](minimumCapacity: negeri.count)
+        for (i, school) in negeri.enumerated() { position[school.npsn] = i }
+        var taken = Set<SiasnID>()
+        var done = [Bool](repeating: false, count: negeri.count)
+
+        // Step 1: the crosswalk, minus rows in conflict.
+        let (usable, conflicts) = Self.usableCrosswalk(crosswalk)
+        for entry in usable {
+            guard let i = position[entry.npsn], !done[i] else { continue }
+            assignments[i].method = .crosswalk
+            assignments[i].unitId = entry.unorId
+            assignments[i].unit = tree.index[entry.unorId]
+            done[i] = true
+            taken.insert(entry.unorId)
+        }
+
+        let regions = Set(schools.compactMap(\.localGovernment).map(\.key))
+        let allRegions = Dictionary(schools.compactMap(\.localGovernment).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let blocks = CandidateBlocks(tree: tree, regions: regions.compactMap { allRegions[$0] })
+
+        // Step 2: exact normalized name.
+        var claims = [Int: [Int]]()
+        var views = [SchoolView?](repeating: nil, count: negeri.count)
+        for (i, school) in negeri.enumerated() where !done[i] {
+            guard let view = SchoolView(school: school) else { continue }
+            views[i] = view
+            let exact = blocks.candidates(for: view, tree: tree).filter {
+                !taken.contains(tree.units[$0].id) && view.unitName(of: $0, in: tree) == view.name
+            }
+            var chosen: Int?
+            if exact.count == 1 {
+                chosen = exact[0]
+            } else if exact.count > 1 {
+                let occupied = exact.filter { tree.peopleInSubtree[$0] > 0 }
+                if occupied.count == 1 { chosen = occupied[0] }
+            }
+            if let chosen { claims[chosen, default: []].append(i) }
+        }
+        settle(claims, method: .name, tree: tree, assignments: &assignments, done: &done, taken: &taken)
+
+        // Step 3: fuzzy, with threshold and margin.
+        claims = [:]
+        var scores = [Int: Double]()
+        for (i, school) in negeri.enumerated() where !done[i] {
+            guard let view = views[i] ?? SchoolView(school: school) else { continue }
+            let parts = view.name.parts
+            var ranked = [UnitCandidate]()
+            for unit in blocks.candidates(for: view, tree: tree) where !taken.contains(tree.units[unit].id) {
+                let unitParts = view.unitName(of: unit, in: tree).parts
+                guard parts.isCompatible(with: unitParts) else { continue }
+                ranked.append(UnitCandidate(unit: unit, score: parts.score(against: unitParts)))
+            }
+            ranked.sort { $0.score != $1.score ? $0.score > $1.score : tree.units[$0.unit].id < tree.units[$1.unit].id }
+            assignments[i].candidates = Array(ranked.prefix(3))
+            guard let best = ranked.first else { continue }
+            let second = ranked.count > 1 ? ranked[1].score : 0
+            if best.score >= threshold - 1e-9, best.score - second >= margin - 1e-9 {
+                claims[best.unit, default: []].append(i)
+                scores[i] = best.score
+            } else if best.score > 0 {
+                assignments[i].suggestion = best.unit
+            }
+        }
+        settle(claims, method: .fuzzy, tree: tree, assignments: &assignments, done: &done, taken: &taken)
+        for (i, score) in scores where assignments[i].method == .fuzzy { assignments[i].score = score }
+
+        var schoolOfUnit = [Int: NPSN]()
+        for assignment in assignments { if let unit = assignment.unit { schoolOfUnit[unit] = assignment.npsn } }
+        return UnitMap(assignments: assignments, byNPSN: position, schoolOfUnit: schoolOfUnit, conflicts: conflicts)
+    }
+
+    /// Gives each claimed unit to its one claimant; a unit claimed twice goes to neither and counts as taken.
+    private func settle(
+        _ claims: [Int: [Int]], method: UnitMethod, tree: UnorTree, assignments: inout [UnitAssignment],
+        done: inout [Bool], taken: inout Set<SiasnID>
+    ) {
+        for (unit, schools) in claims {
+            taken.insert(tree.units[unit].id)
+            for i in schools {
+                done[i] = true
+                if schools.count == 1 {
+                    assignments[i].method = method
+                    assignments[i].unit = unit
+                    assignments[i].unitId = tree.units[unit].id
+                    assignments[i].suggestion = nil
+                } else {
+                    assignments[i].contested = true
+                    assignments[i].suggestion = unit
+                }
+            }
+        }
+    }
+
+    /// Crosswalk rows not in conflict (first of exact repeats), and the conflicts.
+    static func usableCrosswalk(_ entries: [CrosswalkEntry]) -> ([CrosswalkEntry], [CrosswalkConflict]) {
+        var unitsOfSchool = [NPSN: Set<SiasnID>]()
+        var schoolsOfUnit = [SiasnID: Set<NPSN>]()
+        for entry in entries {
+            unitsOfSchool[entry.npsn, default: []].insert(entry.unorId)
+            schoolsOfUnit[entry.unorId, default: []].insert(entry.npsn)
+        }
+        var conflicts = [CrosswalkConflict]()
+        for (npsn, units) in unitsOfSchool.sorted(by: { $0.key < $1.key }) where units.count > 1 {
+            let sources = entries.filter { $0.npsn == npsn }.map(\.source)
+            conflicts.append(CrosswalkConflict(side: .school(npsn), partners: units.map(\.text).sorted(), sources: sources))
+        }
+        for (unit, schools) in schoolsOfUnit.sorted(by: { $0.key < $1.key }) where schools.count > 1 {
+            let sources = entries.filter { $0.unorId == unit }.map(\.source)
+            conflicts.append(CrosswalkConflict(side: .unit(unit), partners: schools.map(\.text).sorted(), sources: sources))
+        }
+        var seen = Set<NPSN>()
+        let usable = entries.filter { entry in
+            unitsOfSchool[entry.npsn]?.count == 1 && schoolsOfUnit[entry.unorId]?.count == 1 && seen.insert(entry.npsn).inserted
+        }
+        return (usable, conflicts)
+    }
+}
+
+/// A school as unit matching sees it: its government, its own region, its normalized name.
+struct SchoolView {
+    let government: Government
+    let region: Government
+    let name: SchoolName
+
+    init?(school: School) {
+        guard let government = school.government, let region = school.localGovernment else { return nil }
+        self.government = government
+        self.region = region
+        self.name = SchoolName(school.nama).droppingRegion(region)
+    }
+
+    func unitName(of unit: Int, in tree: UnorTree) -> SchoolName {
+        tree.names[unit].droppingRegion(region)
+    }
+}
+
+/// Candidate units grouped by government and level, with the other-region endings each name carries.
+struct CandidateBlocks {
+    private var byGovernmentLevel: [String: [Int]] = [:]
+    /// Unit → the (region key, ending) pairs its raw normalized name ends with.
+    private var regionEndings: [Int: [(String, [String])]] = [:]
+
+    init(tree: UnorTree, regions: [Government]) {
+        for unit in tree.units.indices where tree.isSchoolCandidate(unit) && tree.units[unit].isActive {
+            guard let government = tree.government(of: unit), let level = tree.names[unit].tokens.first else { continue }
+            byGovernmentLevel[government.key + "|" + level, default: []].append(unit)
+            for region in regions {
+                for ending in region.nameEndings where tree.names[unit].ends(with: ending) {
+                    regionEndings[unit, default: []].append((region.key, ending))
+                }
+            }
+        }
+    }
+
+    /// The candidates for a school: same government and level, not ending with another region.
+    func candidates(for view: SchoolView, tree: UnorTree) -> [Int] {
+        guard let level = view.name.tokens.first else { return [] }
+        let own = view.region.nameEndings
+        return (byGovernmentLevel[view.government.key + "|" + level] ?? []).filter { unit in
+            guard let endings = regionEndings[unit] else { return true }
+            return !endings.contains { key, ending in key != view.region.key && !own.contains(ending) }
+        }
+    }
+}

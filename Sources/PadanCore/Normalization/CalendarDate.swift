@@ -1,0 +1,119 @@
+/// A calendar date without time or zone, as the registers write birth dates.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// A date only if it exists in the proleptic Gregorian calendar.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+    }
+
+    /// Days since 1970-01-01 (negative before), for day arithmetic.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The same day `years` years earlier or later (29 February falls back to the 28th).
+    public func adding(years: Int) -> CalendarDate {
+        let y = year + years
+        return CalendarDate(year: y, month: month, day: min(day, Self.daysIn(month: month, year: y)))
+            ?? self
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+extension CalendarDate {
+    /// What a date field holds after reading.
+    public enum Reading: Equatable, Sendable {
+        case none
+        case date(CalendarDate)
+        case invalid
+    }
+
+    /// Reads `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or `YYYY-MM-DD HH:MM:SS`; `01-01-0001` is no value.
+    public static func read(_ text: String?) -> Reading {
+        guard var text = text?.trimmingSpaces, !text.isEmpty else { return .none }
+        if text.utf8.count == 19, let space = text.firstIndex(of: " ") ?? text.firstIndex(of: "T") {
+            text = String(text[..<space])
+        }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return .invalid }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let b = bytes[i]
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        let year: Int?, month: Int?, day: Int?
+        if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+            (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+        } else if (bytes[2] == UInt8(ascii: "-") && bytes[5] == UInt8(ascii: "-"))
+            || (bytes[2] == UInt8(ascii: "/") && bytes[5] == UInt8(ascii: "/"))
+        {
+            (day, month, year) = (number(0..<2), number(3..<5), number(6..<10))
+        } else {
+            return .invalid
+        }
+        guard let year, let month, let day else { return .invalid }
+        if year == 1, month == 1, day == 1 { return .none }
+        guard year >= 1800, let date = CalendarDate(year: year, month: month, day: day) else { return .invalid }
+        return .date(date)
+    }
+
+    /// Parses strictly `YYYY-MM-DD` (command-line `--as-of`).
+    public init?(iso text: String) {
+        guard case .date(let date) = Self.read(text), text.utf8.count == 10, text.contains("-"),
+            text.firstIndex(of: "-") == text.index(text.startIndex, offsetBy: 4)
+        else { return nil }
+        self = date
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    public var trimmingSpaces: String {
+        let scalars = String(self).unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace {
+            end = scalars.index(before: end)
+        }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

@@ -1,0 +1,112 @@
+/// An 18-digit civil-servant number that passed the shape rules of `rules.md` §1.
+///
+/// Two shapes exist: PNS/CPNS (`YYYYMMDD` birth · `YYYYMM` TMT CPNS · sex · serial) and PPPK
+/// (`YYYYMMDD` birth · `YYYY` appointed · `2` · stage `1`–`9` · sex · serial). Read with the PNS rule a
+/// PPPK NIP has "month" `21`–`29`, which is why the two are told apart by digit 13.
+public struct NIP: Hashable, Sendable, CustomStringConvertible {
+    public enum Shape: String, Sendable {
+        case pns = "PNS"
+        case pppk = "PPPK"
+    }
+
+    /// The 18 digits.
+    public let digits: String
+    public let shape: Shape
+    /// The birth date embedded in digits 1–8.
+    public let birthDate: CalendarDate
+    /// The sex embedded in digit 15.
+    public let sex: Gender
+
+    public var description: String { digits }
+
+    /// Log-safe form: `198501******1001`.
+    public var masked: String {
+        String(digits.prefix(6)) + "******" + String(digits.suffix(6))
+    }
+
+    /// What a NIP field holds after reading.
+    public enum Reading: Equatable, Sendable {
+        /// Empty, `null`, `-`.
+        case empty
+        /// Destroyed by a spreadsheet (scientific notation or a decimal part of zeros): digits are lost.
+        case corrupted(String)
+        /// Present but not 18 digits of a valid shape; `why` in Bahasa Indonesia.
+        case invalid(String, why: String)
+        case valid(NIP)
+
+        /// The NIP when valid.
+        public var nip: NIP? {
+            if case .valid(let nip) = self { return nip }
+            return nil
+        }
+    }
+
+    /// Reads a NIP as typed in either register; `runDate` bounds the embedded birth date.
+    public static func read(_ text: String?, runDate: CalendarDate) -> Reading {
+        guard var text = text?.trimmingSpaces, !text.isEmpty else { return .empty }
+        if text.hasPrefix("'") { text.removeFirst() }
+        text = text.trimmingSpaces
+        if text.isEmpty || text == "-" || text.lowercased() == "null" { return .empty }
+        if isCorrupted(text) { return .corrupted(text) }
+        var cleaned = [UInt8]()
+        cleaned.reserveCapacity(18)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), 0x09: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): cleaned.append(byte)
+            default: return .invalid(text, why: "NIP berisi karakter selain angka")
+            }
+        }
+        guard cleaned.count == 18 else {
+            return .invalid(text, why: "NIP terdiri dari \(cleaned.count) angka, seharusnya 18")
+        }
+        let digits = cleaned.map { Int($0 - 0x30) }
+        func number(_ from: Int, _ count: Int) -> Int {
+            digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 }
+        }
+        guard let birth = CalendarDate(year: number(0, 4), month: number(4, 2), day: number(6, 2)) else {
+            return .invalid(text, why: "tanggal lahir dalam NIP tidak ada di kalender")
+        }
+        guard birth.year >= 1940, birth <= runDate.adding(years: -15) else {
+            return .invalid(text, why: "tanggal lahir dalam NIP di luar rentang 1940 s.d. 15 tahun lalu")
+        }
+        let shape: Shape
+        if digits[12] == 2 {
+            // PPPK: year appointed, `2`, stage 1–9.
+            let appointed = number(8, 4)
+            guard digits[13] >= 1, appointed >= birth.year + 15, appointed <= runDate.year + 1 else {
+                return .invalid(text, why: "bagian tahun pengangkatan PPPK dalam NIP tidak sah")
+            }
+            shape = .pppk
+        } else {
+            let tmtYear = number(8, 4), tmtMonth = number(12, 2)
+            guard (1...12).contains(tmtMonth), tmtYear >= birth.year + 15, tmtYear <= runDate.year + 1 else {
+                return .invalid(text, why: "bagian TMT CPNS dalam NIP tidak sah")
+            }
+            shape = .pns
+        }
+        guard let sex: Gender = digits[14] == 1 ? .male : digits[14] == 2 ? .female : nil else {
+            return .invalid(text, why: "digit jenis kelamin dalam NIP bukan 1 atau 2")
+        }
+        let nip = NIP(digits: String(decoding: cleaned, as: UTF8.self), shape: shape, birthDate: birth, sex: sex)
+        return .valid(nip)
+    }
+
+    /// Scientific notation (`1.98501E+17`, `1,98501E+17`) or 15+ digits followed by a decimal part of zeros.
+    static func isCorrupted(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
+            let mantissa = bytes[..<e], exponent = bytes[(e + 1)...]
+            let mantissaOK = !mantissa.isEmpty && mantissa.allSatisfy { isDigit($0) || $0 == 0x2E || $0 == 0x2C }
+                && mantissa.contains(where: isDigit)
+            var exp = exponent[...]
+            if let sign = exp.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { exp = exp.dropFirst() }
+            return mantissaOK && !exp.isEmpty && exp.allSatisfy(isDigit)
+        }
+        guard let sep = bytes.firstIndex(where: { $0 == 0x2E || $0 == 0x2C }) else { return false }
+        let whole = bytes[..<sep], fraction = bytes[(sep + 1)...]
+        return whole.count >= 15 && whole.allSatisfy(isDigit) && !fraction.isEmpty
+            && fraction.allSatisfy { $0 == UInt8(ascii: "0") }
+    }
+}

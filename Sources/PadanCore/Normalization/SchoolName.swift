@@ -1,0 +1,170 @@
+/// A school or unit name normalized for matching (`rules.md` §1).
+///
+/// `UPT SMK Negeri 01 Sepuluh Bangkalan` → tokens `SMK NEGERI 1 SEPULUH BANGKALAN`; with the school's
+/// region dropped from the end, its parts are level `SMK`, status `NEGERI`, numbers `[1]`, places `[SEPULUH]`.
+public struct SchoolName: Hashable, Sendable {
+    public static let levels: Set<String> = ["SD", "SMP", "SMA", "SMK", "SLB", "SDLB", "SMPLB", "SMLB"]
+    static let prefixes: [[String]] = [
+        ["UPTD", "SATUAN", "PENDIDIKAN"], ["UPT", "SATUAN", "PENDIDIKAN"], ["SATUAN", "PENDIDIKAN"], ["UPTD"], ["UPT"],
+    ]
+    static let romanNumbers: [String: String] = {
+        let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                      "XVI", "XVII", "XVIII", "XIX", "XX"]
+        return Dictionary(uniqueKeysWithValues: romans.enumerated().map { ($1, String($0 + 1)) })
+    }()
+
+    /// All tokens after prefix removal, expansion and number normalization.
+    public let tokens: [String]
+
+    public init(_ raw: String) {
+        var text = Substring(raw)
+        while let first = text.first, first == "-" || first == " " || first == "\t" { text = text.dropFirst() }
+        var words = NameTokens.split(String(text))
+        var stripped = true
+        while stripped {
+            stripped = false
+            for prefix in Self.prefixes where words.starts(with: prefix) && words.count > prefix.count {
+                words.removeFirst(prefix.count)
+                stripped = true
+                break
+            }
+        }
+        var out = [String]()
+        out.reserveCapacity(words.count + 1)
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if let (level, status) = Self.abbreviation(word) {
+                out.append(level)
+                out.append(status)
+            } else if Self.levels.contains(word), i + 1 < words.count, words[i + 1] == "N" || words[i + 1] == "S" {
+                out.append(word)
+                out.append(words[i + 1] == "N" ? "NEGERI" : "SWASTA")
+                i += 1
+            } else if word.allSatisfy(\.isASCIIDigitCharacter) {
+                let trimmed = word.drop { $0 == "0" }
+                out.append(trimmed.isEmpty ? "0" : String(trimmed))
+            } else if let number = Self.romanNumbers[word] {
+                out.append(number)
+            } else {
+                out.append(word)
+            }
+            i += 1
+        }
+        tokens = out
+    }
+
+    init(tokens: [String]) { self.tokens = tokens }
+
+    /// `SDN` → (`SD`, `NEGERI`), `SMKS` → (`SMK`, `SWASTA`), …
+    static func abbreviation(_ word: String) -> (String, String)? {
+        guard word.count >= 3, let last = word.last, last == "N" || last == "S" else { return nil }
+        let level = String(word.dropLast())
+        guard levels.contains(level) else { return nil }
+        return (level, last == "N" ? "NEGERI" : "SWASTA")
+    }
+
+    /// The tokens joined by single spaces.
+    public var text: String { tokens.joined(separator: " ") }
+
+    /// True when the name begins with a school level.
+    public var isSchoolLike: Bool { tokens.first.map(Self.levels.contains) ?? false }
+
+    /// True when the tokens end with `ending`.
+    public func ends(with ending: [String]) -> Bool {
+        !ending.isEmpty && tokens.count > ending.count && Array(tokens.suffix(ending.count)) == ending
+    }
+
+    /// The name with the region's endings dropped from the end, repeatedly, the longest first.
+    public func droppingRegion(_ region: Government) -> SchoolName {
+        var tokens = self.tokens
+        let endings = region.nameEndings
+        var dropped = true
+        while dropped {
+            dropped = false
+            for ending in endings where tokens.count > ending.count && Array(tokens.suffix(ending.count)) == ending {
+                tokens.removeLast(ending.count)
+                dropped = true
+                break
+            }
+        }
+        return SchoolName(tokens: tokens)
+    }
+
+    /// The name's parts: level, status (when written), numbers in order, place tokens in order.
+    public var parts: Parts {
+        var level: String?
+        var rest = tokens[...]
+        if let first = rest.first, Self.levels.contains(first) {
+            level = first
+            rest = rest.dropFirst()
+        }
+        var status: String?
+        var numbers = [String]()
+        var places = [String]()
+        for token in rest {
+            if token == "NEGERI" || token == "SWASTA" {
+                if status == nil { status = token }
+            } else if token.allSatisfy(\.isASCIIDigitCharacter) {
+                numbers.append(token)
+            } else {
+                places.append(token)
+            }
+        }
+        return Parts(level: level, status: status, numbers: numbers, places: places)
+    }
+
+    /// A normalized name split into what matching compares.
+    public struct Parts: Hashable, Sendable {
+        public var level: String?
+        public var status: String?
+        public var numbers: [String]
+        public var places: [String]
+
+        /// Level and number tokens equal, and status where both write one.
+        public func isCompatible(with other: Parts) -> Bool {
+            guard level != nil, level == other.level, numbers == other.numbers else { return false }
+            if let a = status, let b = other.status, a != b { return false }
+            return true
+        }
+
+        /// Soft Dice coefficient of the place tokens (token pairs with Jaro-Winkler ≥ 0.90, greedy).
+        public func score(against other: Parts) -> Double {
+            SoftDice.score(places, other.places)
+        }
+    }
+}
+
+/// Soft Dice coefficient of two token lists.
+public enum SoftDice {
+    /// 2 × pairs ÷ (|a| + |b|), pairing tokens with Jaro-Winkler ≥ `tokenThreshold`, most similar first.
+    public static func score(_ a: [String], _ b: [String], tokenThreshold: Double = 0.90) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        if a.isEmpty || b.isEmpty { return 0 }
+        return 2 * Double(pairs(a, b, tokenThreshold: tokenThreshold).count) / Double(a.count + b.count)
+    }
+
+    /// The token pairs matched (for explaining a proposal): (a token, b token, similarity).
+    public static func pairs(_ a: [String], _ b: [String], tokenThreshold: Double = 0.90) -> [(String, String, Double)] {
+        var candidates = [(Double, Int, Int)]()
+        for (i, x) in a.enumerated() {
+            for (j, y) in b.enumerated() {
+                let s = JaroWinkler.similarity(x, y)
+                if s >= tokenThreshold { candidates.append((s, i, j)) }
+            }
+        }
+        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        var usedA = Set<Int>(), usedB = Set<Int>()
+        var out = [(String, String, Double)]()
+        for (s, i, j) in candidates where !usedA.contains(i) && !usedB.contains(j) {
+            usedA.insert(i)
+            usedB.insert(j)
+            out.append((a[i], b[j], s))
+        }
+        return out
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

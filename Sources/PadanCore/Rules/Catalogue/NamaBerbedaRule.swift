@@ -1,0 +1,14 @@
+/// `NAMA_BERBEDA`: the names are not the same person's name (titles dropped, token containment and
+/// Jaro-Winkler ≥ `matching.name_threshold` count as the same); SIASN's gelar fields are never compared.
+public struct NamaBerbedaRule: DisparityRule {
+    public init() {}
+    public var code: DisparityCode { .namaBerbeda }
+
+    public func findings(in context: JudgementContext) -> [Disparity] {
+        let threshold = context.settings.nameThreshold
+        return context.attributeFindings(code, field: "nama") { row, employee in
+            PersonName(row.nama).isSamePerson(as: PersonName(employee.nama), threshold: threshold)
+                ? nil : (row.nama, employee.nama)
+        }
+    }
+}

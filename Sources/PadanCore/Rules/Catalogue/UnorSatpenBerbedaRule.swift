@@ -1,0 +1,26 @@
+/// `UNOR_SATPEN_BERBEDA`: a linked person of the right government whose SIASN unit is neither their Negeri
+/// school's unit nor below it; the suggestion is the school's unit. Not raised when the school has no unit.
+public struct UnorSatpenBerbedaRule: DisparityRule {
+    public init() {}
+    public var code: DisparityCode { .unorSatpenBerbeda }
+
+    public func findings(in context: JudgementContext) -> [Disparity] {
+        context.linkedAtNegeriSchools.compactMap { person, employee, school in
+            guard let own = school.government, !context.isDifferentGovernment(employee, from: own),
+                let assignment = context.unitMap.assignment(school.npsn), let schoolUnit = assignment.unitId
+            else { return nil }
+            if let mapped = assignment.unit, let unit = context.unit(of: employee),
+                context.tree.isUnit(unit, atOrUnder: mapped)
+            {
+                return nil
+            }
+            if assignment.unit == nil, employee.unorId == schoolUnit { return nil }
+            var d = context.ptkDisparity(code, person: person)
+            d.field = "unor"
+            d.dapodikValue = school.nama
+            d.siasnValue = employee.unorNama ?? context.unit(of: employee).map { context.tree.units[$0].nama } ?? ""
+            d.suggestion = schoolUnit.text
+            return d
+        }
+    }
+}

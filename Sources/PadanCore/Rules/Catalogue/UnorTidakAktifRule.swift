@@ -1,0 +1,15 @@
+/// `UNOR_TIDAK_AKTIF`: a linked person at a Negeri school whose own SIASN unit is marked inactive.
+public struct UnorTidakAktifRule: DisparityRule {
+    public init() {}
+    public var code: DisparityCode { .unorTidakAktif }
+
+    public func findings(in context: JudgementContext) -> [Disparity] {
+        context.linkedAtNegeriSchools.compactMap { person, employee, _ in
+            guard let unit = context.unit(of: employee), !context.tree.units[unit].isActive else { return nil }
+            var d = context.ptkDisparity(code, person: person)
+            d.field = "unor"
+            d.siasnValue = context.tree.units[unit].nama
+            return d
+        }
+    }
+}

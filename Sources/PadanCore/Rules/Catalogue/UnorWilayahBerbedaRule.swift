@@ -1,0 +1,26 @@
+/// `UNOR_WILAYAH_BERBEDA`: a linked person at a Negeri school whose SIASN government (`instansi_kerja_nama`)
+/// is not the government that runs the school (kabupaten/kota for SD/SMP, province for SMA/SMK/SLB).
+public struct UnorWilayahBerbedaRule: DisparityRule {
+    public init() {}
+    public var code: DisparityCode { .unorWilayahBerbeda }
+
+    public func findings(in context: JudgementContext) -> [Disparity] {
+        context.linkedAtNegeriSchools.compactMap { person, employee, school in
+            guard let own = school.government, context.isDifferentGovernment(employee, from: own) else { return nil }
+            var d = context.ptkDisparity(code, person: person)
+            d.field = "instansi"
+            d.dapodikValue = own.description
+            d.siasnValue = employee.instansiKerja
+            return d
+        }
+    }
+}
+
+extension JudgementContext {
+    /// True when the employee's government (by `instansi_kerja_nama`, else by their unit's tree) is not `own`.
+    func isDifferentGovernment(_ employee: SiasnEmployee, from own: Government) -> Bool {
+        if let government = employee.government { return government.key != own.key }
+        if let unit = unit(of: employee), let government = tree.government(of: unit) { return government.key != own.key }
+        return false
+    }
+}

@@ -1,0 +1,16 @@
+extension JudgementContext {
+    /// Priority-4 checks: one disparity per linked person for whom `differs` returns the two values.
+    func attributeFindings(
+        _ code: DisparityCode, field: String,
+        differs: (DapodikTeacher, SiasnEmployee) -> (dapodik: String, siasn: String)?
+    ) -> [Disparity] {
+        linkedPairs.compactMap { person, row, employee in
+            guard let values = differs(row, employee) else { return nil }
+            var d = ptkDisparity(code, person: person)
+            d.field = field
+            d.dapodikValue = values.dapodik
+            d.siasnValue = values.siasn
+            return d
+        }
+    }
+}

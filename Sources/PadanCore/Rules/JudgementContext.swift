@@ -1,0 +1,78 @@
+/// What the rules see: the batch, the unit tree, the unit map, the linkage and the settings.
+public struct JudgementContext: Sendable {
+    public let batch: Batch
+    public let tree: UnorTree
+    public let unitMap: UnitMap
+    public let linkage: Linkage
+    public let settings: ReconciliationSettings
+    public let schoolIndex: [NPSN: Int]
+
+    public init(batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, settings: ReconciliationSettings) {
+        self.batch = batch
+        self.tree = tree
+        self.unitMap = unitMap
+        self.linkage = linkage
+        self.settings = settings
+        var index = [NPSN: Int](minimumCapacity: batch.schools.count)
+        for (i, school) in batch.schools.enumerated() where index[school.npsn] == nil { index[school.npsn] = i }
+        self.schoolIndex = index
+    }
+
+    public func school(_ npsn: NPSN) -> School? { schoolIndex[npsn].map { batch.schools[$0] } }
+
+    /// The deciding row of a person.
+    public func indukRow(ofPerson person: Int) -> DapodikTeacher { batch.teachers[linkage.people[person].induk] }
+
+    /// The person's Induk school.
+    public func school(ofPerson person: Int) -> School? { school(indukRow(ofPerson: person).npsn) }
+
+    /// Each exactly linked person with their SIASN employee.
+    public var linkedPairs: [(person: Int, row: DapodikTeacher, employee: SiasnEmployee)] {
+        linkage.links.compactMap { link in
+            guard link.method == .nip, let e = link.employee else { return nil }
+            return (link.person, indukRow(ofPerson: link.person), batch.employees[e])
+        }
+    }
+
+    /// A disparity about a Dapodik person, filled with the person's school and SIASN side when linked.
+    public func ptkDisparity(_ code: DisparityCode, person: Int) -> Disparity {
+        let row = indukRow(ofPerson: person)
+        var d = Disparity(code: code, subject: .ptk, subjectKey: linkage.people[person].key)
+        d.ptkId = row.ptkId ?? ""
+        d.nip = row.nip.nip?.digits ?? row.nipText ?? ""
+        d.nama = row.nama
+        d.source = row.source.description
+        if let e = linkage.linkedEmployee(ofPerson: person) {
+            d.pnsId = batch.employees[e].pnsId.text
+            d.unorId = batch.employees[e].unorId.text
+        }
+        fillSchool(&d, npsn: row.npsn)
+        return d
+    }
+
+    /// Fills NPSN, school name, kabupaten/kota and UPT.
+    public func fillSchool(_ d: inout Disparity, npsn: NPSN) {
+        d.npsn = npsn.text
+        guard let school = school(npsn) else { return }
+        d.namaSekolah = school.nama
+        d.kabupatenKota = school.kabupatenKota
+        d.upt = settings.upt(kodeWilayah: school.kodeWilayah, provinsi: school.provinsi)
+    }
+
+    /// The unit of an employee's work place, when known in the tree.
+    public func unit(of employee: SiasnEmployee) -> Int? { tree.index[employee.unorId] }
+
+    /// Whether an employee's unit is a school's unit or below one.
+    public func isInSchoolUnit(_ employee: SiasnEmployee) -> Bool {
+        guard let unit = unit(of: employee) else { return false }
+        return unitMap.school(ofUnit: unit, in: tree) != nil
+    }
+
+    /// Linked people whose Induk school is Negeri, with that school: the scope of the `UNOR_*` checks.
+    public var linkedAtNegeriSchools: [(person: Int, employee: SiasnEmployee, school: School)] {
+        linkedPairs.compactMap { pair in
+            guard let school = school(pair.row.npsn), school.isNegeri else { return nil }
+            return (pair.person, pair.employee, school)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// Finds the rater of an SKP (`rules.md` §5): the principal of the teacher's Induk school, or the head of
+/// the education office of the school's government for principals and acting principals.
+public struct PenilaiResolver: Sendable {
+    /// The SIASN employee who rates, and why.
+    public struct Penilai: Sendable {
+        public var employee: Int
+        public var peran: String
+    }
+
+    enum PrincipalKind: CaseIterable {
+        case definitive, byJenisPtk, acting
+    }
+
+    let context: JudgementContext
+    /// NPSN → the ASN people with a row there, per principal kind.
+    let principals: [NPSN: [PrincipalKind: Set<Int>]]
+    let siasnByNIP: [String: Int]
+
+    public init(context: JudgementContext) {
+        self.context = context
+        var principals = [NPSN: [PrincipalKind: Set<Int>]]()
+        for (p, person) in context.linkage.people.enumerated() {
+            for r in person.rows {
+                let row = context.batch.teachers[r]
+                guard row.employment.isASN else { continue }
+                if let kind = Self.kind(of: row) { principals[row.npsn, default: [:]][kind, default: []].insert(p) }
+            }
+        }
+        self.principals = principals
+        var byNIP = [String: Int]()
+        for (i, e) in context.batch.employees.enumerated() where byNIP[e.nipBaru] == nil { byNIP[e.nipBaru] = i }
+        self.siasnByNIP = byNIP
+    }
+
+    static func kind(of row: DapodikTeacher) -> PrincipalKind? {
+        let tugas = Self.key(row.tugasTambahan ?? "")
+        if tugas == "KEPALA SEKOLAH" { return .definitive }
+        if tugas == "PLT KEPALA SEKOLAH" { return .acting }
+        if Self.key(row.jenisPtk) == "KEPALA SEKOLAH" { return .byJenisPtk }
+        return nil
+    }
+
+    static func key(_ text: String) -> String {
+        text.uppercased().split(whereSeparator: { $0 == " " || $0 == "." }).joined(separator: " ")
+    }
+
+    /// The penilai for a person's SKP in a role, or nil when it cannot be resolved.
+    public func penilai(forPerson person: Int, role: SkpRole) -> Penilai? {
+        let row = context.indukRow(ofPerson: person)
+        guard let school = context.school(row.npsn) else { return nil }
+        let actingHere = context.linkage.people[person].rows.contains {
+            let r = context.batch.teachers[$0]
+            return r.npsn == row.npsn && Self.kind(of: r) == .acting
+        }
+        if role != .guru || actingHere { return headOfOffice(for: school) }
+        // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
+        // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
+        let kinds = principals[row.npsn] ?? [:]
+        for kind in [PrincipalKind.definitive, .byJenisPtk, .acting] {
+            guard let found = kinds[kind], !found.isEmpty else { continue }
+            guard found.count == 1, let p = found.first, let e = context.linkage.linkedEmployee(ofPerson: p) else {
+                return nil
+            }
+            return Penilai(employee: e, peran: kind == .acting ? "PLT_KEPALA_SEKOLAH" : "KEPALA_SEKOLAH")
+        }
+        return nil
+    }
+
+    func headOfOffice(for school: School) -> Penilai? {
+        guard let government = school.government else { return nil }
+        for head in context.settings.heads where Government(reading: head.instansi)?.key == government.key {
+            guard case .valid(let nip) = NIP.read(head.nip, runDate: context.settings.runDate),
+                let e = siasnByNIP[nip.digits]
+            else {
+                if let e = siasnByNIP[head.nip.trimmingSpaces] { return Penilai(employee: e, peran: "KEPALA_DINAS") }
+                return nil
+            }
+            return Penilai(employee: e, peran: "KEPALA_DINAS")
+        }
+        return nil
+    }
+}

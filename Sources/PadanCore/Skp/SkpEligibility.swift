@@ -1,0 +1,87 @@
+/// Decides every `pmm_skp` row (`rules.md` §5): skipped, blocked with every reason, or eligible.
+public struct SkpEligibility: Sendable {
+    let context: JudgementContext
+    let resolver: PenilaiResolver
+    /// Person → codes of their priority 1–3 disparities with subject `PTK`.
+    let blockingCodes: [String: Set<DisparityCode>]
+
+    public init(context: JudgementContext, disparities: [Disparity]) {
+        self.context = context
+        self.resolver = PenilaiResolver(context: context)
+        var codes = [String: Set<DisparityCode>]()
+        for d in disparities where d.subject == .ptk && d.priority <= 3 { codes[d.subjectKey, default: []].insert(d.code) }
+        self.blockingCodes = codes
+    }
+
+    public func decide(_ records: [SkpRecord]) -> [SkpDecision] {
+        records.map { SkpDecision(record: $0, outcome: outcome(for: $0)) }
+    }
+
+    func outcome(for record: SkpRecord) -> SkpOutcome {
+        let linkage = context.linkage
+        if record.periode != context.settings.periodeAktif { return .skipped(reason: "PERIODE_LAIN") }
+        guard let nip = record.nip.nip else { return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) }
+        let carriers = linkage.peopleByNIP[nip.digits] ?? []
+        if carriers.isEmpty {
+            return (linkage.anyPersonByNIP[nip.digits] ?? []).isEmpty
+                ? .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) : .skipped(reason: "NON_ASN")
+        }
+        if carriers.count > 1 {
+            if carriers.allSatisfy({ context.indukRow(ofPerson: $0).employment == .kemenag }) {
+                return .skipped(reason: "KEMENAG")
+            }
+            return .blocked(reasons: [DisparityCode.nipGanda.rawValue])
+        }
+        let person = carriers[0]
+        let row = context.indukRow(ofPerson: person)
+        if row.employment == .kemenag { return .skipped(reason: "KEMENAG") }
+        let school = context.school(row.npsn)
+        if let school, !school.isNegeri { return .skipped(reason: "SWASTA") }
+        let employee = linkage.linkedEmployee(ofPerson: person)
+        if let e = employee {
+            switch context.batch.employees[e].kedudukanKey {
+            case "CLTN": return .skipped(reason: "CLTN")
+            case "MENINGGAL", "DIBERHENTIKAN": return .skipped(reason: "TIDAK_AKTIF")
+            default: break
+            }
+        }
+        guard let e = employee else {
+            let code = linkage.linkOfPerson[person].flatMap { linkage.links[$0].nipProblem } ?? .nipTidakDitemukan
+            return .blocked(reasons: [code.rawValue])
+        }
+
+        var codes = blockingCodes[linkage.people[person].key] ?? []
+        if let school, context.unitMap.assignment(school.npsn)?.method == UnitMethod.none { codes.insert(.npsnBelumPadan) }
+        var reasons = codes.sorted().map(\.rawValue)
+        if record.npsn != row.npsn { reasons.append("NPSN_SKP_BERBEDA") }
+        let penilai = resolver.penilai(forPerson: person, role: record.peran)
+        if let penilai {
+            if let given = record.nipPenilaiText, !given.isEmpty {
+                let givenDigits = NIP.read(given, runDate: context.settings.runDate).nip?.digits ?? given
+                if givenDigits != context.batch.employees[penilai.employee].nipBaru { reasons.append("PENILAI_BERBEDA") }
+            }
+        } else {
+            reasons.append("PENILAI_TIDAK_DITEMUKAN")
+        }
+        guard reasons.isEmpty, let penilai else { return .blocked(reasons: reasons) }
+
+        var pegawai = payloadPerson(context.batch.employees[e])
+        pegawai.npsn = row.npsn.text
+        var rater = payloadPerson(context.batch.employees[penilai.employee])
+        rater.peranPenilai = penilai.peran
+        return .eligible(
+            SkpPayload(
+                periode: record.periode, pegawai: pegawai, penilai: rater, peran: record.peran, tahap: record.tahap,
+                indikatorKinerja: record.indikatorKinerja, perilakuFokus: record.perilakuFokus,
+                predikat: record.predikat, source: record.source))
+    }
+
+    func payloadPerson(_ employee: SiasnEmployee) -> PayloadPerson {
+        let unitName = employee.unorNama ?? context.tree.index[employee.unorId].map { context.tree.units[$0].nama }
+        var npsn: String?
+        if let unit = context.tree.index[employee.unorId] { npsn = context.unitMap.school(ofUnit: unit, in: context.tree)?.text }
+        return PayloadPerson(
+            pnsId: employee.pnsId.text, nip: employee.nipBaru, nama: employee.nama, unorId: employee.unorId.text,
+            unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)
+    }
+}

@@ -1,0 +1,40 @@
+/// One SIASN person as an SKP payload names them (pegawai or penilai).
+public struct PayloadPerson: Sendable, Equatable {
+    public var pnsId: String
+    public var nip: String
+    public var nama: String
+    public var unorId: String
+    public var unorNama: String?
+    public var jabatan: String
+    public var npsn: String?
+    /// For the penilai only: `KEPALA_SEKOLAH`, `PLT_KEPALA_SEKOLAH` or `KEPALA_DINAS`.
+    public var peranPenilai: String?
+}
+
+/// A sync-ready SKP payload before it is encoded (`skp-payload.schema.json`).
+public struct SkpPayload: Sendable {
+    public var periode: Periode
+    public var pegawai: PayloadPerson
+    public var penilai: PayloadPerson
+    public var peran: SkpRole
+    public var tahap: SkpStage
+    public var indikatorKinerja: String?
+    public var perilakuFokus: [String]
+    public var predikat: String?
+    public var source: SourceLocation
+}
+
+/// What was decided for one `pmm_skp` row.
+public enum SkpOutcome: Sendable {
+    /// Not an error: out of PMM's or this period's scope (`PERIODE_LAIN`, `NON_ASN`, …).
+    case skipped(reason: String)
+    /// Every reason, in catalogue order then `NPSN_SKP_BERBEDA`, `PENILAI_TIDAK_DITEMUKAN`, `PENILAI_BERBEDA`.
+    case blocked(reasons: [String])
+    case eligible(SkpPayload)
+}
+
+/// One decided SKP row.
+public struct SkpDecision: Sendable {
+    public var record: SkpRecord
+    public var outcome: SkpOutcome
+}

@@ -1,0 +1,164 @@
+import Foundation
+import PadanCore
+import PadanReaders
+import TOMLKit
+
+/// A pipeline file (`pipelines/*.toml`, `pipeline.md`): paths resolved against the file's folder.
+package struct PipelineFile: Sendable {
+    /// The newest `version` this program reads.
+    package static let supportedVersion = 1
+
+    package var path: String
+    package var name: String
+    /// Absolute path of the SQLite store.
+    package var store: String
+    /// Absolute path of the output folder.
+    package var outputDir: String
+    /// The patterns of each named input, as written (relative to `baseDirectory`).
+    package var inputs: [InputKind: [String]]
+    package var baseDirectory: String
+    package var periodeAktif: Periode
+    package var nameThreshold = 0.90
+    package var unorThreshold = 0.85
+    package var unorMargin = 0.05
+    package var heads: [ReconciliationSettings.HeadOfOffice] = []
+    package var upts: [ReconciliationSettings.Upt] = []
+
+    /// Reads and validates a pipeline file; every problem is a `.data` error naming the file and the key.
+    package static func load(_ path: String) throws(PadanError) -> PipelineFile {
+        let url = URL(fileURLWithPath: path)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw PadanError(.data, "\(path): berkas pipeline tidak dapat dibaca")
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw PadanError(.data, "\(path):\(error.source.begin.line): TOML tidak sah: \(error.description)")
+        } catch {
+            throw PadanError(.data, "\(path): TOML tidak sah")
+        }
+        return try PipelineFileParser(path: path, base: url.deletingLastPathComponent().path).parse(table)
+    }
+
+    /// The rule settings of this pipeline for a run on `runDate`.
+    package func settings(runDate: CalendarDate) -> ReconciliationSettings {
+        ReconciliationSettings(
+            periodeAktif: periodeAktif, nameThreshold: nameThreshold, unorThreshold: unorThreshold,
+            unorMargin: unorMargin, heads: heads, upts: upts, runDate: runDate)
+    }
+
+    /// The absolute path of a pattern written relative to the pipeline file.
+    package func resolve(_ pattern: String) -> String {
+        pattern.hasPrefix("/") ? pattern : (baseDirectory as NSString).appendingPathComponent(pattern)
+    }
+}
+
+/// Turns a TOML table into a `PipelineFile`, rejecting unknown keys by name.
+struct PipelineFileParser {
+    let path: String
+    let base: String
+
+    func fail(_ message: String) -> PadanError { PadanError(.data, "\(path): \(message)") }
+
+    func parse(_ table: TOMLTable) throws(PadanError) -> PipelineFile {
+        try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
+        guard let version = table["version"]?.int else { throw fail("kunci 'version' wajib diisi (angka)") }
+        guard version <= PipelineFile.supportedVersion else {
+            throw fail("version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))")
+        }
+        guard version >= 1 else { throw fail("version = \(version) tidak sah") }
+        let name = try string(table, "name")
+        let store = try string(table, "store")
+        let output = try string(table, "output_dir")
+        guard let inputTable = table["inputs"]?.table else { throw fail("tabel [inputs] wajib ada") }
+        try check(inputTable, allowed: Set(InputKind.allCases.map(\.rawValue)), in: "inputs.")
+        var inputs = [InputKind: [String]]()
+        for kind in InputKind.allCases {
+            guard let value = inputTable[kind.rawValue] else {
+                if kind.isRequired { throw fail("input wajib 'inputs.\(kind.rawValue)' tidak ada") }
+                continue
+            }
+            if let single = value.string {
+                inputs[kind] = [single]
+            } else if let array = value.array {
+                var patterns = [String]()
+                for item in array {
+                    guard let text = item.string else { throw fail("'inputs.\(kind.rawValue)' harus berisi teks") }
+                    patterns.append(text)
+                }
+                guard !patterns.isEmpty else { throw fail("'inputs.\(kind.rawValue)' kosong") }
+                inputs[kind] = patterns
+            } else {
+                throw fail("'inputs.\(kind.rawValue)' harus teks atau daftar teks")
+            }
+        }
+        guard let periode = table["periode"]?.table else { throw fail("tabel [periode] wajib ada") }
+        try check(periode, allowed: ["aktif"], in: "periode.")
+        let aktifText = try string(periode, "aktif", prefix: "periode.")
+        guard let aktif = Periode(reading: aktifText) else { throw fail("periode.aktif tidak dikenal: \(aktifText)") }
+
+        var file = PipelineFile(
+            path: path, name: name, store: "", outputDir: "", inputs: inputs, baseDirectory: base, periodeAktif: aktif)
+        file.store = file.resolve(store)
+        file.outputDir = file.resolve(output)
+        if let matching = table["matching"] {
+            guard let matching = matching.table else { throw fail("[matching] harus tabel") }
+            try check(matching, allowed: ["name_threshold", "unor_threshold", "unor_margin"], in: "matching.")
+            file.nameThreshold = try number(matching, "name_threshold") ?? file.nameThreshold
+            file.unorThreshold = try number(matching, "unor_threshold") ?? file.unorThreshold
+            file.unorMargin = try number(matching, "unor_margin") ?? file.unorMargin
+        }
+        for (i, item) in try tables(table, "penilai").enumerated() {
+            try check(item, allowed: ["instansi", "nip"], in: "penilai[\(i + 1)].")
+            file.heads.append(
+                .init(instansi: try string(item, "instansi", prefix: "penilai[\(i + 1)]."),
+                      nip: try string(item, "nip", prefix: "penilai[\(i + 1)].")))
+        }
+        for (i, item) in try tables(table, "upt").enumerated() {
+            try check(item, allowed: ["nama", "wilayah"], in: "upt[\(i + 1)].")
+            let nama = try string(item, "nama", prefix: "upt[\(i + 1)].")
+            var wilayah = [String]()
+            for value in item["wilayah"]?.array ?? TOMLArray() {
+                guard let text = value.string else { throw fail("upt[\(i + 1)].wilayah harus daftar teks") }
+                wilayah.append(text)
+            }
+            if let single = item["wilayah"]?.string { wilayah = [single] }
+            guard !wilayah.isEmpty else { throw fail("upt[\(i + 1)].wilayah wajib diisi") }
+            file.upts.append(.init(nama: nama, wilayah: wilayah))
+        }
+        return file
+    }
+
+    func check(_ table: TOMLTable, allowed: Set<String>, in prefix: String) throws(PadanError) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            throw fail("kunci tidak dikenal '\(prefix)\(key)'")
+        }
+    }
+
+    func string(_ table: TOMLTable, _ key: String, prefix: String = "") throws(PadanError) -> String {
+        guard let value = table[key]?.string, !value.isEmpty else { throw fail("kunci '\(prefix)\(key)' wajib diisi (teks)") }
+        return value
+    }
+
+    func number(_ table: TOMLTable, _ key: String) throws(PadanError) -> Double? {
+        guard let value = table[key] else { return nil }
+        if let d = value.double { return d }
+        if let i = value.int { return Double(i) }
+        throw fail("matching.\(key) harus angka")
+    }
+
+    func tables(_ table: TOMLTable, _ key: String) throws(PadanError) -> [TOMLTable] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw fail("[[\(key)]] harus daftar tabel") }
+        var out = [TOMLTable]()
+        for item in array {
+            guard let t = item.table else { throw fail("[[\(key)]] harus daftar tabel") }
+            out.append(t)
+        }
+        return out
+    }
+}

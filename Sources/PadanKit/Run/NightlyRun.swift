@@ -1,0 +1,160 @@
+import Foundation
+import PadanCore
+import PadanReaders
+import PadanStore
+import PadanWriters
+
+/// `padan run`: the nightly batch.
+///
+/// Stages, in order: read → normalize → match → judge → decide SKP → write → record. The store is held
+/// for the whole run (a second run exits 75). The run folder is written under a temporary name, renamed
+/// into place, then the store commits in one transaction, then `latest` moves. A crash before the commit
+/// leaves the store and `latest` as they were; at worst a whole folder of an unrecorded run remains, and
+/// its payloads are sent again by the next run (their idempotency keys make that harmless).
+package struct NightlyRun {
+    package let pipeline: PipelineFile
+    package let options: RunOptions
+    package var progress: RunProgress
+
+    package init(pipeline: PipelineFile, options: RunOptions, progress: RunProgress) {
+        self.pipeline = pipeline
+        self.options = options
+        self.progress = progress
+    }
+
+    package func execute() throws(PadanError) -> RunResult {
+        let started = Date()
+        let asOf = options.asOf ?? Self.today(started)
+        let lock: StoreLock
+        do {
+            lock = try StoreLock.acquire(storePath: pipeline.store, holder: "padan run \(pipeline.name), pid \(getpid()), mulai \(Self.iso(started))")
+        } catch {
+            throw Self.storeError(error)
+        }
+        defer { lock.release() }
+        let database: PadanDatabase
+        do { database = try PadanDatabase(path: pipeline.store) } catch { throw Self.storeError(error) }
+
+        let clock = StageClock { name, seconds, detail in progress.stageEnded(name, seconds: seconds, detail: detail) }
+        let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
+        var loader = InputLoader(pipeline: pipeline, runDate: asOf)
+        loader.onFile = { kind, file, rows in progress.fileRead(kind.rawValue, file: file, rows: rows) }
+        let loaded = try clock.stage("read", detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }) {
+            () throws(PadanError) in try loader.load()
+        }
+        let tree = try clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { () throws(PadanError) in reconciler.normalize(loaded.batch) }
+        let (unitMap, linkage) = try clock.stage("match", detail: { "\($0.1.links.filter { $0.method == .nip }.count) ASN tertaut" }) { () throws(PadanError) in
+            reconciler.match(loaded.batch, tree: tree)
+        }
+        let context = JudgementContext(batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings)
+        let disparities = try clock.stage("judge", detail: { "\($0.count) disparitas" }) { () throws(PadanError) in reconciler.judge(context) }
+        let decisions = try clock.stage("decide", detail: { "\($0.count) SKP" }) { () throws(PadanError) in reconciler.decideSkp(context, disparities: disparities) }
+
+        let outputDir = options.outputDir.map { Self.absolute($0) } ?? pipeline.outputDir
+        let folder = try RunFolder.create(outputDir: outputDir, startedAt: started) { id in
+            (try? database.run(id: id)) != nil
+        }
+        var result = RunResult(
+            runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: loaded,
+            context: context, disparities: disparities, decisions: decisions)
+        do throws(PadanError) {
+            try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
+                try Self.assignLifecycle(&result, database: database)
+                result.stages = clock.stages
+                result.finishedAt = Self.iso(Date())
+                try RunOutputWriter(result: result, folder: folder).writeAll()
+            }
+            try folder.publish()
+        } catch {
+            folder.discard()
+            throw error
+        }
+        try clock.stage("record", detail: { _ in "penyimpanan diperbarui" }) { () throws(PadanError) in
+            do throws(StoreError) {
+                _ = try database.commit(Self.commit(result))
+            } catch {
+                try? FileManager.default.removeItem(atPath: folder.final)
+                throw Self.storeError(error)
+            }
+        }
+        try folder.moveLatest()
+        result.stages = clock.stages
+        result.folder = folder.final
+        return result
+    }
+
+    /// Status, first seen and age of every open disparity; resolved ones; payload delta.
+    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) {
+        let previous: [String: StoredDisparity]
+        let emitted: Set<String>
+        do {
+            previous = try database.openDisparities()
+            emitted = try database.emittedPayloadKeys()
+        } catch {
+            throw storeError(error)
+        }
+        var seen = Set<String>()
+        result.rows = result.disparities.map { d in
+            let id = d.id
+            seen.insert(id)
+            if let before = previous[id] {
+                result.firstSeenDate[id] = before.firstSeenDate
+                let age = CalendarDate(iso: before.firstSeenDate).map { result.asOf.dayNumber - $0.dayNumber } ?? 0
+                return DisparityRow(d, status: "BERLANJUT", firstSeen: before.firstSeenRun, ageDays: max(0, age))
+            }
+            result.firstSeenDate[id] = result.asOf.description
+            return DisparityRow(d, status: "BARU", firstSeen: result.runId, ageDays: 0)
+        }
+        result.resolved = previous.values.filter { !seen.contains($0.disparityID) }
+            .sorted { $0.disparityID < $1.disparityID }
+            .map { stored in
+                var row = DisparityRow(json: stored.rowJSON) ?? DisparityRow(cells: [stored.disparityID, stored.code])
+                row["status"] = "SELESAI"
+                return row
+            }
+        var keys = Set<String>()
+        for d in result.decisions {
+            guard case .eligible(let payload) = d.outcome else { continue }
+            let encoded = PayloadEncoder.encode(payload, runId: result.runId)
+            if !emitted.contains(encoded.key), keys.insert(encoded.key).inserted { result.delta.append(result.payloads.count) }
+            result.payloads.append(encoded)
+        }
+    }
+
+    static func commit(_ r: RunResult) -> RunCommit {
+        let skp = RunSummary.skpCounts(r)
+        let counts = RunCounts(
+            open: r.rows.count, new: r.newCount, persisting: r.rows.count - r.newCount, resolved: r.resolved.count,
+            linked: r.context.linkage.links.filter { $0.method == .nip }.count, dapodikASN: r.context.linkage.links.count,
+            eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.delta.count)
+        let run = StoredRun(
+            runID: r.runId, pipeline: r.pipeline.name, startedAt: r.startedAt, finishedAt: r.finishedAt,
+            asOf: r.asOf.description, summaryJSON: RunSummary.json(r).canonical, counts: counts)
+        let observations = zip(r.rows, r.disparities).map { row, d in
+            DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: row.json)
+        }
+        return RunCommit(run: run, observations: observations, payloadKeys: r.delta.map { r.payloads[$0].key })
+    }
+
+    static func storeError(_ error: StoreError) -> PadanError {
+        if case .held = error { return PadanError(.busy, error.description) }
+        return PadanError(.software, error.description)
+    }
+
+    static func today(_ date: Date) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return CalendarDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDate(year: 1970, month: 1, day: 1)!
+    }
+
+    static func iso(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A run folder written under a temporary name and published whole: renamed into place, then `latest`
+/// (a symbolic link) moved to it by renaming a fresh link over the old one.
+package struct RunFolder {
+    package let outputDir: String
+    package let runId: String
+    package let temporary: String
+
+    package var final: String { (outputDir as NSString).appendingPathComponent(runId) }
+
+    /// Picks the run id (`YYYYMMDDTHHMMSSZ`, `-2`, `-3`, … when taken) and creates the temporary folder.
+    package static func create(outputDir: String, startedAt: Date, taken: (String) -> Bool) throws(PadanError) -> RunFolder {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+        } catch {
+            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(error.localizedDescription)")
+        }
+        let base = runIdFormatter.string(from: startedAt)
+        var runId = base
+        var n = 2
+        while fm.fileExists(atPath: (outputDir as NSString).appendingPathComponent(runId)) || taken(runId) {
+            runId = "\(base)-\(n)"
+            n += 1
+        }
+        let temporary = (outputDir as NSString).appendingPathComponent(".\(runId).tmp-\(getpid())")
+        do {
+            try? fm.removeItem(atPath: temporary)
+            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
+            try fm.createDirectory(atPath: temporary + "/skp", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
+            try fm.createDirectory(atPath: temporary + "/escalation", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(error.localizedDescription)")
+        }
+        return RunFolder(outputDir: outputDir, runId: runId, temporary: temporary)
+    }
+
+    /// A path inside the temporary folder.
+    package func path(_ relative: String) -> String { (temporary as NSString).appendingPathComponent(relative) }
+
+    /// Renames the finished folder into place.
+    package func publish() throws(PadanError) {
+        guard rename(temporary, final) == 0 else {
+            throw PadanError(.cannotCreate, "\(final): folder hasil tidak dapat dipasang: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Points `latest` at the published folder (atomic: a new link renamed over the old one).
+    package func moveLatest() throws(PadanError) {
+        let latest = (outputDir as NSString).appendingPathComponent("latest")
+        let fresh = latest + ".tmp-\(getpid())"
+        unlink(fresh)
+        guard symlink(runId, fresh) == 0, rename(fresh, latest) == 0 else {
+            throw PadanError(.cannotCreate, "\(latest): tautan latest tidak dapat diperbarui: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the temporary folder after a failure.
+    package func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+
+    static let runIdFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f
+    }()
+}

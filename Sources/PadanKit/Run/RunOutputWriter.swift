@@ -1,0 +1,61 @@
+import PadanCore
+import PadanWriters
+
+/// The write stage: every file of the run folder (`outputs.md`), into the temporary folder.
+struct RunOutputWriter {
+    let result: RunResult
+    let folder: RunFolder
+
+    func writeAll() throws(PadanError) {
+        do {
+            try writeCSV("disparities.csv", DisparityRow.header, result.rows.map(\.cells))
+            try writeCSV("resolved.csv", DisparityRow.header, result.resolved.map(\.cells))
+            try writeCSV("links.csv", RunTables.linksHeader, RunTables.links(result.context))
+            try writeCSV("unor_map.csv", RunTables.unorMapHeader, RunTables.unorMap(result.context))
+            try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.map {
+                [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
+            })
+            let skp = RunTables.skp(result.decisions)
+            try writeCSV("skp/blocked.csv", RunTables.blockedHeader, skp.blocked)
+            try writeCSV("skp/skipped.csv", RunTables.skippedHeader, skp.skipped)
+            try OutputFile.write(result.payloads.map { $0.line + "\n" }.joined(), to: folder.path("skp/payloads.jsonl"))
+            try OutputFile.write(result.delta.map { result.payloads[$0].line + "\n" }.joined(), to: folder.path("skp/delta.jsonl"))
+            try writeEscalations()
+            try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
+        } catch {
+            throw PadanError(.cannotCreate, error.description)
+        }
+    }
+
+    func writeCSV(_ name: String, _ header: [String], _ rows: [[String]], bom: Bool = false) throws(WriterError) {
+        let writer = try CSVFileWriter(path: folder.path(name), header: header, bom: bom)
+        for row in rows { try writer.write(row) }
+        try writer.close()
+    }
+
+    /// One list per UPT of the pipeline (or per province without a UPT table).
+    func writeEscalations() throws(WriterError) {
+        let settings = result.context.settings
+        var names = settings.upts.map(\.nama)
+        if names.isEmpty {
+            names = Array(Set(result.context.batch.schools.map(\.provinsi))).sorted()
+        }
+        let catchAll = settings.upts.first { $0.wilayah.contains("*") }?.nama
+        var entries = [String: [EscalationList.Entry]]()
+        for (row, d) in zip(result.rows, result.disparities) where d.priority <= 3 {
+            let upt = d.upt.isEmpty ? catchAll : d.upt
+            guard let upt else { continue }
+            let action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
+            entries[upt, default: []].append(
+                EscalationList.Entry(
+                    priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
+                    kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
+                    ageDays: Int(row["age_days"]) ?? 0, since: result.firstSeenDate[d.id] ?? row["first_seen"],
+                    action: action))
+        }
+        for name in names {
+            let list = EscalationList(upt: name, entries: entries[name] ?? [])
+            try writeCSV("escalation/\(EscalationList.slug(name)).csv", EscalationList.header, list.entries.map(\.cells), bom: true)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import PadanCore
+
+/// The short summary `padan run` prints: people linked, disparities by priority, payloads, the folder.
+package enum RunReport {
+    package static func render(_ r: RunResult) -> String {
+        let links = r.context.linkage.links
+        let linked = links.filter { $0.method == .nip }.count
+        let byPriority = (1...4).map { p in r.disparities.filter { $0.priority == p }.count }
+        let skp = RunSummary.skpCounts(r)
+        return """
+            Run \(r.runId) selesai (\(r.pipeline.name), per \(r.asOf)).
+              ASN Dapodik tertaut ke SIASN: \(linked) dari \(links.count)
+              Disparitas terbuka: \(r.rows.count) (prioritas 1: \(byPriority[0]), 2: \(byPriority[1]), 3: \(byPriority[2]), 4: \(byPriority[3])); baru \(r.newCount), selesai \(r.resolved.count)
+              SKP: \(skp.eligible) siap kirim (\(r.delta.count) baru), \(skp.blocked) tertahan, \(skp.skipped) dilewati
+              Baris ditolak: \(r.loaded.rejects.count)
+              Folder hasil: \(r.folder)
+            """
+    }
+
+    /// Today's date in UTC.
+    package static func today() -> CalendarDate { NightlyRun.today(Date()) }
+}

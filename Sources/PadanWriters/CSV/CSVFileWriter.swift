@@ -1,0 +1,98 @@
+import Foundation
+
+/// Writes a machine-read CSV (`outputs.md`): UTF-8, `,`, RFC 4180 quoting, formula cells guarded.
+///
+/// A cell that starts with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` so spreadsheets do not run it.
+/// Files are created with mode 0640 (they hold personal data); output is buffered and streamed.
+package final class CSVFileWriter {
+    private let handle: FileHandle
+    private var buffer = [UInt8]()
+    private let path: String
+
+    /// Creates (or truncates) `path` and writes the header; `bom` for files opened in spreadsheets by people.
+    package init(path: String, header: [String], bom: Bool = false) throws(WriterError) {
+        self.path = path
+        handle = try OutputFile.create(path)
+        buffer.reserveCapacity(1 << 16)
+        if bom { buffer += [0xEF, 0xBB, 0xBF] }
+        try write(header)
+    }
+
+    /// Appends one row.
+    package func write(_ row: [String]) throws(WriterError) {
+        for (i, cell) in row.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.append(cell, to: &buffer)
+        }
+        buffer += [0x0A]
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Flushes and closes the file.
+    package func close() throws(WriterError) {
+        try flush()
+        do { try handle.close() } catch { throw WriterError(path: path, message: "\(error)") }
+    }
+
+    private func flush() throws(WriterError) {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch { throw WriterError(path: path, message: "\(error)") }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The cell as written: formula guard, then quoting when it holds `,`, `"`, CR or LF.
+    package static func escape(_ cell: String) -> String {
+        var out = [UInt8]()
+        append(cell, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ cell: String, to out: inout [UInt8]) {
+        let bytes = cell.utf8
+        var guarded = false
+        if let first = bytes.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+            guarded = true
+        }
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        if guarded { out.append(UInt8(ascii: "'")) }
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+    }
+}
+
+/// A file that could not be written.
+package struct WriterError: Error, CustomStringConvertible, Sendable {
+    package var path: String
+    package var message: String
+    package init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    package var description: String { "\(path): tidak dapat ditulis: \(message)" }
+}
+
+/// Creating output files with a safe mode.
+package enum OutputFile {
+    /// Creates or truncates `path` with mode 0640 and returns a handle for writing.
+    package static func create(_ path: String) throws(WriterError) -> FileHandle {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw WriterError(path: path, message: String(cString: strerror(errno))) }
+        fchmod(fd, 0o640)
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    /// Writes a whole file with mode 0640.
+    package static func write(_ text: String, to path: String) throws(WriterError) {
+        let handle = try create(path)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        } catch {
+            throw WriterError(path: path, message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import PadanCore
+
+/// One row of `disparities.csv` / `resolved.csv`, with the lifecycle columns the store decides.
+package struct DisparityRow: Sendable, Equatable {
+    package static let header = [
+        "disparity_id", "code", "priority", "owner", "subject", "nip", "pns_id", "ptk_id", "nama", "npsn",
+        "nama_sekolah", "unor_id", "kabupaten_kota", "upt", "field", "dapodik_value", "siasn_value", "suggestion",
+        "status", "first_seen", "age_days", "source",
+    ]
+
+    /// The cells in `header` order.
+    package var cells: [String]
+
+    package init(cells: [String]) {
+        self.cells = cells + Array(repeating: "", count: max(0, Self.header.count - cells.count))
+    }
+
+    package init(_ d: Disparity, status: String, firstSeen: String, ageDays: Int) {
+        cells = [
+            d.id, d.code.rawValue, String(d.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
+            d.nama, d.npsn, d.namaSekolah, d.unorId, d.kabupatenKota, d.upt, d.field, d.dapodikValue, d.siasnValue,
+            d.suggestion, status, firstSeen, String(ageDays), d.source,
+        ]
+    }
+
+    package subscript(_ column: String) -> String {
+        get { Self.header.firstIndex(of: column).map { cells[$0] } ?? "" }
+        set { if let i = Self.header.firstIndex(of: column) { cells[i] = newValue } }
+    }
+
+    /// The row as a JSON array of strings (what the store keeps for `resolved.csv`).
+    package var json: String { JSONValue.array(cells.map(JSONValue.string)).canonical }
+
+    /// Reads a row kept by the store.
+    package init?(json: String) {
+        guard let cells = JSONStringArray.parse(json) else { return nil }
+        self.init(cells: cells)
+    }
+}
+
+/// A minimal parser for a JSON array of strings (the store's `row_json`).
+enum JSONStringArray {
+    static func parse(_ text: String) -> [String]? {
+        var scalars = Array(text.unicodeScalars)[...]
+        func skipSpace() { while let c = scalars.first, c == " " || c == "\n" || c == "\t" || c == "\r" { scalars.removeFirst() } }
+        skipSpace()
+        guard scalars.popFirst() == "[" else { return nil }
+        var out = [String]()
+        skipSpace()
+        if scalars.first == "]" { return out }
+        while true {
+            skipSpace()
+            guard scalars.popFirst() == "\"" else { return nil }
+            var s = String.UnicodeScalarView()
+            while let c = scalars.popFirst() {
+                if c == "\"" { break }
+                if c == "\\" {
+                    guard let e = scalars.popFirst() else { return nil }
+                    switch e {
+                    case "n": s.append("\n")
+                    case "r": s.append("\r")
+                    case "t": s.append("\t")
+                    case "b": s.append("\u{08}")
+                    case "f": s.append("\u{0C}")
+                    case "u":
+                        let hex = String(String.UnicodeScalarView(scalars.prefix(4)))
+                        scalars = scalars.dropFirst(4)
+                        guard let v = UInt32(hex, radix: 16), let u = Unicode.Scalar(v) else { return nil }
+                        s.append(u)
+                    default: s.append(e)
+                    }
+                } else {
+                    s.append(c)
+                }
+            }
+            out.append(String(s))
+            skipSpace()
+            guard let sep = scalars.popFirst() else { return nil }
+            if sep == "]" { return out }
+            guard sep == "," else { return nil }
+        }
+    }
+}

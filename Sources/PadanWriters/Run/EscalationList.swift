@@ -1,0 +1,73 @@
+/// One UPT's escalation list (`escalation/<upt>.csv`): its area's open priority 1–3 disparities,
+/// oldest first, then highest priority.
+package struct EscalationList: Sendable {
+    package static let header = [
+        "Prioritas", "Kode", "Uraian", "Penanggung Jawab", "Kabupaten/Kota", "NPSN", "Sekolah", "NIP", "Nama",
+        "Umur (hari)", "Sejak", "Saran Tindakan",
+    ]
+
+    /// One line of the list.
+    package struct Entry: Sendable {
+        package var priority: Int
+        package var code: String
+        package var uraian: String
+        package var owner: String
+        package var kabupatenKota: String
+        package var npsn: String
+        package var sekolah: String
+        package var nip: String
+        package var nama: String
+        package var ageDays: Int
+        package var since: String
+        package var action: String
+
+        package init(
+            priority: Int, code: String, uraian: String, owner: String, kabupatenKota: String, npsn: String,
+            sekolah: String, nip: String, nama: String, ageDays: Int, since: String, action: String
+        ) {
+            self.priority = priority
+            self.code = code
+            self.uraian = uraian
+            self.owner = owner
+            self.kabupatenKota = kabupatenKota
+            self.npsn = npsn
+            self.sekolah = sekolah
+            self.nip = nip
+            self.nama = nama
+            self.ageDays = ageDays
+            self.since = since
+            self.action = action
+        }
+
+        package var cells: [String] {
+            [String(priority), code, uraian, owner, kabupatenKota, npsn, sekolah, nip, nama, String(ageDays), since, action]
+        }
+    }
+
+    package var upt: String
+    package var entries: [Entry]
+
+    package init(upt: String, entries: [Entry]) {
+        self.upt = upt
+        self.entries = entries.sorted {
+            if $0.ageDays != $1.ageDays { return $0.ageDays > $1.ageDays }
+            if $0.priority != $1.priority { return $0.priority < $1.priority }
+            return ($0.kabupatenKota, $0.npsn, $0.code, $0.nip) < ($1.kabupatenKota, $1.npsn, $1.code, $1.nip)
+        }
+    }
+
+    /// The file name stem: the UPT's name lower-cased with non-alphanumerics as `-`.
+    package static func slug(_ name: String) -> String {
+        var out = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        while out.hasPrefix("-") { out.removeFirst() }
+        return out.isEmpty ? "upt" : out
+    }
+}

@@ -1,0 +1,58 @@
+import PadanCore
+
+/// The rows of the machine-read CSVs built from a judged run (`outputs.md`).
+package enum RunTables {
+    package static let linksHeader = ["ptk_id", "nip", "nama", "npsn", "method", "pns_id", "nip_siasn", "candidates"]
+    package static let unorMapHeader = ["npsn", "nama_sekolah", "kabupaten_kota", "unor_id", "nama_unor", "method", "score"]
+    package static let rejectsHeader = ["input", "file", "line", "reason", "raw"]
+    package static let blockedHeader = ["nip", "npsn", "periode", "peran", "reasons", "source"]
+    package static let skippedHeader = ["nip", "npsn", "periode", "peran", "reason", "source"]
+    package static let proposalsHeader = ["npsn", "nama_sekolah", "kabupaten_kota", "unor_id", "nama_unor", "skor", "alasan", "keputusan"]
+
+    /// One row per Dapodik ASN person, in person order.
+    package static func links(_ context: JudgementContext) -> [[String]] {
+        context.linkage.links.map { link in
+            let row = context.indukRow(ofPerson: link.person)
+            let employee = link.employee.map { context.batch.employees[$0] }
+            let shown = link.method == .nip || link.method == .suggested
+            return [
+                row.ptkId ?? "", row.nip.nip?.digits ?? row.nipText ?? "", row.nama, row.npsn.text, link.method.rawValue,
+                shown ? employee?.pnsId.text ?? "" : "", shown ? employee?.nipBaru ?? "" : "", String(link.candidates),
+            ]
+        }
+    }
+
+    /// One row per Negeri school, in NPSN order.
+    package static func unorMap(_ context: JudgementContext) -> [[String]] {
+        context.unitMap.assignments.map { a in
+            let school = context.school(a.npsn)
+            let unitName = a.unit.map { context.tree.units[$0].nama } ?? ""
+            return [
+                a.npsn.text, school?.nama ?? "", school?.kabupatenKota ?? "", a.unitId?.text ?? "", unitName,
+                a.method.rawValue, a.score.map(formatScore) ?? "",
+            ]
+        }
+    }
+
+    /// `skp/blocked.csv` and `skp/skipped.csv` rows, in input order.
+    package static func skp(_ decisions: [SkpDecision]) -> (blocked: [[String]], skipped: [[String]]) {
+        var blocked = [[String]](), skipped = [[String]]()
+        for d in decisions {
+            let r = d.record
+            let base = [r.nip.nip?.digits ?? r.nipText, r.npsn.text, r.periode.description, r.peran.rawValue]
+            switch d.outcome {
+            case .blocked(let reasons): blocked.append(base + [reasons.joined(separator: ";"), r.source.description])
+            case .skipped(let reason): skipped.append(base + [reason, r.source.description])
+            case .eligible: break
+            }
+        }
+        return (blocked, skipped)
+    }
+
+    /// A score with two decimals (`0.87`).
+    package static func formatScore(_ score: Double) -> String {
+        let hundredths = Int((score * 100).rounded())
+        let frac = hundredths % 100
+        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import PadanKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Membaca semua input dan melaporkan baris yang akan ditolak, tanpa menulis apa pun.")
+
+    @Argument(help: "Berkas pipeline (TOML).") var pipeline: String
+    @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: hari ini, UTC).") var asOf: String?
+
+    func run() throws {
+        let file = try loadPipeline(pipeline)
+        do {
+            let loaded = try PipelineCheck(pipeline: file).run(asOf: try parseDate(asOf) ?? RunReport.today())
+            print(PipelineCheck.render(loaded, pipeline: file), terminator: "")
+        } catch let error as PadanError {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import PadanCore
+import PadanKit
+
+/// The `padan` command line: commands only; every command's logic lives in PadanKit.
+@main
+struct Padan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "padan",
+        abstract: "Padan: pemadanan data guru Dapodik dan SIASN agar SKP dapat mengalir ke e-Kinerja BKN.",
+        subcommands: [RunCommand.self, CheckCommand.self])
+}
+
+/// Prints a failure for the operator and exits with its sysexits code.
+func fail(_ error: PadanError) -> ExitCode {
+    FileHandle.standardError.write(Data("padan: \(error.message)\n".utf8))
+    return ExitCode(error.exitCode)
+}
+
+func loadPipeline(_ path: String) throws -> PipelineFile {
+    do { return try PipelineFile.load(path) } catch { throw fail(error) }
+}
+
+func parseDate(_ text: String?) throws -> CalendarDate? {
+    guard let text else { return nil }
+    guard let date = CalendarDate(iso: text) else {
+        throw ValidationError("--as-of harus tanggal YYYY-MM-DD, bukan '\(text)'")
+    }
+    return date
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import PadanKit
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Menjalankan pemadanan malam ini.")
+
+    @Argument(help: "Berkas pipeline (TOML).") var pipeline: String
+    @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: hari ini, UTC).") var asOf: String?
+    @Option(help: "Folder keluaran (menggantikan output_dir pipeline).") var output: String?
+    @Option(help: "Tampilan kemajuan: auto, always, never.") var progress: RunOptions.Progress = .auto
+    @Flag(help: "Tanpa keluaran kecuali galat.") var quiet = false
+
+    func run() throws {
+        let file = try loadPipeline(pipeline)
+        let options = RunOptions(asOf: try parseDate(asOf), outputDir: output, progress: progress, quiet: quiet)
+        let result: RunResult
+        do {
+            result = try NightlyRun(pipeline: file, options: options, progress: RunProgress(options: options)).execute()
+        } catch {
+            throw fail(error)
+        }
+        if !quiet { print(RunReport.render(result)) }
+    }
+}
+
+extension RunOptions.Progress: ExpressibleByArgument {}
