@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport"]),
         .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"]),
         .testTarget(name: "PadanStoreTests", dependencies: ["PadanStore", "PadanTestSupport"]),
-        .testTarget(name: "PadanKitTests", dependencies: ["PadanKit", "PadanTestSupport"]),
+        .testTarget(name: "PadanKitTests", dependencies: ["PadanKit", "PadanTestSupport", "padan"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -44,6 +44,9 @@ public struct Linkage: Sendable {
     public var peopleByNIP: [String: [Int]]
     /// Every person's position by NIP, of any employment (to tell non-ASN NIPs in SKP rows).
     public var anyPersonByNIP: [String: [Int]]
+    /// NIP text without separators → ASN people whose NIP is not valid (so an SKP row holding the
+    /// same broken NIP still finds them and carries their `NIP_*` code).
+    public var peopleByInvalidNIP: [String: [Int]] = [:]
 
     /// The exact SIASN employee of a person, when linked by NIP.
     public func linkedEmployee(ofPerson person: Int) -> Int? {

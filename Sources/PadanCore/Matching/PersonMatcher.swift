@@ -96,9 +96,20 @@ public struct PersonMatcher: Sendable {
             missing.append(i)
         }
 
-        return Linkage(
+        var linkage = Linkage(
             people: people, links: links, linkOfPerson: linkOfPerson, missingFromDapodik: missing,
             kemenagPeople: kemenag, peopleByNIP: carriers, anyPersonByNIP: anyByNIP)
+        for link in links where link.nipProblem == .nipTidakValid {
+            if let text = teachers[people[link.person].induk].nipText {
+                linkage.peopleByInvalidNIP[Self.compact(text), default: []].append(link.person)
+            }
+        }
+        return linkage
+    }
+
+    /// A NIP's text without spaces, dots, dashes and a leading `'`.
+    public static func compact(_ text: String) -> String {
+        String(text.trimmingSpaces.filter { $0 != " " && $0 != "." && $0 != "-" && $0 != "'" })
     }
 
     /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides.

@@ -109,7 +109,7 @@ public struct UnorMatcher: Sendable {
     }
 
     /// Crosswalk rows not in conflict (first of exact repeats), and the conflicts.
-    static func usableCrosswalk(_ entries: [CrosswalkEntry]) -> ([CrosswalkEntry], [CrosswalkConflict]) {
+    public static func usableCrosswalk(_ entries: [CrosswalkEntry]) -> ([CrosswalkEntry], [CrosswalkConflict]) {
         var unitsOfSchool = [NPSN: Set<SiasnID>]()
         var schoolsOfUnit = [SiasnID: Set<NPSN>]()
         for entry in entries {

@@ -18,6 +18,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Lower-case, as written otherwise (dashes kept): what outputs show.
     public let text: String
+    /// The 32 hex digits without dashes: what comparisons use.
+    public let key: String
+
+    public static func == (a: SiasnID, b: SiasnID) -> Bool { a.key == b.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     /// Accepts 32 hex characters or an 8-4-4-4-12 dashed UUID, either case.
     public init?(_ raw: String?) {
@@ -26,17 +31,19 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
         func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) }
         if bytes.count == 32, bytes.allSatisfy(isHex) {
             text = raw
+            key = raw
         } else if bytes.count == 36, [8, 13, 18, 23].allSatisfy({ bytes[$0] == UInt8(ascii: "-") }),
             bytes.enumerated().allSatisfy({ [8, 13, 18, 23].contains($0.offset) || isHex($0.element) })
         {
             text = raw
+            key = String(raw.filter { $0 != "-" })
         } else {
             return nil
         }
     }
 
     public var description: String { text }
-    public static func < (a: SiasnID, b: SiasnID) -> Bool { a.text < b.text }
+    public static func < (a: SiasnID, b: SiasnID) -> Bool { a.key < b.key }
 }
 
 /// An 8-digit school number.

@@ -20,7 +20,11 @@ public struct SkpEligibility: Sendable {
     func outcome(for record: SkpRecord) -> SkpOutcome {
         let linkage = context.linkage
         if record.periode != context.settings.periodeAktif { return .skipped(reason: "PERIODE_LAIN") }
-        guard let nip = record.nip.nip else { return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) }
+        guard let nip = record.nip.nip else {
+            let holders = linkage.peopleByInvalidNIP[PersonMatcher.compact(record.nipText)] ?? []
+            let code: DisparityCode = holders.isEmpty ? .nipTidakDitemukan : holders.count > 1 ? .nipGanda : .nipTidakValid
+            return .blocked(reasons: [code.rawValue])
+        }
         let carriers = linkage.peopleByNIP[nip.digits] ?? []
         if carriers.isEmpty {
             return (linkage.anyPersonByNIP[nip.digits] ?? []).isEmpty

@@ -43,6 +43,9 @@ package struct InputLoader {
     package let runDate: CalendarDate
     /// Called after each file with (kind, display path, rows so far of this file).
     package var onFile: (InputKind, String, Int) -> Void = { _, _, _ in }
+    /// Called every few thousand rows and at the end of each file with (kind, display path, rows so far
+    /// of this file), for progress.
+    package var onRows: (InputKind, String, Int) -> Void = { _, _, _ in }
 
     package init(pipeline: PipelineFile, runDate: CalendarDate) {
         self.pipeline = pipeline
@@ -82,6 +85,7 @@ package struct InputLoader {
             let decoder = try RecordDecoder(kind: kind, header: reader.header, file: name, runDate: runDate)
             while let event = try reader.next() {
                 report.rows += 1
+                if report.rows & 4095 == 0 { onRows(kind, name, report.rows) }
                 let rejection: RowReject?
                 switch event {
                 case .reject(let reject): rejection = reject
@@ -97,6 +101,7 @@ package struct InputLoader {
         } catch {
             throw PadanError(error)
         }
+        onRows(kind, name, report.rows)
         onFile(kind, name, report.rows)
         return report
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PadanCore
 import PadanReaders
 import PadanStore
@@ -36,27 +37,22 @@ package struct NightlyRun {
         do { database = try PadanDatabase(path: pipeline.store) } catch { throw Self.storeError(error) }
 
         let clock = StageClock { name, seconds, detail in progress.stageEnded(name, seconds: seconds, detail: detail) }
-        let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
-        var loader = InputLoader(pipeline: pipeline, runDate: asOf)
-        loader.onFile = { kind, file, rows in progress.fileRead(kind.rawValue, file: file, rows: rows) }
-        let loaded = try clock.stage("read", detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }) {
-            () throws(PadanError) in try loader.load()
+        let logger = Logger(label: "padan.run")
+        logger.info("run dimulai", metadata: ["pipeline": "\(pipeline.name)", "as_of": "\(asOf)"])
+        progress.runStarted()
+        let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, clock: clock) { kind, file, rows in
+            progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
-        let tree = try clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { () throws(PadanError) in reconciler.normalize(loaded.batch) }
-        let (unitMap, linkage) = try clock.stage("match", detail: { "\($0.1.links.filter { $0.method == .nip }.count) ASN tertaut" }) { () throws(PadanError) in
-            reconciler.match(loaded.batch, tree: tree)
-        }
-        let context = JudgementContext(batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings)
-        let disparities = try clock.stage("judge", detail: { "\($0.count) disparitas" }) { () throws(PadanError) in reconciler.judge(context) }
-        let decisions = try clock.stage("decide", detail: { "\($0.count) SKP" }) { () throws(PadanError) in reconciler.decideSkp(context, disparities: disparities) }
+        for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
+        for reject in analysis.loaded.rejects { logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)") }
 
         let outputDir = options.outputDir.map { Self.absolute($0) } ?? pipeline.outputDir
         let folder = try RunFolder.create(outputDir: outputDir, startedAt: started) { id in
             (try? database.run(id: id)) != nil
         }
         var result = RunResult(
-            runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: loaded,
-            context: context, disparities: disparities, decisions: decisions)
+            runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: analysis.loaded,
+            context: analysis.context, disparities: analysis.disparities, decisions: analysis.decisions)
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
                 try Self.assignLifecycle(&result, database: database)
@@ -78,6 +74,7 @@ package struct NightlyRun {
             }
         }
         try folder.moveLatest()
+        logger.info("run selesai", metadata: ["run_id": "\(folder.runId)", "disparitas": "\(result.rows.count)"])
         result.stages = clock.stages
         result.folder = folder.final
         return result
@@ -90,6 +87,8 @@ package struct NightlyRun {
         do {
             previous = try database.openDisparities()
             emitted = try database.emittedPayloadKeys()
+            let rejected = try database.rejectedProposals().map { [$0.npsn, SiasnID($0.unorID)?.key ?? $0.unorID.lowercased()] }
+            result.proposals = CrosswalkProposals(context: result.context, rejected: Set(rejected))
         } catch {
             throw storeError(error)
         }

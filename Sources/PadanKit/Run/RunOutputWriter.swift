@@ -21,6 +21,7 @@ struct RunOutputWriter {
             try OutputFile.write(result.payloads.map { $0.line + "\n" }.joined(), to: folder.path("skp/payloads.jsonl"))
             try OutputFile.write(result.delta.map { result.payloads[$0].line + "\n" }.joined(), to: folder.path("skp/delta.jsonl"))
             try writeEscalations()
+            try writeProposals()
             try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
@@ -31,6 +32,17 @@ struct RunOutputWriter {
         let writer = try CSVFileWriter(path: folder.path(name), header: header, bom: bom)
         for row in rows { try writer.write(row) }
         try writer.close()
+    }
+
+    /// `usulan_pemadanan.csv`: UTF-8 with a BOM for spreadsheets, `keputusan` left empty for the BKD.
+    func writeProposals() throws(WriterError) {
+        let tree = result.context.tree
+        let rows = result.proposals.proposals.map { p -> [String] in
+            let school = result.context.school(p.npsn)
+            return [p.npsn.text, school?.nama ?? "", school?.kabupatenKota ?? "", tree.units[p.unit].id.text,
+                    tree.units[p.unit].nama, RunTables.formatScore(p.score), p.reason, ""]
+        }
+        try writeCSV("usulan_pemadanan.csv", RunTables.proposalsHeader, rows, bom: true)
     }
 
     /// One list per UPT of the pipeline (or per province without a UPT table).

@@ -1,4 +1,5 @@
 import PadanCore
+import PadanStore
 import PadanWriters
 
 /// Everything a run decided, ready to be written and recorded.
@@ -22,8 +23,15 @@ package struct RunResult {
     /// First-seen date (`YYYY-MM-DD`) per disparity id, for escalation `Sejak`.
     package var firstSeenDate: [String: String] = [:]
     package var stages: [(name: String, seconds: Double)] = []
+    /// Crosswalk proposals, minus pairs the BKD rejected before.
+    package var proposals = CrosswalkProposals(proposals: [], exhausted: [])
     /// Path of the published run folder.
     package var folder = ""
+    /// The store's latest committed runs, newest first, before this one (the report's trend).
+    package var recentRuns: [StoredRun] = []
+
+    /// How many nights the report's trend shows, this run included.
+    package static let trendLength = 30
 
     package var newCount: Int { rows.filter { $0["status"] == "BARU" }.count }
 }

@@ -1,0 +1,281 @@
+import CLibXML2
+
+/// One-time, process-wide libxml2 setup, run lazily and thread-safely (a Swift global is initialized
+/// once, under `swift_once`) before the first ``XMLTableReader`` is created.
+///
+/// - `xmlInitParser()` must run once before parsers are used from several threads.
+/// - The external entity loader is replaced by one that refuses **everything**. Padan's XML inputs are
+///   data exports; they never need a DTD or an external entity, and loading one would let a file read
+///   local files into a report (XXE: `SYSTEM "file:///etc/passwd"`) or reach the network
+///   (`SYSTEM "http://…"`, slow or hanging runs, data leaks). `XML_PARSE_NONET` only stops the default
+///   loader's *network* access and still reads local files, and libxml2 2.9 has no per-parser loader,
+///   so the loader is swapped for the whole process. Nothing else in Padan uses libxml2; anything that
+///   ever does will get the same refusal, which is the behaviour we want everywhere.
+private let libxml2Ready: Void = {
+    xmlInitParser()
+    xmlSetExternalEntityLoader { _, _, _ in nil }
+}()
+
+/// Makes sure ``libxml2Ready`` has run.
+func prepareLibXML2() {
+    _ = libxml2Ready
+}
+
+/// Something libxml2 reported while parsing, copied out of its `xmlError`.
+struct XMLParseIssue: Sendable, Equatable {
+    /// `xmlErrorLevel`: 1 warning, 2 error, 3 fatal.
+    var level: Int
+    /// `xmlParserErrors` code (4 = document empty).
+    var code: Int
+    /// 1-based line, 0 when unknown.
+    var line: Int
+    /// libxml2's message, trimmed, at most a couple of hundred characters.
+    var message: String
+}
+
+/// The I/O context handed to libxml2 (as an unretained opaque pointer) by ``XMLTableReader``.
+///
+/// It pulls bytes from the ``ByteSource`` when libxml2 asks, keeps a bounded window of the most recent
+/// bytes (so the damaged rest of a file can be shown in a reject), and collects libxml2's errors.
+/// The owning reader keeps it alive for as long as the libxml2 reader exists.
+final class XMLInputFeed {
+    /// Bytes kept after a trim of the window.
+    private static let windowKeep = 256 * 1024
+    /// Window size that triggers a trim.
+    private static let windowLimit = 512 * 1024
+    /// Bytes read from the source at a time.
+    private static let blockSize = 64 * 1024
+    /// Non-fatal libxml2 issues kept for warnings.
+    private static let issueLimit = 5
+
+    private let source: any ByteSource
+    /// The source's failure, if reading it failed. libxml2 is then told "end of input".
+    private(set) var failure: InputError?
+    /// The first byte read that is not white space (nor part of a UTF-8 byte order mark).
+    private(set) var firstContentByte: UInt8?
+    /// The first fatal error libxml2 reported.
+    private(set) var fatal: XMLParseIssue?
+    /// The last error of any level.
+    private(set) var lastIssue: XMLParseIssue?
+    /// The first few non-fatal errors (level 2), in order.
+    private(set) var nonFatal: [XMLParseIssue] = []
+    /// How many non-fatal errors were reported in all.
+    private(set) var nonFatalCount = 0
+
+    /// Bytes read from the source and not yet handed to libxml2: `staged[stagedStart...]`.
+    private var staged: [UInt8] = []
+    private var stagedStart = 0
+
+    /// Bytes handed to libxml2 so far.
+    private(set) var fedCount = 0
+    /// Line feeds among them.
+    private var fedNewlines = 0
+    /// The most recent bytes handed to libxml2: offsets `fedCount - window.count ..< fedCount`.
+    private var window: [UInt8] = []
+    /// Line of `window[0]`.
+    private var windowFirstLine = 1
+    /// Offset of `window[0]` in the input.
+    private var windowStart: Int { fedCount - window.count }
+
+    init(source: any ByteSource) {
+        self.source = source
+    }
+
+    /// libxml2's read callback body: fills `buffer` with up to `capacity` bytes; 0 at the end.
+    ///
+    /// The bytes are handed out **one tag at a time** (each piece ends after a `>`). libxml2's reader
+    /// pushes whatever it receives into its parser and gives up on every node not yet delivered as
+    /// soon as the parser meets an error; small pieces keep the parser at most one tag ahead of the
+    /// reader, so every record that ends before the damage is still delivered, and the reader knows
+    /// which bytes hold the tag it has just been given (``lastStartTag(named:)``).
+    ///
+    /// A failing source is remembered and reported as the end of input, so libxml2 never prints an
+    /// I/O error of its own; the reader then throws ``failure``.
+    func fill(_ buffer: UnsafeMutableRawPointer, capacity: Int) -> Int32 {
+        guard capacity > 0 else { return 0 }
+        if stagedStart == staged.count {
+            guard refill() else { return 0 }
+        }
+        let available = min(capacity, staged.count - stagedStart)
+        var count = available
+        // The first piece is at least 4 bytes: libxml2 detects the encoding from them.
+        let searchFrom = stagedStart + (fedCount < 4 ? min(3, available) : 0)
+        if searchFrom < stagedStart + available,
+            let close = staged[searchFrom..<(stagedStart + available)].firstIndex(of: 0x3E)
+        {
+            count = close + 1 - stagedStart
+        }
+        staged.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            buffer.copyMemory(from: base + stagedStart, byteCount: count)
+        }
+        remember(staged[stagedStart..<(stagedStart + count)])
+        stagedStart += count
+        return Int32(count)
+    }
+
+    /// Reads the next block of the source into `staged`; `false` at the end or on failure.
+    private func refill() -> Bool {
+        guard failure == nil else { return false }
+        staged.removeAll(keepingCapacity: true)
+        stagedStart = 0
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.blockSize, alignment: 1)
+        defer { block.deallocate() }
+        let count: Int
+        do {
+            count = try source.read(into: block)
+        } catch {
+            failure = error
+            return false
+        }
+        guard count > 0 else { return false }
+        staged.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[0..<min(count, block.count)]))
+        return true
+    }
+
+    /// libxml2's structured error callback body.
+    func note(level: Int, code: Int, line: Int, message: String) {
+        var text = Self.trimmed(message)
+        if text.count > 200 { text = String(text.prefix(200)) + "…" }
+        let issue = XMLParseIssue(level: level, code: code, line: max(line, 0), message: text)
+        if level >= 3, fatal == nil { fatal = issue }
+        if level >= 2 { lastIssue = issue }
+        if level == 2 {
+            nonFatalCount += 1
+            if nonFatal.count < Self.issueLimit { nonFatal.append(issue) }
+        }
+    }
+
+    /// Whether the last byte handed to libxml2 closes a tag.
+    var lastFedIsTagEnd: Bool { window.last == UInt8(ascii: ">") }
+
+    /// Offset of the last start tag `<name` (followed by white space, `/` or `>`) handed to libxml2,
+    /// searching back at most 64 KB; `nil` when not found.
+    ///
+    /// Right after the reader delivers an element, its start tag is the last one handed over (the
+    /// reader asks for bytes one tag at a time, see ``fill(_:capacity:)``).
+    func lastStartTag(named name: String) -> Int? {
+        let pattern = [UInt8(ascii: "<")] + Array(name.utf8)
+        guard window.count > pattern.count else { return nil }
+        let lowest = max(0, window.count - 64 * 1024)
+        var index = window.count - pattern.count - 1
+        while index >= lowest {
+            if window[index] == 0x3C, window[index..<(index + pattern.count)].elementsEqual(pattern) {
+                switch window[index + pattern.count] {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E: return windowStart + index
+                default: break
+                }
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The 1-based line of the byte at `offset`, when that byte is still in the window (or is the
+    /// next byte to be handed over).
+    func line(atOffset offset: Int) -> Int? {
+        guard offset >= windowStart, offset <= fedCount else { return nil }
+        var after = 0
+        for byte in window[(offset - windowStart)...] where byte == 0x0A { after += 1 }
+        return fedNewlines - after + 1
+    }
+
+    /// The text of the input from `offset` on, white space at its start skipped, at most `limit`
+    /// bytes, and the line where that text starts; `nil` when `offset` has left the window.
+    func recoverText(fromOffset offset: Int, limit: Int) -> (line: Int, text: String)? {
+        guard offset >= windowStart, offset <= fedCount, var line = self.line(atOffset: offset) else { return nil }
+        var start = offset - windowStart
+        while start < window.count, [0x20, 0x09, 0x0A, 0x0D].contains(window[start]) {
+            if window[start] == 0x0A { line += 1 }
+            start += 1
+        }
+        if start == window.count {
+            while stagedStart < staged.count, [0x20, 0x09, 0x0A, 0x0D].contains(staged[stagedStart]) {
+                if staged[stagedStart] == 0x0A { line += 1 }
+                stagedStart += 1
+            }
+        }
+        return (line, text(from: start, limit: limit))
+    }
+
+    /// The text of the input from the start of `line` on, at most `limit` bytes (cut at a character
+    /// boundary), reading further from the source when the window holds less. Bytes that are not
+    /// UTF-8 are replaced. When `line` has already left the window, the text starts at the window's
+    /// first byte (the window holds the last 256 KB or more, far beyond libxml2's look-ahead).
+    func recoverText(fromLine line: Int, limit: Int) -> String {
+        var start = 0
+        var atLine = windowFirstLine
+        while atLine < line, start < window.count {
+            guard let newline = window[start...].firstIndex(of: 0x0A) else {
+                start = window.count
+                break
+            }
+            start = newline + 1
+            atLine += 1
+        }
+        return text(from: start, limit: limit)
+    }
+
+    /// `window[start...]`, then the staged bytes, then more of the source: at most `limit` bytes, cut
+    /// at a character boundary, decoded as UTF-8 (bytes that are not UTF-8 are replaced).
+    private func text(from start: Int, limit: Int) -> String {
+        var bytes = Array(window[start...].prefix(limit + 4))
+        if bytes.count < limit + 4 {
+            bytes.append(contentsOf: staged[stagedStart...].prefix(limit + 4 - bytes.count))
+            stagedStart = staged.count
+        }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+        defer { chunk.deallocate() }
+        while bytes.count < limit, failure == nil {
+            let count: Int
+            do {
+                count = try source.read(into: chunk)
+            } catch {
+                failure = error
+                break
+            }
+            if count <= 0 { break }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(chunk)[0..<min(count, chunk.count)]))
+        }
+        if bytes.count > limit {
+            var cut = limit
+            // Do not split a UTF-8 sequence: step back over continuation bytes.
+            while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            bytes.removeSubrange(cut...)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func remember(_ bytes: ArraySlice<UInt8>) {
+        if firstContentByte == nil, let first = bytes.first(where: { !Self.isBlankOrMark($0) }) {
+            firstContentByte = first
+        }
+        for byte in bytes where byte == 0x0A { fedNewlines += 1 }
+        fedCount += bytes.count
+        window.append(contentsOf: bytes)
+        guard window.count > Self.windowLimit else { return }
+        var cut = window.count - Self.windowKeep
+        if let newline = window[cut...].firstIndex(of: 0x0A) { cut = newline + 1 }
+        var dropped = 0
+        for byte in window[0..<cut] where byte == 0x0A { dropped += 1 }
+        windowFirstLine += dropped
+        window.removeFirst(cut)
+    }
+
+    /// `text` without leading and trailing XML white space (space, tab, CR, LF).
+    static func trimmed(_ text: String) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = text.firstIndex(where: { !blank($0) }),
+            let last = text.lastIndex(where: { !blank($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
+
+    /// White space, or a byte of the UTF-8 byte order mark.
+    private static func isBlankOrMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF: return true
+        default: return false
+        }
+    }
+}

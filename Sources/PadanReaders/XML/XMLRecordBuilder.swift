@@ -1,0 +1,127 @@
+/// One XML record element being read: its fields, in document order, and a compact re-serialization.
+///
+/// Fields are the record's attributes (namespace declarations excepted) followed by its child
+/// elements, each named by its local name (`d:npsn` → `npsn`). A child element's value is all the
+/// text inside it, deeper elements included (like DOM `textContent`); its own attributes are not
+/// fields. The raw text is well-formed XML with properly escaped text and attribute values, without
+/// the white space between elements, cut after ``rawLimit`` characters (then ending in `…`).
+struct XMLRecordBuilder {
+    /// Longest raw text kept for a record, in UTF-8 bytes (about).
+    static let rawLimit = 64 * 1024
+
+    /// Line of the record's start tag.
+    let line: Int
+    /// Offset of the record's start tag in the input, when known.
+    let offset: Int?
+    private let name: String
+    private(set) var names: [String] = []
+    private(set) var values: [String] = []
+    private(set) var raw = ""
+    private var rawFull = false
+    /// Index in `values` of the child element being read.
+    private var openField: Int?
+
+    /// Starts a record from its start tag.
+    init(line: Int, offset: Int?, name: String, attributes: [XMLAttribute], isEmpty: Bool) {
+        self.line = line
+        self.offset = offset
+        self.name = name
+        for attribute in attributes where !attribute.isNamespaceDeclaration {
+            names.append(attribute.localName)
+            values.append(attribute.value)
+        }
+        appendStartTag(name, attributes, isEmpty: isEmpty)
+    }
+
+    /// A start tag inside the record at `depth` (2 = a field).
+    mutating func openElement(name: String, localName: String, depth: Int, attributes: [XMLAttribute], isEmpty: Bool) {
+        if depth == 2 {
+            names.append(localName)
+            values.append("")
+            openField = isEmpty ? nil : values.count - 1
+        }
+        appendStartTag(name, attributes, isEmpty: isEmpty)
+    }
+
+    /// An end tag inside the record at `depth`.
+    mutating func closeElement(name: String, depth: Int) {
+        if depth == 2 { openField = nil }
+        appendRaw("</\(name)>")
+    }
+
+    /// Text at `depth` (3 or deeper is inside a field; 2 is mixed content directly in the record).
+    mutating func text(_ text: String, depth: Int, isBlank: Bool) {
+        if depth >= 3, let field = openField {
+            values[field] += text
+        } else if isBlank {
+            return
+        }
+        appendRaw(Self.escaped(text, quote: false))
+    }
+
+    /// An entity reference kept as written (`&name;`), never expanded.
+    mutating func entityReference(_ name: String, depth: Int) {
+        let literal = "&\(name);"
+        if depth >= 3, let field = openField { values[field] += literal }
+        appendRaw(literal)
+    }
+
+    /// Closes the record (its end tag, unless it was an empty element).
+    mutating func finish(isEmpty: Bool) {
+        if !isEmpty { appendRaw("</\(name)>") }
+    }
+
+    private mutating func appendStartTag(_ name: String, _ attributes: [XMLAttribute], isEmpty: Bool) {
+        var tag = "<\(name)"
+        for attribute in attributes {
+            tag += " \(attribute.name)=\"\(attribute.escapedValue)\""
+        }
+        tag += isEmpty ? "/>" : ">"
+        appendRaw(tag)
+    }
+
+    private mutating func appendRaw(_ text: String) {
+        guard !rawFull else { return }
+        if raw.utf8.count + text.utf8.count > Self.rawLimit {
+            raw += "…"
+            rawFull = true
+        } else {
+            raw += text
+        }
+    }
+
+    /// `text` escaped for XML character data (`quote: false`) or a double-quoted attribute value.
+    ///
+    /// Entity references the reader keeps literally (`&name;`) are passed to ``entityReference(_:depth:)``
+    /// and so never come through here; a `&` in text is always escaped.
+    static func escaped(_ text: String, quote: Bool) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A || $0 == 0x09 }) else {
+            return text
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"" where quote: result += "&quot;"
+            case "\r": result += "&#13;"
+            case "\n" where quote: result += "&#10;"
+            case "\t" where quote: result += "&#9;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// An attribute as read from a start tag; `value` keeps entity references literally (`&name;`).
+struct XMLAttribute {
+    var name: String
+    var localName: String
+    var value: String
+    /// `value` escaped for a double-quoted attribute, entity references left as references.
+    var escapedValue: String
+    var isNamespaceDeclaration: Bool
+}

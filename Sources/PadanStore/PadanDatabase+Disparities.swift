@@ -1,0 +1,73 @@
+import GRDB
+
+extension PadanDatabase {
+    /// The disparities open as of the last committed run, by id.
+    package func openDisparities() throws(StoreError) -> [String: StoredDisparity] {
+        try read("membaca disparitas terbuka") { db in
+            let request = StoredDisparity.filter(sql: "open = 1")
+            var disparities: [String: StoredDisparity] = [:]
+            disparities.reserveCapacity(try request.fetchCount(db))
+            let cursor = try request.fetchCursor(db)
+            while let disparity = try cursor.next() {
+                disparities[disparity.disparityID] = disparity
+            }
+            return disparities
+        }
+    }
+
+    /// The disparities the run `runID` found resolved and that have not come back since.
+    package func disparities(resolvedIn runID: String) throws(StoreError) -> [StoredDisparity] {
+        try read("membaca disparitas yang selesai pada run \(runID)") { db in
+            try StoredDisparity
+                .filter(StoredDisparity.Columns.resolvedRun == runID)
+                .order(StoredDisparity.Columns.disparityID)
+                .fetchAll(db)
+        }
+    }
+
+    /// Upserts this run's observations; see ``commit(_:)`` for the rules.
+    static func record(_ observations: [DisparityObservation], by run: StoredRun, in db: Database)
+        throws
+    {
+        // `disparity.open` is the row before this run touched it, or within this run the row as
+        // an earlier duplicate observation left it: either way an open row keeps first_seen.
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO disparity (disparity_id, code, priority, first_seen_run,
+                    first_seen_date, last_seen_run, open, row_json, resolved_run)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, NULL)
+                ON CONFLICT (disparity_id) DO UPDATE SET
+                    code = excluded.code,
+                    priority = excluded.priority,
+                    first_seen_run = CASE disparity.open
+                        WHEN 1 THEN disparity.first_seen_run ELSE excluded.first_seen_run END,
+                    first_seen_date = CASE disparity.open
+                        WHEN 1 THEN disparity.first_seen_date ELSE excluded.first_seen_date END,
+                    last_seen_run = excluded.last_seen_run,
+                    open = 1,
+                    row_json = excluded.row_json,
+                    resolved_run = NULL
+                """
+        )
+        for observation in observations.sorted(by: { $0.disparityID < $1.disparityID }) {
+            // Unchecked: the statement has exactly the seven parameters bound here.
+            statement.setUncheckedArguments([
+                observation.disparityID, observation.code, observation.priority,
+                run.runID, run.asOf, run.runID, observation.rowJSON,
+            ])
+            try statement.execute()
+        }
+    }
+
+    /// Resolves every open disparity that run `runID` did not observe; returns how many.
+    static func resolveUnobserved(by runID: String, in db: Database) throws -> Int {
+        try db.execute(
+            sql: """
+                UPDATE disparity SET open = 0, resolved_run = ?
+                WHERE open = 1 AND last_seen_run <> ?
+                """,
+            arguments: [runID, runID]
+        )
+        return db.changesCount
+    }
+}

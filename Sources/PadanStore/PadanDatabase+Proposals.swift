@@ -1,0 +1,24 @@
+import GRDB
+
+extension PadanDatabase {
+    /// Every crosswalk proposal the BKD has rejected; such a proposal is not made again.
+    package func rejectedProposals() throws(StoreError) -> Set<ProposalKey> {
+        try read("membaca usulan pemadanan yang ditolak") { db in
+            Set(try RejectedProposalRecord.fetchAll(db).map(\.key))
+        }
+    }
+
+    /// Remembers proposals the BKD marked `TOLAK`, all or none. A proposal already remembered
+    /// keeps its first decision's time and file.
+    package func rememberRejectedProposals(
+        _ proposals: [ProposalKey], decidedAt: String, sourceFile: String
+    ) throws(StoreError) {
+        try write("mencatat usulan pemadanan yang ditolak") { db in
+            for proposal in proposals {
+                let record = RejectedProposalRecord(
+                    key: proposal, decidedAt: decidedAt, sourceFile: sourceFile)
+                try record.insert(db, onConflict: .ignore)
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import PadanStore
+import Testing
+
+@Suite("Committing a run")
+struct CommitTests {
+    @Test func aDisparityOpensPersistsResolvesAndComesBackAsNew() throws {
+        let store = try PadanDatabase.inMemory()
+
+        try store.commit(StoreFixtures.commit("20261120T190000Z", day: 20, observing: ["a", "b"]))
+        var open = try store.openDisparities()
+        #expect(open.keys.sorted() == ["a", "b"])
+        #expect(open["a"]?.firstSeenRun == "20261120T190000Z")
+        #expect(open["a"]?.firstSeenDate == "2026-11-20")
+
+        // b persists, a is gone, c is new.
+        let second = try store.commit(StoreFixtures.commit("20261121T190000Z", day: 21, observing: ["b", "c"]))
+        #expect(second.resolved == 1)
+        open = try store.openDisparities()
+        #expect(open.keys.sorted() == ["b", "c"])
+        let b = try #require(open["b"])
+        #expect(b.firstSeenRun == "20261120T190000Z")
+        #expect(b.firstSeenDate == "2026-11-20")
+        #expect(b.lastSeenRun == "20261121T190000Z")
+        #expect(b.rowJSON.contains("20261121T190000Z"))
+        #expect(open["c"]?.firstSeenRun == "20261121T190000Z")
+        let resolved = try store.disparities(resolvedIn: "20261121T190000Z")
+        #expect(resolved.map(\.disparityID) == ["a"])
+        #expect(resolved.first?.isOpen == false)
+        #expect(resolved.first?.lastSeenRun == "20261120T190000Z")
+        #expect(resolved.first?.rowJSON.contains("20261120T190000Z") == true)
+
+        // a was fixed and broke again: it opens afresh, as new.
+        try store.commit(StoreFixtures.commit("20261122T190000Z", day: 22, observing: ["a", "b"]))
+        open = try store.openDisparities()
+        #expect(open.keys.sorted() == ["a", "b"])
+        let a = try #require(open["a"])
+        #expect(a.firstSeenRun == "20261122T190000Z")
+        #expect(a.firstSeenDate == "2026-11-22")
+        #expect(a.resolvedRun == nil)
+        #expect(open["b"]?.firstSeenRun == "20261120T190000Z")
+        #expect(try store.disparities(resolvedIn: "20261121T190000Z").isEmpty)
+        #expect(try store.disparities(resolvedIn: "20261122T190000Z").map(\.disparityID) == ["c"])
+    }
+
+    @Test func aRunWithoutDisparitiesResolvesThemAll() throws {
+        let store = try PadanDatabase.inMemory()
+        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a", "b", "c"]))
+
+        let outcome = try store.commit(StoreFixtures.commit("20261121T190000Z", observing: []))
+
+        #expect(outcome.resolved == 3)
+        #expect(try store.openDisparities().isEmpty)
+    }
+
+    @Test func anObservationGivenTwiceIsRecordedOnceWithItsLastRow() throws {
+        let store = try PadanDatabase.inMemory()
+        var commit = StoreFixtures.commit("20261120T190000Z", observing: ["a"])
+        commit.observations.append(
+            DisparityObservation(disparityID: "a", code: "NAMA_BERBEDA", priority: 3, rowJSON: #"{"v":2}"#))
+
+        try store.commit(commit)
+
+        let a = try #require(try store.openDisparities()["a"])
+        #expect(a.code == "NAMA_BERBEDA")
+        #expect(a.priority == 3)
+        #expect(a.rowJSON == #"{"v":2}"#)
+        #expect(a.firstSeenRun == "20261120T190000Z")
+    }
+
+    @Test func payloadKeysAreStoredOnceWithTheirFirstRun() throws {
+        let store = try PadanDatabase.inMemory()
+
+        let first = try store.commit(
+            StoreFixtures.commit("20261120T190000Z", observing: [], keys: ["k1", "k2", "k2"]))
+        let second = try store.commit(
+            StoreFixtures.commit("20261121T190000Z", observing: [], keys: ["k2", "k3"]))
+
+        #expect(first.newPayloadKeys == 2)
+        #expect(second.newPayloadKeys == 1)
+        #expect(try store.emittedPayloadKeys() == ["k1", "k2", "k3"])
+    }
+
+    @Test func aTakenRunIDLeavesTheStoreAsItWas() throws {
+        let store = try PadanDatabase.inMemory()
+        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a"], keys: ["k1"]))
+        let before = try Snapshot(store)
+
+        #expect(throws: StoreError.runExists(runID: "20261120T190000Z")) {
+            try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["b"], keys: ["k2"]))
+        }
+
+        #expect(try Snapshot(store) == before)
+    }
+
+    @Test func aFailureLateInTheCommitRollsEverythingBack() throws {
+        let store = try PadanDatabase.inMemory()
+        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a", "b"], keys: ["k1"]))
+        let before = try Snapshot(store)
+        // The run row, the observations of a and c, then a priority the schema refuses.
+        var commit = StoreFixtures.commit("20261121T190000Z", observing: ["a", "c"], keys: ["k2"])
+        commit.observations.append(
+            DisparityObservation(
+                disparityID: "d", code: "NIK_BERBEDA", priority: 9,
+                rowJSON: #"{"nik":"3201234567890001","nama":"Siti Aminah"}"#))
+
+        let error = try #require(throws: StoreError.self) { try store.commit(commit) }
+
+        #expect(try Snapshot(store) == before)
+        #expect(error.description.hasPrefix("penyimpanan gagal menyimpan run 20261121T190000Z: "))
+        #expect(!error.description.contains("3201234567890001"))
+        #expect(!error.description.contains("Siti"))
+    }
+
+    @Test func aRowThatIsNotJSONIsRefused() throws {
+        let store = try PadanDatabase.inMemory()
+        let commit = RunCommit(
+            run: StoreFixtures.run("20261120T190000Z"),
+            observations: [DisparityObservation(disparityID: "a", code: "X", priority: 1, rowJSON: "a,b")],
+            payloadKeys: [])
+
+        #expect(throws: StoreError.self) { try store.commit(commit) }
+        #expect(try store.lastRun() == nil)
+    }
+}
+
+/// Everything a run reads back from the store, to compare before and after a failed commit.
+private struct Snapshot: Equatable {
+    let runs: [StoredRun]
+    let open: [String: StoredDisparity]
+    let keys: Set<String>
+
+    init(_ store: PadanDatabase) throws {
+        runs = try store.runs(last: nil)
+        open = try store.openDisparities()
+        keys = try store.emittedPayloadKeys()
+    }
+}
