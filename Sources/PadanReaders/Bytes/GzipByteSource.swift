@@ -56,9 +56,8 @@ package final class GzipByteSource: ByteSource {
                     break
                 }
             }
-            if stream.pointee.avail_in == 0 && upstreamEnded {
-                throw damaged()
-            }
+            // Even with no input left, inflate may still hold output (or input it read ahead):
+            // only its own Z_BUF_ERROR says that the stream really stops short.
             let status = inflate(stream, Z_NO_FLUSH)
             switch status {
             case Z_OK:
@@ -67,8 +66,8 @@ package final class GzipByteSource: ByteSource {
                 insideMember = false
                 guard inflateReset(stream) == Z_OK else { throw damaged() }
             case Z_BUF_ERROR:
-                // No progress possible: more input is needed, and refill() will tell if there is none.
-                if upstreamEnded && stream.pointee.avail_in == 0 { throw damaged() }
+                // No progress possible: more input is needed, and there is none.
+                if upstreamEnded { throw damaged() }
             case Z_MEM_ERROR:
                 throw InputError(.malformed, file: file, message: "memori tidak cukup untuk membuka berkas .gz")
             default:
