@@ -8,10 +8,11 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Berkas pipeline (TOML).") var pipeline: String
     @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: hari ini, UTC).") var asOf: String?
     @Option(help: "Folder keluaran (menggantikan output_dir pipeline).") var output: String?
-    @Option(help: "Tampilan kemajuan: auto, always, never.") var progress: RunOptions.Progress = .auto
+    @Option(help: "Kemajuan di stderr: auto (bilah di terminal, baris biasa jika tidak), always (selalu bilah), never.") var progress: RunOptions.Progress = .auto
     @Flag(help: "Tanpa keluaran kecuali galat.") var quiet = false
 
     func run() throws {
+        PadanLog.bootstrap(quiet: quiet)
         let file = try loadPipeline(pipeline)
         let options = RunOptions(asOf: try parseDate(asOf), outputDir: output, progress: progress, quiet: quiet)
         let result: RunResult

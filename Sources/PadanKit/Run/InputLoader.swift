@@ -155,20 +155,20 @@ package struct InputLoader {
     }
 
     static func sha256(of path: String, display: String) throws(PadanError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw PadanError(.data, "\(display): tidak dapat dibaca")
-        }
-        defer { try? handle.close() }
+        // Through FileByteSource, which refuses a folder, a missing file or a FIFO with its own reason
+        // before anything waits on it (a FileHandle here blocked on a FIFO and said only "tidak dapat dibaca").
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
         var hasher = SHA256()
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw PadanError(.data, "\(display): tidak dapat dibaca")
+        do {
+            let source = try FileByteSource(path: path, displayName: display)
+            while true {
+                let count = try source.read(into: buffer)
+                if count == 0 { break }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             }
-            if chunk.isEmpty { break }
-            hasher.update(data: chunk)
+        } catch {
+            throw PadanError(error)
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

@@ -35,6 +35,7 @@ package struct NightlyRun {
         defer { lock.release() }
         let database: PadanDatabase
         do { database = try PadanDatabase(path: pipeline.store) } catch { throw Self.storeError(error) }
+        RunCrashPoint.reached("locked")
 
         let clock = StageClock { name, seconds, detail in progress.stageEnded(name, seconds: seconds, detail: detail) }
         let logger = Logger(label: "padan.run")
@@ -43,6 +44,7 @@ package struct NightlyRun {
         let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, clock: clock) { kind, file, rows in
             progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
+        RunCrashPoint.reached("read")
         for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
         for reject in analysis.loaded.rejects { logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)") }
 
@@ -50,6 +52,7 @@ package struct NightlyRun {
         let folder = try RunFolder.create(outputDir: outputDir, startedAt: started) { id in
             (try? database.run(id: id)) != nil
         }
+        RunCrashPoint.reached("write")
         var result = RunResult(
             runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: analysis.loaded,
             context: analysis.context, disparities: analysis.disparities, decisions: analysis.decisions)
@@ -60,19 +63,23 @@ package struct NightlyRun {
                 result.finishedAt = Self.iso(Date())
                 try RunOutputWriter(result: result, folder: folder).writeAll()
             }
+            RunCrashPoint.reached("written")
             try folder.publish()
+            RunCrashPoint.reached("published")
         } catch {
             folder.discard()
             throw error
         }
         try clock.stage("record", detail: { _ in "penyimpanan diperbarui" }) { () throws(PadanError) in
             do throws(StoreError) {
+                RunCrashPoint.reached("record")
                 _ = try database.commit(Self.commit(result))
             } catch {
                 try? FileManager.default.removeItem(atPath: folder.final)
                 throw Self.storeError(error)
             }
         }
+        RunCrashPoint.reached("recorded")
         try folder.moveLatest()
         logger.info("run selesai", metadata: ["run_id": "\(folder.runId)", "disparitas": "\(result.rows.count)"])
         result.stages = clock.stages
@@ -87,6 +94,7 @@ package struct NightlyRun {
         do {
             previous = try database.openDisparities()
             emitted = try database.emittedPayloadKeys()
+            result.recentRuns = try database.runs(last: RunResult.trendLength - 1)
             let rejected = try database.rejectedProposals().map { [$0.npsn, SiasnID($0.unorID)?.key ?? $0.unorID.lowercased()] }
             result.proposals = CrosswalkProposals(context: result.context, rejected: Set(rejected))
         } catch {

@@ -17,6 +17,7 @@ package struct RunFolder {
         } catch {
             throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(error.localizedDescription)")
         }
+        removeAbandoned(in: outputDir)
         let base = runIdFormatter.string(from: startedAt)
         var runId = base
         var n = 2
@@ -58,6 +59,25 @@ package struct RunFolder {
 
     /// Removes the temporary folder after a failure.
     package func discard() { try? FileManager.default.removeItem(atPath: temporary) }
+
+    /// Removes what killed runs left behind: temporary folders (`.<run_id>.tmp-<pid>`) and fresh `latest`
+    /// links (`latest.tmp-<pid>`) whose process is gone. A live pid (say, a run of another pipeline writing
+    /// to the same folder) is left alone.
+    static func removeAbandoned(in outputDir: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: outputDir) else { return }
+        for name in names {
+            guard let pid = temporaryOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (outputDir as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The pid in a temporary name this type makes, or nil for any other name.
+    static func temporaryOwner(_ name: String) -> pid_t? {
+        guard name.hasPrefix(".") || name.hasPrefix("latest."), let marker = name.range(of: ".tmp-", options: .backwards),
+            let pid = pid_t(name[marker.upperBound...]), pid > 0
+        else { return nil }
+        return pid
+    }
 
     static let runIdFormatter: DateFormatter = {
         let f = DateFormatter()

@@ -22,6 +22,7 @@ struct RunOutputWriter {
             try OutputFile.write(result.delta.map { result.payloads[$0].line + "\n" }.joined(), to: folder.path("skp/delta.jsonl"))
             try writeEscalations()
             try writeProposals()
+            try OutputFile.write(ReportPage.render(ReportModelBuilder.build(result)), to: folder.path("report.html"))
             try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
@@ -67,7 +68,11 @@ struct RunOutputWriter {
         }
         for name in names {
             let list = EscalationList(upt: name, entries: entries[name] ?? [])
-            try writeCSV("escalation/\(EscalationList.slug(name)).csv", EscalationList.header, list.entries.map(\.cells), bom: true)
+            let stem = "escalation/\(EscalationList.slug(name))"
+            try writeCSV("\(stem).csv", EscalationList.header, list.entries.map(\.cells), bom: true)
+            let page = try EscalationPage.render(
+                list, pipeline: result.pipeline.name, runId: result.runId, asOf: result.asOf.description)
+            try OutputFile.write(page, to: folder.path("\(stem).html"))
         }
     }
 }

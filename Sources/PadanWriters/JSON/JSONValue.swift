@@ -45,7 +45,8 @@ package enum JSONValue: Sendable, Equatable {
             out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
-            let ordered = pretty ? members : members.sorted { Array($0.0.utf16).lexicographicallyPrecedes(Array($1.0.utf16)) }
+            // Code-point order, as Python's `sort_keys` (UTF-8 bytes sort so; UTF-16 units do not past U+FFFF).
+            let ordered = pretty ? members : members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
             out += "{"
             for (i, (key, value)) in ordered.enumerated() {
                 if i > 0 { out += "," }

@@ -1,0 +1,154 @@
+import PadanCore
+import PadanReaders
+import PadanStore
+import PadanWriters
+
+/// Turns a run (and the store's recent runs) into what `report.html` shows.
+package enum ReportModelBuilder {
+    package static func build(_ r: RunResult) -> ReportModel {
+        let flow = PeopleFlow(context: r.context, disparities: r.disparities)
+        let skp = RunSummary.skpCounts(r)
+        return ReportModel(
+            pipeline: r.pipeline.name, runId: r.runId, asOf: r.asOf.description, startedAt: r.startedAt,
+            version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.people.count,
+            canFlow: flow.canFlow, atSwasta: flow.atSwasta, blockReasons: flow.reasons,
+            missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
+            skpDelta: r.delta.count, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
+            fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
+            resolvedTotal: r.resolved.count, regions: regions(r, flow: flow), schools: schools(r, flow: flow),
+            trend: trend(r), rows: rows(r))
+    }
+
+    /// Input kinds in Bahasa Indonesia, in reading order.
+    static let inputLabels: [InputKind: String] = [
+        .dapodikPtk: "PTK Dapodik", .dapodikSekolah: "Sekolah Dapodik", .siasnPns: "PNS SIASN",
+        .siasnUnor: "UNOR SIASN", .unorNpsn: "Pemadanan NPSN–UNOR", .pmmSkp: "SKP PMM",
+    ]
+
+    static func inputs(_ loaded: LoadedInputs) -> [ReportModel.Input] {
+        InputKind.allCases.compactMap { kind in
+            guard let report = loaded.reports[kind] else { return nil }
+            return ReportModel.Input(
+                label: inputLabels[kind] ?? kind.rawValue, files: report.files.map(\.path), rows: report.rows,
+                rejected: report.rejected)
+        }
+    }
+
+    static func fixes(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Fix] {
+        var people = [String: Int](), alone = [String: Int](), skpRows = [String: Int]()
+        for status in flow.people {
+            guard case .blocked(let reasons) = status.state else { continue }
+            for reason in reasons { people[reason, default: 0] += 1 }
+            if reasons.count == 1 { alone[reasons[0], default: 0] += 1 }
+        }
+        for d in r.decisions {
+            guard case .blocked(let reasons) = d.outcome else { continue }
+            for reason in Set(reasons) { skpRows[reason, default: 0] += 1 }
+        }
+        // SIASN teachers missing from Dapodik cannot flow either; registering them is the fix.
+        let missing = r.context.linkage.missingFromDapodik.count
+        if missing > 0 { people[DisparityCode.asnTidakAdaDiDapodik.rawValue, default: 0] += missing }
+        let codes = Set(people.keys).union(skpRows.keys)
+        return codes.map { code in
+            let text = BlockReasonText.of(code)
+            return ReportModel.Fix(
+                code: code, priority: text.priority, uraian: text.uraian, tindakan: text.tindakan, owner: text.owner,
+                people: people[code] ?? 0, unblocks: alone[code] ?? 0, skpRows: skpRows[code] ?? 0)
+        }.sorted {
+            if $0.people != $1.people { return $0.people > $1.people }
+            if $0.skpRows != $1.skpRows { return $0.skpRows > $1.skpRows }
+            return BlockReasonText.order($0.code) < BlockReasonText.order($1.code)
+        }
+    }
+
+    static func codes(_ r: RunResult) -> [ReportModel.CodeCount] {
+        var open = [DisparityCode: Int](), new = [DisparityCode: Int]()
+        for (row, d) in zip(r.rows, r.disparities) {
+            open[d.code, default: 0] += 1
+            if row["status"] == "BARU" { new[d.code, default: 0] += 1 }
+        }
+        return DisparityCode.allCases.map { c in
+            ReportModel.CodeCount(
+                code: c.rawValue, priority: c.priority, uraian: c.uraian, tindakan: c.tindakan, owner: c.owner,
+                open: open[c] ?? 0, new: new[c] ?? 0)
+        }
+    }
+
+    static let noRegion = "(tanpa kabupaten/kota)"
+
+    static func regions(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Area] {
+        var areas = [String: AreaTally]()
+        for d in r.disparities { areas[d.kabupatenKota.isEmpty ? noRegion : d.kabupatenKota, default: AreaTally()].add(d) }
+        for status in flow.people where !status.kabupatenKota.isEmpty {
+            areas[status.kabupatenKota, default: AreaTally()].count(status)
+        }
+        return areas.map { name, tally in tally.area(name: name) }.sorted(by: worstFirst)
+    }
+
+    static func schools(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Area] {
+        var areas = [String: AreaTally]()
+        var names = [String: (String, String)]()
+        for d in r.disparities where !d.npsn.isEmpty {
+            areas[d.npsn, default: AreaTally()].add(d)
+            if names[d.npsn] == nil || names[d.npsn]?.0.isEmpty == true { names[d.npsn] = (d.namaSekolah, d.kabupatenKota) }
+        }
+        for status in flow.people where areas[status.npsn] != nil { areas[status.npsn]?.count(status) }
+        return areas.map { npsn, tally in
+            let (name, kab) = names[npsn] ?? ("", "")
+            return tally.area(name: name.isEmpty ? "NPSN \(npsn)" : name, npsn: npsn, kabupatenKota: kab)
+        }.sorted(by: worstFirst)
+    }
+
+    /// Most ASN teachers who cannot flow first, then most priority 1–3 disparities, then most in all.
+    static func worstFirst(_ a: ReportModel.Area, _ b: ReportModel.Area) -> Bool {
+        if a.asn - a.canFlow != b.asn - b.canFlow { return a.asn - a.canFlow > b.asn - b.canFlow }
+        if a.urgent != b.urgent { return a.urgent > b.urgent }
+        if a.total != b.total { return a.total > b.total }
+        return (a.name, a.npsn) < (b.name, b.npsn)
+    }
+
+    static func trend(_ r: RunResult) -> [ReportModel.Night] {
+        let earlier = r.recentRuns.prefix(RunResult.trendLength - 1).reversed().map { run in
+            ReportModel.Night(
+                runId: run.runID, asOf: run.asOf, open: run.counts.open, new: run.counts.new, resolved: run.counts.resolved)
+        }
+        let tonight = ReportModel.Night(
+            runId: r.runId, asOf: r.asOf.description, open: r.rows.count, new: r.newCount, resolved: r.resolved.count)
+        return earlier + [tonight]
+    }
+
+    static func rows(_ r: RunResult) -> [ReportModel.Row] {
+        zip(r.rows, r.disparities).map { row, d in
+            ReportModel.Row(
+                priority: d.priority, code: d.code.rawValue, nama: d.nama, nip: d.nip, npsn: d.npsn,
+                sekolah: d.namaSekolah, kabupatenKota: d.kabupatenKota, field: d.field, dapodikValue: d.dapodikValue,
+                siasnValue: d.siasnValue, suggestion: d.suggestion, status: row["status"],
+                ageDays: Int(row["age_days"]) ?? 0)
+        }
+    }
+}
+
+/// Counts of one kabupaten/kota or school while building the report.
+struct AreaTally {
+    var byPriority = [0, 0, 0, 0]
+    var byCode = [DisparityCode: Int]()
+    var asn = 0
+    var canFlow = 0
+
+    mutating func add(_ d: Disparity) {
+        byPriority[min(max(d.priority, 1), 4) - 1] += 1
+        byCode[d.code, default: 0] += 1
+    }
+
+    mutating func count(_ status: PeopleFlow.Status) {
+        asn += 1
+        if case .canFlow = status.state { canFlow += 1 }
+    }
+
+    func area(name: String, npsn: String = "", kabupatenKota: String = "") -> ReportModel.Area {
+        let top = byCode.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key.rawValue ?? ""
+        return ReportModel.Area(
+            name: name, npsn: npsn, kabupatenKota: kabupatenKota, byPriority: byPriority, asn: asn, canFlow: canFlow,
+            topCode: top)
+    }
+}

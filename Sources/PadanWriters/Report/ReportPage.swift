@@ -1,0 +1,186 @@
+/// Renders `report.html`: one self-contained page (styles, script, chart and data inline; no network)
+/// in Bahasa Indonesia for a Dinas Pendidikan reviewer.
+///
+/// Every value from the inputs goes through Mustache's HTML escaping, or into the JSON data block through
+/// ``ReportJSON``; only the bundled style sheet, script and the JSON block are inserted unescaped.
+package enum ReportPage {
+    /// Rows of the full table written as static HTML (all a reader without JavaScript sees).
+    package static let staticRows = 200
+    /// Schools listed in the per-school section (the full table filters by any school).
+    package static let schoolsShown = 100
+
+    package static func render(_ model: ReportModel) throws(WriterError) -> String {
+        var view = try header(model)
+        view.merge(summary(model)) { _, new in new }
+        view.merge(details(model)) { _, new in new }
+        view.merge(table(model)) { _, new in new }
+        view["style"] = try ReportTemplates.asset("report.css")
+        view["script"] = try ReportTemplates.asset("report.js")
+        return try ReportTemplates.render("report", view)
+    }
+
+    static func header(_ m: ReportModel) throws(WriterError) -> [String: Any] {
+        let rejected = m.inputs.reduce(0) { $0 + $1.rejected }
+        return [
+            "pipeline": m.pipeline, "runId": m.runId, "version": m.version,
+            "asOf": ReportText.date(m.asOf), "started": ReportText.timestamp(m.startedAt),
+            "inputs": m.inputs.map { input -> [String: Any] in
+                [
+                    "label": input.label, "files": input.files.joined(separator: ", "),
+                    "fileCount": ReportText.number(input.files.count), "rows": ReportText.number(input.rows),
+                    "rejected": ReportText.number(input.rejected), "hasRejected": input.rejected > 0,
+                ]
+            },
+            "rejectedTotal": ReportText.number(rejected), "hasRejectedTotal": rejected > 0,
+        ]
+    }
+
+    static func summary(_ m: ReportModel) -> [String: Any] {
+        let cannot = m.cannotFlow
+        let base = max(m.asnTeachers, 1)
+        func share(_ n: Int) -> String { String((Double(n) * 1000 / Double(base)).rounded() / 10) }
+        let reasons = m.blockReasons.prefix(5).map { r -> [String: Any] in
+            ["code": r.code, "label": r.label, "people": ReportText.number(r.people), "width": share(r.people)]
+        }
+        let others = m.blockReasons.dropFirst(5).reduce(0) { $0 + $1.people }
+        let fixes = m.fixes.prefix(3).enumerated().map { i, f -> [String: Any] in
+            [
+                "rank": String(i + 1), "code": f.code, "priority": String(f.priority), "uraian": f.uraian,
+                "tindakan": f.tindakan, "owner": f.owner, "people": ReportText.number(f.people),
+                "unblocks": ReportText.number(f.unblocks), "hasUnblocks": f.unblocks > 0,
+                "skpRows": ReportText.number(f.skpRows), "hasSkp": f.skpRows > 0, "hasPeople": f.people > 0,
+            ]
+        }
+        return [
+            "asn": ReportText.number(m.asnTeachers), "canFlow": ReportText.number(m.canFlow),
+            "cannotFlow": ReportText.number(cannot), "canFlowPct": ReportText.percent(m.canFlow, of: m.asnTeachers),
+            "cannotFlowPct": ReportText.percent(cannot, of: m.asnTeachers),
+            "canFlowWidth": share(m.canFlow), "cannotFlowWidth": share(cannot), "swastaWidth": share(m.atSwasta),
+            "atSwasta": ReportText.number(m.atSwasta), "hasSwasta": m.atSwasta > 0,
+            "missing": ReportText.number(m.missingFromDapodik), "hasMissing": m.missingFromDapodik > 0,
+            "reasons": reasons, "hasReasons": !reasons.isEmpty,
+            "otherReasons": ReportText.number(others), "hasOtherReasons": others > 0,
+            "skpRows": ReportText.number(m.skpRows), "skpEligible": ReportText.number(m.skpEligible),
+            "skpDelta": ReportText.number(m.skpDelta), "skpBlocked": ReportText.number(m.skpBlocked),
+            "skpSkipped": ReportText.number(m.skpSkipped),
+            "fixes": fixes, "hasFixes": !fixes.isEmpty,
+        ]
+    }
+
+    static let priorityTitles = [
+        "Prioritas 1 — identitas tidak dikenali",
+        "Prioritas 2 — pemerintah daerah berbeda",
+        "Prioritas 3 — unit sekolah salah atau belum dipadankan",
+        "Prioritas 4 — data berbeda",
+    ]
+    static let priorityNotes = [
+        "Orangnya tidak dapat dikenali di Dapodik atau SIASN: SKP-nya tidak dapat mengalir sama sekali.",
+        "Instansi di SIASN bukan pemerintah daerah sekolahnya: SKP tertahan sampai diperbaiki.",
+        "Unit organisasi (UNOR) di SIASN bukan unit sekolahnya atau sekolah belum dipadankan: SKP tertahan.",
+        "Data berbeda antara Dapodik dan SIASN: perlu dirapikan, tetapi tidak menahan SKP.",
+    ]
+
+    static func details(_ m: ReportModel) -> [String: Any] {
+        let priorities = (1...4).map { p -> [String: Any] in
+            let codes = m.codes.filter { $0.priority == p && $0.open > 0 }
+            return [
+                "priority": String(p), "title": priorityTitles[p - 1], "note": priorityNotes[p - 1],
+                "total": ReportText.number(codes.reduce(0) { $0 + $1.open }), "hasCodes": !codes.isEmpty,
+                "codes": codes.map { c -> [String: Any] in
+                    [
+                        "code": c.code, "uraian": c.uraian, "tindakan": c.tindakan, "owner": c.owner,
+                        "open": ReportText.number(c.open), "new": ReportText.number(c.new), "hasNew": c.new > 0,
+                    ]
+                },
+            ]
+        }
+        let quiet = m.codes.filter { $0.open == 0 }.map(\.code)
+        func area(_ a: ReportModel.Area) -> [String: Any] {
+            var view: [String: Any] = [
+                "name": a.name, "npsn": a.npsn, "kab": a.kabupatenKota, "isSchool": !a.npsn.isEmpty,
+                "total": ReportText.number(a.total), "asn": ReportText.number(a.asn),
+                "blocked": ReportText.number(a.asn - a.canFlow), "blockedPct": ReportText.percent(a.asn - a.canFlow, of: a.asn),
+                "blockedClass": a.asn > a.canFlow ? "bad" : "zero", "hasAsn": a.asn > 0, "topCode": a.topCode,
+            ]
+            for p in 1...4 {
+                let n = a.byPriority[p - 1]
+                view["p\(p)"] = n == 0 ? "–" : ReportText.number(n)
+                view["p\(p)Class"] = n == 0 ? "zero" : "p\(p)"
+            }
+            return view
+        }
+        let schools = m.schools.prefix(schoolsShown).map(area)
+        return [
+            "openTotal": ReportText.number(m.openTotal), "newTotal": ReportText.number(m.newTotal),
+            "resolvedTotal": ReportText.number(m.resolvedTotal),
+            "priorities": priorities, "quietCodes": quiet.joined(separator: ", "), "hasQuietCodes": !quiet.isEmpty,
+            "regions": m.regions.map(area), "hasRegions": !m.regions.isEmpty,
+            "schools": schools, "hasSchools": !schools.isEmpty,
+            "schoolsTotal": ReportText.number(m.schools.count), "schoolsShown": ReportText.number(schools.count),
+            "schoolsMore": m.schools.count > schools.count,
+            "chart": ReportChart(nights: m.trend).view, "hasTrend": !m.trend.isEmpty, "fewNights": m.trend.count < 3,
+            "nights": m.trend.reversed().map { n -> [String: Any] in
+                [
+                    "runId": n.runId, "asOf": ReportText.date(n.asOf), "open": ReportText.number(n.open),
+                    "new": ReportText.number(n.new), "resolved": ReportText.number(n.resolved),
+                ]
+            },
+        ]
+    }
+
+    static func table(_ m: ReportModel) -> [String: Any] {
+        let uraian = Dictionary(m.codes.map { ($0.code, $0.uraian) }, uniquingKeysWith: { a, _ in a })
+        let shown = m.rows.prefix(staticRows).map { r -> [String: Any] in
+            [
+                "priority": String(r.priority), "code": r.code, "uraian": uraian[r.code] ?? "", "nama": r.nama,
+                "nip": r.nip, "npsn": r.npsn, "sekolah": r.sekolah, "kab": r.kabupatenKota,
+                "hasKab": !r.kabupatenKota.isEmpty, "field": r.field, "dapodik": r.dapodikValue, "siasn": r.siasnValue,
+                "suggestion": r.suggestion, "status": statusText(r.status, ageDays: r.ageDays),
+            ]
+        }
+        return [
+            "staticRows": shown, "rowCount": ReportText.number(m.rows.count),
+            "staticCount": ReportText.number(shown.count), "hasMoreStatic": m.rows.count > shown.count,
+            "hasRows": !m.rows.isEmpty,
+            "rowsJSON": rowsJSON(m.rows), "codesJSON": codesJSON(m.codes),
+        ]
+    }
+
+    /// The full table for the page's script: one array per row, in ``columns`` order.
+    package static func rowsJSON(_ rows: [ReportModel.Row]) -> String {
+        ReportJSON.table(
+            rows.map { r in
+                [
+                    .int(r.priority), .text(r.code), .text(r.nama), .text(r.nip), .text(r.npsn), .text(r.sekolah),
+                    .text(r.kabupatenKota), .text(r.field), .text(r.dapodikValue), .text(r.siasnValue),
+                    .text(r.suggestion), .text(r.status), .int(r.ageDays),
+                ]
+            })
+    }
+
+    /// The columns of ``rowsJSON(_:)``, as the script reads them.
+    package static let columns = [
+        "priority", "code", "nama", "nip", "npsn", "sekolah", "kabupaten_kota", "field", "dapodik_value",
+        "siasn_value", "suggestion", "status", "age_days",
+    ]
+
+    /// Code → [uraian, tindakan], for the table's explanations.
+    static func codesJSON(_ codes: [ReportModel.CodeCount]) -> String {
+        var out = "{"
+        for (i, c) in codes.enumerated() {
+            if i > 0 { out += "," }
+            ReportJSON.string(c.code, into: &out)
+            out += ":["
+            ReportJSON.string(c.uraian, into: &out)
+            out += ","
+            ReportJSON.string(c.tindakan, into: &out)
+            out += "]"
+        }
+        return out + "}"
+    }
+
+    /// `Baru`, or `Berlanjut, 12 hari` (how long it has been open).
+    static func statusText(_ status: String, ageDays: Int) -> String {
+        status == "BARU" ? "Baru" : "Berlanjut, \(ReportText.number(ageDays)) hari"
+    }
+}

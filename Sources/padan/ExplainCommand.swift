@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PadanKit
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Menjelaskan mengapa seorang guru (NIP) atau sebuah sekolah (NPSN) berada pada keadaannya sekarang.")
+
+    @Argument(help: "Berkas pipeline (TOML).") var pipeline: String
+    @Option(help: "NIP orang yang dijelaskan.") var nip: String?
+    @Option(help: "NPSN sekolah yang dijelaskan.") var npsn: String?
+    @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: tanggal run terakhir yang tercatat).")
+    var asOf: String?
+
+    func validate() throws {
+        if (nip == nil) == (npsn == nil) { throw ValidationError("pilih salah satu: --nip NIP atau --npsn NPSN") }
+    }
+
+    func run() throws {
+        PadanLog.bootstrap(quiet: false)
+        let file = try loadPipeline(pipeline)
+        let target: Explanation.Target = nip.map { .nip($0) } ?? .npsn(npsn ?? "")
+        do {
+            print(try Explanation.explain(target, pipeline: file, asOf: try parseDate(asOf)).render(), terminator: "")
+        } catch let error as PadanError {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import PadanCore
+import Testing
+
+@testable import PadanKit
+
+/// `padan explain` on a copy of the conformance region, after one recorded run (so ages come from the store).
+@Suite(.serialized, .enabled(if: RegionCopy.available, "needs ../shared/conformance/region-a"))
+struct ExplanationTests {
+    static let shared: Result<RegionCopy, any Error> = Result {
+        let region = try RegionCopy()
+        try region.run(asOf: "2025-01-06")
+        return region
+    }
+
+    func explain(_ target: Explanation.Target) throws -> Explanation {
+        let region = try Self.shared.get()
+        return try Explanation.explain(target, pipeline: region.pipeline(), asOf: CalendarDate(iso: "2025-01-10"))
+    }
+
+    @Test func linkedPerson() throws {
+        let e = try explain(.nip("199205222019221887"))
+        #expect(e.linkMethods == [.nip])
+        let text = e.render()
+        #expect(text.contains("Tertaut ke: PNS ID fa40a8335cfc6e5b577f6dd34e0a1e4e"))
+        #expect(text.contains("SDN BANJAR WIDANG"))
+        #expect(text.contains("NAMA — nama sekolah sama"))
+        #expect(text.contains("SIAP DIKIRIM"))
+        #expect(text.contains("dapat mengalir ke e-Kinerja"))
+    }
+
+    @Test func suggestedPerson() throws {
+        let e = try explain(.nip("19920223202202213"))
+        #expect(e.linkMethods == [.suggested])
+        #expect(e.codes.contains("NIP_TIDAK_VALID"))
+        let text = e.render()
+        #expect(text.contains("Kandidat yang disarankan: PNS ID 8eccd8b3b69fd1607bef56b41761ac3b"))
+        #expect(text.contains("skor nama 1,00, tanggal lahir sama, jenis kelamin sama → kandidat"))
+        // First seen on the recorded run of 6 January, explained on the 10th.
+        #expect(text.contains("terbuka sejak 6 Januari 2025 (4 hari"))
+        #expect(text.contains("TERTAHAN: NIP_TIDAK_VALID"))
+        #expect(text.contains("Operator sekolah memperbaiki NIP di Dapodik"))
+    }
+
+    @Test func unlinkedPersonShowsNearCandidates() throws {
+        let e = try explain(.nip("197902072003011240"))
+        #expect(e.linkMethods == [.none])
+        #expect(e.codes == ["NIP_TIDAK_DITEMUKAN"])
+        let text = e.render()
+        #expect(text.contains("DIMAS NUGROHO, S.Kom."))
+        #expect(text.contains("skor nama 1,00, tanggal lahir beda, jenis kelamin sama"))
+        #expect(!text.contains("→ kandidat"))
+    }
+
+    @Test func unmappedSchool() throws {
+        let e = try explain(.npsn("20525856"))
+        #expect(e.unitMethod == UnitMethod.none)
+        #expect(e.codes.contains("NPSN_BELUM_PADAN"))
+        let text = e.render()
+        #expect(text.contains("SMAN 1 GLAGAH"))
+        #expect(text.contains("Mengapa belum: skor terbaik 0,67 di bawah ambang 0,85"))
+        #expect(text.contains("UPT SATUAN PENDIDIKAN SMA 1 GLAGAH FILIAL"))
+        #expect(text.contains("Guru ASN yang SKP-nya dapat mengalir: 0 dari 16"))
+        #expect(text.contains("BKD menetapkan pemadanan NPSN–UNOR"))
+    }
+
+    @Test func unknownAndMalformedTargets() throws {
+        #expect(throws: PadanError.self) { try explain(.nip("199001012020011999")) }
+        do {
+            _ = try explain(.nip("199001012020011999"))
+        } catch let error as PadanError {
+            #expect(error.exitCode == 65)
+            #expect(error.message.contains("tidak ditemukan"))
+        }
+        do {
+            _ = try explain(.npsn("1234"))
+        } catch let error as PadanError {
+            #expect(error.exitCode == 64)
+        }
+        do {
+            _ = try explain(.npsn("99999999"))
+        } catch let error as PadanError {
+            #expect(error.exitCode == 65)
+        }
+    }
+}

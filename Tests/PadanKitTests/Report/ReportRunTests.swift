@@ -1,0 +1,98 @@
+import Foundation
+import PadanCore
+import Testing
+
+@testable import PadanKit
+
+/// `padan run` on a copy of the conformance region: report.html, the escalation pages, `padan history`.
+@Suite(.serialized, .enabled(if: RegionCopy.available, "needs ../shared/conformance/region-a"))
+struct ReportRunTests {
+    static let script = "<script>alert(1)</script>"
+    static let image = "<img src=x onerror=alert(1)>"
+
+    func plantedRegion() throws -> RegionCopy {
+        let region = try RegionCopy()
+        // Two people with NIP disparities, so their names reach the table, the summaries and the escalation lists.
+        try region.replace("RATNA SRI RAHMAWATI S.Si.", with: Self.script, in: "dapodik/ptk-1.csv")
+        try region.replace("\"Kusnadi Suharto, S.Si.\"", with: Self.image, in: "dapodik/ptk-2.csv")
+        return region
+    }
+
+    @Test func reportEscapesPlantedMarkupAndStaysOffline() throws {
+        let region = try plantedRegion()
+        try region.run(asOf: "2025-01-10")
+        let page = try region.latest("report.html")
+        for markup in [Self.script, Self.image] {
+            let opening = String(markup.prefix(through: markup.firstIndex(of: ">") ?? markup.startIndex))
+            #expect(!page.lowercased().contains(opening.lowercased()), "\(opening) as markup")
+        }
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(page.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"))
+        #expect(!page.contains("http://") && !page.contains("https://"))
+        #expect(!page.contains("<link") && !page.contains("url("))
+        let links = try region.latest("links.csv")
+        #expect(links.contains(Self.script), "CSVs keep the name as given")
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: region.root.appendingPathComponent("out/latest/report.html").path)
+        #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o027 } == 0)
+    }
+
+    @Test func reportShowsTheGlanceNumbers() throws {
+        let region = try RegionCopy()
+        let result = try region.run(asOf: "2025-01-10")
+        let model = ReportModelBuilder.build(result)
+        #expect(model.asnTeachers == result.context.linkage.links.count)
+        #expect(model.canFlow + model.cannotFlow + model.atSwasta == model.asnTeachers)
+        #expect(model.canFlow > 0 && model.cannotFlow > 0)
+        #expect(model.fixes.count >= 3)
+        #expect(zip(model.fixes, model.fixes.dropFirst()).allSatisfy { $0.people >= $1.people })
+        #expect(model.rows.count == result.rows.count)
+        #expect(model.codes.reduce(0) { $0 + $1.open } == result.disparities.count)
+        let page = try region.latest("report.html")
+        #expect(page.contains("Tiga hal yang perlu diperbaiki lebih dulu"))
+        #expect(page.contains("10 Januari 2025"))
+    }
+
+    @Test func escalationPagesTwinTheCSVs() throws {
+        let region = try plantedRegion()
+        try region.run(asOf: "2025-01-10")
+        let folder = region.root.appendingPathComponent("out/latest/escalation")
+        let csvs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
+        #expect(!csvs.isEmpty)
+        for csv in csvs {
+            let stem = String(csv.dropLast(4))
+            let html = try String(contentsOf: folder.appendingPathComponent("\(stem).html"), encoding: .utf8)
+            let lines = try String(contentsOf: folder.appendingPathComponent(csv), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: true)
+            // Count CSV records by their leading priority cell (a quoted cell may hold a newline).
+            let records = lines.dropFirst().filter { $0.first.map { "123".contains($0) } ?? false }.count
+            let rows = html.components(separatedBy: "<tr class=\"p").count - 1
+            #expect(rows == records, "\(stem): \(rows) rows in HTML, \(records) in CSV")
+            #expect(html.contains("size: A4 landscape"))
+            #expect(!html.contains(Self.script) && !html.contains(Self.image))
+        }
+    }
+
+    @Test func historyListsTheRunsNewestFirst() throws {
+        let region = try RegionCopy()
+        let pipeline = try region.pipeline()
+        #expect(try RunHistory(pipeline: pipeline).runs(last: nil).isEmpty)
+        #expect(RunHistory.render([], pipeline: pipeline).contains("Belum ada run tercatat"))
+        let first = try region.run(asOf: "2025-01-06")
+        let second = try region.run(asOf: "2025-01-08")
+        let runs = try RunHistory(pipeline: pipeline).runs(last: nil)
+        #expect(runs.map(\.runID) == [second.runId, first.runId])
+        #expect(try RunHistory(pipeline: pipeline).runs(last: 1).map(\.runID) == [second.runId])
+        let text = RunHistory.render(runs, pipeline: pipeline)
+        #expect(text.contains(first.runId) && text.contains(second.runId))
+        #expect(text.contains("2025-01-08"))
+        #expect(text.contains("Terbuka") && text.contains("Tertaut/ASN"))
+
+        // The second report's trend holds both nights.
+        let model = ReportModelBuilder.build(second)
+        #expect(model.trend.map(\.asOf) == ["2025-01-06", "2025-01-08"])
+        let page = try region.latest("report.html")
+        #expect(page.components(separatedBy: "<circle class=\"open\"").count - 1 == 2)
+    }
+}
