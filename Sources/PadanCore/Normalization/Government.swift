@@ -16,6 +16,10 @@ public struct Government: Hashable, Sendable, CustomStringConvertible {
     /// Comparison key: kind and name with only letters and digits.
     public let key: String
 
+    // Equal by `key` alone, as the doc says: `nameTokens` keep the spelling (`D K I` vs `DKI`).
+    public static func == (a: Government, b: Government) -> Bool { a.key == b.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+
     public var description: String {
         let name = nameTokens.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
         switch kind {

@@ -19,7 +19,7 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { digits }
 
-    /// Log-safe form: `198501******1001`.
+    /// Log-safe form: `198501******011001` (the middle six digits hidden).
     public var masked: String {
         String(digits.prefix(6)) + "******" + String(digits.suffix(6))
     }

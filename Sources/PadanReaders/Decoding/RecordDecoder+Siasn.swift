@@ -33,6 +33,8 @@ extension RecordDecoder {
         let id = f.siasnID("Id")
         var nama = Substring(f.required("NamaUnor"))
         while let first = nama.first, first == "-" || first == " " { nama = nama.dropFirst() }
+        // Depth marks and nothing else (`---`) are no name either.
+        if nama.isEmpty { f.fail("kolom wajib 'NamaUnor' kosong") }
         let parent = f.siasnID("DiatasanId", required: false)
         var active = true
         if let text = f.optional("Aktif") {

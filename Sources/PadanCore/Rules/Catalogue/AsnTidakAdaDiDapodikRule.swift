@@ -7,7 +7,8 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.linkage.missingFromDapodik.map { e in
             let employee = context.batch.employees[e]
-            var d = Disparity(code: code, subject: .asn, subjectKey: "pns:" + employee.pnsId.text)
+            // By `key`, not `text`: a dashed and an undashed spelling of one PNS ID are one subject, one id.
+            var d = Disparity(code: code, subject: .asn, subjectKey: "pns:" + employee.pnsId.key)
             d.nip = employee.nipBaru
             d.pnsId = employee.pnsId.text
             d.nama = employee.nama

@@ -14,7 +14,8 @@ public struct PemadananGandaRule: DisparityRule {
                 d.dapodikValue = npsn.text
                 d.siasnValue = conflict.partners.joined(separator: "; ")
             case .unit(let unorId):
-                d = Disparity(code: code, subject: .unor, subjectKey: "unor:" + unorId.text)
+                // By `key`: a dashed and an undashed spelling of one unit id are one subject, one id.
+                d = Disparity(code: code, subject: .unor, subjectKey: "unor:" + unorId.key)
                 d.unorId = unorId.text
                 if let unit = context.tree.index[unorId] {
                     d.siasnValue = context.tree.units[unit].nama
