@@ -15,7 +15,7 @@ extension PadanDatabase {
     package func commit(_ commit: RunCommit) throws(StoreError) -> RunCommit.Outcome {
         let run = commit.run
         return try write("menyimpan run \(run.runID)") { db in
-            if try StoredRun.filter(StoredRun.Columns.runID == run.runID).isEmpty(db) == false {
+            if try !StoredRun.filter(StoredRun.Columns.runID == run.runID).isEmpty(db) {
                 throw StoreError.runExists(runID: run.runID)
             }
             try run.insert(db)

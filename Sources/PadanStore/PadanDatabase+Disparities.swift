@@ -19,7 +19,7 @@ extension PadanDatabase {
     package func disparities(resolvedIn runID: String) throws(StoreError) -> [StoredDisparity] {
         try read("membaca disparitas yang selesai pada run \(runID)") { db in
             try StoredDisparity
-                .filter(StoredDisparity.Columns.resolvedRun == runID)
+                .filter(sql: "open = 0 AND resolved_run = ?", arguments: [runID])
                 .order(StoredDisparity.Columns.disparityID)
                 .fetchAll(db)
         }
@@ -49,6 +49,8 @@ extension PadanDatabase {
                     resolved_run = NULL
                 """
         )
+        // In key order, the index pages stay in cache; the sort is stable, so of duplicate ids
+        // the last observation is still written last.
         for observation in observations.sorted(by: { $0.disparityID < $1.disparityID }) {
             // Unchecked: the statement has exactly the seven parameters bound here.
             statement.setUncheckedArguments([

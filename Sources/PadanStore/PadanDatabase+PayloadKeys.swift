@@ -24,6 +24,8 @@ extension PadanDatabase {
                 """
         )
         let before = db.totalChangesCount
+        // In key order, each B-tree page is visited once: measured with 2M keys, the commit
+        // takes about a fifth less CPU time, the sort included.
         for key in payloadKeys.sorted() {
             // Unchecked: the statement has exactly the two parameters bound here.
             statement.setUncheckedArguments([key, firstRun])

@@ -15,9 +15,15 @@ extension PadanDatabase {
     ) throws(StoreError) {
         try write("mencatat usulan pemadanan yang ditolak") { db in
             for proposal in proposals {
-                let record = RejectedProposalRecord(
-                    key: proposal, decidedAt: decidedAt, sourceFile: sourceFile)
-                try record.insert(db, onConflict: .ignore)
+                // Not INSERT OR IGNORE: that would also swallow a CHECK failure.
+                let existing = RejectedProposalRecord.filter(
+                    RejectedProposalRecord.Columns.npsn == proposal.npsn
+                        && RejectedProposalRecord.Columns.unorID == proposal.unorID)
+                if try existing.isEmpty(db) {
+                    try RejectedProposalRecord(
+                        key: proposal, decidedAt: decidedAt, sourceFile: sourceFile
+                    ).insert(db)
+                }
             }
         }
     }

@@ -57,6 +57,7 @@ extension PadanDatabase {
                     );
                     -- Only the open disparities: what a run reads and what its commit may resolve.
                     CREATE INDEX disparity_open ON disparity(disparity_id) WHERE open = 1;
+                    CREATE INDEX disparity_resolved ON disparity(resolved_run) WHERE open = 0;
 
                     CREATE TABLE payload_key (
                         idempotency_key TEXT NOT NULL PRIMARY KEY CHECK (idempotency_key <> ''),

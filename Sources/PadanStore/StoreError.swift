@@ -61,6 +61,10 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     private static func reason(_ error: DatabaseError) -> String {
         // `message` is sqlite3_errmsg: it names tables, columns and constraints, never values.
         let detail = error.message.map { " (\($0))" } ?? ""
+        if error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            // A read-only connection found the journal of a run killed mid-commit.
+            return "ada run yang terhenti saat menyimpan; jalankan `padan run` untuk memulihkannya"
+        }
         switch error.resultCode {
         case .SQLITE_FULL:
             return "disk penuh; kosongkan ruang disk lalu ulangi"

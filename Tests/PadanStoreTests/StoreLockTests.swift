@@ -52,6 +52,26 @@ struct StoreLockTests {
         #expect(try flockStatus(lock.path) == 0)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+    func aChildProcessDoesNotInheritTheLock() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let lock = try StoreLock.acquire(storePath: folder.file("padan.sqlite"), holder: "run")
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["30"]
+        try child.run()
+        defer {
+            // SIGKILL: the test runner's child may inherit a signal mask that blocks SIGTERM.
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+        }
+
+        lock.release()
+
+        #expect(try flockStatus(lock.path) == 0)
+    }
+
     @Test func theLockFileIsCreatedWithItsFolderAndIsNotReadableByOthers() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

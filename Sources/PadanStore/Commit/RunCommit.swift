@@ -5,8 +5,10 @@ package struct RunCommit: Sendable {
     package var run: StoredRun
     /// Every disparity open in this run. An id given twice is recorded once, with its last row.
     package var observations: [DisparityObservation]
-    /// The idempotency keys of every payload this run emitted; keys already stored are kept
-    /// with their first run.
+    /// The idempotency keys this run emitted. Keys already stored are ignored and keep their
+    /// first run, so the run's delta (its keys missing from
+    /// ``PadanDatabase/emittedPayloadKeys()``, read under the same lock) is enough, and with
+    /// millions of keys much faster to commit than all of them.
     package var payloadKeys: [String]
 
     /// Creates a commit.
