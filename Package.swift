@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "PadanKit",
             dependencies: [
-                "PadanCore", "PadanReaders", "PadanWriters", "PadanStore",
+                "PadanCore", "PadanReaders", "PadanWriters", "PadanStore", "PadanSample",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,12 +71,21 @@ let package = Package(
             ],
             path: "Benchmarks/CSVBench"
         ),
+        // Fuzz targets (`Fuzz/README.md`): in a normal build, plain executables that check the files named on
+        // their command line; built with `-sanitize=fuzzer -DPADAN_FUZZ`, libFuzzer programs.
+        .target(name: "PadanFuzzChecks", dependencies: ["PadanCore", "PadanReaders"], path: "Fuzz/Checks"),
+        .executableTarget(name: "padan-fuzz-csv", dependencies: ["PadanFuzzChecks"], path: "Fuzz/CSV"),
+        .executableTarget(name: "padan-fuzz-xml", dependencies: ["PadanFuzzChecks"], path: "Fuzz/XML"),
+        .executableTarget(name: "padan-fuzz-normalize", dependencies: ["PadanFuzzChecks"], path: "Fuzz/Normalize"),
         .target(name: "PadanTestSupport", dependencies: ["PadanCore"], path: "Tests/PadanTestSupport"),
         .testTarget(name: "PadanCoreTests", dependencies: ["PadanCore", "PadanTestSupport"]),
-        .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport"]),
+        .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport", "PadanFuzzChecks"]),
         .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"]),
         .testTarget(name: "PadanStoreTests", dependencies: ["PadanStore", "PadanTestSupport"]),
-        .testTarget(name: "PadanKitTests", dependencies: ["PadanKit", "PadanTestSupport", "padan"]),
+        .testTarget(name: "PadanSampleTests", dependencies: ["PadanSample", "PadanTestSupport"]),
+        .testTarget(
+            name: "PadanKitTests", dependencies: ["PadanKit", "PadanTestSupport", "padan"],
+            exclude: ["Hostile/Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

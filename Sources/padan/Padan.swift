@@ -9,7 +9,7 @@ struct Padan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "padan",
         abstract: "Padan: pemadanan data guru Dapodik dan SIASN agar SKP dapat mengalir ke e-Kinerja BKN.",
-        subcommands: [RunCommand.self, CheckCommand.self, PemadananCommand.self, ExplainCommand.self, HistoryCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, PemadananCommand.self, ExplainCommand.self, HistoryCommand.self, SampleCommand.self])
 }
 
 /// Prints a failure for the operator and exits with its sysexits code.

@@ -16,7 +16,9 @@ package final class FileByteSource: ByteSource {
     package init(path: String, displayName: String? = nil) throws(InputError) {
         let name = displayName ?? path
         self.displayName = name
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would wait for a writer, in a cron job forever (with the store
+        // locked for every later night). Only a regular file gets past the checks below, and it ignores the flag.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw InputError(.unreadable, file: name, message: Self.openFailure(errno))
         }
@@ -30,6 +32,11 @@ package final class FileByteSource: ByteSource {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw InputError(.unreadable, file: name, message: "tidak dapat dibaca: bukan berkas (folder)")
+        }
+        // A FIFO, socket or device (`/dev/zero`) would block or never end.
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw InputError(.unreadable, file: name, message: "tidak dapat dibaca: bukan berkas biasa (FIFO, soket atau perangkat)")
         }
         descriptor = fd
     }

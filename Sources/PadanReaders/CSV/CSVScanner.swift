@@ -118,7 +118,9 @@ final class CSVScanner {
         var visible = false
         scanning: while true {
             let base = storage + start
-            while pos < end - start {
+            // Never past the size limit: a header line whose quotes run on would otherwise be judged on
+            // however much the buffer happened to hold (found by padan-fuzz-csv).
+            while pos < min(end - start, maximumRecordBytes) {
                 let byte = base[pos]
                 pos += 1
                 if byte == Self.quote {

@@ -30,6 +30,16 @@ package struct ColumnMap: Sendable {
         return Self.clean(fields[i])
     }
 
+    /// The first column this kind reads whose value in `fields` is longer than `limit` UTF-8 bytes, and its length.
+    func overlong(in fields: [String], limit: Int) -> (column: String, bytes: Int)? {
+        guard fields.contains(where: { $0.utf8.count > limit }) else { return nil }
+        var found: (column: String, index: Int)?
+        for (column, i) in positions where i < fields.count && fields[i].utf8.count > limit && i < (found?.index ?? .max) {
+            found = (column, i)
+        }
+        return found.map { ($0.column, fields[$0.index].utf8.count) }
+    }
+
     package static func clean(_ raw: String) -> String? {
         var text = raw.trimmingSpaces
         if text.hasPrefix("'") { text = String(text.dropFirst()).trimmingSpaces }

@@ -7,9 +7,17 @@ struct FieldReader {
     /// The first problem met, in Bahasa Indonesia.
     private(set) var problem: String?
 
+    /// Longest value read, in UTF-8 bytes. No name, id or code comes near it; a longer value is damage or
+    /// an attack, and carried on it would cost matching and the report time and memory out of all
+    /// proportion (one 10 MB name in an ASN row: 18 s judging and a 42 MB report.html).
+    static let maximumValueBytes = 4096
+
     init(columns: ColumnMap, record: TableRecord) {
         self.columns = columns
         self.fields = record.fields
+        if let long = columns.overlong(in: fields, limit: Self.maximumValueBytes) {
+            fail("kolom '\(long.column)' terlalu panjang (\(long.bytes) bita, paling banyak \(Self.maximumValueBytes))")
+        }
     }
 
     func optional(_ column: String) -> String? { columns.value(column, in: fields) }

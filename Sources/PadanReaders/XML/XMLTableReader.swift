@@ -98,6 +98,7 @@ package final class XMLTableReader: TableReader {
     ///   well-formed before its first full record; the source's own error when reading it fails.
     package init(source: any ByteSource, file: String) throws(InputError) {
         prepareLibXML2()
+        padan_xml_silence_generic_errors()
         self.file = file
         let feed = XMLInputFeed(source: source)
         self.feed = feed
@@ -281,7 +282,9 @@ package final class XMLTableReader: TableReader {
             // libxml2's push parser calls a file that ends inside the root "Extra content at the end".
             message = "berkas terpotong, elemen belum ditutup di akhir berkas"
         }
-        let errorLine = (issue?.line).flatMap { $0 > 0 ? $0 : nil }
+        // An error inside an entity's replacement text carries the entity's own line (1 for a billion-laughs
+        // bomb), yet it was met past everything the reader has delivered.
+        let errorLine = (issue?.line).flatMap { $0 > 0 ? max($0, currentLine) : nil }
         guard recordCount > 0 else {
             // Nothing but white space, or markup without any element ("<?xml …?>", a comment): libxml2
             // calls it "Document is empty" or "Extra content at the end"; for the operator it is empty.

@@ -6,6 +6,10 @@ struct PadanProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process had to be killed after `timeout` seconds.
+        var timedOut = false
+        /// Wall-clock seconds from start to exit.
+        var seconds = 0.0
     }
 
     /// The package root, from this file's path.
@@ -25,21 +29,64 @@ struct PadanProcess {
         return packageRoot.appendingPathComponent(".build/debug/padan")
     }
 
+    /// Runs `padan` with `arguments`; `environment` is added to this process's. A run still going after
+    /// `timeout` seconds is killed (SIGKILL) and reported with `timedOut`.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 300
+    ) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let started = Date()
         try process.run()
+        let pid = process.processIdentifier
+        let timedOut = Flag()
+        let watchdog = DispatchWorkItem {
+            timedOut.set()
+            kill(pid, SIGKILL)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        // stderr on its own thread: a child filling one pipe while we wait on the other would deadlock.
+        let errorText = Collected()
+        let reader = Thread { errorText.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        let stderr = errorText.wait()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut.value,
+                      seconds: Date().timeIntervalSince(started))
+    }
+
+    /// A flag set from another thread.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var isSet = false
+        func set() { lock.withLock { isSet = true } }
+        var value: Bool { lock.withLock { isSet } }
+    }
+
+    /// Data handed over from a reading thread.
+    final class Collected: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+        func set(_ data: Data) {
+            self.data = data
+            done.signal()
+        }
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A writable copy of a conformance region in a fresh temporary folder; nil when `../shared` is absent.

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// Inputs that are not files, and pipeline files that are wrong: exit 65 naming the path or the key, at
+/// once, and nothing written.
+@Suite(.serialized)
+struct FileAndPipelineHostileTests {
+    static let skp = "pmm/skp.csv"
+
+    enum NotAFile: String, CaseIterable {
+        case folder, danglingLink, fifo, endlessDevice
+    }
+
+    @Test(arguments: NotAFile.allCases)
+    func inputThatIsNotARegularFileExits65AtOnce(kind: NotAFile) throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        let path = region.url(Self.skp).path
+        try FileManager.default.removeItem(atPath: path)
+        let reason: String
+        switch kind {
+        case .folder:
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            reason = "bukan berkas (folder)"
+        case .danglingLink:
+            // Tests run as root, for whom no permission bit stops a read: a link to nowhere stands in.
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: region.root.path + "/tidak/ada.csv")
+            reason = "berkas tidak ada"
+        case .fifo:
+            // Opening a FIFO for reading waits for a writer: without care, forever.
+            #expect(mkfifo(path, 0o644) == 0)
+            reason = "bukan berkas biasa"
+        case .endlessDevice:
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+            reason = "bukan berkas biasa"
+        }
+        let run = try region.run(timeout: 20)
+        #expect(!run.timedOut, "padan hung on a \(kind)")
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("\(Self.skp): tidak dapat dibaca: \(reason)"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: region.latest.path))
+    }
+
+    struct PipelineCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var edit: @Sendable (String) -> String
+        /// Text stderr must hold.
+        var message: String
+        var status: Int32 = 65
+        var testDescription: String { name }
+    }
+
+    static let pipelineCases: [PipelineCase] = [
+        PipelineCase(
+            name: "unknown top-level key", edit: { $0.replacingOccurrences(of: "name = ", with: "jenis = \"x\"\nname = ") },
+            message: "pipeline.toml: kunci tidak dikenal 'jenis'"),
+        PipelineCase(
+            name: "unknown input kind",
+            edit: { $0.replacingOccurrences(of: "[inputs]", with: "[inputs]\ndapodik_guru = \"guru.csv\"") },
+            message: "pipeline.toml: kunci tidak dikenal 'inputs.dapodik_guru'"),
+        PipelineCase(
+            name: "newer version", edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2") },
+            message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
+        PipelineCase(
+            name: "required input missing",
+            edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
+            message: "pipeline.toml: input wajib 'inputs.siasn_unor' tidak ada"),
+        PipelineCase(
+            name: "input file missing", edit: { $0.replacingOccurrences(of: "\"pmm/skp.csv\"", with: "\"pmm/skp-2024.csv\"") },
+            message: "pmm/skp-2024.csv: tidak dapat dibaca: berkas tidak ada"),
+        PipelineCase(
+            name: "path escaping with .. to nowhere",
+            edit: { $0.replacingOccurrences(of: "\"siasn/pns.csv\"", with: "\"../../../../tidak-ada/siasn/pns.csv\"") },
+            message: "../../../../tidak-ada/siasn/pns.csv: tidak dapat dibaca: berkas tidak ada"),
+        PipelineCase(
+            name: "glob escaping with .. to nowhere",
+            edit: { $0.replacingOccurrences(of: "\"dapodik/ptk-*.csv\"", with: "\"../../tidak-ada/ptk-*.csv\"") },
+            message: "input 'dapodik_ptk': ../../tidak-ada/ptk-*.csv: tidak ada berkas yang cocok"),
+        PipelineCase(
+            name: "output folder that cannot be made",
+            edit: { $0.replacingOccurrences(of: "output_dir = \"out\"", with: "output_dir = \"../../../../../../proc/tidak-ada/out\"") },
+            message: "proc/tidak-ada/out: folder keluaran tidak dapat dibuat", status: 73),
+    ]
+
+    @Test(arguments: pipelineCases)
+    func brokenPipelineExitsNamingTheKeyOrPath(_ broken: PipelineCase) throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        try region.editPipeline(broken.edit)
+
+        let run = try region.run(timeout: 30)
+        #expect(run.status == broken.status, "\(run.stderr)")
+        #expect(run.stderr.contains(broken.message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: region.latest.path))
+        if broken.status == 65 {
+            // Nothing was recorded: a bad pipeline file or input never reaches the store.
+            let store = region.url("state/padan.sqlite").path
+            let size = (try? FileManager.default.attributesOfItem(atPath: store)[.size] as? Int) ?? 0
+            #expect(try CrashSafetyStore.runCount(store) == 0 || size == 0)
+        }
+    }
+}
