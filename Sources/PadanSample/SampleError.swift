@@ -7,6 +7,7 @@ package enum SampleError: Error, Sendable, CustomStringConvertible {
     /// The options cannot give a region (no schools, a non-positive teacher count).
     case options(String)
 
+    /// The message for the operator, in Bahasa Indonesia.
     package var description: String {
         switch self {
         case .schools(let path, let message): return "\(path): daftar sekolah tidak terbaca: \(message)"

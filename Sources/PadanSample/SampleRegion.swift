@@ -13,12 +13,14 @@ package struct SampleRegion {
     package struct Options: Sendable {
         /// About how many Dapodik PTK rows (the national figure is about 3,000,000).
         package var teachers: Int = 300
+        /// The same seed gives the same files.
         package var seed: UInt64 = 1
         /// `sekolah-2019.csv.gz`, or any file of its shape.
         package var schoolsPath: String
         /// Whether to write `truth.json`; by default only up to ``SampleScale/truthLimit`` teachers.
         package var writeTruth: Bool?
 
+        /// Options for a region of about `teachers` PTK rows.
         package init(teachers: Int = 300, seed: UInt64 = 1, schoolsPath: String, writeTruth: Bool? = nil) {
             self.teachers = teachers
             self.seed = seed
@@ -39,7 +41,8 @@ package struct SampleRegion {
         guard !catalog.schools.isEmpty else { throw SampleError.options("daftar sekolah kosong") }
         let scope = RegionScope.choose(catalog: catalog, teachers: options.teachers)
         var random = SampleRandom(seed: options.seed)
-        let (plan, nips) = RegionPlanner.plan(catalog: catalog, scope: scope, teachers: options.teachers, random: &random)
+        let (plan, nips) = RegionPlanner.plan(
+            catalog: catalog, scope: scope, teachers: options.teachers, random: &random)
 
         let files = try RegionFiles(directory: directory, retain: options.truthWanted)
         let writer = PeopleWriter(plan: plan, files: files, nips: nips, collecting: options.truthWanted)
@@ -72,12 +75,14 @@ package struct SampleRegion {
         try save(
             PipelineFile.render(
                 name: "sample-\(options.seed)",
-                comment: "Synthetic region written by `padan sample`: seed \(options.seed), \(options.teachers) teachers.",
+                comment:
+                    "Synthetic region written by `padan sample`: seed \(options.seed), \(options.teachers) teachers.",
                 prefix: "", store: "state/padan.sqlite", outputDir: "out", penilai: penilai, upt: report.upt) + "\n",
             to: directory + "/pipeline.toml")
         try save("out/\nstate/\n", to: directory + "/.gitignore")
         try save(ReadmeFile.render(report), to: directory + "/README.md")
-        report.seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        report.seconds =
+            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         return report
     }
 
@@ -87,17 +92,23 @@ package struct SampleRegion {
     {
         for school in plan.schools {
             let region = plan.catalogRegions[school.real.regionIndex]
-            let status = school.real.negeri
-                ? random.weighted(["Negeri", "1", "N"], [0.7, 0.15, 0.15]) : random.weighted(["Swasta", "2", "S"], [0.7, 0.15, 0.15])
-            try files.write(SchoolRow(
-                npsn: school.real.npsn, nama: school.name, bentuk: school.real.level.rawValue, status: status,
-                kodeWilayah: school.real.kabupatenCode + (random.chance(0.3) ? "  " : ""), kabupatenKota: region.name,
-                provinsi: region.provinceName, kecamatan: school.real.kecamatan))
+            let status =
+                school.real.negeri
+                ? random.weighted(["Negeri", "1", "N"], [0.7, 0.15, 0.15])
+                : random.weighted(["Swasta", "2", "S"], [0.7, 0.15, 0.15])
+            try files.write(
+                SchoolRow(
+                    npsn: school.real.npsn, nama: school.name, bentuk: school.real.level.rawValue, status: status,
+                    kodeWilayah: school.real.kabupatenCode + (random.chance(0.3) ? "  " : ""),
+                    kabupatenKota: region.name,
+                    provinsi: region.provinceName, kecamatan: school.real.kecamatan))
         }
         for unit in plan.units {
             let marks = unit.depth >= 2 && random.chance(0.1) ? String(repeating: "-", count: unit.depth - 1) : ""
-            try files.write(UnitRow(id: unit.id, nama: marks + unit.name, parentID: unit.parentID,
-                                    instansiID: unit.instansiID, aktif: unit.aktif))
+            try files.write(
+                UnitRow(
+                    id: unit.id, nama: marks + unit.name, parentID: unit.parentID,
+                    instansiID: unit.instansiID, aktif: unit.aktif))
         }
         for row in plan.crosswalk { try files.write(row) }
     }

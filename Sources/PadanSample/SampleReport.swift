@@ -1,11 +1,14 @@
 /// What ``SampleRegion/write(to:options:)`` wrote: files, counts, and what was planted.
 package struct SampleReport: Sendable {
+    /// The region folder.
     package var directory: String
+    /// The options it was written with.
     package var options: SampleRegion.Options
     /// The six input kinds' files (relative paths, rows, bytes).
     package var files: [WrittenFile]
     /// Kabupaten/kota of `dapodik_sekolah`, primary first.
     package var regions: [String]
+    /// Schools of `dapodik_sekolah`, of them Negeri, and units of `siasn_unor`.
     package var schools: Int
     package var negeriSchools: Int
     package var units: Int
@@ -15,12 +18,16 @@ package struct SampleReport: Sendable {
     package var disparities: [String: Int] = [:]
     /// SKP outcomes of the truth (`eligible:GURU`, `skipped:CLTN`, `blocked:PENILAI_BERBEDA`, …).
     package var skpOutcomes: [String: Int] = [:]
+    /// Whether `truth.json` was written.
     package var truthWritten = false
     /// Planted cases that did not come out as planted, or that sit near a threshold (empty when sound).
     package var problems: [String] = []
     /// The `[[penilai]]` and `[[upt]]` tables of the region's pipeline file.
     package var penilai: [PipelineFile.Penilai]
     package var upt: [UPTEntry]
+    /// Schools where a case was planted, with their roles (`fuzzy`, `penilai_plt`, …).
+    package var plantedSchools: [PlantedSchool]
+    /// Wall-clock time of the whole write.
     package var seconds: Double = 0
 
     init(directory: String, options: SampleRegion.Options, plan: RegionPlan, files: [WrittenFile]) {
@@ -36,6 +43,9 @@ package struct SampleReport: Sendable {
             PipelineFile.Penilai(instansi: plan.governments[$0].rootName, nip: plan.offices[$0].kadisNIP)
         }
         upt = UPTEntry.table(for: plan)
+        plantedSchools = plan.schools.filter { !$0.roles.isEmpty }.map {
+            PlantedSchool(npsn: $0.real.npsn, name: $0.name, roles: $0.roles)
+        }
     }
 
     /// Data rows of one input kind, over all its files.
@@ -45,4 +55,11 @@ package struct SampleReport: Sendable {
 
     /// Bytes of all input files.
     package var bytes: Int { files.reduce(0) { $0 + $1.bytes } }
+}
+
+/// A school where the generator planted a case.
+package struct PlantedSchool: Sendable {
+    package var npsn: String
+    package var name: String
+    package var roles: [String]
 }

@@ -21,15 +21,18 @@ import Testing
         if let pipeline = env["PADAN_SAMPLE_PIPELINE"] {
             let name = URL(fileURLWithPath: directory).lastPathComponent
             let text = PipelineFile.render(
-                name: "sample", comment: "The committed sample region (\(name)/README.md); git-ignored store and output.",
+                name: "sample",
+                comment: "The committed sample region (\(name)/README.md); git-ignored store and output.",
                 prefix: "../\(name)/", store: "../state/sample.sqlite", outputDir: "../out/sample",
                 penilai: report.penilai, upt: report.upt)
             try (text + "\n").write(toFile: pipeline, atomically: true, encoding: .utf8)
         }
-        print("padan-sample: \(directory): \(report.schools) schools, \(report.units) units, "
-            + "ptk \(report.rows(of: "dapodik_ptk")), pns \(report.rows(of: "siasn_pns")), "
-            + "skp \(report.rows(of: "pmm_skp")), \(report.bytes) bytes, "
-            + String(format: "%.2f", report.seconds) + " s, truth \(report.truthWritten), problems \(report.problems.count)")
+        print(
+            "padan-sample: \(directory): \(report.schools) schools, \(report.units) units, "
+                + "ptk \(report.rows(of: "dapodik_ptk")), pns \(report.rows(of: "siasn_pns")), "
+                + "skp \(report.rows(of: "pmm_skp")), \(report.bytes) bytes, "
+                + String(format: "%.2f", report.seconds)
+                + " s, truth \(report.truthWritten), problems \(report.problems.count)")
         for problem in report.problems.prefix(40) { print("padan-sample: problem: " + problem) }
     }
 }

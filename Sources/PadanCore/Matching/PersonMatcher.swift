@@ -14,6 +14,14 @@ public struct PersonMatcher: Sendable {
 
     /// - Parameter isInSchoolUnit: whether an employee's unit is (under) a school's unit.
     public func match(batch: Batch, isInSchoolUnit: (SiasnEmployee) -> Bool) -> Linkage {
+        var linkage = linkExactly(batch: batch)
+        searchCandidates(batch: batch, linkage: &linkage)
+        findMissing(batch: batch, linkage: &linkage, isInSchoolUnit: isInSchoolUnit)
+        return linkage
+    }
+
+    /// Steps 1 and 4: people grouped, exact NIP links, doubled NIPs, every other NIP problem.
+    public func linkExactly(batch: Batch) -> Linkage {
         let teachers = batch.teachers
         let people = Self.group(teachers)
 
@@ -37,10 +45,8 @@ public struct PersonMatcher: Sendable {
             siasnByNIP[employee.nipBaru] = i
         }
 
-        // Step 1 and 4: exact links, doubled NIPs.
         var links = [PersonLink]()
         var linkOfPerson = [Int: Int]()
-        var linkedEmployees = Set<Int>()
         for (p, person) in people.enumerated() {
             let row = teachers[person.induk]
             guard row.employment.isASN else { continue }
@@ -55,7 +61,6 @@ public struct PersonMatcher: Sendable {
                 } else if let employee = siasnByNIP[nip.digits] {
                     link.method = .nip
                     link.employee = employee
-                    linkedEmployees.insert(employee)
                 } else {
                     link.nipProblem = .nipTidakDitemukan
                 }
@@ -64,40 +69,8 @@ public struct PersonMatcher: Sendable {
             links.append(link)
         }
 
-        // Step 2: candidates for the unlinked (not for doubled NIPs).
-        var pool = [CandidateKey: [Int]]()
-        for (i, employee) in batch.employees.enumerated() where !linkedEmployees.contains(i) {
-            guard let birth = employee.birthDate, let gender = employee.gender else { continue }
-            pool[CandidateKey(birthDate: birth, gender: gender), default: []].append(i)
-        }
-        var suggested = Set<Int>()
-        for l in links.indices where links[l].method != .nip && links[l].nipProblem != .nipGanda {
-            let row = teachers[people[links[l].person].induk]
-            guard let birth = row.birthDate, let gender = row.gender,
-                let block = pool[CandidateKey(birthDate: birth, gender: gender)]
-            else { continue }
-            let name = PersonName(row.nama)
-            let found = block.filter { name.isSamePerson(as: PersonName(batch.employees[$0].nama), threshold: nameThreshold) }
-            links[l].candidates = found.count
-            if found.count == 1 {
-                links[l].method = .suggested
-                links[l].employee = found[0]
-                suggested.insert(found[0])
-            } else if found.count > 1 {
-                links[l].method = .ambiguous
-            }
-        }
-
-        // Step 3: SIASN teachers nobody in Dapodik carries.
-        var missing = [Int]()
-        for (i, employee) in batch.employees.enumerated() {
-            guard employee.isTeacherBySiasn || isInSchoolUnit(employee) else { continue }
-            guard carriers[employee.nipBaru] == nil, !suggested.contains(i), !employee.hasLeftService else { continue }
-            missing.append(i)
-        }
-
         var linkage = Linkage(
-            people: people, links: links, linkOfPerson: linkOfPerson, missingFromDapodik: missing,
+            people: people, links: links, linkOfPerson: linkOfPerson, missingFromDapodik: [],
             kemenagPeople: kemenag, peopleByNIP: carriers, anyPersonByNIP: anyByNIP)
         for link in links where link.nipProblem == .nipTidakValid {
             if let text = teachers[people[link.person].induk].nipText {
@@ -105,6 +78,59 @@ public struct PersonMatcher: Sendable {
             }
         }
         return linkage
+    }
+
+    /// Step 2: candidates for the unlinked (not for doubled NIPs): SIASN people not linked in step 1 with
+    /// the same birth date and sex and the same person's name. One is suggested; several are counted.
+    public func searchCandidates(batch: Batch, linkage: inout Linkage) {
+        var linkedEmployees = Set<Int>()
+        for link in linkage.links where link.method == .nip { if let e = link.employee { linkedEmployees.insert(e) } }
+        var pool = [CandidateKey: [Int]]()
+        for (i, employee) in batch.employees.enumerated() where !linkedEmployees.contains(i) {
+            guard let birth = employee.birthDate, let gender = employee.gender else { continue }
+            pool[CandidateKey(birthDate: birth, gender: gender), default: []].append(i)
+        }
+        // Each SIASN name is normalized at most once, however many Dapodik rows share its block.
+        var names = [Int: PersonName]()
+        for l in linkage.links.indices where linkage.links[l].method != .nip && linkage.links[l].nipProblem != .nipGanda {
+            let row = batch.teachers[linkage.people[linkage.links[l].person].induk]
+            guard let birth = row.birthDate, let gender = row.gender,
+                let block = pool[CandidateKey(birthDate: birth, gender: gender)]
+            else { continue }
+            let name = PersonName(row.nama)
+            let found = block.filter { e in
+                let other: PersonName
+                if let known = names[e] {
+                    other = known
+                } else {
+                    other = PersonName(batch.employees[e].nama)
+                    names[e] = other
+                }
+                return name.isSamePerson(as: other, threshold: nameThreshold)
+            }
+            linkage.links[l].candidates = found.count
+            if found.count == 1 {
+                linkage.links[l].method = .suggested
+                linkage.links[l].employee = found[0]
+            } else if found.count > 1 {
+                linkage.links[l].method = .ambiguous
+            }
+        }
+    }
+
+    /// Step 3: SIASN teachers nobody in Dapodik carries, who are not a single suggested candidate and have
+    /// not left service.
+    /// - Parameter isInSchoolUnit: whether an employee's unit is (under) a school's unit.
+    public func findMissing(batch: Batch, linkage: inout Linkage, isInSchoolUnit: (SiasnEmployee) -> Bool) {
+        var suggested = Set<Int>()
+        for link in linkage.links where link.method == .suggested { if let e = link.employee { suggested.insert(e) } }
+        var missing = [Int]()
+        for (i, employee) in batch.employees.enumerated() {
+            guard employee.isTeacherBySiasn || isInSchoolUnit(employee) else { continue }
+            guard linkage.peopleByNIP[employee.nipBaru] == nil, !suggested.contains(i), !employee.hasLeftService else { continue }
+            missing.append(i)
+        }
+        linkage.missingFromDapodik = missing
     }
 
     /// A NIP's text without spaces, dots, dashes and a leading `'`.

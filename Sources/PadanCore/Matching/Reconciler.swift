@@ -14,15 +14,38 @@ public struct Reconciler: Sendable {
 
     /// Match: schools to units (§3), then people (§2).
     public func match(_ batch: Batch, tree: UnorTree) -> (UnitMap, Linkage) {
-        let unitMap = UnorMatcher(threshold: settings.unorThreshold, margin: settings.unorMargin)
-            .match(schools: batch.schools, tree: tree, crosswalk: batch.crosswalk)
-        let linkage = PersonMatcher(nameThreshold: settings.nameThreshold, runDate: settings.runDate)
-            .match(batch: batch) { employee in
-                guard let unit = tree.index[employee.unorId] else { return false }
-                return unitMap.school(ofUnit: unit, in: tree) != nil
-            }
+        let unitMap = matchUnits(batch, tree: tree)
+        var linkage = linkPeople(batch)
+        searchCandidates(batch, linkage: &linkage)
+        findMissing(batch, tree: tree, unitMap: unitMap, linkage: &linkage)
         return (unitMap, linkage)
     }
+
+    /// Match, first part: schools to units (§3).
+    public func matchUnits(_ batch: Batch, tree: UnorTree) -> UnitMap {
+        UnorMatcher(threshold: settings.unorThreshold, margin: settings.unorMargin)
+            .match(schools: batch.schools, tree: tree, crosswalk: batch.crosswalk)
+    }
+
+    /// Match, second part: people by exact NIP and their NIP problems (§2 steps 1 and 4).
+    public func linkPeople(_ batch: Batch) -> Linkage {
+        personMatcher.linkExactly(batch: batch)
+    }
+
+    /// Match, third part: candidates for the people not linked (§2 step 2).
+    public func searchCandidates(_ batch: Batch, linkage: inout Linkage) {
+        personMatcher.searchCandidates(batch: batch, linkage: &linkage)
+    }
+
+    /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3).
+    public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage) {
+        personMatcher.findMissing(batch: batch, linkage: &linkage) { employee in
+            guard let unit = tree.index[employee.unorId] else { return false }
+            return unitMap.school(ofUnit: unit, in: tree) != nil
+        }
+    }
+
+    var personMatcher: PersonMatcher { PersonMatcher(nameThreshold: settings.nameThreshold, runDate: settings.runDate) }
 
     /// Judge: every rule of the registry, sorted as `disparities.csv` is.
     public func judge(_ context: JudgementContext) -> [Disparity] {

@@ -33,7 +33,7 @@ public struct UnorMatcher: Sendable {
 
         let regions = Set(schools.compactMap(\.localGovernment).map(\.key))
         let allRegions = Dictionary(schools.compactMap(\.localGovernment).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let blocks = CandidateBlocks(tree: tree, regions: regions.compactMap { allRegions[$0] })
+        var blocks = CandidateBlocks(tree: tree, regions: regions.compactMap { allRegions[$0] })
 
         // Step 2: exact normalized name.
         var claims = [Int: [Int]]()
@@ -41,9 +41,7 @@ public struct UnorMatcher: Sendable {
         for (i, school) in negeri.enumerated() where !done[i] {
             guard let view = SchoolView(school: school) else { continue }
             views[i] = view
-            let exact = blocks.candidates(for: view, tree: tree).filter {
-                !taken.contains(tree.units[$0].id) && view.unitName(of: $0, in: tree) == view.name
-            }
+            let exact = blocks.names(for: view, tree: tree).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
             var chosen: Int?
             if exact.count == 1 {
                 chosen = exact[0]
@@ -62,9 +60,8 @@ public struct UnorMatcher: Sendable {
             guard let view = views[i] ?? SchoolView(school: school) else { continue }
             let parts = view.name.parts
             var ranked = [UnitCandidate]()
-            for unit in blocks.candidates(for: view, tree: tree) where !taken.contains(tree.units[unit].id) {
-                let unitParts = view.unitName(of: unit, in: tree).parts
-                guard parts.isCompatible(with: unitParts) else { continue }
+            let names = blocks.names(for: view, tree: tree)
+            for (unit, unitParts) in names.compatible(with: parts) where !taken.contains(tree.units[unit].id) {
                 ranked.append(UnitCandidate(unit: unit, score: parts.score(against: unitParts)))
             }
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : tree.units[$0.unit].id < tree.units[$1.unit].id }
@@ -145,37 +142,83 @@ struct SchoolView {
         self.region = region
         self.name = SchoolName(school.nama).droppingRegion(region)
     }
-
-    func unitName(of unit: Int, in tree: UnorTree) -> SchoolName {
-        tree.names[unit].droppingRegion(region)
-    }
 }
 
 /// Candidate units grouped by government and level, with the other-region endings each name carries.
+///
+/// The names of a block's candidates with one region dropped are worked out once per (block, region)
+/// and indexed (``RegionalNames``): comparing every school with every unit of its block, dropping the
+/// region again each time, grows with the square of a province's schools (SMA/SMK/SLB blocks).
 struct CandidateBlocks {
     private var byGovernmentLevel: [String: [Int]] = [:]
     /// Unit → the (region key, ending) pairs its raw normalized name ends with.
     private var regionEndings: [Int: [(String, [String])]] = [:]
+    /// (block, region) → the block's candidates for schools of that region, names with the region dropped.
+    private var regional: [String: RegionalNames] = [:]
 
     init(tree: UnorTree, regions: [Government]) {
+        // Endings by their last token, so each unit tries only the endings that can fit it.
+        var endingsByLast = [String: [(String, [String])]]()
+        for region in regions {
+            for ending in region.nameEndings { if let last = ending.last { endingsByLast[last, default: []].append((region.key, ending)) } }
+        }
         for unit in tree.units.indices where tree.isSchoolCandidate(unit) && tree.units[unit].isActive {
             guard let government = tree.government(of: unit), let level = tree.names[unit].tokens.first else { continue }
             byGovernmentLevel[government.key + "|" + level, default: []].append(unit)
-            for region in regions {
-                for ending in region.nameEndings where tree.names[unit].ends(with: ending) {
-                    regionEndings[unit, default: []].append((region.key, ending))
-                }
+            guard let last = tree.names[unit].tokens.last, let fitting = endingsByLast[last] else { continue }
+            for (key, ending) in fitting where tree.names[unit].ends(with: ending) {
+                regionEndings[unit, default: []].append((key, ending))
             }
         }
     }
 
-    /// The candidates for a school: same government and level, not ending with another region.
-    func candidates(for view: SchoolView, tree: UnorTree) -> [Int] {
-        guard let level = view.name.tokens.first else { return [] }
+    /// The candidates for a school (same government and level, not ending with another region), indexed
+    /// by their names with the school's region dropped.
+    mutating func names(for view: SchoolView, tree: UnorTree) -> RegionalNames {
+        guard let level = view.name.tokens.first else { return RegionalNames() }
+        let block = view.government.key + "|" + level
+        let key = block + "|" + view.region.key
+        if let known = regional[key] { return known }
         let own = view.region.nameEndings
-        return (byGovernmentLevel[view.government.key + "|" + level] ?? []).filter { unit in
+        let units = (byGovernmentLevel[block] ?? []).filter { unit in
             guard let endings = regionEndings[unit] else { return true }
             return !endings.contains { key, ending in key != view.region.key && !own.contains(ending) }
         }
+        let names = RegionalNames(units: units, names: units.map { tree.names[$0].droppingRegion(view.region) })
+        regional[key] = names
+        return names
+    }
+}
+
+/// Candidate units of one block for one region, with their names (region dropped) indexed by text for the
+/// exact step and by level and numbers for the fuzzy step.
+struct RegionalNames {
+    /// (unit, parts of its name), by level and number tokens.
+    private var byShape: [Shape: [(Int, SchoolName.Parts)]] = [:]
+    /// Units by their whole name's text, in block order.
+    private var byText: [String: [Int]] = [:]
+
+    struct Shape: Hashable {
+        var level: String
+        var numbers: [String]
+    }
+
+    init() {}
+
+    init(units: [Int], names: [SchoolName]) {
+        for (unit, name) in zip(units, names) {
+            byText[name.text, default: []].append(unit)
+            let parts = name.parts
+            if let level = parts.level { byShape[Shape(level: level, numbers: parts.numbers), default: []].append((unit, parts)) }
+        }
+    }
+
+    /// Candidates whose name equals `name`, in block order.
+    func exact(_ name: SchoolName) -> [Int] { byText[name.text] ?? [] }
+
+    /// Candidates whose parts are compatible with `parts` (same level and numbers, status where both write one).
+    func compatible(with parts: SchoolName.Parts) -> [(Int, SchoolName.Parts)] {
+        guard let level = parts.level else { return [] }
+        return (byShape[Shape(level: level, numbers: parts.numbers)] ?? []).filter { parts.isCompatible(with: $0.1) }
     }
 }

@@ -12,6 +12,8 @@ public struct UnorTree: Sendable {
     public let hasSchoolLikeAncestor: [Bool]
     /// Number of SIASN people in the unit or any unit below it.
     public let peopleInSubtree: [Int]
+    /// The government each root's name reads as, read once per root.
+    private let governmentOfRoot: [Int: Government]
 
     public init(units: [Unor], employees: [SiasnEmployee]) {
         var index = [SiasnID: Int](minimumCapacity: units.count)
@@ -52,11 +54,14 @@ public struct UnorTree: Sendable {
         self.root = root
         self.hasSchoolLikeAncestor = schoolLikeAbove
         self.peopleInSubtree = people
+        var governments = [Int: Government]()
+        for r in Set(root) { if let government = Government(reading: units[r].nama) { governments[r] = government } }
+        self.governmentOfRoot = governments
     }
 
     /// The government at the root of the unit's tree.
     public func government(of unit: Int) -> Government? {
-        Government(reading: units[root[unit]].nama)
+        governmentOfRoot[root[unit]]
     }
 
     /// True when `unit` is `ancestor` or below it.

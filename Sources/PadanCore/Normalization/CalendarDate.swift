@@ -107,7 +107,15 @@ extension CalendarDate {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     public var trimmingSpaces: String {
-        let scalars = String(self).unicodeScalars
+        // Fast path: both ends ASCII and not white space, so nothing is trimmed and no scalar is looked
+        // at (most values of an export; the slow path cost 13% of a 300,000-teacher run's CPU time).
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            !Self.isASCIISpace(first), !Self.isASCIISpace(last)
+        {
+            return text
+        }
+        let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
@@ -116,4 +124,7 @@ extension StringProtocol {
         }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
+
+    /// The ASCII bytes `Unicode.Scalar.Properties.isWhitespace` holds true: TAB, LF, VT, FF, CR, space.
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }

@@ -2,8 +2,8 @@
 public struct PersonName: Hashable, Sendable {
     /// Upper-case tokens without titles.
     public let tokens: [String]
-    /// The tokens joined by single spaces.
-    public var text: String { tokens.joined(separator: " ") }
+    /// The tokens joined by single spaces (kept: candidate search compares one name with many).
+    public let text: String
 
     static let leadingTitles: Set<String> = ["DR", "DRS", "DRA", "IR", "H", "HJ", "KH", "PROF", "DRG", "DRH"]
 
@@ -34,6 +34,7 @@ public struct PersonName: Hashable, Sendable {
         }
         if !current.isEmpty { tokens.append(current) }
         self.tokens = tokens
+        self.text = tokens.joined(separator: " ")
     }
 
     static func isDottedAbbreviation(_ word: String) -> Bool {

@@ -11,8 +11,12 @@ public struct DapodikTeacher: Sendable {
     public var nik: String?
     public var gender: Gender?
     public var birthDate: CalendarDate?
-    public var statusKepegawaian: String
-    public var jenisPtk: String
+    public var statusKepegawaian: String {
+        didSet { employment = Employment(statusKepegawaian) }
+    }
+    public var jenisPtk: String {
+        didSet { isTeacherByDapodik = Self.isTeacher(jenisPtk) }
+    }
     public var tugasTambahan: String?
     public var golonganText: String?
     public var golongan: Golongan?
@@ -36,6 +40,8 @@ public struct DapodikTeacher: Sendable {
         self.birthDate = birthDate
         self.statusKepegawaian = statusKepegawaian
         self.jenisPtk = jenisPtk
+        self.employment = Employment(statusKepegawaian)
+        self.isTeacherByDapodik = Self.isTeacher(jenisPtk)
         self.tugasTambahan = tugasTambahan
         self.golonganText = golonganText
         self.golongan = Golongan(reading: golonganText)
@@ -44,11 +50,13 @@ public struct DapodikTeacher: Sendable {
         self.source = source
     }
 
+    // Both derived once, not at every look (rules and SKP ask millions of times at national scale).
     /// How `status_kepegawaian` places the row.
-    public var employment: Employment { Employment(statusKepegawaian) }
-
+    public private(set) var employment: Employment
     /// True when `jenis_ptk` says teacher (`Guru …`) or principal.
-    public var isTeacherByDapodik: Bool {
+    public private(set) var isTeacherByDapodik: Bool
+
+    static func isTeacher(_ jenisPtk: String) -> Bool {
         let jenis = jenisPtk.uppercased()
         return jenis.hasPrefix("GURU") || jenis == "KEPALA SEKOLAH"
     }

@@ -3,12 +3,21 @@ public struct School: Sendable {
     public var npsn: NPSN
     public var nama: String
     /// Upper-case level: `SD`, `SMP`, `SMA`, `SMK`, `SLB`, `SDLB`, `SMPLB`, `SMLB`.
-    public var bentuk: String
+    public var bentuk: String {
+        didSet { government = Self.government(bentuk: bentuk, local: localGovernment, provinsi: provinsi) }
+    }
     public var isNegeri: Bool
     /// Region code, trimmed (`052400`).
     public var kodeWilayah: String
-    public var kabupatenKota: String
-    public var provinsi: String
+    public var kabupatenKota: String {
+        didSet {
+            localGovernment = Government(reading: kabupatenKota)
+            government = Self.government(bentuk: bentuk, local: localGovernment, provinsi: provinsi)
+        }
+    }
+    public var provinsi: String {
+        didSet { government = Self.government(bentuk: bentuk, local: localGovernment, provinsi: provinsi) }
+    }
     public var kecamatan: String?
     public var source: SourceLocation
 
@@ -25,15 +34,20 @@ public struct School: Sendable {
         self.provinsi = provinsi
         self.kecamatan = kecamatan
         self.source = source
+        self.localGovernment = Government(reading: kabupatenKota)
+        self.government = Self.government(bentuk: bentuk, local: localGovernment, provinsi: provinsi)
     }
 
+    // Both read once here: matching and the rules ask for them once per person.
     /// The kabupaten/kota government (where the school is).
-    public var localGovernment: Government? { Government(reading: kabupatenKota) }
+    public private(set) var localGovernment: Government?
 
     /// The government that runs the school: the kabupaten/kota for SD/SMP/SDLB/SMPLB, the province otherwise.
-    public var government: Government? {
+    public private(set) var government: Government?
+
+    static func government(bentuk: String, local: Government?, provinsi: String) -> Government? {
         switch bentuk {
-        case "SD", "SMP", "SDLB", "SMPLB": return localGovernment
+        case "SD", "SMP", "SDLB", "SMPLB": return local
         default: return Government(reading: provinsi)
         }
     }

@@ -9,11 +9,15 @@ public struct SiasnEmployee: Sendable {
     public var gelarBelakang: String?
     public var birthDate: CalendarDate?
     public var gender: Gender?
-    public var kedudukan: String
+    public var kedudukan: String {
+        didSet { standing = Standing(kedudukan) }
+    }
     public var statusCpnsPns: String?
     public var golonganText: String?
     public var golongan: Golongan?
-    public var jabatan: String
+    public var jabatan: String {
+        didSet { isTeacherBySiasn = Self.isTeacher(jabatan) }
+    }
     public var unorId: SiasnID
     public var unorNama: String?
     public var instansiKerja: String
@@ -33,10 +37,12 @@ public struct SiasnEmployee: Sendable {
         self.birthDate = birthDate
         self.gender = gender
         self.kedudukan = kedudukan
+        self.standing = Standing(kedudukan)
         self.statusCpnsPns = statusCpnsPns
         self.golonganText = golonganText
         self.golongan = Golongan(reading: golonganText)
         self.jabatan = jabatan
+        self.isTeacherBySiasn = Self.isTeacher(jabatan)
         self.unorId = unorId
         self.unorNama = unorNama
         self.instansiKerja = instansiKerja
@@ -46,11 +52,31 @@ public struct SiasnEmployee: Sendable {
     /// The status word, upper-case (`AKTIF`, `PENSIUN`, …).
     public var kedudukanKey: String { kedudukan.trimmingSpaces.uppercased() }
 
-    /// Pensiun, Meninggal or Diberhentikan: not expected in Dapodik any more.
-    public var hasLeftService: Bool { ["PENSIUN", "MENINGGAL", "DIBERHENTIKAN"].contains(kedudukanKey) }
-
+    // Derived once, not at every look (matching, rules and SKP ask millions of times at national scale).
+    /// What `kedudukan_hukum_nama` means for matching and SKP.
+    public private(set) var standing: Standing
     /// `jabatan_nama` starts with `Guru`.
-    public var isTeacherBySiasn: Bool { jabatan.trimmingSpaces.uppercased().hasPrefix("GURU") }
+    public private(set) var isTeacherBySiasn: Bool
+
+    /// Pensiun, Meninggal or Diberhentikan: not expected in Dapodik any more.
+    public var hasLeftService: Bool { standing == .pensiun || standing == .meninggal || standing == .diberhentikan }
+
+    static func isTeacher(_ jabatan: String) -> Bool { jabatan.trimmingSpaces.uppercased().hasPrefix("GURU") }
+
+    /// The status words matching and SKP tell apart; every other word (`Aktif`, `Tugas Belajar`, …) is serving.
+    public enum Standing: UInt8, Sendable {
+        case serving, cltn, pensiun, meninggal, diberhentikan
+
+        init(_ kedudukan: String) {
+            switch kedudukan.trimmingSpaces.uppercased() {
+            case "CLTN": self = .cltn
+            case "PENSIUN": self = .pensiun
+            case "MENINGGAL": self = .meninggal
+            case "DIBERHENTIKAN": self = .diberhentikan
+            default: self = .serving
+            }
+        }
+    }
 
     /// The government of `instansi_kerja_nama`.
     public var government: Government? { Government(reading: instansiKerja) }

@@ -4,9 +4,9 @@ extension JudgementContext {
         _ code: DisparityCode, field: String,
         differs: (DapodikTeacher, SiasnEmployee) -> (dapodik: String, siasn: String)?
     ) -> [Disparity] {
-        linkedPairs.compactMap { person, row, employee in
-            guard let values = differs(row, employee) else { return nil }
-            var d = ptkDisparity(code, person: person)
+        linked.compactMap { pair in
+            guard let values = differs(indukRow(ofPerson: pair.person), batch.employees[pair.employee]) else { return nil }
+            var d = ptkDisparity(code, person: pair.person)
             d.field = field
             d.dapodikValue = values.dapodik
             d.siasnValue = values.siasn

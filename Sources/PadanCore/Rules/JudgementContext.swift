@@ -6,6 +6,18 @@ public struct JudgementContext: Sendable {
     public let linkage: Linkage
     public let settings: ReconciliationSettings
     public let schoolIndex: [NPSN: Int]
+    /// Each exactly linked person with their SIASN employee and Induk school (positions), in link order:
+    /// worked out once, as every priority-2 to 4 rule walks them.
+    let linked: [LinkedPair]
+    /// The government of each distinct `instansi_kerja_nama`, read once.
+    let instansiGovernments: [String: Government]
+
+    /// Positions of one exactly linked person: in `linkage.people`, `batch.employees`, `batch.schools`.
+    struct LinkedPair {
+        var person: Int
+        var employee: Int
+        var school: Int?
+    }
 
     public init(batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, settings: ReconciliationSettings) {
         self.batch = batch
@@ -16,6 +28,27 @@ public struct JudgementContext: Sendable {
         var index = [NPSN: Int](minimumCapacity: batch.schools.count)
         for (i, school) in batch.schools.enumerated() where index[school.npsn] == nil { index[school.npsn] = i }
         self.schoolIndex = index
+        var linked = [LinkedPair]()
+        linked.reserveCapacity(linkage.links.count)
+        for link in linkage.links {
+            guard link.method == .nip, let e = link.employee else { continue }
+            let row = batch.teachers[linkage.people[link.person].induk]
+            linked.append(LinkedPair(person: link.person, employee: e, school: index[row.npsn]))
+        }
+        self.linked = linked
+        var governments = [String: Government]()
+        for pair in linked {
+            let instansi = batch.employees[pair.employee].instansiKerja
+            if governments[instansi] == nil, let government = Government(reading: instansi) {
+                governments[instansi] = government
+            }
+        }
+        self.instansiGovernments = governments
+    }
+
+    /// The government of an employee's `instansi_kerja_nama`.
+    public func government(of employee: SiasnEmployee) -> Government? {
+        instansiGovernments[employee.instansiKerja] ?? Government(reading: employee.instansiKerja)
     }
 
     public func school(_ npsn: NPSN) -> School? { schoolIndex[npsn].map { batch.schools[$0] } }
@@ -28,10 +61,7 @@ public struct JudgementContext: Sendable {
 
     /// Each exactly linked person with their SIASN employee.
     public var linkedPairs: [(person: Int, row: DapodikTeacher, employee: SiasnEmployee)] {
-        linkage.links.compactMap { link in
-            guard link.method == .nip, let e = link.employee else { return nil }
-            return (link.person, indukRow(ofPerson: link.person), batch.employees[e])
-        }
+        linked.map { ($0.person, indukRow(ofPerson: $0.person), batch.employees[$0.employee]) }
     }
 
     /// A disparity about a Dapodik person, filled with the person's school and SIASN side when linked.
@@ -70,9 +100,9 @@ public struct JudgementContext: Sendable {
 
     /// Linked people whose Induk school is Negeri, with that school: the scope of the `UNOR_*` checks.
     public var linkedAtNegeriSchools: [(person: Int, employee: SiasnEmployee, school: School)] {
-        linkedPairs.compactMap { pair in
-            guard let school = school(pair.row.npsn), school.isNegeri else { return nil }
-            return (pair.person, pair.employee, school)
+        linked.compactMap { pair in
+            guard let s = pair.school, batch.schools[s].isNegeri else { return nil }
+            return (pair.person, batch.employees[pair.employee], batch.schools[s])
         }
     }
 }

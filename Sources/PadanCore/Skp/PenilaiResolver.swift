@@ -15,6 +15,9 @@ public struct PenilaiResolver: Sendable {
     /// NPSN → the ASN people with a row there, per principal kind.
     let principals: [NPSN: [PrincipalKind: Set<Int>]]
     let siasnByNIP: [String: Int]
+    /// Government key → the head of its education office (the first `[[penilai]]` of that government
+    /// decides, found or not), worked out once rather than per SKP row.
+    let heads: [String: Penilai?]
 
     public init(context: JudgementContext) {
         self.context = context
@@ -30,6 +33,12 @@ public struct PenilaiResolver: Sendable {
         var byNIP = [String: Int]()
         for (i, e) in context.batch.employees.enumerated() where byNIP[e.nipBaru] == nil { byNIP[e.nipBaru] = i }
         self.siasnByNIP = byNIP
+        var heads = [String: Penilai?]()
+        for head in context.settings.heads {
+            guard let key = Government(reading: head.instansi)?.key, heads[key] == nil else { continue }
+            heads[key] = Self.resolve(head, siasnByNIP: byNIP, runDate: context.settings.runDate)
+        }
+        self.heads = heads
     }
 
     static func kind(of row: DapodikTeacher) -> PrincipalKind? {
@@ -67,16 +76,16 @@ public struct PenilaiResolver: Sendable {
     }
 
     func headOfOffice(for school: School) -> Penilai? {
-        guard let government = school.government else { return nil }
-        for head in context.settings.heads where Government(reading: head.instansi)?.key == government.key {
-            guard case .valid(let nip) = NIP.read(head.nip, runDate: context.settings.runDate),
-                let e = siasnByNIP[nip.digits]
-            else {
-                if let e = siasnByNIP[head.nip.trimmingSpaces] { return Penilai(employee: e, peran: "KEPALA_DINAS") }
-                return nil
-            }
-            return Penilai(employee: e, peran: "KEPALA_DINAS")
+        guard let government = school.government, let head = heads[government.key] else { return nil }
+        return head
+    }
+
+    /// A `[[penilai]]` head found in SIASN by NIP (read as a NIP, else as written).
+    static func resolve(_ head: ReconciliationSettings.HeadOfOffice, siasnByNIP: [String: Int], runDate: CalendarDate) -> Penilai? {
+        guard case .valid(let nip) = NIP.read(head.nip, runDate: runDate), let e = siasnByNIP[nip.digits] else {
+            if let e = siasnByNIP[head.nip.trimmingSpaces] { return Penilai(employee: e, peran: "KEPALA_DINAS") }
+            return nil
         }
-        return nil
+        return Penilai(employee: e, peran: "KEPALA_DINAS")
     }
 }

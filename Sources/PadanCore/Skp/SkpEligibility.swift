@@ -17,7 +17,30 @@ public struct SkpEligibility: Sendable {
         records.map { SkpDecision(record: $0, outcome: outcome(for: $0)) }
     }
 
-    func outcome(for record: SkpRecord) -> SkpOutcome {
+    /// The row's outcome, with the payload built when eligible.
+    public func outcome(for record: SkpRecord) -> SkpOutcome {
+        switch verdict(for: record) {
+        case .skipped(let reason): return .skipped(reason: reason)
+        case .blocked(let reasons): return .blocked(reasons: reasons)
+        case .eligible(let person, let employee, let penilai):
+            return .eligible(payload(for: record, person: person, employee: employee, penilai: penilai))
+        }
+    }
+
+    /// The payload of an eligible row (its verdict's person, employee and penilai).
+    public func payload(for record: SkpRecord, person: Int, employee e: Int, penilai: PenilaiResolver.Penilai) -> SkpPayload {
+        var pegawai = payloadPerson(context.batch.employees[e])
+        pegawai.npsn = context.indukRow(ofPerson: person).npsn.text
+        var rater = payloadPerson(context.batch.employees[penilai.employee])
+        rater.peranPenilai = penilai.peran
+        return SkpPayload(
+            periode: record.periode, pegawai: pegawai, penilai: rater, peran: record.peran, tahap: record.tahap,
+            indikatorKinerja: record.indikatorKinerja, perilakuFokus: record.perilakuFokus,
+            predikat: record.predikat, source: record.source)
+    }
+
+    /// What is decided for the row (`rules.md` §5), without building the payload.
+    public func verdict(for record: SkpRecord) -> SkpVerdict {
         let linkage = context.linkage
         if record.periode != context.settings.periodeAktif { return .skipped(reason: "PERIODE_LAIN") }
         guard let nip = record.nip.nip else {
@@ -43,10 +66,10 @@ public struct SkpEligibility: Sendable {
         if let school, !school.isNegeri { return .skipped(reason: "SWASTA") }
         let employee = linkage.linkedEmployee(ofPerson: person)
         if let e = employee {
-            switch context.batch.employees[e].kedudukanKey {
-            case "CLTN": return .skipped(reason: "CLTN")
-            case "MENINGGAL", "DIBERHENTIKAN": return .skipped(reason: "TIDAK_AKTIF")
-            default: break
+            switch context.batch.employees[e].standing {
+            case .cltn: return .skipped(reason: "CLTN")
+            case .meninggal, .diberhentikan: return .skipped(reason: "TIDAK_AKTIF")
+            case .serving, .pensiun: break
             }
         }
         guard let e = employee else {
@@ -68,16 +91,7 @@ public struct SkpEligibility: Sendable {
             reasons.append("PENILAI_TIDAK_DITEMUKAN")
         }
         guard reasons.isEmpty, let penilai else { return .blocked(reasons: reasons) }
-
-        var pegawai = payloadPerson(context.batch.employees[e])
-        pegawai.npsn = row.npsn.text
-        var rater = payloadPerson(context.batch.employees[penilai.employee])
-        rater.peranPenilai = penilai.peran
-        return .eligible(
-            SkpPayload(
-                periode: record.periode, pegawai: pegawai, penilai: rater, peran: record.peran, tahap: record.tahap,
-                indikatorKinerja: record.indikatorKinerja, perilakuFokus: record.perilakuFokus,
-                predikat: record.predikat, source: record.source))
+        return .eligible(person: person, employee: e, penilai: penilai)
     }
 
     func payloadPerson(_ employee: SiasnEmployee) -> PayloadPerson {

@@ -33,6 +33,17 @@ public enum SkpOutcome: Sendable {
     case eligible(SkpPayload)
 }
 
+/// What is decided for one `pmm_skp` row, the payload not built yet: enough to count rows, to write
+/// `blocked.csv` and `skipped.csv`, and to build an eligible row's payload when it is written (at national
+/// scale the payloads are over a gigabyte of JSON, so a run builds them one at a time as it writes them).
+public enum SkpVerdict: Sendable {
+    case skipped(reason: String)
+    /// Every reason, as ``SkpOutcome/blocked(reasons:)``.
+    case blocked(reasons: [String])
+    /// Positions of the person (in `Linkage.people`) and their SIASN employee, and the penilai.
+    case eligible(person: Int, employee: Int, penilai: PenilaiResolver.Penilai)
+}
+
 /// One decided SKP row.
 public struct SkpDecision: Sendable {
     public var record: SkpRecord

@@ -36,9 +36,10 @@ struct PersonExplainer {
         for e in employees where !shownEmployees.contains(e) {
             explain(siasnOnly: e, into: &explanation)
         }
-        let decisions = analysis.decisions.filter {
-            $0.record.nip.nip?.digits == query || PersonMatcher.compact($0.record.nipText) == query
-        }
+        let decisions = analysis.skp.records.indices.filter {
+            let record = analysis.skp.records[$0]
+            return record.nip.nip?.digits == query || PersonMatcher.compact(record.nipText) == query
+        }.map { analysis.skp.decision(at: $0) }
         explanation.sections.append(
             .init(
                 title: "Keputusan SKP (pmm_skp)",

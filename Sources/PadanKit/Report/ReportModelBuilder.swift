@@ -13,7 +13,7 @@ package enum ReportModelBuilder {
             version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.people.count,
             canFlow: flow.canFlow, atSwasta: flow.atSwasta, blockReasons: flow.reasons,
             missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
-            skpDelta: r.delta.count, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
+            skpDelta: r.deltaKeys.count, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
             resolvedTotal: r.resolved.count, regions: regions(r, flow: flow), schools: schools(r, flow: flow),
             trend: trend(r), rows: rows(r))
@@ -41,8 +41,8 @@ package enum ReportModelBuilder {
             for reason in reasons { people[reason, default: 0] += 1 }
             if reasons.count == 1 { alone[reasons[0], default: 0] += 1 }
         }
-        for d in r.decisions {
-            guard case .blocked(let reasons) = d.outcome else { continue }
+        for verdict in r.skp.verdicts {
+            guard case .blocked(let reasons) = verdict else { continue }
             for reason in Set(reasons) { skpRows[reason, default: 0] += 1 }
         }
         // SIASN teachers missing from Dapodik cannot flow either; registering them is the fix.

@@ -55,10 +55,15 @@ package struct NightlyRun {
         RunCrashPoint.reached("write")
         var result = RunResult(
             runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: analysis.loaded,
-            context: analysis.context, disparities: analysis.disparities, decisions: analysis.decisions)
+            context: analysis.context, disparities: analysis.disparities, skp: analysis.skp)
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
-                try Self.assignLifecycle(&result, database: database)
+                let emitted = try Self.assignLifecycle(&result, database: database)
+                do throws(WriterError) {
+                    result.deltaKeys = try SkpPayloadFiles.write(result.skp, runId: result.runId, emitted: emitted, folder: folder)
+                } catch {
+                    throw PadanError(.cannotCreate, error.description)
+                }
                 result.stages = clock.stages
                 result.finishedAt = Self.iso(Date())
                 try RunOutputWriter(result: result, folder: folder).writeAll()
@@ -87,8 +92,9 @@ package struct NightlyRun {
         return result
     }
 
-    /// Status, first seen and age of every open disparity; resolved ones; payload delta.
-    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) {
+    /// Status, first seen and age of every open disparity; resolved ones; crosswalk proposals. Returns the
+    /// payload keys earlier runs emitted (for `skp/delta.jsonl`).
+    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> Set<String> {
         let previous: [String: StoredDisparity]
         let emitted: Set<String>
         do {
@@ -119,13 +125,7 @@ package struct NightlyRun {
                 row["status"] = "SELESAI"
                 return row
             }
-        var keys = Set<String>()
-        for d in result.decisions {
-            guard case .eligible(let payload) = d.outcome else { continue }
-            let encoded = PayloadEncoder.encode(payload, runId: result.runId)
-            if !emitted.contains(encoded.key), keys.insert(encoded.key).inserted { result.delta.append(result.payloads.count) }
-            result.payloads.append(encoded)
-        }
+        return emitted
     }
 
     static func commit(_ r: RunResult) -> RunCommit {
@@ -133,14 +133,14 @@ package struct NightlyRun {
         let counts = RunCounts(
             open: r.rows.count, new: r.newCount, persisting: r.rows.count - r.newCount, resolved: r.resolved.count,
             linked: r.context.linkage.links.filter { $0.method == .nip }.count, dapodikASN: r.context.linkage.links.count,
-            eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.delta.count)
+            eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.deltaKeys.count)
         let run = StoredRun(
             runID: r.runId, pipeline: r.pipeline.name, startedAt: r.startedAt, finishedAt: r.finishedAt,
             asOf: r.asOf.description, summaryJSON: RunSummary.json(r).canonical, counts: counts)
         let observations = zip(r.rows, r.disparities).map { row, d in
             DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: row.json)
         }
-        return RunCommit(run: run, observations: observations, payloadKeys: r.delta.map { r.payloads[$0].key })
+        return RunCommit(run: run, observations: observations, payloadKeys: r.deltaKeys)
     }
 
     static func storeError(_ error: StoreError) -> PadanError {

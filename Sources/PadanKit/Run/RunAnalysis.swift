@@ -8,8 +8,8 @@ package struct RunAnalysis: Sendable {
     package var context: JudgementContext
     /// Every disparity, in `disparities.csv` order.
     package var disparities: [Disparity]
-    /// Every `pmm_skp` row's decision, in input order.
-    package var decisions: [SkpDecision]
+    /// Every `pmm_skp` row's verdict, in input order.
+    package var skp: SkpDecisions
 
     /// Runs the stages on the pipeline's inputs as of `asOf`.
     /// - Parameters:
@@ -26,12 +26,39 @@ package struct RunAnalysis: Sendable {
             () throws(PadanError) in try loader.load()
         }
         let tree = try clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { () throws(PadanError) in reconciler.normalize(loaded.batch) }
-        let (unitMap, linkage) = try clock.stage("match", detail: { "\($0.1.links.filter { $0.method == .nip }.count) ASN tertaut" }) { () throws(PadanError) in
-            reconciler.match(loaded.batch, tree: tree)
+        let unitMap = try clock.stage("match_units", detail: { "\($0.assignments.filter { $0.unit != nil }.count) sekolah berunit" }) {
+            () throws(PadanError) in reconciler.matchUnits(loaded.batch, tree: tree)
+        }
+        var linkage = try clock.stage("match_people", detail: { "\($0.links.filter { $0.method == .nip }.count) ASN tertaut" }) {
+            () throws(PadanError) in reconciler.linkPeople(loaded.batch)
+        }
+        try clock.stage("candidates", detail: { _ in "\(linkage.links.filter { $0.method == .suggested }.count) saran" }) {
+            () throws(PadanError) in
+            reconciler.searchCandidates(loaded.batch, linkage: &linkage)
+            reconciler.findMissing(loaded.batch, tree: tree, unitMap: unitMap, linkage: &linkage)
         }
         let context = JudgementContext(batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings)
-        let disparities = try clock.stage("judge", detail: { "\($0.count) disparitas" }) { () throws(PadanError) in reconciler.judge(context) }
-        let decisions = try clock.stage("decide", detail: { "\($0.count) SKP" }) { () throws(PadanError) in reconciler.decideSkp(context, disparities: disparities) }
-        return RunAnalysis(loaded: loaded, context: context, disparities: disparities, decisions: decisions)
+        let disparities = try clock.stage("judge", detail: { "\($0.count) disparitas" }) { () throws(PadanError) in judge(context) }
+        let skp = try clock.stage("decide", detail: { "\($0.records.count) SKP" }) { () throws(PadanError) in
+            decide(context, disparities: disparities)
+        }
+        return RunAnalysis(loaded: loaded, context: context, disparities: disparities, skp: skp)
+    }
+
+    /// `Reconciler.judge`, the rules spread over the cores; same order (registry, then output order).
+    static func judge(_ context: JudgementContext) -> [Disparity] {
+        let rules = RuleRegistry.rules
+        return ParallelWork.map(rules.count) { rules[$0].findings(in: context) }.flatMap { $0 }
+            .sorted(by: Disparity.outputOrder)
+    }
+
+    /// `Reconciler.decideSkp` without payloads (built as they are written), rows spread over the cores.
+    static func decide(_ context: JudgementContext, disparities: [Disparity]) -> SkpDecisions {
+        let eligibility = SkpEligibility(context: context, disparities: disparities)
+        let records = context.batch.skp
+        let verdicts = ParallelWork.chunks(records.count, chunk: 8192) { range in
+            range.map { eligibility.verdict(for: records[$0]) }
+        }.flatMap { $0 }
+        return SkpDecisions(records: records, verdicts: verdicts, eligibility: eligibility)
     }
 }

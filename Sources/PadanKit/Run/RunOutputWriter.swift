@@ -1,7 +1,8 @@
 import PadanCore
 import PadanWriters
 
-/// The write stage: every file of the run folder (`outputs.md`), into the temporary folder.
+/// The write stage: every file of the run folder (`outputs.md`) but the payload lines
+/// (``SkpPayloadFiles``, written first), into the temporary folder.
 struct RunOutputWriter {
     let result: RunResult
     let folder: RunFolder
@@ -15,11 +16,9 @@ struct RunOutputWriter {
             try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.map {
                 [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
             })
-            let skp = RunTables.skp(result.decisions)
+            let skp = RunTables.skp(records: result.skp.records, verdicts: result.skp.verdicts)
             try writeCSV("skp/blocked.csv", RunTables.blockedHeader, skp.blocked)
             try writeCSV("skp/skipped.csv", RunTables.skippedHeader, skp.skipped)
-            try OutputFile.write(result.payloads.map { $0.line + "\n" }.joined(), to: folder.path("skp/payloads.jsonl"))
-            try OutputFile.write(result.delta.map { result.payloads[$0].line + "\n" }.joined(), to: folder.path("skp/delta.jsonl"))
             try writeEscalations()
             try writeProposals()
             try OutputFile.write(ReportPage.render(ReportModelBuilder.build(result)), to: folder.path("report.html"))

@@ -3,7 +3,7 @@ import Foundation
 /// Progress on stderr for a BKD operator: a bar redrawn in place when stderr is a terminal, plain lines
 /// (one per stage, with counts and seconds) otherwise, nothing when quiet.
 ///
-/// The bar shows the stage reached of the run's seven, its name, and while reading the file, the rows
+/// The bar shows the stage reached of the run's nine, its name, and while reading the file, the rows
 /// read and rows per second. Redraws are throttled; each stage still leaves one line behind it.
 package final class RunProgress: @unchecked Sendable {
     package enum Style: Sendable { case silent, lines, bar }
@@ -11,7 +11,8 @@ package final class RunProgress: @unchecked Sendable {
 
     /// The stages of `padan run`, in order, with the names the operator reads.
     static let stages: [(name: String, label: String)] = [
-        ("read", "membaca input"), ("normalize", "menormalkan"), ("match", "memadankan"),
+        ("read", "membaca input"), ("normalize", "menormalkan"), ("match_units", "memadankan sekolah–UNOR"),
+        ("match_people", "memadankan NIP"), ("candidates", "mencari kandidat"),
         ("judge", "menilai disparitas"), ("decide", "memutuskan SKP"), ("write", "menulis hasil"),
         ("record", "mencatat ke penyimpanan"),
     ]

@@ -15,11 +15,10 @@ package struct RunResult {
     /// The rows of `disparities.csv`, in output order, with lifecycle columns.
     package var rows: [DisparityRow] = []
     package var resolved: [DisparityRow] = []
-    package var decisions: [SkpDecision]
-    /// (key, JSON line) of every eligible payload, in input order.
-    package var payloads: [(key: String, line: String)] = []
-    /// Positions in `payloads` no earlier run emitted.
-    package var delta: [Int] = []
+    /// Every `pmm_skp` row's verdict; payloads are built as `skp/payloads.jsonl` is written.
+    package var skp: SkpDecisions
+    /// Keys of the payloads no earlier run emitted (`skp/delta.jsonl`), in order; set when written.
+    package var deltaKeys: [String] = []
     /// First-seen date (`YYYY-MM-DD`) per disparity id, for escalation `Sejak`.
     package var firstSeenDate: [String: String] = [:]
     package var stages: [(name: String, seconds: Double)] = []

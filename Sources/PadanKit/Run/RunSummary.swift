@@ -44,7 +44,7 @@ package enum RunSummary {
                 ("resolved", .int(r.resolved.count)), ("by_code", .object(byCode)), ("by_priority", .object(byPriority)),
             ])),
             ("skp", .object([
-                ("rows", .int(skp.rows)), ("eligible", .int(skp.eligible)), ("delta", .int(r.delta.count)),
+                ("rows", .int(skp.rows)), ("eligible", .int(skp.eligible)), ("delta", .int(r.deltaKeys.count)),
                 ("blocked", .int(skp.blocked)), ("skipped", .int(skp.skipped)),
             ])),
             ("warnings", .array(r.loaded.warnings.map(JSONValue.string))),
@@ -54,14 +54,7 @@ package enum RunSummary {
 
     /// SKP counts: `rows` = eligible + blocked + skipped + rejected `pmm_skp` rows.
     package static func skpCounts(_ r: RunResult) -> (rows: Int, eligible: Int, blocked: Int, skipped: Int) {
-        var eligible = 0, blocked = 0, skipped = 0
-        for d in r.decisions {
-            switch d.outcome {
-            case .eligible: eligible += 1
-            case .blocked: blocked += 1
-            case .skipped: skipped += 1
-            }
-        }
+        let (eligible, blocked, skipped) = r.skp.counts
         let rejected = r.loaded.reports[.pmmSkp]?.rejected ?? 0
         return (eligible + blocked + skipped + rejected, eligible, blocked, skipped)
     }

@@ -68,14 +68,18 @@ package enum SchoolName {
             return tokens
         }
         var cleaned = ""
-        for character in name.uppercased() { cleaned.append(character.isLetter || character.isNumber ? character : " ") }
+        for character in name.uppercased() {
+            cleaned.append(character.isLetter || character.isNumber ? character : " ")
+        }
         return cleaned.split(separator: " ").map(String.init)
     }
 
     /// Plain upper-case tokens of a region's own name (`Jember`, `Kepulauan Seribu`).
     package static func plainTokens(_ text: String) -> [String] {
         var cleaned = ""
-        for character in text.uppercased() { cleaned.append(character.isLetter || character.isNumber ? character : " ") }
+        for character in text.uppercased() {
+            cleaned.append(character.isLetter || character.isNumber ? character : " ")
+        }
         return cleaned.split(separator: " ").map(String.init)
     }
 
@@ -85,7 +89,8 @@ package enum SchoolName {
         var dropped = true
         while dropped {
             dropped = false
-            for ending in endings where result.count > ending.count && result.suffix(ending.count).elementsEqual(ending) {
+            for ending in endings where result.count > ending.count && result.suffix(ending.count).elementsEqual(ending)
+            {
                 result.removeLast(ending.count)
                 dropped = true
                 break

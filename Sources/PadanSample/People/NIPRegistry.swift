@@ -13,8 +13,9 @@ package struct NIPRegistry: Sendable {
         let latest = min(2023, birth.year + 34)
         let earliest = min(latest, birth.year + 20)
         while true {
-            let nip = NIP.pns(birth: birth, tmtYear: random.int(earliest...latest), tmtMonth: random.int(1...12),
-                              sex: sex, serial: random.int(1...999))
+            let nip = NIP.pns(
+                birth: birth, tmtYear: random.int(earliest...latest), tmtMonth: random.int(1...12),
+                sex: sex, serial: random.int(1...999))
             if insert(nip) { return nip }
         }
     }
@@ -22,8 +23,9 @@ package struct NIPRegistry: Sendable {
     /// A fresh PPPK NIP: appointed 2019–2024, stage digit 1–3.
     mutating func pppk(birth: Day, sex: Sex, random: inout SampleRandom) -> String {
         while true {
-            let nip = NIP.pppk(birth: birth, year: random.int(2019...2024), stage: random.int(1...3), sex: sex,
-                               serial: random.int(1...999))
+            let nip = NIP.pppk(
+                birth: birth, year: random.int(2019...2024), stage: random.int(1...3), sex: sex,
+                serial: random.int(1...999))
             if insert(nip) { return nip }
         }
     }

@@ -1,41 +1,41 @@
 /// A synthetic person as both registers should agree on them; planted cases change one side's
 /// row after it is made.
-package struct Person: Sendable {
-    package var ptkID: String
-    package var pnsID: String
+struct Person: Sendable {
+    var ptkID: String
+    var pnsID: String
     /// The name without titles (`Siti Aminah`).
-    package var name: String
-    package var frontTitles: [String]
-    package var backTitles: [String]
-    package var sex: Sex
-    package var birth: Day
+    var name: String
+    var frontTitles: [String]
+    var backTitles: [String]
+    var sex: Sex
+    var birth: Day
     /// The 18-digit NIP (SIASN's `nip_baru`); empty for people without one.
-    package var nip: String
-    package var nuptk: String
-    package var nik: String
+    var nip: String
+    var nuptk: String
+    var nik: String
     /// Dapodik's `status_kepegawaian`.
-    package var status: EmploymentStatus
-    package var golongan: Golongan?
-    package var jenisPTK: String
-    package var tugasTambahan: String
+    var status: EmploymentStatus
+    var golongan: Golongan?
+    var jenisPTK: String
+    var tugasTambahan: String
     /// The Induk school.
-    package var npsn: String
+    var npsn: String
     /// SIASN: `kedudukan_hukum_nama`, `jabatan_nama`, the unit and government.
-    package var kedudukan: String
-    package var jabatan: String
-    package var unitID: String
-    package var unitName: String
-    package var instansi: String
+    var kedudukan: String
+    var jabatan: String
+    var unitID: String
+    var unitName: String
+    var instansi: String
 
     /// Whether Dapodik counts the person as ASN (`inputs.md`).
-    package var isASN: Bool { status.isASN }
+    var isASN: Bool { status.isASN }
 
     /// Whether the person teaches (Dapodik `Guru …` or `Kepala Sekolah`).
-    package var isTeacher: Bool { jenisPTK.hasPrefix("Guru") || jenisPTK == "Kepala Sekolah" }
+    var isTeacher: Bool { jenisPTK.hasPrefix("Guru") || jenisPTK == "Kepala Sekolah" }
 }
 
 /// Dapodik's employment status, with whether it is ASN and the NIP shape it goes with.
-package enum EmploymentStatus: String, Sendable, CaseIterable {
+enum EmploymentStatus: String, Sendable, CaseIterable {
     case pns = "PNS"
     case pnsDiperbantukan = "PNS Diperbantukan"
     case pnsDepag = "PNS Depag"
@@ -48,7 +48,7 @@ package enum EmploymentStatus: String, Sendable, CaseIterable {
     case tenagaHonor = "Tenaga Honor Sekolah"
 
     /// PNS, PNS Diperbantukan, CPNS, PPPK, PPPK Paruh Waktu.
-    package var isASN: Bool {
+    var isASN: Bool {
         switch self {
         case .pns, .pnsDiperbantukan, .cpns, .pppk, .pppkParuhWaktu: return true
         default: return false
@@ -56,5 +56,5 @@ package enum EmploymentStatus: String, Sendable, CaseIterable {
     }
 
     /// Whether a NIP of this status has the PPPK shape.
-    package var isPPPK: Bool { self == .pppk || self == .pppkParuhWaktu }
+    var isPPPK: Bool { self == .pppk || self == .pppkParuhWaktu }
 }

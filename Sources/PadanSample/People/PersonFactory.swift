@@ -14,7 +14,8 @@ struct PersonFactory {
 
     /// A new person of `kind` at `school`; a `senior` one (a principal) is born 1965–1980.
     func make(
-        _ kind: Kind, at school: PlannedSchool, senior: Bool = false, nips: inout NIPRegistry, random: inout SampleRandom
+        _ kind: Kind, at school: PlannedSchool, senior: Bool = false, nips: inout NIPRegistry,
+        random: inout SampleRandom
     ) -> Person {
         let sex: Sex = random.chance(0.62) ? .female : .male
         let status: EmploymentStatus
@@ -48,8 +49,10 @@ struct PersonFactory {
             sex: sex, birth: birth, nip: nip,
             nuptk: teacher && random.chance(0.7) ? Identifiers.digits16(&random) : "",
             nik: Identifiers.digits16(&random), status: status, golongan: golongan,
-            jenisPTK: teacher ? random.weighted([school.real.level.teacherKind, "Guru BK", "Guru Inklusi", "Guru TIK"],
-                                                [0.85, 0.06, 0.05, 0.04]) : "Tenaga Administrasi Sekolah",
+            jenisPTK: teacher
+                ? random.weighted(
+                    [school.real.level.teacherKind, "Guru BK", "Guru Inklusi", "Guru TIK"],
+                    [0.85, 0.06, 0.05, 0.04]) : "Tenaga Administrasi Sekolah",
             tugasTambahan: "", npsn: school.real.npsn,
             kedudukan: Self.kedudukan(status: status, birth: birth, random: &random),
             jabatan: teacher ? Self.teacherJabatan(golongan) : random.pick(Self.administrationJabatan),
@@ -62,25 +65,32 @@ struct PersonFactory {
         plan.unitNames[id] ?? ""
     }
 
-    static let administrationJabatan = ["Pengadministrasi Perkantoran", "Pengelola Keuangan", "Penata Layanan Operasional"]
+    static let administrationJabatan = [
+        "Pengadministrasi Perkantoran", "Pengelola Keuangan", "Penata Layanan Operasional",
+    ]
 
     /// `Guru Ahli Pertama/Muda/Madya` by grade.
     static func teacherJabatan(_ golongan: Golongan?) -> String {
         switch golongan {
-        case .pns(let rank, let step)?: return rank >= 4 ? "Guru Ahli Madya" : step >= 3 ? "Guru Ahli Muda" : "Guru Ahli Pertama"
+        case .pns(let rank, let step)?:
+            return rank >= 4 ? "Guru Ahli Madya" : step >= 3 ? "Guru Ahli Muda" : "Guru Ahli Pertama"
         case .pppk(let grade)?: return grade >= 10 ? "Guru Ahli Muda" : "Guru Ahli Pertama"
         case nil: return "Guru Ahli Pertama"
         }
     }
 
     /// A grade that fits the status and the years since the NIP's appointment date.
-    static func golongan(status: EmploymentStatus, nip: String, teacher: Bool, random: inout SampleRandom) -> Golongan? {
+    static func golongan(status: EmploymentStatus, nip: String, teacher: Bool, random: inout SampleRandom) -> Golongan?
+    {
         guard status.isASN || status == .pnsDepag, nip.count == 18 else { return nil }
         if status.isPPPK { return .pppk(random.weighted([9, 10, 11], [0.6, 0.3, 0.1])) }
         if status == .cpns { return .pns(rank: teacher ? 3 : 2, step: 1) }
         let start = Int(nip.dropFirst(8).prefix(4)) ?? 2010
         let years = max(0, 2024 - start)
-        if !teacher { return years < 10 ? .pns(rank: 2, step: min(4, 1 + years / 3)) : .pns(rank: 3, step: min(4, 1 + (years - 10) / 5)) }
+        if !teacher {
+            return years < 10
+                ? .pns(rank: 2, step: min(4, 1 + years / 3)) : .pns(rank: 3, step: min(4, 1 + (years - 10) / 5))
+        }
         let steps = min(5, years / 4)
         return steps < 4 ? .pns(rank: 3, step: steps + 1) : .pns(rank: 4, step: steps - 3)
     }

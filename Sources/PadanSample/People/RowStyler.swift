@@ -4,7 +4,7 @@
 /// truth can list it among the findings that must not appear.
 struct RowStyler {
     /// A presentation choice that must not be read as a disparity.
-    enum Variant: Hashable {
+    enum Variant: Hashable, CaseIterable {
         case dapodikTitles, siasnTitlesOrCase, caseOnly, nipSpaces, nipDots, nipApostrophe, pppkNIP, dateFormat
         case golonganNotation, noGolongan, pppkGradeCase, kabupatenSpelling
 
@@ -47,12 +47,14 @@ struct RowStyler {
         if person.status.isPPPK && person.isASN { variants.insert(.pppkNIP) }
         row.nuptk = person.nuptk
         row.nik = person.nik
-        row.jenisKelamin = file == 1 ? (person.sex == .male ? "Laki-laki" : "Perempuan") : (person.sex == .male ? "L" : "P")
+        row.jenisKelamin =
+            file == 1 ? (person.sex == .male ? "Laki-laki" : "Perempuan") : (person.sex == .male ? "L" : "P")
         let style = plain ? DateStyle.iso : random.weighted(DateStyle.allCases, [0.55, 0.2, 0.15, 0.1])
         row.tanggalLahir = person.birth.written(style)
         row.statusKepegawaian = person.status.rawValue
         row.jenisPTK = person.jenisPTK
-        row.tugasTambahan = person.tugasTambahan.isEmpty ? random.pick(["", "", "", "null", "-"]) : person.tugasTambahan
+        row.tugasTambahan =
+            person.tugasTambahan.isEmpty ? random.pick(["", "", "", "null", "-"]) : person.tugasTambahan
         if let golongan = person.golongan, plain || random.chance(0.7) {
             row.pangkatGolongan = golongan.written(notation(golongan, plain: plain, &random))
         } else {
@@ -75,11 +77,16 @@ struct RowStyler {
         let tmtYear = Int(person.nip.dropFirst(8).prefix(4)) ?? 2020
         row.nipLama = !person.status.isPPPK && tmtYear < 2005 && random.chance(0.6) ? Identifiers.nipLama(&random) : ""
         row.nama = plain ? person.name.uppercased() : siasnName(person, dapodik: dapodik, &variants, &random)
-        row.gelarDepan = person.frontTitles.isEmpty ? random.pick(["", "", "null", "NULL"]) : person.frontTitles.joined(separator: " ")
-        row.gelarBelakang = person.backTitles.isEmpty ? random.pick(["", "", "null"]) : person.backTitles.joined(separator: ", ")
+        row.gelarDepan =
+            person.frontTitles.isEmpty
+            ? random.pick(["", "", "null", "NULL"]) : person.frontTitles.joined(separator: " ")
+        row.gelarBelakang =
+            person.backTitles.isEmpty ? random.pick(["", "", "null"]) : person.backTitles.joined(separator: ", ")
         row.tempatLahir = random.pick(["Jember", "Malang", "Surabaya", "Lumajang", "Banyuwangi", "Semarang", "Medan"])
-        row.tanggalLahir = person.birth.written(plain ? .dayMonthYearDash
-            : random.weighted([.dayMonthYearDash, .iso, .dayMonthYearSlash], [0.85, 0.1, 0.05]))
+        row.tanggalLahir = person.birth.written(
+            plain
+                ? .dayMonthYearDash
+                : random.weighted([.dayMonthYearDash, .iso, .dayMonthYearSlash], [0.85, 0.1, 0.05]))
         if let dapodik, dapodik.tanggalLahir != row.tanggalLahir { variants.insert(.dateFormat) }
         row.jenisKelamin = person.sex == .male ? "M" : "F"
         row.kedudukan = person.kedudukan
@@ -91,7 +98,11 @@ struct RowStyler {
             }
             if let written = dapodik?.pangkatGolongan, !["-", "", "null"].contains(written) {
                 if written != row.golongan {
-                    if case .pppk = golongan { variants.insert(.pppkGradeCase) } else { variants.insert(.golonganNotation) }
+                    if case .pppk = golongan {
+                        variants.insert(.pppkGradeCase)
+                    } else {
+                        variants.insert(.golonganNotation)
+                    }
                 }
             }
         }
@@ -103,7 +114,9 @@ struct RowStyler {
         return (row, variants)
     }
 
-    private static func dapodikName(_ person: Person, _ variants: inout Set<Variant>, _ random: inout SampleRandom) -> String {
+    private static func dapodikName(_ person: Person, _ variants: inout Set<Variant>, _ random: inout SampleRandom)
+        -> String
+    {
         let back = person.backTitles
         let front = person.frontTitles
         switch random.weighted([0, 1, 2, 3, 4], [0.35, 0.15, 0.3, 0.1, 0.1]) {
@@ -116,7 +129,8 @@ struct RowStyler {
             return person.name + " " + back.joined(separator: " ")
         case 4 where !front.isEmpty:
             variants.insert(.dapodikTitles)
-            return front.joined(separator: " ") + " " + person.name + (back.isEmpty ? "" : ", " + back.joined(separator: ", "))
+            return front.joined(separator: " ") + " " + person.name
+                + (back.isEmpty ? "" : ", " + back.joined(separator: ", "))
         default: return person.name
         }
     }
@@ -127,7 +141,8 @@ struct RowStyler {
         let name: String
         switch random.weighted([0, 1, 2], [0.55, 0.3, 0.15]) {
         case 1: name = person.name
-        case 2 where !person.backTitles.isEmpty: name = person.name.uppercased() + ", " + person.backTitles.joined(separator: ", ")
+        case 2 where !person.backTitles.isEmpty:
+            name = person.name.uppercased() + ", " + person.backTitles.joined(separator: ", ")
         default: name = person.name.uppercased()
         }
         if let dapodik, dapodik.nama != name {
@@ -140,7 +155,9 @@ struct RowStyler {
         if plain { return .slashLower }
         switch golongan {
         case .pppk: return random.chance(0.2) ? .lowerCase : .slashLower
-        case .pns: return random.weighted([.slashLower, .slashUpper, .joined, .arabic, .arabicSlash], [0.4, 0.15, 0.15, 0.15, 0.15])
+        case .pns:
+            return random.weighted(
+                [.slashLower, .slashUpper, .joined, .arabic, .arabicSlash], [0.4, 0.15, 0.15, 0.15, 0.15])
         }
     }
 

@@ -28,7 +28,9 @@ enum SkpFactory {
         "K.1.1 Memimpin perencanaan program satuan pendidikan",
         "D.3.1 Menerapkan pembelajaran berdiferensiasi, sesuai kebutuhan murid",
     ]
-    static let aspects = ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"]
+    static let aspects = [
+        "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif",
+    ]
     static let ratings = ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]
 
     /// An SKP row of `nip` at `npsn`; `penilai` is the rater's NIP as PMM holds it (`nil` for none).

@@ -1,20 +1,20 @@
 /// The generated region before any person exists: its governments, schools, units and crosswalk,
 /// and what was planted where.
-package final class RegionPlan {
-    package var catalogRegions: [DapodikRegion]
+final class RegionPlan {
+    var catalogRegions: [DapodikRegion]
     /// Catalog region indices of `dapodik_sekolah`, primary first.
-    package var regionIndices: [Int]
-    package var governments: [Government] = []
-    package var schools: [PlannedSchool] = []
-    package var units: [PlannedUnit] = []
+    var regionIndices: [Int]
+    var governments: [Government] = []
+    var schools: [PlannedSchool] = []
+    var units: [PlannedUnit] = []
     /// Unit names by id, for the `unor_nama` of the people sitting in them.
-    package var unitNames: [String: String] = [:]
-    package var crosswalk: [CrosswalkRow] = []
+    var unitNames: [String: String] = [:]
+    var crosswalk: [CrosswalkRow] = []
     /// Per government: its root, Dinas Pendidikan and the Dinas's head.
-    package var offices: [GovernmentOffices] = []
+    var offices: [GovernmentOffices] = []
     /// Per catalog region index: its kabupaten government and its province government.
-    package var governmentOfRegion: [Int: (kabupaten: Int, province: Int)] = [:]
-    package var annotations = Annotations()
+    var governmentOfRegion: [Int: (kabupaten: Int, province: Int)] = [:]
+    var annotations = Annotations()
 
     init(catalogRegions: [DapodikRegion], regionIndices: [Int]) {
         self.catalogRegions = catalogRegions
@@ -37,30 +37,30 @@ package final class RegionPlan {
 }
 
 /// A school of the region, with what the plan decided for it.
-package struct PlannedSchool: Sendable {
-    package var real: RealSchool
+struct PlannedSchool: Sendable {
+    var real: RealSchool
     /// The name written in `dapodik_sekolah` (the real one, or another school's for a planted twin).
-    package var name: String
-    package var government: Int
+    var name: String
+    var government: Int
     /// Where its SIASN people sit: its own unit, or (for a school planted without one) another unit.
-    package var seatUnit: String
+    var seatUnit: String
     /// Active sub-units of its unit where some of its people sit.
-    package var subUnits: [String] = []
+    var subUnits: [String] = []
     /// What was planted here (`number_pair`, `fuzzy`, `penilai_plt`, …), for the truth.
-    package var roles: [String] = []
+    var roles: [String] = []
     /// Whether its name differs from a sibling's only by its number.
-    package var numberTrap = false
-    package var principal: PrincipalStyle = .tugas
+    var numberTrap = false
+    var principal: PrincipalStyle = .tugas
     /// Whether person scenarios may be placed here (a plain, mapped Negeri school).
-    package var isHost = false
+    var isHost = false
     /// Background PTK rows to generate here.
-    package var rows = 0
+    var rows = 0
     /// Which PTK file its rows go to (0, 1, 2).
-    package var ptkFile = 0
+    var ptkFile = 0
 }
 
 /// How a school lists its principal in Dapodik (`rules.md` section 5).
-package enum PrincipalStyle: Sendable {
+enum PrincipalStyle: Sendable {
     /// `tugas_tambahan` Kepala Sekolah (the usual).
     case tugas
     /// Only `jenis_ptk` Kepala Sekolah.
@@ -78,25 +78,25 @@ package enum PrincipalStyle: Sendable {
 }
 
 /// A SIASN unit as planned.
-package struct PlannedUnit: Sendable {
-    package var id: String
-    package var name: String
-    package var parentID: String
-    package var instansiID: String
+struct PlannedUnit: Sendable {
+    var id: String
+    var name: String
+    var parentID: String
+    var instansiID: String
     /// The `Aktif` attribute as written; `nil` leaves it out (active).
-    package var aktif: String?
+    var aktif: String?
     /// Depth below the root (0 for the root), for `-` depth marks.
-    package var depth: Int
+    var depth: Int
 }
 
 /// The offices of one government in SIASN.
-package struct GovernmentOffices: Sendable {
-    package var rootID: String
-    package var dinasID: String
+struct GovernmentOffices: Sendable {
+    var rootID: String
+    var dinasID: String
     /// Other units of the government (BKD, health office, secretariat), where non-teachers sit.
-    package var otherIDs: [String]
+    var otherIDs: [String]
     /// The head of the education office: the penilai of its principals.
-    package var kadisNIP: String
-    package var kadisPnsID: String
-    package var kadisBirth: Day
+    var kadisNIP: String
+    var kadisPnsID: String
+    var kadisBirth: Day
 }

@@ -12,20 +12,24 @@ enum RegionPlanner {
         var governmentRandom = random.fork(1)
         builder.build(plan: plan, index: &index, nips: &nips, random: &governmentRandom)
         let pool = SchoolPool(catalog: catalog, plan: plan, index: index)
-        var placer = SchoolPlacer(plan: plan, pool: pool, index: index, random: random.fork(2),
-                                  branchOfRegion: builder.branchOfRegion)
+        var placer = SchoolPlacer(
+            plan: plan, pool: pool, index: index, random: random.fork(2),
+            branchOfRegion: builder.branchOfRegion)
 
         let rounds = max(1, teachers / SampleScale.teachersPerSchoolRound)
         for round in 0..<rounds {
-            let region = scope.quota.isEmpty
+            let region =
+                scope.quota.isEmpty
                 ? scope.regionIndices[round % scope.regionIndices.count] : scope.regionIndices[0]
             plantSchoolRound(&placer, region: region, scope: scope, catalog: catalog)
         }
         for region in scope.regionIndices {
             placer.fill(region: region, quota: scope.quota[region])
         }
-        plan.schools.sort { ($0.real.regionIndex == scope.regionIndices.first ? 0 : 1, $0.real.npsn)
-            < ($1.real.regionIndex == scope.regionIndices.first ? 0 : 1, $1.real.npsn) }
+        plan.schools.sort {
+            ($0.real.regionIndex == scope.regionIndices.first ? 0 : 1, $0.real.npsn)
+                < ($1.real.regionIndex == scope.regionIndices.first ? 0 : 1, $1.real.npsn)
+        }
         var budgetRandom = random.fork(3)
         StaffBudget.assign(plan: plan, teachers: teachers, random: &budgetRandom)
         return (plan, nips)
@@ -59,7 +63,8 @@ enum RegionPlanner {
         placer.plantFuzzy(region: region, provincial: true)
         placer.plantUnmappedWithSuggestion(region: region)
         let province = catalog.regions[region].provinceCode
-        if let other = scope.regionIndices.first(where: { $0 != region && catalog.regions[$0].provinceCode == province }) {
+        if let other = scope.regionIndices.first(where: { $0 != region && catalog.regions[$0].provinceCode == province }
+        ) {
             placer.plantOtherRegionTrap(region: region, otherRegion: other)
         }
     }

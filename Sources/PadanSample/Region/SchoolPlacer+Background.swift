@@ -2,7 +2,9 @@
 extension SchoolPlacer {
     /// A school matched by name whose principal is listed in an unusual way (`rules.md` section 5).
     mutating func plantPenilai(region: Int, style: PrincipalStyle, role: String) {
-        guard let entry = pool.take(region: region, random: &random, index: index, where: { !$0.school.level.isProvincial }),
+        guard
+            let entry = pool.take(
+                region: region, random: &random, index: index, where: { !$0.school.level.isProvincial }),
             let school = addMatched(entry, roles: [role])
         else { return }
         plan.schools[school].principal = style
@@ -11,12 +13,16 @@ extension SchoolPlacer {
 
     /// A school whose unit writes its number another way (`01` for `1`, `III` for `3`).
     mutating func plantNumberStyle(region: Int) {
-        guard let entry = pool.take(region: region, random: &random, index: index, where: { entry in
-            entry.school.name.split(separator: " ").contains { word in
-                (word.hasPrefix("0") && word.count == 2 && word.allSatisfy(\.isASCIIDigit))
-                    || ["II", "III", "IV", "V", "VI"].contains(String(word))
-            }
-        }) else { return }
+        guard
+            let entry = pool.take(
+                region: region, random: &random, index: index,
+                where: { entry in
+                    entry.school.name.split(separator: " ").contains { word in
+                        (word.hasPrefix("0") && word.count == 2 && word.allSatisfy(\.isASCIIDigit))
+                            || ["II", "III", "IV", "V", "VI"].contains(String(word))
+                    }
+                })
+        else { return }
         let school = add(entry, roles: ["number_style"])
         let key = index.schoolKey(entry.school.name, region: region)
         let words = entry.school.name.split(separator: " ").map { word -> String in
@@ -30,19 +36,24 @@ extension SchoolPlacer {
             return
         }
         index.claim(schoolKey: key, region: region, government: entry.government)
-        plan.schools[school].seatUnit = addUnit(name: name, parent: officeUnit(for: entry), government: entry.government,
-                                                visible: true)
+        plan.schools[school].seatUnit = addUnit(
+            name: name, parent: officeUnit(for: entry), government: entry.government,
+            visible: true)
         plan.annotations.count("number_style")
     }
 
     /// A Swasta school where seconded PNS teach.
     mutating func plantSwasta(region: Int) {
-        guard let entry = pool.take(region: region, random: &random, index: index, negeri: false, where: {
-            !$0.school.level.isProvincial
-        }) else { return }
+        guard
+            let entry = pool.take(
+                region: region, random: &random, index: index, negeri: false,
+                where: {
+                    !$0.school.level.isProvincial
+                })
+        else { return }
         let school = add(entry, roles: ["swasta_seconded"])
         plan.schools[school].principal = .nonASN
-        plan.annotations.count("swasta_seconded")
+        plan.annotations.count("swasta_school")
     }
 
     /// Adds a school as background: Swasta as it is, Negeri only with a unit of its own name.

@@ -47,8 +47,9 @@ extension SchoolPlacer {
         else { return }
         reserveName(of: entry)
         let school = add(entry, roles: ["nested"])
-        let unit = addUnit(name: "UPT " + entry.school.name, parent: plan.schools[host].seatUnit,
-                           government: entry.government, visible: false)
+        let unit = addUnit(
+            name: "UPT " + entry.school.name, parent: plan.schools[host].seatUnit,
+            government: entry.government, visible: false)
         plan.schools[school].seatUnit = unit
         plan.annotations.suggestionNoneOf[entry.school.npsn] = [unit]
         plan.annotations.count("nested")
@@ -66,13 +67,15 @@ extension SchoolPlacer {
         reserveName(of: first)
         let a = add(first, roles: ["claimed_twice"])
         let b = add(second, name: twinName, roles: ["claimed_twice"])
-        let unit = addUnit(name: "UPTD " + first.school.name, parent: officeUnit(for: first),
-                           government: first.government, visible: true)
+        let unit = addUnit(
+            name: "UPTD " + first.school.name, parent: officeUnit(for: first),
+            government: first.government, visible: true)
         plan.schools[a].seatUnit = unit
         plan.schools[b].seatUnit = unit
         let why = "two schools claim one unit by name: not a crosswalk conflict"
         for subject in [["npsn", first.school.npsn], ["npsn", second.school.npsn], ["unor_id", unit.lowercased()]] {
-            plan.annotations.negatives.append(NegativeCase(code: "PEMADANAN_GANDA", keys: [subject], why: why, always: true))
+            plan.annotations.negatives.append(
+                NegativeCase(code: "PEMADANAN_GANDA", keys: [subject], why: why, always: true))
         }
         plan.annotations.count("claimed_twice")
     }
@@ -80,37 +83,50 @@ extension SchoolPlacer {
     /// A school whose name-twin took the exact unit through the crosswalk; it must find its own unit,
     /// spelled with a slip, by score (step 3), not the taken one.
     mutating func plantTakenTrap(region: Int) {
-        guard let trapEntry = pool.take(region: region, random: &random, index: index, where: { entry in
-                  entry.school.level == .sd && (entry.parsed?.places.contains { $0.count >= 6 } ?? false)
-              }),
+        guard
+            let trapEntry = pool.take(
+                region: region, random: &random, index: index,
+                where: { entry in
+                    entry.school.level == .sd && (entry.parsed?.places.contains { $0.count >= 6 } ?? false)
+                }),
             let place = trapEntry.parsed?.places.first(where: { $0.count >= 6 }),
             let slip = typo(of: place, like: trapEntry),
             let slipped = replacing(place, with: slip, in: "UPT " + trapEntry.school.name),
-            let twinEntry = pool.take(region: region, random: &random, index: index, where: {
-                $0.school.level == .sd && $0.school.kecamatan != trapEntry.school.kecamatan
-            })
+            let twinEntry = pool.take(
+                region: region, random: &random, index: index,
+                where: {
+                    $0.school.level == .sd && $0.school.kecamatan != trapEntry.school.kecamatan
+                })
         else { return }
         reserveName(of: trapEntry)
         let trap = add(trapEntry, roles: ["taken_trap"])
         let twin = add(twinEntry, name: respelled(trapEntry.school.name), roles: ["taken_trap_twin"])
-        let exact = addUnit(name: "UPT SATUAN PENDIDIKAN " + trapEntry.school.name, parent: officeUnit(for: trapEntry),
-                            government: trapEntry.government, visible: true)
+        let exact = addUnit(
+            name: "UPT SATUAN PENDIDIKAN " + trapEntry.school.name, parent: officeUnit(for: trapEntry),
+            government: trapEntry.government, visible: true)
         let region = plan.catalogRegions[trapEntry.school.regionIndex]
         let suffix = UnitNaming.regionSuffix(region, unambiguous: false, &random)
-        let fuzzy = addUnit(name: slipped + " " + suffix, parent: officeUnit(for: trapEntry), government: trapEntry.government,
-                            visible: true)
+        let fuzzy = addUnit(
+            name: slipped + " " + suffix, parent: officeUnit(for: trapEntry), government: trapEntry.government,
+            visible: true)
         plan.schools[trap].seatUnit = fuzzy
         plan.schools[twin].seatUnit = exact
-        plan.crosswalk.append(CrosswalkRow(unorID: exact, npsn: twinEntry.school.npsn,
-                                           keterangan: "Pemadanan manual BKD: dua sekolah bernama sama"))
+        plan.crosswalk.append(
+            CrosswalkRow(
+                unorID: exact, npsn: twinEntry.school.npsn,
+                keterangan: "Pemadanan manual BKD: dua sekolah bernama sama"))
         plan.annotations.count("taken_trap")
     }
 
     /// A school whose unit is spelled with a one-letter slip: matched by score (step 3).
     mutating func plantFuzzy(region: Int, provincial: Bool) {
-        guard let entry = pool.take(region: region, random: &random, index: index, where: { entry in
-                  entry.school.level.isProvincial == provincial && (entry.parsed?.places.contains { $0.count >= 6 } ?? false)
-              }),
+        guard
+            let entry = pool.take(
+                region: region, random: &random, index: index,
+                where: { entry in
+                    entry.school.level.isProvincial == provincial
+                        && (entry.parsed?.places.contains { $0.count >= 6 } ?? false)
+                }),
             let place = entry.parsed?.places.first(where: { $0.count >= 6 }),
             let slip = typo(of: place, like: entry),
             var name = replacing(place, with: slip, in: entry.school.name)
@@ -122,16 +138,21 @@ extension SchoolPlacer {
         if provincial || random.chance(0.5) {
             name += " " + UnitNaming.regionSuffix(region, unambiguous: provincial, &random)
         }
-        plan.schools[school].seatUnit = addUnit(name: name, parent: officeUnit(for: entry), government: entry.government,
-                                                visible: true)
+        plan.schools[school].seatUnit = addUnit(
+            name: name, parent: officeUnit(for: entry), government: entry.government,
+            visible: true)
         plan.annotations.count("fuzzy")
     }
 
     /// A school with no unit at all.
     mutating func plantUnmapped(region: Int, provincial: Bool) {
-        guard let entry = pool.take(region: region, random: &random, index: index, where: {
-            $0.school.level.isProvincial == provincial
-        }) else { return }
+        guard
+            let entry = pool.take(
+                region: region, random: &random, index: index,
+                where: {
+                    $0.school.level.isProvincial == provincial
+                })
+        else { return }
         reserveName(of: entry)
         add(entry, roles: ["unmapped"])
         plan.annotations.count("unmapped")

@@ -21,8 +21,9 @@ struct SchoolPlacer {
     mutating func add(_ entry: SchoolPool.Entry, name: String? = nil, roles: [String] = []) -> Int {
         pool.use(entry.school.npsn)
         plan.schools.append(
-            PlannedSchool(real: entry.school, name: name ?? entry.school.name, government: entry.government,
-                          seatUnit: officeUnit(for: entry), roles: roles))
+            PlannedSchool(
+                real: entry.school, name: name ?? entry.school.name, government: entry.government,
+                seatUnit: officeUnit(for: entry), roles: roles))
         return plan.schools.count - 1
     }
 
@@ -42,8 +43,9 @@ struct SchoolPlacer {
         depthOfUnit[id] = depth
         let written = aktif == "1" ? random.pick(["1", "1", "true", "Y", nil]) : aktif
         let unitIndex = plan.addUnit(
-            PlannedUnit(id: id, name: name, parentID: parent, instansiID: plan.offices[government].rootID,
-                        aktif: written, depth: depth))
+            PlannedUnit(
+                id: id, name: name, parentID: parent, instansiID: plan.offices[government].rootID,
+                aktif: written, depth: depth))
         if visible { index.addUnit(named: name, government: government, index: unitIndex) }
         return id
     }
@@ -53,15 +55,19 @@ struct SchoolPlacer {
     mutating func placeMatchedUnit(_ schoolIndex: Int, entry: SchoolPool.Entry, forceSuffix: Bool = false) -> String? {
         let region = plan.catalogRegions[entry.school.regionIndex]
         let key = index.schoolKey(plan.schools[schoolIndex].name, region: entry.school.regionIndex)
-        let need: UnitNaming.SuffixNeed = forceSuffix || entry.school.level.isProvincial
+        let need: UnitNaming.SuffixNeed =
+            forceSuffix || entry.school.level.isProvincial
             ? (random.chance(0.5) || forceSuffix ? .unambiguous : .any) : .none
-        var names = [UnitNaming.name(for: plan.schools[schoolIndex].name, region: region, suffix: need, random: &random)]
+        var names = [
+            UnitNaming.name(for: plan.schools[schoolIndex].name, region: region, suffix: need, random: &random)
+        ]
         names.append(plan.schools[schoolIndex].name + " " + UnitNaming.regionSuffix(region, unambiguous: true, &random))
         names.append(plan.schools[schoolIndex].name)
         guard
             let name = names.first(where: {
-                index.canPlace(schoolKey: key, unitName: $0, region: entry.school.regionIndex,
-                               government: entry.government)
+                index.canPlace(
+                    schoolKey: key, unitName: $0, region: entry.school.regionIndex,
+                    government: entry.government)
             })
         else { return nil }
         index.claim(schoolKey: key, region: entry.school.regionIndex, government: entry.government)
@@ -69,8 +75,9 @@ struct SchoolPlacer {
         plan.schools[schoolIndex].seatUnit = id
         if entry.school.level != .sd && random.chance(0.35) {
             let prefix = random.pick(["SUB BAGIAN TATA USAHA ", "KELOMPOK JABATAN FUNGSIONAL GURU "])
-            let sub = addUnit(name: prefix + plan.schools[schoolIndex].name, parent: id, government: entry.government,
-                              visible: false)
+            let sub = addUnit(
+                name: prefix + plan.schools[schoolIndex].name, parent: id, government: entry.government,
+                visible: false)
             plan.schools[schoolIndex].subUnits.append(sub)
         }
         return id

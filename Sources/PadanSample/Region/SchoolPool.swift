@@ -73,7 +73,9 @@ struct SchoolPool {
                     && index.isFree(schoolKey: entry.key, region: region, government: entry.government)
             }
             guard let first = members.first(where: { checkDistinctive($0) }),
-                let second = members.first(where: { $0.parsed?.numbers != first.parsed?.numbers && checkDistinctive($0) })
+                let second = members.first(where: {
+                    $0.parsed?.numbers != first.parsed?.numbers && checkDistinctive($0)
+                })
             else { continue }
             used.insert(first.school.npsn)
             used.insert(second.school.npsn)
@@ -109,7 +111,8 @@ struct SchoolPool {
     /// within reach of one of its own (Jaro–Winkler 0.85 or more), nor the same empty place list.
     func isDistinctive(_ entry: Entry) -> Bool {
         guard let parsed = entry.parsed else { return false }
-        for other in groups[Self.groupKey(entry.government, parsed)] ?? [] where other.school.npsn != entry.school.npsn {
+        for other in groups[Self.groupKey(entry.government, parsed)] ?? [] where other.school.npsn != entry.school.npsn
+        {
             guard let places = other.parsed?.places else { continue }
             if places.isEmpty && parsed.places.isEmpty { return false }
             for mine in parsed.places {
@@ -122,7 +125,8 @@ struct SchoolPool {
     /// Whether a made-up place token comes near any place token of the same group as `entry`.
     func isNearOthers(_ token: String, like entry: Entry) -> Bool {
         guard let parsed = entry.parsed else { return true }
-        for other in groups[Self.groupKey(entry.government, parsed)] ?? [] where other.school.npsn != entry.school.npsn {
+        for other in groups[Self.groupKey(entry.government, parsed)] ?? [] where other.school.npsn != entry.school.npsn
+        {
             for theirs in other.parsed?.places ?? [] where JaroWinkler.similarity(token, theirs) >= 0.85 { return true }
         }
         return false

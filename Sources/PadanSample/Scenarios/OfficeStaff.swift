@@ -6,7 +6,9 @@ enum OfficeStaff {
         "Analis Kebijakan Ahli Muda", "Pengelola Keuangan", "Pengadministrasi Perkantoran", "Sekretaris Dinas",
         "Pengawas Sekolah Ahli Muda",
     ]
-    private static let officeJabatan = ["Analis Sumber Daya Manusia Aparatur", "Perawat Ahli Pertama", "Pranata Komputer"]
+    private static let officeJabatan = [
+        "Analis Sumber Daya Manusia Aparatur", "Perawat Ahli Pertama", "Pranata Komputer",
+    ]
 
     /// Writes the offices' people of every government.
     static func write(writer: PeopleWriter, random: inout SampleRandom) throws(SampleError) {
@@ -32,8 +34,9 @@ enum OfficeStaff {
             let staff = government.kind == .provinsi ? 4 : 2
             for number in 0..<(staff + random.int(0...2)) {
                 let unit = number < staff ? offices.dinasID : random.pick(offices.otherIDs)
-                try writeStaff(unit: unit, government: government, writer: writer,
-                               jabatan: number < staff ? dinasJabatan : officeJabatan, random: &random)
+                try writeStaff(
+                    unit: unit, government: government, writer: writer,
+                    jabatan: number < staff ? dinasJabatan : officeJabatan, random: &random)
             }
         }
     }
@@ -57,6 +60,7 @@ enum OfficeStaff {
         row.unorNama = writer.plan.unitNames[unit] ?? ""
         row.instansi = random.chance(0.3) ? government.alternateName : government.rootName
         try writer.files.write(row)
-        writer.negative(code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: row.pnsID, why: "not a teacher, not in a school's unit")
+        writer.negative(
+            code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: row.pnsID, why: "not a teacher, not in a school's unit")
     }
 }

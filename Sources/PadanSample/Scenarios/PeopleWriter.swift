@@ -39,8 +39,10 @@ final class PeopleWriter {
         swastaSchools = plan.schools.filter { $0.roles.contains("swasta_seconded") }
         hostWithSubUnits = plan.schools.first { !$0.subUnits.isEmpty && $0.isHost }
         let hostIndices = plan.schools.indices.filter { plan.schools[$0].isHost }
-        hosts = [hostIndices.filter { !plan.schools[$0].real.level.isProvincial },
-                 hostIndices.filter { plan.schools[$0].real.level.isProvincial }]
+        hosts = [
+            hostIndices.filter { !plan.schools[$0].real.level.isProvincial },
+            hostIndices.filter { plan.schools[$0].real.level.isProvincial },
+        ]
     }
 
     /// The next plain school to place a planted person at (kabupaten or province level).
@@ -73,7 +75,7 @@ final class PeopleWriter {
         change?(&row)
         try files.write(row, file: target, damage: damage, reject: reject)
         if change == nil && person.isASN && collecting {
-            for variant in variants where variant.isDapodikOnly {
+            for variant in RowStyler.Variant.allCases where variants.contains(variant) && variant.isDapodikOnly {
                 negative(variant.negative, for: person)
                 if variant != .pppkNIP { negative(("NIP_TIDAK_DITEMUKAN", "formatted NIP"), for: person) }
             }
@@ -92,7 +94,10 @@ final class PeopleWriter {
         change?(&row)
         try files.write(row)
         if change == nil && collecting && dapodik != nil {
-            for variant in variants where !variant.isDapodikOnly { negative(variant.negative, for: person) }
+            // In a fixed order: a Set's order changes from process to process, and the cap keeps the first.
+            for variant in RowStyler.Variant.allCases where variants.contains(variant) && !variant.isDapodikOnly {
+                negative(variant.negative, for: person)
+            }
             for clean in cleanCases(person) { negative(clean, for: person) }
         }
         return row
@@ -114,9 +119,11 @@ final class PeopleWriter {
     /// Writes an SKP row; `note` explains it in the truth.
     func skp(
         nip: String, npsn: String, peran: SkpFactory.Peran, penilai: String?, semester: Int = 2,
-        random: inout SampleRandom, note: String? = nil, reject: String? = nil, _ change: ((inout SkpRow) -> Void)? = nil
+        random: inout SampleRandom, note: String? = nil, reject: String? = nil,
+        _ change: ((inout SkpRow) -> Void)? = nil
     ) throws(SampleError) {
-        var row = SkpFactory.row(nip: nip, npsn: npsn, peran: peran, penilai: penilai, semester: semester, random: &random)
+        var row = SkpFactory.row(
+            nip: nip, npsn: npsn, peran: peran, penilai: penilai, semester: semester, random: &random)
         change?(&row)
         try files.write(row, reject: reject)
         if let note, collecting {
@@ -125,16 +132,21 @@ final class PeopleWriter {
     }
 
     /// Records a finding that must not appear for `person`, at most a dozen of each kind unless `always`.
-    func negative(_ negative: (code: String, why: String), for person: Person, always: Bool = false, byIDOnly: Bool = false) {
+    func negative(
+        _ negative: (code: String, why: String), for person: Person, always: Bool = false, byIDOnly: Bool = false
+    ) {
         guard collecting else { return }
         let kind = negative.code + "|" + negative.why
         if !always {
             guard negativeCount[kind, default: 0] < 12 else { return }
             negativeCount[kind, default: 0] += 1
         }
-        let keys = byIDOnly || person.nip.isEmpty ? [["ptk_id", person.ptkID]]
+        let keys =
+            byIDOnly || person.nip.isEmpty
+            ? [["ptk_id", person.ptkID]]
             : [["nip", person.nip], ["ptk_id", person.ptkID]]
-        plan.annotations.negatives.append(NegativeCase(code: negative.code, keys: keys, why: negative.why, always: always))
+        plan.annotations.negatives.append(
+            NegativeCase(code: negative.code, keys: keys, why: negative.why, always: always))
     }
 
     /// Records a finding that must not appear for a SIASN person.

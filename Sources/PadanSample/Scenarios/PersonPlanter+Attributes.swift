@@ -57,7 +57,9 @@ extension PersonPlanter {
                 try guruSkp(person, note: "SIASN Pensiun: still completes the SKP")
             } else {
                 try guruSkp(person, note: "SIASN " + ending)
-                if ending == "Meninggal" { try guruSkp(person, semester: 1, note: "PERIODE_LAIN comes before TIDAK_AKTIF") }
+                if ending == "Meninggal" {
+                    try guruSkp(person, semester: 1, note: "PERIODE_LAIN comes before TIDAK_AKTIF")
+                }
             }
             count("status_berbeda")
         }
@@ -84,8 +86,9 @@ extension PersonPlanter {
             }
             writer.negative(("NIP_GANDA", "one person at two schools (Induk + Non Induk)"), for: person, always: true)
             if atOther {
-                try guruSkp(person, npsn: other.real.npsn, penilai: penilai(of: other.real.npsn),
-                            note: "SKP at the Non Induk school, naming its principal: the GURU penilai is the Induk school's")
+                try guruSkp(
+                    person, npsn: other.real.npsn, penilai: penilai(of: other.real.npsn),
+                    note: "SKP at the Non Induk school, naming its principal: the GURU penilai is the Induk school's")
             } else {
                 try guruSkp(person, note: "SKP at the Induk school")
             }
@@ -96,8 +99,9 @@ extension PersonPlanter {
         (person, _) = teacher()
         if let spelled = oneLetterSpelling(person.name) {
             try linked(person, siasn: { $0.nama = spelled.uppercased() })
-            writer.negative(("NAMA_BERBEDA", "one-letter spelling: \(person.name) / \(spelled.uppercased())"), for: person,
-                            always: true)
+            writer.negative(
+                ("NAMA_BERBEDA", "one-letter spelling: \(person.name) / \(spelled.uppercased())"), for: person,
+                always: true)
         }
         (person, _) = teacher()
         let longer = person.name + " " + random.pick(NameBank.family.filter { !person.name.contains($0) })
@@ -137,7 +141,8 @@ extension PersonPlanter {
     /// threshold (Jaro–Winkler ≥ 0.925) without one name's words containing the other's.
     func oneLetterSpelling(_ name: String) -> String? {
         var words = name.split(separator: " ").map(String.init)
-        guard let longest = words.indices.max(by: { words[$0].count < words[$1].count }), words[longest].count >= 6 else {
+        guard let longest = words.indices.max(by: { words[$0].count < words[$1].count }), words[longest].count >= 6
+        else {
             return nil
         }
         var letters = Array(words[longest])

@@ -6,8 +6,9 @@ extension PersonPlanter {
         var (person, _) = teacher()
         let empty = random.pick(["", "null", "-"])
         try linked(person) { $0.nip = empty }
-        writer.negative(code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID, why: "the single suggested candidate of a row",
-                        always: true)
+        writer.negative(
+            code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID, why: "the single suggested candidate of a row",
+            always: true)
         try guruSkp(person, note: "PMM's NIP is unknown to Dapodik (Dapodik's NIP is empty): that code alone")
         count("nip_kosong")
 
@@ -25,7 +26,9 @@ extension PersonPlanter {
         twin.name = person.name + " " + random.pick(NameBank.family.filter { !person.name.contains($0) })
         for candidate in [person, twin] {
             try writer.siasn(candidate, dapodik: nil, plain: true, random: &random)
-            writer.note("asn:" + candidate.pnsID.lowercased(), "Guru in SIASN; one of several candidates of a row: not suggested")
+            writer.note(
+                "asn:" + candidate.pnsID.lowercased(),
+                "Guru in SIASN; one of several candidates of a row: not suggested")
         }
         note(person, "two SIASN candidates: none suggested (both stay missing from Dapodik)")
         count("nip_kosong_two_candidates")
@@ -81,8 +84,12 @@ extension PersonPlanter {
         slip = mistyped(person)
         let second = slip
         try linked(person) { $0.nip = second }
-        try guruSkp(person, npsn: otherHost(than: school).real.npsn,
-                    note: "PMM holds the right NIP, which Dapodik does not know: that code alone (no NPSN_SKP_BERBEDA, no penilai check)")
+        try guruSkp(
+            person, npsn: otherHost(than: school).real.npsn,
+            note:
+                "PMM holds the right NIP, which Dapodik does not know: that code alone"
+                + " (no NPSN_SKP_BERBEDA, no penilai check)"
+        )
         count("nip_tidak_ditemukan")
 
         // Not in SIASN; a namesake born on another day is no candidate (and is missing from Dapodik).
@@ -101,8 +108,9 @@ extension PersonPlanter {
 
         // PMM's NIP is known to nobody.
         let stranger = writer.nips.pns(birth: Day.random(&random, years: 1970...1995), sex: .female, random: &random)
-        try writer.skp(nip: stranger, npsn: writer.host().real.npsn, peran: .guru, penilai: nil, random: &random,
-                       note: "PMM's NIP is unknown to Dapodik and SIASN: that code alone")
+        try writer.skp(
+            nip: stranger, npsn: writer.host().real.npsn, peran: .guru, penilai: nil, random: &random,
+            note: "PMM's NIP is unknown to Dapodik and SIASN: that code alone")
         count("skp_nip_unknown")
     }
 
@@ -117,12 +125,18 @@ extension PersonPlanter {
         let otherName = NameBank.name(person.sex, &random)
         try writer.dapodik(again, plain: true, random: &random) { $0.nama = otherName }
         for copy in [person, again] { note(copy, "the same NIP registered twice (once under another name)") }
-        writer.negative(("NAMA_BERBEDA", "rows of a doubled NIP are not linked: no attribute checks"), for: again,
-                        always: true, byIDOnly: true)
-        writer.negative(code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID,
-                        why: "its NIP is carried by Dapodik ASN rows (doubled: NIP_GANDA), so not missing", always: true)
-        try guruSkp(person, npsn: again.npsn,
-                    note: "the NIP is on two people: NIP_GANDA alone (no NPSN or penilai check), even where the SKP was made at the other one's school")
+        writer.negative(
+            ("NAMA_BERBEDA", "rows of a doubled NIP are not linked: no attribute checks"), for: again,
+            always: true, byIDOnly: true)
+        writer.negative(
+            code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID,
+            why: "its NIP is carried by Dapodik ASN rows (doubled: NIP_GANDA), so not missing", always: true)
+        try guruSkp(
+            person, npsn: again.npsn,
+            note:
+                "the NIP is on two people: NIP_GANDA alone (no NPSN or penilai check),"
+                + " even where the SKP was made at the other one's school"
+        )
         count("nip_ganda")
 
         // Another person's NIP typed in.
@@ -143,8 +157,9 @@ extension PersonPlanter {
         try writer.dapodik(again, plain: true, random: &random)
         for copy in [person, again] {
             note(copy, "registered twice under a NIP SIASN does not have")
-            writer.negative(("NIP_TIDAK_DITEMUKAN", "NIP_GANDA comes first in the catalogue"), for: copy, always: true,
-                            byIDOnly: true)
+            writer.negative(
+                ("NIP_TIDAK_DITEMUKAN", "NIP_GANDA comes first in the catalogue"), for: copy, always: true,
+                byIDOnly: true)
         }
         count("nip_ganda")
     }
@@ -177,8 +192,9 @@ extension PersonPlanter {
             person = writer.person(.asnTeacher(.pns), at: writer.host(), random: &random)
             person.kedudukan = ending
             try writer.siasn(person, dapodik: nil, plain: true, random: &random)
-            writer.negative(code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID,
-                            why: "SIASN \(ending): never missing from Dapodik", always: true)
+            writer.negative(
+                code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID,
+                why: "SIASN \(ending): never missing from Dapodik", always: true)
         }
     }
 }

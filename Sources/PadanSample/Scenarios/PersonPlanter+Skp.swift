@@ -5,14 +5,16 @@ extension PersonPlanter {
             // Made at another school, rated by the own school's principal.
             var (person, school) = teacher()
             try linked(person)
-            try guruSkp(person, npsn: otherHost(than: school).real.npsn,
-                        note: "made at another school, rated by the own school's principal")
+            try guruSkp(
+                person, npsn: otherHost(than: school).real.npsn,
+                note: "made at another school, rated by the own school's principal")
             count("skp_npsn_berbeda")
             // Naming another school's principal as penilai.
             (person, school) = teacher()
             try linked(person)
-            try guruSkp(person, penilai: penilai(of: otherHost(than: school).real.npsn),
-                        note: "nip_penilai names another school's principal")
+            try guruSkp(
+                person, penilai: penilai(of: otherHost(than: school).real.npsn),
+                note: "nip_penilai names another school's principal")
             count("skp_penilai_berbeda")
         }
         // The stage and the rater left empty.
@@ -47,9 +49,13 @@ extension PersonPlanter {
         principal.tugasTambahan = "Wakil Kepala Sekolah"
         try linked(principal)
         let kadis = writer.plan.offices[provinceSchool.government].kadisNIP
-        try writer.skp(nip: principal.nip, npsn: provinceSchool.real.npsn, peran: .kepalaSekolah, penilai: kadis,
-                       random: &random,
-                       note: "made at a province school, naming the province's kadis: the penilai is the kadis of the principal's own (kabupaten) government")
+        try writer.skp(
+            nip: principal.nip, npsn: provinceSchool.real.npsn, peran: .kepalaSekolah, penilai: kadis,
+            random: &random,
+            note:
+                "made at a province school, naming the province's kadis:"
+                + " the penilai is the kadis of the principal's own (kabupaten) government"
+        )
         count("skp_principal_elsewhere")
     }
 
@@ -58,7 +64,9 @@ extension PersonPlanter {
     mutating func plantRejects() throws(SampleError) {
         let school = writer.host()
         var person = writer.person(.nonASNTeacher(.guruHonor), at: school, random: &random)
-        try writer.dapodik(person, file: 0, plain: true, random: &random, damage: .strayDelimiter, reject: "field count") {
+        try writer.dapodik(
+            person, file: 0, plain: true, random: &random, damage: .strayDelimiter, reject: "field count"
+        ) {
             $0.nama = "Budi Hartono, S.Pd"
         }
         person = writer.person(.nonASNTeacher(.guruHonor), at: school, random: &random)
@@ -66,10 +74,17 @@ extension PersonPlanter {
             $0.tanggalLahir = "30/02/1991"
         }
         person = writer.person(.nonASNTeacher(.guruHonor), at: school, random: &random)
-        try writer.dapodik(person, file: 0, plain: true, random: &random, damage: .unterminatedQuote,
-                           reject: "unterminated quote") { $0.nama = "Budi Hartono, S.Pd" }
+        try writer.dapodik(
+            person, file: 0, plain: true, random: &random, damage: .unterminatedQuote,
+            reject: "unterminated quote"
+        ) { $0.nama = "Budi Hartono, S.Pd" }
         let bad: [(String, (inout SkpRow) -> Void)] = [
-            ("bad predikat: Istimewa", { $0.predikat = "Istimewa"; $0.tahap = "PENILAIAN" }),
+            (
+                "bad predikat: Istimewa",
+                {
+                    $0.predikat = "Istimewa"; $0.tahap = "PENILAIAN"
+                }
+            ),
             ("bad periode: 2024-S3", { $0.periode = "2024-S3" }),
             ("bad peran: Wakil Kepala Sekolah", { $0.peran = "Wakil Kepala Sekolah" }),
             ("bad perilaku_fokus: Akuntabel;Disiplin", { $0.perilakuFokus = "Akuntabel;Disiplin" }),
@@ -77,8 +92,9 @@ extension PersonPlanter {
         for (reason, change) in bad {
             let (teacher, _) = teacher()
             try linked(teacher)
-            try writer.skp(nip: teacher.nip, npsn: teacher.npsn, peran: .guru, penilai: penilai(of: teacher.npsn),
-                           random: &random, reject: reason, change)
+            try writer.skp(
+                nip: teacher.nip, npsn: teacher.npsn, peran: .guru, penilai: penilai(of: teacher.npsn),
+                random: &random, reject: reason, change)
         }
         count("rejects")
     }

@@ -17,10 +17,13 @@ extension PersonPlanter {
         if !swasta.isEmpty {
             let province = provinceOffices(of: school)
             let oldOffice = Identifiers.siasnID(&random)
-            writer.plan.addUnit(PlannedUnit(
-                id: oldOffice, name: "UPTD PENDIDIKAN KECAMATAN " + school.real.kecamatan.uppercased() + " (LAMA)",
-                parentID: province.offices.dinasID, instansiID: province.offices.rootID, aktif: "0", depth: 2))
-            for (number, host) in [swasta[(round * 2) % swasta.count], swasta[(round * 2 + 1) % swasta.count]].enumerated() {
+            writer.plan.addUnit(
+                PlannedUnit(
+                    id: oldOffice, name: "UPTD PENDIDIKAN KECAMATAN " + school.real.kecamatan.uppercased() + " (LAMA)",
+                    parentID: province.offices.dinasID, instansiID: province.offices.rootID, aktif: "0", depth: 2))
+            for (number, host) in [swasta[(round * 2) % swasta.count], swasta[(round * 2 + 1) % swasta.count]]
+                .enumerated()
+            {
                 person = writer.person(.asnTeacher(.pnsDiperbantukan), at: host, random: &random)
                 person.kedudukan = number == 1 ? "CLTN" : "Aktif"
                 person.instansi = province.government.rootName
@@ -31,9 +34,12 @@ extension PersonPlanter {
                 for code in ["UNOR_WILAYAH_BERBEDA", "UNOR_SATPEN_BERBEDA", "UNOR_TIDAK_AKTIF"] {
                     writer.negative((code, why), for: person, always: true)
                 }
-                try guruSkp(person, penilai: .some(nil), note: number == 1
-                    ? "Swasta Induk school and SIASN CLTN: SWASTA comes before CLTN" : "the person's Induk school is Swasta")
-                count("swasta_seconded")
+                try guruSkp(
+                    person, penilai: .some(nil),
+                    note: number == 1
+                        ? "Swasta Induk school and SIASN CLTN: SWASTA comes before CLTN"
+                        : "the person's Induk school is Swasta")
+                count("swasta_seconded_pns")
             }
         }
         try plantNames()
@@ -64,8 +70,9 @@ extension PersonPlanter {
         for code in ["NIP_KOSONG", "NIP_TIDAK_VALID", "NIP_TIDAK_DITEMUKAN"] {
             writer.negative((code, why), for: person, always: true)
         }
-        writer.negative(code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID,
-                        why: "its NIP is carried by a PNS Depag row, so not missing", always: true)
+        writer.negative(
+            code: "ASN_TIDAK_ADA_DI_DAPODIK", pnsID: person.pnsID,
+            why: "its NIP is carried by a PNS Depag row, so not missing", always: true)
         // One without a NIP.
         (person, school) = teacher()
         person.status = .pnsDepag
@@ -85,7 +92,11 @@ extension PersonPlanter {
             let (person, _) = teacher()
             let name = lead + person.name
             let up = person.golongan?.oneUp.canonical ?? "IV/a"
-            try linked(person) { $0.nama = name } siasn: { $0.golongan = up }
+            try linked(person) {
+                $0.nama = name
+            } siasn: {
+                $0.golongan = up
+            }
             note(person, "also carries a name that must be escaped")
             if writer.collecting {
                 plan.annotations.csvInjection.append(PlantedName(ptkID: person.ptkID, nip: person.nip, nama: name))
@@ -96,7 +107,11 @@ extension PersonPlanter {
         var (person, _) = teacher()
         let name = person.name + " " + markup
         let up = person.golongan?.oneUp.canonical ?? "IV/a"
-        try linked(person) { $0.nama = name } siasn: { $0.golongan = up }
+        try linked(person) {
+            $0.nama = name
+        } siasn: {
+            $0.golongan = up
+        }
         note(person, "also carries markup that must be escaped")
         if writer.collecting {
             plan.annotations.htmlInjection.append(

@@ -5,11 +5,13 @@ extension PersonPlanter {
         // A kabupaten school's teacher whom SIASN files under the province.
         var (person, school) = teacher()
         let province = provinceOffices(of: school)
-        try linked(person, siasn: {
-            $0.instansi = province.government.rootName
-            $0.unorID = province.offices.dinasID
-            $0.unorNama = "DINAS PENDIDIKAN"
-        })
+        try linked(
+            person,
+            siasn: {
+                $0.instansi = province.government.rootName
+                $0.unorID = province.offices.dinasID
+                $0.unorNama = "DINAS PENDIDIKAN"
+            })
         note(person, "SIASN under the province")
         try guruSkp(person)
         count("unor_wilayah")
@@ -21,11 +23,13 @@ extension PersonPlanter {
         }) {
             let government = plan.governments[other]
             let dinas = plan.offices[other].dinasID
-            try linked(person, siasn: {
-                $0.instansi = government.alternateName
-                $0.unorID = dinas
-                $0.unorNama = "DINAS PENDIDIKAN"
-            })
+            try linked(
+                person,
+                siasn: {
+                    $0.instansi = government.alternateName
+                    $0.unorID = dinas
+                    $0.unorNama = "DINAS PENDIDIKAN"
+                })
             note(person, "SIASN under another kabupaten")
             try guruSkp(person, penilai: penilai(of: otherHost(than: school).real.npsn), note: "every reason is listed")
             count("unor_wilayah")
@@ -36,11 +40,13 @@ extension PersonPlanter {
         if let kabupaten = plan.governmentOfRegion[school.real.regionIndex]?.kabupaten {
             let government = plan.governments[kabupaten]
             let dinas = plan.offices[kabupaten].dinasID
-            try linked(person, siasn: {
-                $0.instansi = government.rootName
-                $0.unorID = dinas
-                $0.unorNama = "DINAS PENDIDIKAN"
-            })
+            try linked(
+                person,
+                siasn: {
+                    $0.instansi = government.rootName
+                    $0.unorID = dinas
+                    $0.unorNama = "DINAS PENDIDIKAN"
+                })
             note(person, "province school, SIASN under the kabupaten")
             try guruSkp(person)
             count("unor_wilayah")
@@ -64,8 +70,9 @@ extension PersonPlanter {
         person.unitName = plan.unitNames[elsewhere.seatUnit] ?? ""
         try linked(person)
         note(person, "sits in another school's unit")
-        try guruSkp(person, npsn: elsewhere.real.npsn,
-                    note: "made at another school; rated by the principal of the person's own school")
+        try guruSkp(
+            person, npsn: elsewhere.real.npsn,
+            note: "made at another school; rated by the principal of the person's own school")
         count("unor_satpen")
 
         // Sits in the education office itself.
@@ -81,17 +88,20 @@ extension PersonPlanter {
         for several in [false, true] {
             (person, school) = teacher()
             let inactive = Identifiers.siasnID(&random)
-            plan.addUnit(PlannedUnit(
-                id: inactive, name: "KELOMPOK JABATAN FUNGSIONAL GURU " + school.name, parentID: school.seatUnit,
-                instansiID: plan.offices[school.government].rootID, aktif: random.pick(["0", "false", "N"]), depth: 4))
+            plan.addUnit(
+                PlannedUnit(
+                    id: inactive, name: "KELOMPOK JABATAN FUNGSIONAL GURU " + school.name, parentID: school.seatUnit,
+                    instansiID: plan.offices[school.government].rootID, aktif: random.pick(["0", "false", "N"]),
+                    depth: 4))
             person.unitID = inactive
             person.unitName = plan.unitNames[inactive] ?? ""
             try linked(person)
             note(person, "an inactive sub-unit of the right school")
             if several {
                 let there = otherHost(than: school)
-                try guruSkp(person, npsn: there.real.npsn, penilai: penilai(of: there.real.npsn),
-                            note: "several reasons at once")
+                try guruSkp(
+                    person, npsn: there.real.npsn, penilai: penilai(of: there.real.npsn),
+                    note: "several reasons at once")
             } else {
                 try guruSkp(person)
             }

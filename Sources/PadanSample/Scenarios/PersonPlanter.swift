@@ -48,8 +48,9 @@ struct PersonPlanter {
         note: String? = nil, _ change: ((inout SkpRow) -> Void)? = nil
     ) throws(SampleError) {
         let rater = penilai ?? self.penilai(of: person.npsn)
-        try writer.skp(nip: nip ?? person.nip, npsn: npsn ?? person.npsn, peran: .guru, penilai: rater,
-                       semester: semester, random: &random, note: note, change)
+        try writer.skp(
+            nip: nip ?? person.nip, npsn: npsn ?? person.npsn, peran: .guru, penilai: rater,
+            semester: semester, random: &random, note: note, change)
     }
 
     /// Notes the truth entry of a Dapodik person.

@@ -59,12 +59,14 @@ enum SchoolStaff {
             try writer.siasn(person, dapodik: row, random: &random)
             guard person.isTeacher, school.real.negeri else { continue }
             if random.chance(0.95) {
-                try writer.skp(nip: person.nip, npsn: school.real.npsn, peran: .guru, penilai: head.penilaiNIP ?? head.anyHeadNIP,
-                               random: &random, note: rated)
+                try writer.skp(
+                    nip: person.nip, npsn: school.real.npsn, peran: .guru, penilai: head.penilaiNIP ?? head.anyHeadNIP,
+                    random: &random, note: rated)
             }
             if random.chance(0.08) {
-                try writer.skp(nip: person.nip, npsn: school.real.npsn, peran: .guru, penilai: head.anyHeadNIP, semester: 1,
-                               random: &random)
+                try writer.skp(
+                    nip: person.nip, npsn: school.real.npsn, peran: .guru, penilai: head.anyHeadNIP, semester: 1,
+                    random: &random)
             }
         }
     }
@@ -80,12 +82,15 @@ enum SchoolStaff {
         try writer.siasn(person, dapodik: row, random: &random)
         let two = school.principal == .two
         if person.tugasTambahan == "Plt. Kepala Sekolah" {
-            try writer.skp(nip: person.nip, npsn: school.real.npsn, peran: .pltKepalaSekolah, penilai: kadis, random: &random)
-            try writer.skp(nip: person.nip, npsn: school.real.npsn, peran: .guru, penilai: kadis, random: &random,
-                           note: school.principal == .plt ? "the acting principal is rated as a teacher by the kadis" : nil)
+            try writer.skp(
+                nip: person.nip, npsn: school.real.npsn, peran: .pltKepalaSekolah, penilai: kadis, random: &random)
+            try writer.skp(
+                nip: person.nip, npsn: school.real.npsn, peran: .guru, penilai: kadis, random: &random,
+                note: school.principal == .plt ? "the acting principal is rated as a teacher by the kadis" : nil)
         } else {
-            try writer.skp(nip: person.nip, npsn: school.real.npsn, peran: .kepalaSekolah, penilai: kadis, random: &random,
-                           note: two ? "one of two listed principals: rated by the kadis all the same" : nil)
+            try writer.skp(
+                nip: person.nip, npsn: school.real.npsn, peran: .kepalaSekolah, penilai: kadis, random: &random,
+                note: two ? "one of two listed principals: rated by the kadis all the same" : nil)
         }
     }
 
@@ -100,9 +105,11 @@ enum SchoolStaff {
         let mistyped = writer.nips.pns(birth: principal.birth, sex: principal.sex, random: &random)
         let row = try writer.dapodik(principal, plain: true, random: &random) { $0.nip = mistyped }
         try writer.siasn(principal, dapodik: row, random: &random) { _ in }
-        writer.note("ptk:" + principal.ptkID, "principal with a mistyped NIP: the school's GURU penilai cannot be resolved")
-        try writer.skp(nip: mistyped, npsn: school.real.npsn, peran: .kepalaSekolah, penilai: kadis, random: &random,
-                       note: "the principal's Dapodik NIP is unknown to SIASN: that code alone")
+        writer.note(
+            "ptk:" + principal.ptkID, "principal with a mistyped NIP: the school's GURU penilai cannot be resolved")
+        try writer.skp(
+            nip: mistyped, npsn: school.real.npsn, peran: .kepalaSekolah, penilai: kadis, random: &random,
+            note: "the principal's Dapodik NIP is unknown to SIASN: that code alone")
     }
 
     /// What an ordinary member of staff is, by the school's status.
@@ -113,8 +120,10 @@ enum SchoolStaff {
         }
         switch random.weighted([0, 1, 2], [0.64, 0.24, 0.12]) {
         case 0:
-            return .asnTeacher(random.weighted([.pns, .pppk, .cpns, .pppkParuhWaktu, .pnsDiperbantukan],
-                                               [0.68, 0.2, 0.05, 0.04, 0.03]))
+            return .asnTeacher(
+                random.weighted(
+                    [.pns, .pppk, .cpns, .pppkParuhWaktu, .pnsDiperbantukan],
+                    [0.68, 0.2, 0.05, 0.04, 0.03]))
         case 1: return .nonASNTeacher(random.weighted([.gty, .honorDaerah, .guruHonor], [0.2, 0.3, 0.5]))
         default: return .administration(asn: random.chance(0.25))
         }

@@ -1,17 +1,17 @@
 /// A government whose SIASN tree holds schools: a kabupaten, a kota or a province.
-package struct Government: Sendable {
-    package enum Kind: Sendable { case kabupaten, kota, provinsi }
+struct Government: Sendable {
+    enum Kind: Sendable { case kabupaten, kota, provinsi }
 
-    package var kind: Kind
+    var kind: Kind
     /// `Jember`, `Malang`, `Jawa Timur`.
-    package var bareName: String
+    var bareName: String
     /// Dapodik's region code (`052400`, `050000`).
-    package var code: String
+    var code: String
     /// For a kabupaten/kota: its index among the catalog's regions.
-    package var regionIndex: Int?
+    var regionIndex: Int?
 
     /// The root unit's name, the form the pipeline file's `[[penilai]]` uses.
-    package var rootName: String {
+    var rootName: String {
         switch kind {
         case .kabupaten: return "Pemerintah Kab. " + bareName
         case .kota: return "Pemerintah Kota " + bareName
@@ -20,18 +20,19 @@ package struct Government: Sendable {
     }
 
     /// The other spelling SIASN uses for the same government (`Pemerintah Kabupaten Jember`).
-    package var alternateName: String {
+    var alternateName: String {
         kind == .kabupaten ? "Pemerintah Kabupaten " + bareName : rootName
     }
 
     /// A government for a Dapodik region.
-    package static func of(_ region: DapodikRegion, index: Int) -> Government {
-        Government(kind: region.isKota ? .kota : .kabupaten, bareName: region.bareName, code: region.code,
-                   regionIndex: index)
+    static func of(_ region: DapodikRegion, index: Int) -> Government {
+        Government(
+            kind: region.isKota ? .kota : .kabupaten, bareName: region.bareName, code: region.code,
+            regionIndex: index)
     }
 
     /// The province of a Dapodik region.
-    package static func province(of region: DapodikRegion) -> Government {
+    static func province(of region: DapodikRegion) -> Government {
         var bare = region.provinceName
         for prefix in ["Prov. ", "PROV. ", "Provinsi "] where bare.hasPrefix(prefix) {
             bare = String(bare.dropFirst(prefix.count))

@@ -66,8 +66,9 @@ extension PeopleJudge {
     }
 
     private mutating func raiseIdentity(_ code: String, for person: DapodikPerson) {
-        var finding = Finding(code: code, subject: "PTK", keys: keys(person), npsn: person.npsn,
-                              nip: person.reading.digits ?? "", noteKey: "ptk:" + person.ptkID)
+        var finding = Finding(
+            code: code, subject: "PTK", keys: keys(person), npsn: person.npsn,
+            nip: person.reading.digits ?? "", noteKey: "ptk:" + person.ptkID)
         let found = candidates[person.ptkID] ?? []
         if found.count == 1 {
             finding.anyOf = [siasn[found[0]].pnsID, siasn[found[0]].nip]
@@ -85,7 +86,8 @@ extension PeopleJudge {
             let school = schools.schools[index]
             if twin.government != school.government {
                 codes.append(("UNOR_WILAYAH_BERBEDA", nil))
-            } else if let unit = schools.unitOfSchool[person.npsn], schools.school(sittingIn: twin.unit) != person.npsn {
+            } else if let unit = schools.unitOfSchool[person.npsn], schools.school(sittingIn: twin.unit) != person.npsn
+            {
                 codes.append(("UNOR_SATPEN_BERBEDA", unit))
             }
             if let unit = schools.units[twin.unit], !unit.active { codes.append(("UNOR_TIDAK_AKTIF", nil)) }
@@ -96,18 +98,22 @@ extension PeopleJudge {
         }
         if person.birth != twin.birth { codes.append(("TGL_LAHIR_BERBEDA", nil)) }
         if person.sex != twin.sex { codes.append(("JENIS_KELAMIN_BERBEDA", nil)) }
-        if let mine = person.golongan, let theirs = twin.golongan, mine != theirs { codes.append(("GOLONGAN_BERBEDA", nil)) }
+        if let mine = person.golongan, let theirs = twin.golongan, mine != theirs {
+            codes.append(("GOLONGAN_BERBEDA", nil))
+        }
         let teaches = person.jenisPTK.hasPrefix("GURU") || person.jenisPTK == "KEPALA SEKOLAH"
         if teaches != twin.jabatan.uppercased().hasPrefix("GURU") { codes.append(("JABATAN_BERBEDA", nil)) }
         let saysPPPK = person.status == "PPPK" || person.status == "PPPK PARUH WAKTU"
         var shape: NIP.Shape?
         if case .valid(_, let found) = person.reading { shape = found }
-        if (saysPPPK && shape == .pns) || (!saysPPPK && shape == .pppk) || Self.stoppedStatuses.contains(twin.kedudukan) {
+        if (saysPPPK && shape == .pns) || (!saysPPPK && shape == .pppk) || Self.stoppedStatuses.contains(twin.kedudukan)
+        {
             codes.append(("STATUS_BERBEDA", nil))
         }
         for (code, suggestion) in codes {
-            var finding = Finding(code: code, subject: "PTK", keys: keys(person), npsn: person.npsn,
-                                  nip: person.reading.digits ?? "", noteKey: "ptk:" + person.ptkID)
+            var finding = Finding(
+                code: code, subject: "PTK", keys: keys(person), npsn: person.npsn,
+                nip: person.reading.digits ?? "", noteKey: "ptk:" + person.ptkID)
             if let suggestion { finding.anyOf = [suggestion] }
             add(finding, for: person.ptkID)
         }
@@ -122,8 +128,10 @@ extension PeopleJudge {
             guard person.jabatan.uppercased().hasPrefix("GURU") || schools.school(sittingIn: person.unit) != nil else {
                 continue
             }
-            findings.append(Finding(code: "ASN_TIDAK_ADA_DI_DAPODIK", subject: "ASN", keys: [["pns_id", person.pnsID]],
-                                    npsn: nil, noteKey: "asn:" + person.pnsID))
+            findings.append(
+                Finding(
+                    code: "ASN_TIDAK_ADA_DI_DAPODIK", subject: "ASN", keys: [["pns_id", person.pnsID]],
+                    npsn: nil, noteKey: "asn:" + person.pnsID))
         }
     }
 

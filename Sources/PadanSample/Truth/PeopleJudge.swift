@@ -76,19 +76,23 @@ struct PeopleJudge {
             }
         }
         for (id, group) in zip(ids, groups) {
-            let main = group.first { ["INDUK", "1"].contains((ValueReading.clean($0.0.statusTugas) ?? "Induk").uppercased()) }
+            let main =
+                group.first { ["INDUK", "1"].contains((ValueReading.clean($0.0.statusTugas) ?? "Induk").uppercased()) }
                 ?? group[0]
             let (row, birth, sex) = main
             let nipValue = ValueReading.clean(row.nip)
-            persons.append(DapodikPerson(
-                ptkID: id, name: row.nama, nipValue: nipValue, reading: NIP.read(nipValue), sex: sex, birth: birth,
-                status: (ValueReading.clean(row.statusKepegawaian) ?? "").uppercased(),
-                jenisPTK: (ValueReading.clean(row.jenisPTK) ?? "").uppercased(),
-                golongan: ValueReading.golongan(ValueReading.clean(row.pangkatGolongan)), npsn: row.npsn,
-                posts: group.map { entry in
-                    (npsn: entry.0.npsn, tugas: (ValueReading.clean(entry.0.tugasTambahan) ?? "").uppercased(),
-                     jenis: (ValueReading.clean(entry.0.jenisPTK) ?? "").uppercased())
-                }))
+            persons.append(
+                DapodikPerson(
+                    ptkID: id, name: row.nama, nipValue: nipValue, reading: NIP.read(nipValue), sex: sex, birth: birth,
+                    status: (ValueReading.clean(row.statusKepegawaian) ?? "").uppercased(),
+                    jenisPTK: (ValueReading.clean(row.jenisPTK) ?? "").uppercased(),
+                    golongan: ValueReading.golongan(ValueReading.clean(row.pangkatGolongan)), npsn: row.npsn,
+                    posts: group.map { entry in
+                        (
+                            npsn: entry.0.npsn, tugas: (ValueReading.clean(entry.0.tugasTambahan) ?? "").uppercased(),
+                            jenis: (ValueReading.clean(entry.0.jenisPTK) ?? "").uppercased()
+                        )
+                    }))
         }
     }
 
@@ -102,13 +106,14 @@ struct PeopleJudge {
                 continue
             }
             siasnByNIP[nip] = siasn.count
-            siasn.append(SiasnPerson(
-                pnsID: id.lowercased(), nip: nip, name: row.nama, birth: birth,
-                sex: ValueReading.sex(ValueReading.clean(row.jenisKelamin)),
-                kedudukan: (ValueReading.clean(row.kedudukan) ?? "").uppercased(),
-                golongan: ValueReading.golongan(ValueReading.clean(row.golongan)), jabatan: row.jabatan,
-                unit: (ValueReading.clean(row.unorID) ?? "").lowercased(),
-                government: ValueReading.government(instansi: ValueReading.clean(row.instansi))))
+            siasn.append(
+                SiasnPerson(
+                    pnsID: id.lowercased(), nip: nip, name: row.nama, birth: birth,
+                    sex: ValueReading.sex(ValueReading.clean(row.jenisKelamin)),
+                    kedudukan: (ValueReading.clean(row.kedudukan) ?? "").uppercased(),
+                    golongan: ValueReading.golongan(ValueReading.clean(row.golongan)), jabatan: row.jabatan,
+                    unit: (ValueReading.clean(row.unorID) ?? "").lowercased(),
+                    government: ValueReading.government(instansi: ValueReading.clean(row.instansi))))
         }
     }
 

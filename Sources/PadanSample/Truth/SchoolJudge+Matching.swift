@@ -53,7 +53,8 @@ extension SchoolJudge {
         var partnersOfNPSN: [String: Set<String>] = [:]
         var partnersOfUnit: [String: Set<String>] = [:]
         let rows = crosswalk.compactMap { row -> (String, String)? in
-            guard let unit = ValueReading.clean(row.unorID)?.lowercased(), let npsn = ValueReading.clean(row.npsn) else {
+            guard let unit = ValueReading.clean(row.unorID)?.lowercased(), let npsn = ValueReading.clean(row.npsn)
+            else {
                 return nil
             }
             partnersOfNPSN[npsn, default: []].insert(unit)

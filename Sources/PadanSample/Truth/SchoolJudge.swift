@@ -68,11 +68,12 @@ struct SchoolJudge {
             let key = SchoolName.droppingRegion(SchoolName.tokens(row.nama), endings)
             let status = (ValueReading.clean(row.status) ?? "").uppercased()
             schoolIndex[row.npsn] = schools.count
-            schools.append(School(
-                npsn: row.npsn, name: row.nama, negeri: ["NEGERI", "1", "N"].contains(status), kabupaten: kabupaten,
-                code: row.kodeWilayah.trimmingSpaces(),
-                government: ValueReading.government(region: provincial ? row.provinsi : kabupaten),
-                endings: endings, key: key, parsed: SchoolName.parse(key)))
+            schools.append(
+                School(
+                    npsn: row.npsn, name: row.nama, negeri: ["NEGERI", "1", "N"].contains(status), kabupaten: kabupaten,
+                    code: row.kodeWilayah.trimmingSpaces(),
+                    government: ValueReading.government(region: provincial ? row.provinsi : kabupaten),
+                    endings: endings, key: key, parsed: SchoolName.parse(key)))
         }
     }
 

@@ -17,8 +17,10 @@ struct SkpJudge {
     }
 
     static let predikat: Set<String> = ["SANGAT BAIK", "BAIK", "BUTUH PERBAIKAN", "KURANG", "SANGAT KURANG"]
-    static let aspects: Set<String> = ["BERORIENTASI PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF",
-                                       "KOLABORATIF"]
+    static let aspects: Set<String> = [
+        "BERORIENTASI PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF",
+        "KOLABORATIF",
+    ]
 
     let people: PeopleJudge
     let schools: SchoolJudge
@@ -50,8 +52,9 @@ struct SkpJudge {
         let writtenPeriode = (ValueReading.clean(row.periode) ?? "").uppercased()
         let writtenPeran = String((ValueReading.clean(row.peran) ?? "").uppercased().filter { $0 != "." })
             .split(separator: " ").joined(separator: "_")
-        var outcome = Outcome(nip: nip, periode: periode ?? writtenPeriode, peran: peran ?? writtenPeran,
-                              kind: "rejected", line: located.line)
+        var outcome = Outcome(
+            nip: nip, periode: periode ?? writtenPeriode, peran: peran ?? writtenPeran,
+            kind: "rejected", line: located.line)
         let rating = (ValueReading.clean(row.predikat) ?? "").uppercased()
         let aspects = (ValueReading.clean(row.perilakuFokus) ?? "").split(separator: ";")
             .map { String($0).trimmingSpaces().uppercased() }.filter { !$0.isEmpty }

@@ -5,7 +5,9 @@ extension TruthBuilder {
     mutating func negatives(findings: [PeopleJudge.Finding], schools: SchoolJudge, people: PeopleJudge) -> [JSONValue] {
         var byCode: [String: Set<String>] = [:]
         for finding in findings {
-            for key in finding.keys { byCode[finding.code, default: []].insert(key.joined(separator: "=").lowercased()) }
+            for key in finding.keys {
+                byCode[finding.code, default: []].insert(key.joined(separator: "=").lowercased())
+            }
         }
         var result: [JSONValue] = []
         var counts: [String: Int] = [:]
@@ -18,8 +20,11 @@ extension TruthBuilder {
                 return
             }
             counts[code + why, default: 0] += 1
-            result.append(.object([("code", .string(code)), ("keys", .array(keys.map(JSONValue.strings))),
-                                   ("why", .string(why))]))
+            result.append(
+                .object([
+                    ("code", .string(code)), ("keys", .array(keys.map(JSONValue.strings))),
+                    ("why", .string(why)),
+                ]))
         }
         for negative in plan.annotations.negatives {
             add(negative.code, negative.keys, negative.why, cap: negative.always ? nil : 12)
@@ -29,7 +34,9 @@ extension TruthBuilder {
         for school in schools.schools where school.negeri {
             guard let method = schools.method[school.npsn] else { continue }
             let roles = planned[school.npsn]?.roles ?? []
-            add("NPSN_BELUM_PADAN", [["npsn", school.npsn]], "mapped: " + (roles.isEmpty ? method : roles.joined(separator: ", ")),
+            add(
+                "NPSN_BELUM_PADAN", [["npsn", school.npsn]],
+                "mapped: " + (roles.isEmpty ? method : roles.joined(separator: ", ")),
                 cap: roles.isEmpty ? 12 : nil)
         }
         for person in people.persons where person.isASN && people.linked[person.ptkID] != nil {
@@ -47,7 +54,8 @@ extension TruthBuilder {
         }
         for person in people.persons {
             guard let found = people.candidates[person.ptkID], found.count == 1 else { continue }
-            add("ASN_TIDAK_ADA_DI_DAPODIK", [["pns_id", people.siasn[found[0]].pnsID]],
+            add(
+                "ASN_TIDAK_ADA_DI_DAPODIK", [["pns_id", people.siasn[found[0]].pnsID]],
                 "the single suggested candidate of a row", cap: nil)
         }
         return result

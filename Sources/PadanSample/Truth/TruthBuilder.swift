@@ -32,7 +32,10 @@ struct TruthBuilder {
         let skp = SkpJudge(people: people, schools: schools, active: SkpFactory.activePeriod, kadis: kadis)
         let outcomes = records.skp.map(skp.judge)
         var findings = people.findings + schoolFindings(schools)
-        findings.sort { (PeopleJudgeCatalogue.order.firstIndex(of: $0.code) ?? 99) < (PeopleJudgeCatalogue.order.firstIndex(of: $1.code) ?? 99) }
+        findings.sort {
+            (PeopleJudgeCatalogue.order.firstIndex(of: $0.code) ?? 99)
+                < (PeopleJudgeCatalogue.order.firstIndex(of: $1.code) ?? 99)
+        }
         for finding in findings { codeCounts[finding.code, default: 0] += 1 }
         check(schools: schools, people: people)
         let negatives = self.negatives(findings: findings, schools: schools, people: people)
@@ -40,11 +43,14 @@ struct TruthBuilder {
         for outcome in outcomes { skpEntries.append(skpEntry(outcome)) }
         return .object([
             ("format", .string("padan-eval-truth/1")),
-            ("generator", .object([
-                ("profile", .string("padan-sample")), ("seed", .int(Int(truncatingIfNeeded: options.seed))),
-                ("teachers", .int(options.teachers)),
-                ("region", .strings(plan.regionIndices.map { plan.catalogRegions[$0].name })),
-            ])),
+            (
+                "generator",
+                .object([
+                    ("profile", .string("padan-sample")), ("seed", .int(Int(truncatingIfNeeded: options.seed))),
+                    ("teachers", .int(options.teachers)),
+                    ("region", .strings(plan.regionIndices.map { plan.catalogRegions[$0].name })),
+                ])
+            ),
             ("pipeline", .string("pipeline.toml")),
             ("periode_aktif", .string(SkpFactory.activePeriod)),
             ("inputs", inputs(people: people, outcomes: outcomes)),
@@ -59,15 +65,29 @@ struct TruthBuilder {
             ("csv_injection", .array(plan.annotations.csvInjection.map { planted($0) })),
             ("html_injection", .array(plan.annotations.htmlInjection.map { planted($0, markup: true) })),
             ("encoding", .array(plan.annotations.encoding.map { planted($0) })),
-            ("upt", .array(UPTEntry.table(for: plan).map { upt in
-                .object([("nama", .string(upt.name)), ("slug", .string(upt.slug)), ("wilayah", .strings(upt.prefixes))])
-            })),
-            ("schools", .object(schools.schools.map { school in
-                (school.npsn, .object([
-                    ("kode_wilayah", .string(school.code)), ("negeri", .bool(school.negeri)),
-                    ("kabupaten_kota", .string(school.kabupaten)),
-                ]))
-            })),
+            (
+                "upt",
+                .array(
+                    UPTEntry.table(for: plan).map { upt in
+                        .object([
+                            ("nama", .string(upt.name)), ("slug", .string(upt.slug)),
+                            ("wilayah", .strings(upt.prefixes)),
+                        ])
+                    })
+            ),
+            (
+                "schools",
+                .object(
+                    schools.schools.map { school in
+                        (
+                            school.npsn,
+                            .object([
+                                ("kode_wilayah", .string(school.code)), ("negeri", .bool(school.negeri)),
+                                ("kabupaten_kota", .string(school.kabupaten)),
+                            ])
+                        )
+                    })
+            ),
         ])
     }
 
@@ -75,19 +95,24 @@ struct TruthBuilder {
     private func schoolFindings(_ schools: SchoolJudge) -> [PeopleJudge.Finding] {
         var findings: [PeopleJudge.Finding] = []
         for school in schools.schools where school.negeri && schools.unitOfSchool[school.npsn] == nil {
-            var finding = PeopleJudge.Finding(code: "NPSN_BELUM_PADAN", subject: "SEKOLAH", keys: [["npsn", school.npsn]],
-                                              npsn: school.npsn, noteKey: "npsn:" + school.npsn)
+            var finding = PeopleJudge.Finding(
+                code: "NPSN_BELUM_PADAN", subject: "SEKOLAH", keys: [["npsn", school.npsn]],
+                npsn: school.npsn, noteKey: "npsn:" + school.npsn)
             if let unit = schools.suggestion[school.npsn] { finding.anyOf = [unit] }
             finding.noneOf = (plan.annotations.suggestionNoneOf[school.npsn] ?? []).map { $0.lowercased() }
             findings.append(finding)
         }
         for npsn in schools.doubledNPSNs {
-            findings.append(PeopleJudge.Finding(code: "PEMADANAN_GANDA", subject: "SEKOLAH", keys: [["npsn", npsn]],
-                                                npsn: npsn, noteKey: "npsn:" + npsn))
+            findings.append(
+                PeopleJudge.Finding(
+                    code: "PEMADANAN_GANDA", subject: "SEKOLAH", keys: [["npsn", npsn]],
+                    npsn: npsn, noteKey: "npsn:" + npsn))
         }
         for unit in schools.doubledUnits {
-            findings.append(PeopleJudge.Finding(code: "PEMADANAN_GANDA", subject: "UNOR", keys: [["unor_id", unit]],
-                                                npsn: nil, noteKey: "unor:" + unit))
+            findings.append(
+                PeopleJudge.Finding(
+                    code: "PEMADANAN_GANDA", subject: "UNOR", keys: [["unor_id", unit]],
+                    npsn: nil, noteKey: "unor:" + unit))
         }
         return findings
     }

@@ -23,7 +23,8 @@ enum ValueReading {
             guard parts.count == 3 else { return .invalid }
             return day(parts[0], parts[1], parts[2])
         }
-        for pieces in [dash, slash] where pieces.count == 3 && pieces[0].count == 2 && pieces[1].count == 2 && pieces[2].count == 4 {
+        for pieces in [dash, slash]
+        where pieces.count == 3 && pieces[0].count == 2 && pieces[1].count == 2 && pieces[2].count == 4 {
             let numbers = pieces.compactMap { Int($0) }
             guard numbers.count == 3 else { return .invalid }
             return day(numbers[2], numbers[1], numbers[0])

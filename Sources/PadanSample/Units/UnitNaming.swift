@@ -37,10 +37,13 @@ enum UnitNaming {
         if region.isKota {
             return unambiguous || random.chance(0.5) ? "KOTA " + bare : bare
         }
-        let forms = unambiguous
+        let forms =
+            unambiguous
             ? ["KABUPATEN " + bare, "KAB. " + bare, "Kabupaten " + region.bareName, bare + " KABUPATEN " + bare]
-            : [bare, bare, "KABUPATEN " + bare, "KAB " + bare, "Kabupaten " + region.bareName,
-               bare + " KABUPATEN " + bare]
+            : [
+                bare, bare, "KABUPATEN " + bare, "KAB " + bare, "Kabupaten " + region.bareName,
+                bare + " KABUPATEN " + bare,
+            ]
         return random.pick(forms)
     }
 

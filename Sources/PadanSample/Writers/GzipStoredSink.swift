@@ -50,8 +50,10 @@ package final class GzipStoredSink: ByteSink {
 
     private func emitBlock(final: Bool) throws(SampleError) {
         let length = UInt16(block.count)
-        try file.write([final ? 0x01 : 0x00, UInt8(length & 0xFF), UInt8(length >> 8),
-                        UInt8(~length & 0xFF), UInt8(~length >> 8)])
+        try file.write([
+            final ? 0x01 : 0x00, UInt8(length & 0xFF), UInt8(length >> 8),
+            UInt8(~length & 0xFF), UInt8(~length >> 8),
+        ])
         try file.write(block)
         block.removeAll(keepingCapacity: true)
     }

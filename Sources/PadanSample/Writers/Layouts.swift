@@ -44,18 +44,26 @@ package struct PtkLayout: Sendable {
     /// `ptk-1.csv`, `ptk-2.csv`, `ptk-3.csv.gz`.
     package static let all: [PtkLayout] = [
         PtkLayout(
-            header: ["ptk_id", "nama", "nip", "nuptk", "nik", "jenis_kelamin", "tanggal_lahir", "status_kepegawaian",
-                     "jenis_ptk", "tugas_tambahan", "pangkat_golongan", "npsn", "status_tugas"],
+            header: [
+                "ptk_id", "nama", "nip", "nuptk", "nik", "jenis_kelamin", "tanggal_lahir", "status_kepegawaian",
+                "jenis_ptk", "tugas_tambahan", "pangkat_golongan", "npsn", "status_tugas",
+            ],
             order: canonicalOrder),
         PtkLayout(
-            header: ["PTK ID", "Nama", "NIP", "NUPTK", "NIK", "L/P", "Tanggal Lahir", "Status_Kepegawaian_ID_Str",
-                     "Jenis_PTK_ID_Str", "Jabatan_PTK_ID_Str", "Pangkat/Gol", "NPSN", "PTK_Induk"],
+            header: [
+                "PTK ID", "Nama", "NIP", "NUPTK", "NIK", "L/P", "Tanggal Lahir", "Status_Kepegawaian_ID_Str",
+                "Jenis_PTK_ID_Str", "Jabatan_PTK_ID_Str", "Pangkat/Gol", "NPSN", "PTK_Induk",
+            ],
             order: canonicalOrder),
         PtkLayout(
-            header: ["NPSN", "PTK_ID", "NAMA", "JK", "TANGGAL_LAHIR", "NIP", "NUPTK", "NIK", "STATUS_KEPEGAWAIAN",
-                     "JENIS_PTK", "TUGAS_TAMBAHAN", "PANGKAT_GOLONGAN_TERAKHIR", "STATUS_TUGAS", "AGAMA"],
-            order: [.npsn, .ptkID, .nama, .jenisKelamin, .tanggalLahir, .nip, .nuptk, .nik, .statusKepegawaian,
-                    .jenisPTK, .tugasTambahan, .pangkatGolongan, .statusTugas, .unknown]),
+            header: [
+                "NPSN", "PTK_ID", "NAMA", "JK", "TANGGAL_LAHIR", "NIP", "NUPTK", "NIK", "STATUS_KEPEGAWAIAN",
+                "JENIS_PTK", "TUGAS_TAMBAHAN", "PANGKAT_GOLONGAN_TERAKHIR", "STATUS_TUGAS", "AGAMA",
+            ],
+            order: [
+                .npsn, .ptkID, .nama, .jenisKelamin, .tanggalLahir, .nip, .nuptk, .nik, .statusKepegawaian,
+                .jenisPTK, .tugasTambahan, .pangkatGolongan, .statusTugas, .unknown,
+            ]),
     ]
 }
 
@@ -69,9 +77,11 @@ enum PnsLayout {
     ]
 
     static func fields(_ row: PnsRow) -> [String] {
-        [row.pnsID, row.nipBaru, row.nipLama, row.nama, row.gelarDepan, row.gelarBelakang, row.tempatLahir,
-         row.tanggalLahir, row.jenisKelamin, row.agama, row.kedudukan, row.statusCPNS, row.golongan, row.jabatan,
-         row.unorID, row.unorNama, row.instansi, row.tmtPensiun]
+        [
+            row.pnsID, row.nipBaru, row.nipLama, row.nama, row.gelarDepan, row.gelarBelakang, row.tempatLahir,
+            row.tanggalLahir, row.jenisKelamin, row.agama, row.kedudukan, row.statusCPNS, row.golongan, row.jabatan,
+            row.unorID, row.unorNama, row.instansi, row.tmtPensiun,
+        ]
     }
 }
 
@@ -82,7 +92,9 @@ enum SkpLayout {
     ]
 
     static func fields(_ row: SkpRow) -> [String] {
-        [row.nip, row.npsn, row.periode, row.peran, row.indikator, row.perilakuFokus, row.predikat, row.nipPenilai,
-         row.tahap]
+        [
+            row.nip, row.npsn, row.periode, row.peran, row.indikator, row.perilakuFokus, row.predikat, row.nipPenilai,
+            row.tahap,
+        ]
     }
 }

@@ -22,7 +22,8 @@ package enum PipelineFile {
             "output_dir = \(quoted(outputDir))",
             "",
             "[inputs]",
-            "dapodik_ptk     = [\(quoted(prefix + "dapodik/ptk-*"))]   # ptk-1.csv, ptk-2.csv (;, Windows-1252), ptk-3.csv.gz",
+            "dapodik_ptk     = [\(quoted(prefix + "dapodik/ptk-*"))]"
+                + "   # ptk-1.csv, ptk-2.csv (;, Windows-1252), ptk-3.csv.gz",
             "dapodik_sekolah = \(quoted(prefix + RegionFiles.Path.sekolah))",
             "siasn_pns       = \(quoted(prefix + RegionFiles.Path.pns))",
             "siasn_unor      = \(quoted(prefix + RegionFiles.Path.unor))",
@@ -44,8 +45,10 @@ package enum PipelineFile {
         }
         lines.append("# Escalations: the first UPT whose prefix starts the school's Dapodik region code.")
         for entry in upt {
-            lines += ["[[upt]]", "nama = \(quoted(entry.name))",
-                      "wilayah = [" + entry.prefixes.map(quoted).joined(separator: ", ") + "]", ""]
+            lines += [
+                "[[upt]]", "nama = \(quoted(entry.name))",
+                "wilayah = [" + entry.prefixes.map(quoted).joined(separator: ", ") + "]", "",
+            ]
         }
         return lines.joined(separator: "\n")
     }

@@ -40,17 +40,21 @@ package final class RegionFiles {
         ptkLayouts = PtkLayout.all
         ptk = [
             try CSVTableWriter(sink: file(Path.ptk[0]), header: ptkLayouts[0].header),
-            try CSVTableWriter(sink: file(Path.ptk[1]), header: ptkLayouts[1].header, delimiter: ";", crlf: true,
-                               encoding: .windows1252),
-            try CSVTableWriter(sink: GzipStoredSink(file: file(Path.ptk[2])), header: ptkLayouts[2].header,
-                               delimiter: "\t"),
+            try CSVTableWriter(
+                sink: file(Path.ptk[1]), header: ptkLayouts[1].header, delimiter: ";", crlf: true,
+                encoding: .windows1252),
+            try CSVTableWriter(
+                sink: GzipStoredSink(file: file(Path.ptk[2])), header: ptkLayouts[2].header,
+                delimiter: "\t"),
         ]
-        sekolah = try XMLTableWriter(sink: file(Path.sekolah), root: "daftar_sekolah", record: "sekolah",
-                                     style: .childElements)
+        sekolah = try XMLTableWriter(
+            sink: file(Path.sekolah), root: "daftar_sekolah", record: "sekolah",
+            style: .childElements)
         pns = try CSVTableWriter(sink: file(Path.pns), header: PnsLayout.header, delimiter: "|")
         unor = try XMLTableWriter(sink: file(Path.unor), root: "daftar_unor", record: "unor", style: .attributes)
-        crosswalk = try CSVTableWriter(sink: file(Path.crosswalk), header: ["UNOR_ID", "NPSN", "KETERANGAN"],
-                                       delimiter: ";", crlf: true, byteOrderMark: true)
+        crosswalk = try CSVTableWriter(
+            sink: file(Path.crosswalk), header: ["UNOR_ID", "NPSN", "KETERANGAN"],
+            delimiter: ";", crlf: true, byteOrderMark: true)
         skp = try CSVTableWriter(sink: file(Path.skp), header: SkpLayout.header, crlf: true)
         records = retain ? WrittenRecords() : nil
     }
@@ -119,19 +123,25 @@ package final class RegionFiles {
         var files: [WrittenFile] = []
         for (index, writer) in ptk.enumerated() {
             try writer.close()
-            files.append(WrittenFile(kind: "dapodik_ptk", path: Path.ptk[index], rows: writer.rows,
-                                     bytes: writer.bytesWritten))
+            files.append(
+                WrittenFile(
+                    kind: "dapodik_ptk", path: Path.ptk[index], rows: writer.rows,
+                    bytes: writer.bytesWritten))
         }
         try sekolah.close()
-        files.append(WrittenFile(kind: "dapodik_sekolah", path: Path.sekolah, rows: sekolah.rows,
-                                 bytes: sekolah.bytesWritten))
+        files.append(
+            WrittenFile(
+                kind: "dapodik_sekolah", path: Path.sekolah, rows: sekolah.rows,
+                bytes: sekolah.bytesWritten))
         try pns.close()
         files.append(WrittenFile(kind: "siasn_pns", path: Path.pns, rows: pns.rows, bytes: pns.bytesWritten))
         try unor.close()
         files.append(WrittenFile(kind: "siasn_unor", path: Path.unor, rows: unor.rows, bytes: unor.bytesWritten))
         try crosswalk.close()
-        files.append(WrittenFile(kind: "unor_npsn", path: Path.crosswalk, rows: crosswalk.rows,
-                                 bytes: crosswalk.bytesWritten))
+        files.append(
+            WrittenFile(
+                kind: "unor_npsn", path: Path.crosswalk, rows: crosswalk.rows,
+                bytes: crosswalk.bytesWritten))
         try skp.close()
         files.append(WrittenFile(kind: "pmm_skp", path: Path.skp, rows: skp.rows, bytes: skp.bytesWritten))
         return files

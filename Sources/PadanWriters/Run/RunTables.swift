@@ -38,15 +38,35 @@ package enum RunTables {
     package static func skp(_ decisions: [SkpDecision]) -> (blocked: [[String]], skipped: [[String]]) {
         var blocked = [[String]](), skipped = [[String]]()
         for d in decisions {
-            let r = d.record
-            let base = [r.nip.nip?.digits ?? r.nipText, r.npsn.text, r.periode.description, r.peran.rawValue]
             switch d.outcome {
-            case .blocked(let reasons): blocked.append(base + [reasons.joined(separator: ";"), r.source.description])
-            case .skipped(let reason): skipped.append(base + [reason, r.source.description])
+            case .blocked(let reasons): blocked.append(blockedRow(d.record, reasons))
+            case .skipped(let reason): skipped.append(skippedRow(d.record, reason))
             case .eligible: break
             }
         }
         return (blocked, skipped)
+    }
+
+    /// `skp/blocked.csv` and `skp/skipped.csv` rows of a run's verdicts, in input order.
+    package static func skp(records: [SkpRecord], verdicts: [SkpVerdict]) -> (blocked: [[String]], skipped: [[String]]) {
+        var blocked = [[String]](), skipped = [[String]]()
+        for (record, verdict) in zip(records, verdicts) {
+            switch verdict {
+            case .blocked(let reasons): blocked.append(blockedRow(record, reasons))
+            case .skipped(let reason): skipped.append(skippedRow(record, reason))
+            case .eligible: break
+            }
+        }
+        return (blocked, skipped)
+    }
+
+    static func blockedRow(_ r: SkpRecord, _ reasons: [String]) -> [String] {
+        [r.nip.nip?.digits ?? r.nipText, r.npsn.text, r.periode.description, r.peran.rawValue, reasons.joined(separator: ";"),
+         r.source.description]
+    }
+
+    static func skippedRow(_ r: SkpRecord, _ reason: String) -> [String] {
+        [r.nip.nip?.digits ?? r.nipText, r.npsn.text, r.periode.description, r.peran.rawValue, reason, r.source.description]
     }
 
     /// A score with two decimals (`0.87`).

@@ -6,7 +6,9 @@ import Testing
 /// The store is read with the `sqlite3` shell (as an operator would look at it), which also rolls back a
 /// hot journal that a killed transaction left: exactly what the next run's first read does.
 enum CrashSafetyStore {
-    static let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// `.dump` of the store: every table, row by row (empty when there is no store yet).
     static func dump(_ store: String) throws -> String {
@@ -52,7 +54,10 @@ struct RegionState: Equatable {
         store = try CrashSafetyStore.dump(root.appendingPathComponent("state/padan.sqlite").path)
         runs = try CrashSafetyStore.runCount(root.appendingPathComponent("state/padan.sqlite").path)
         let out = root.appendingPathComponent("out")
-        latest = (try? FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("latest").path)) ?? ""
-        visible = ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        latest =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("latest").path))
+            ?? ""
+        visible = ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }
 }

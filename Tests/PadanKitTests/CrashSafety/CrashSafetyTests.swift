@@ -38,7 +38,8 @@ struct CrashSafetyTests {
                     source["run_id"] = nil
                     object["sumber"] = source
                 }
-                return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                return String(
+                    decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
             }
             files = (FileManager.default.subpaths(atPath: folder.path) ?? []).sorted()
         }
@@ -57,29 +58,42 @@ struct CrashSafetyTests {
             expected = try ComparableOutputs(region.latest)
         }
 
-        static func night(_ region: HostileRegion, _ date: String, environment: [String: String] = [:]) throws -> PadanProcess.Output {
-            try PadanProcess.run(["run", region.pipeline.path, "--as-of", date, "--quiet"], environment: environment, timeout: 60)
+        static func night(_ region: HostileRegion, _ date: String, environment: [String: String] = [:]) throws
+            -> PadanProcess.Output
+        {
+            try PadanProcess.run(
+                ["run", region.pipeline.path, "--as-of", date, "--quiet"], environment: environment, timeout: 60)
         }
 
         var out: URL { region.root.appendingPathComponent("out") }
 
         /// Checks what a killed run left; `committed` tells whether its store transaction had completed.
-        func checkAfterKill(before: RegionState, point: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+        func checkAfterKill(before: RegionState, point: String, sourceLocation: SourceLocation = #_sourceLocation)
+            throws -> Bool
+        {
             let after = try RegionState(region.root)
             let committed = after.store != before.store
             if committed {
                 // Only possible once the commit is through: the run is recorded whole.
-                #expect(after.runs == before.runs + 1, "\(point): store changed but holds \(after.runs) runs", sourceLocation: sourceLocation)
+                #expect(
+                    after.runs == before.runs + 1, "\(point): store changed but holds \(after.runs) runs",
+                    sourceLocation: sourceLocation)
             } else {
-                #expect(after.latest == before.latest, "\(point): latest moved without a commit", sourceLocation: sourceLocation)
+                #expect(
+                    after.latest == before.latest, "\(point): latest moved without a commit",
+                    sourceLocation: sourceLocation)
             }
             // Every visible folder is a whole run; a temporary one is hidden.
             for name in after.visible where name != "latest" && !before.visible.contains(name) {
                 let files = (FileManager.default.subpaths(atPath: out.appendingPathComponent(name).path) ?? []).sorted()
-                #expect(files == expected.files, "\(point): half run folder \(name) is visible", sourceLocation: sourceLocation)
+                #expect(
+                    files == expected.files, "\(point): half run folder \(name) is visible",
+                    sourceLocation: sourceLocation)
             }
             for name in after.visible {
-                #expect(!name.contains(".tmp-") || name.hasPrefix("latest.tmp-"), "\(point): \(name)", sourceLocation: sourceLocation)
+                #expect(
+                    !name.contains(".tmp-") || name.hasPrefix("latest.tmp-"), "\(point): \(name)",
+                    sourceLocation: sourceLocation)
             }
             return committed
         }
@@ -88,10 +102,14 @@ struct CrashSafetyTests {
         func checkNextRun(point: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let next = try Self.night(region, CrashSafetyTests.night)
             #expect(next.status == 0, "\(point): next run: \(next.stderr)", sourceLocation: sourceLocation)
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+                $0.contains(".tmp-")
+            }
             #expect(leftovers.isEmpty, "\(point): left behind \(leftovers)", sourceLocation: sourceLocation)
             let outputs = try ComparableOutputs(region.latest)
-            #expect(outputs == expected, "\(point): outputs differ from an uninterrupted run", sourceLocation: sourceLocation)
+            #expect(
+                outputs == expected, "\(point): outputs differ from an uninterrupted run",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -108,7 +126,9 @@ struct CrashSafetyTests {
             let before = try RegionState(setup.region.root)
             let killed = try Setup.night(setup.region, Self.night, environment: ["PADAN_TEST_KILL_AT": point])
             // 9 is SIGKILL; a delayed kill may come after a short run has already finished (0).
-            #expect(killed.status == 9 || (point.contains("+") && killed.status == 0), "\(point): \(killed.status) \(killed.stderr)")
+            #expect(
+                killed.status == 9 || (point.contains("+") && killed.status == 0),
+                "\(point): \(killed.status) \(killed.stderr)")
             let committed = try setup.checkAfterKill(before: before, point: point)
             switch point {
             case "recorded": #expect(committed, "killed after the commit, the run must be recorded")
@@ -117,7 +137,9 @@ struct CrashSafetyTests {
             }
             if point == "write" || point == "written" {
                 // The killed run's temporary folder is there, hidden, for the next run to remove.
-                let hidden = try FileManager.default.contentsOfDirectory(atPath: setup.out.path).filter { $0.hasPrefix(".") && $0.contains(".tmp-") }
+                let hidden = try FileManager.default.contentsOfDirectory(atPath: setup.out.path).filter {
+                    $0.hasPrefix(".") && $0.contains(".tmp-")
+                }
                 #expect(hidden.count == 1, "\(point): \(hidden)")
             }
             if point == "published" {
@@ -169,13 +191,18 @@ struct CrashSafetyTests {
         let first = Process()
         first.executableURL = PadanProcess.binary
         first.arguments = ["run", setup.region.pipeline.path, "--as-of", Self.night, "--quiet"]
-        first.environment = ProcessInfo.processInfo.environment.merging(["PADAN_TEST_PAUSE_AT": "read+3"]) { _, new in new }
+        first.environment = ProcessInfo.processInfo.environment.merging(["PADAN_TEST_PAUSE_AT": "read+3"]) { _, new in
+            new
+        }
         first.standardOutput = FileHandle.nullDevice
         first.standardError = FileHandle.nullDevice
         try first.run()
         // The holder text appears once the lock is taken.
         let deadline = Date().addingTimeInterval(20)
-        while ((try? String(contentsOfFile: lock, encoding: .utf8)) ?? "").isEmpty && Date() < deadline {
+        func holderWritten() -> Bool {
+            ((try? FileManager.default.attributesOfItem(atPath: lock)[.size] as? Int) ?? 0) > 0
+        }
+        while !holderWritten() && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
         }
         let before = try RegionState(setup.region.root)

@@ -92,7 +92,8 @@ struct CSVHostileTests {
         #expect(accounting.inputs["dapodik_ptk"]?.files[RegionA.ptk1]?.rejected == RegionA.ptk1Rejected + 1)
         let reject = try #require(accounting.rejects(of: RegionA.ptk1).first { $0[2] == "\(index + 1)" })
         #expect(reject[3].hasPrefix("kolom 'nama' terlalu panjang"), "\(reject[3])")
-        let report = try FileManager.default.attributesOfItem(atPath: region.latest.appendingPathComponent("report.html").path)
+        let report = try FileManager.default.attributesOfItem(
+            atPath: region.latest.appendingPathComponent("report.html").path)
         #expect((report[.size] as? Int ?? 0) < 5_000_000)
     }
 
@@ -178,7 +179,8 @@ struct CSVHostileTests {
         defer { region.remove() }
         var lines = try Self.lines(region, RegionA.skp)
         for (index, delimiter) in [(3, ";"), (6, "|"), (7, "\t")] {
-            lines[index] = Array(String(decoding: lines[index], as: UTF8.self).replacingOccurrences(of: ",", with: delimiter).utf8)
+            lines[index] = Array(
+                String(decoding: lines[index], as: UTF8.self).replacingOccurrences(of: ",", with: delimiter).utf8)
         }
         try region.replace(RegionA.skp, with: Self.join(lines))
 
@@ -187,7 +189,8 @@ struct CSVHostileTests {
         let accounting = try RowAccounting(region)
         #expect(accounting.inputs["pmm_skp"]?.rows == RegionA.skpRows)
         #expect(accounting.inputs["pmm_skp"]?.rejected == RegionA.skpRejected + 3)
-        let rejected = Set(accounting.rejects(of: RegionA.skp).filter { $0[3].hasPrefix("jumlah kolom 1,") }.map { $0[2] })
+        let rejected = Set(
+            accounting.rejects(of: RegionA.skp).filter { $0[3].hasPrefix("jumlah kolom 1,") }.map { $0[2] })
         #expect(rejected == ["4", "7", "8"])
     }
 

@@ -24,7 +24,8 @@ struct FileAndPipelineHostileTests {
             reason = "bukan berkas (folder)"
         case .danglingLink:
             // Tests run as root, for whom no permission bit stops a read: a link to nowhere stands in.
-            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: region.root.path + "/tidak/ada.csv")
+            try FileManager.default.createSymbolicLink(
+                atPath: path, withDestinationPath: region.root.path + "/tidak/ada.csv")
             reason = "berkas tidak ada"
         case .fifo:
             // Opening a FIFO for reading waits for a writer: without care, forever.
@@ -52,7 +53,8 @@ struct FileAndPipelineHostileTests {
 
     static let pipelineCases: [PipelineCase] = [
         PipelineCase(
-            name: "unknown top-level key", edit: { $0.replacingOccurrences(of: "name = ", with: "jenis = \"x\"\nname = ") },
+            name: "unknown top-level key",
+            edit: { $0.replacingOccurrences(of: "name = ", with: "jenis = \"x\"\nname = ") },
             message: "pipeline.toml: kunci tidak dikenal 'jenis'"),
         PipelineCase(
             name: "unknown input kind",
@@ -66,7 +68,8 @@ struct FileAndPipelineHostileTests {
             edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
             message: "pipeline.toml: input wajib 'inputs.siasn_unor' tidak ada"),
         PipelineCase(
-            name: "input file missing", edit: { $0.replacingOccurrences(of: "\"pmm/skp.csv\"", with: "\"pmm/skp-2024.csv\"") },
+            name: "input file missing",
+            edit: { $0.replacingOccurrences(of: "\"pmm/skp.csv\"", with: "\"pmm/skp-2024.csv\"") },
             message: "pmm/skp-2024.csv: tidak dapat dibaca: berkas tidak ada"),
         PipelineCase(
             name: "path escaping with .. to nowhere",
@@ -78,7 +81,10 @@ struct FileAndPipelineHostileTests {
             message: "input 'dapodik_ptk': ../../tidak-ada/ptk-*.csv: tidak ada berkas yang cocok"),
         PipelineCase(
             name: "output folder that cannot be made",
-            edit: { $0.replacingOccurrences(of: "output_dir = \"out\"", with: "output_dir = \"../../../../../../proc/tidak-ada/out\"") },
+            edit: {
+                $0.replacingOccurrences(
+                    of: "output_dir = \"out\"", with: "output_dir = \"../../../../../../proc/tidak-ada/out\"")
+            },
             message: "proc/tidak-ada/out: folder keluaran tidak dapat dibuat", status: 73),
     ]
 

@@ -39,9 +39,12 @@ struct HostileRegion {
     }
 
     /// `padan run` on this region, with a timeout: a hostile input must never hang a nightly run.
-    func run(_ extra: [String] = [], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> PadanProcess.Output {
+    func run(_ extra: [String] = [], environment: [String: String] = [:], timeout: TimeInterval = 60) throws
+        -> PadanProcess.Output
+    {
         try PadanProcess.run(
-            ["run", pipeline.path, "--as-of", Self.asOf, "--progress", "never"] + extra, environment: environment, timeout: timeout)
+            ["run", pipeline.path, "--as-of", Self.asOf, "--progress", "never"] + extra, environment: environment,
+            timeout: timeout)
     }
 
     /// Every file under the latest run folder, as paths relative to it.
@@ -93,7 +96,8 @@ struct RowAccounting {
     init(_ region: HostileRegion, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let latest = region.latest
         let data = try Data(contentsOf: latest.appendingPathComponent("summary.json"))
-        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], sourceLocation: sourceLocation)
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: data) as? [String: Any], sourceLocation: sourceLocation)
         let inputTable = try #require(summary["inputs"] as? [String: [String: Any]], sourceLocation: sourceLocation)
         rejects = Array(try PadanProcess.csv(latest.appendingPathComponent("rejects.csv")).dropFirst())
         for (name, value) in inputTable {
@@ -103,32 +107,47 @@ struct RowAccounting {
                 input.files[path] = (file["rows"] as? Int ?? -1, file["rejected"] as? Int ?? -1)
             }
             inputs[name] = input
-            #expect(input.rows == input.files.values.reduce(0) { $0 + $1.rows }, "\(name): rows ≠ Σ files", sourceLocation: sourceLocation)
+            #expect(
+                input.rows == input.files.values.reduce(0) { $0 + $1.rows }, "\(name): rows ≠ Σ files",
+                sourceLocation: sourceLocation)
             #expect(
                 input.rejected == input.files.values.reduce(0) { $0 + $1.rejected }, "\(name): rejected ≠ Σ files",
                 sourceLocation: sourceLocation)
             #expect(input.rejected <= input.rows, "\(name): more rejected than read", sourceLocation: sourceLocation)
             let listed = rejects.filter { $0.first == name }
-            #expect(listed.count == input.rejected, "\(name): rejects.csv has \(listed.count), summary \(input.rejected)", sourceLocation: sourceLocation)
+            #expect(
+                listed.count == input.rejected, "\(name): rejects.csv has \(listed.count), summary \(input.rejected)",
+                sourceLocation: sourceLocation)
             for (path, counts) in input.files {
                 let inFile = listed.filter { $0.count > 1 && $0[1] == path }.count
-                #expect(inFile == counts.rejected, "\(path): rejects.csv has \(inFile), summary \(counts.rejected)", sourceLocation: sourceLocation)
+                #expect(
+                    inFile == counts.rejected, "\(path): rejects.csv has \(inFile), summary \(counts.rejected)",
+                    sourceLocation: sourceLocation)
             }
         }
         for reject in rejects {
             #expect(reject.count == 5, "rejects.csv row \(reject.prefix(4))", sourceLocation: sourceLocation)
-            #expect(Int(reject.count > 2 ? reject[2] : "") ?? 0 >= 1, "reject without a line: \(reject.prefix(4))", sourceLocation: sourceLocation)
-            #expect(reject.count > 3 && !reject[3].isEmpty, "reject without a reason: \(reject.prefix(3))", sourceLocation: sourceLocation)
-            #expect(inputs[reject.first ?? ""] != nil, "reject of an unknown input: \(reject.prefix(3))", sourceLocation: sourceLocation)
+            #expect(
+                Int(reject.count > 2 ? reject[2] : "") ?? 0 >= 1, "reject without a line: \(reject.prefix(4))",
+                sourceLocation: sourceLocation)
+            #expect(
+                reject.count > 3 && !reject[3].isEmpty, "reject without a reason: \(reject.prefix(3))",
+                sourceLocation: sourceLocation)
+            #expect(
+                inputs[reject.first ?? ""] != nil, "reject of an unknown input: \(reject.prefix(3))",
+                sourceLocation: sourceLocation)
         }
         skp = summary["skp"] as? [String: Int] ?? [:]
         let skpRejected = inputs["pmm_skp"]?.rejected ?? 0
         #expect(
             skp["rows"] == (skp["eligible"] ?? 0) + (skp["blocked"] ?? 0) + (skp["skipped"] ?? 0) + skpRejected,
-            "skp.rows ≠ eligible + blocked + skipped + rejected: \(skp), \(skpRejected)", sourceLocation: sourceLocation)
+            "skp.rows ≠ eligible + blocked + skipped + rejected: \(skp), \(skpRejected)", sourceLocation: sourceLocation
+        )
         #expect(skp["rows"] == inputs["pmm_skp"]?.rows ?? 0, "skp.rows ≠ pmm_skp rows", sourceLocation: sourceLocation)
         let payloads = try String(contentsOf: latest.appendingPathComponent("skp/payloads.jsonl"), encoding: .utf8)
-        #expect(payloads.split(separator: "\n").count == skp["eligible"], "payloads.jsonl ≠ eligible", sourceLocation: sourceLocation)
+        #expect(
+            payloads.split(separator: "\n").count == skp["eligible"], "payloads.jsonl ≠ eligible",
+            sourceLocation: sourceLocation)
         #expect(
             try PadanProcess.csv(latest.appendingPathComponent("skp/blocked.csv")).count - 1 == skp["blocked"],
             "blocked.csv ≠ blocked", sourceLocation: sourceLocation)

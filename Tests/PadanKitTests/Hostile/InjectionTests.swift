@@ -31,7 +31,9 @@ struct InjectionTests {
         let nama = try #require(header.firstIndex(of: "nama"))
         var planted = 0
         for index in lines.indices.dropFirst() where planted < Self.names.count * 2 {
-            guard lines[index].contains(",PNS,") || lines[index].contains(",PPPK,"), !lines[index].contains("\"") else { continue }
+            guard lines[index].contains(",PNS,") || lines[index].contains(",PPPK,"), !lines[index].contains("\"") else {
+                continue
+            }
             var cells = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard cells.count == header.count else { continue }
             cells[nama] = Self.field(Self.names[planted % Self.names.count])
@@ -43,7 +45,8 @@ struct InjectionTests {
         lines.insert("@SUM(1),x", at: 1)
         try region.replace(ptk, with: lines.joined(separator: "\n"))
         let schools = "dapodik/sekolah.xml"
-        let escaped = Self.markup[0].replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let escaped = Self.markup[0].replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
         let xml = try region.text(schools)
         let firstName = try #require(xml.range(of: "<nama>"))
         try region.replace(schools, with: xml.replacingCharacters(in: firstName, with: "<nama>\(escaped) "))
@@ -68,8 +71,12 @@ struct InjectionTests {
         for name in Self.names where name.first.map(Self.formulaLeads.contains) == true && name.first != "\t" {
             #expect(links.contains("'" + name), "links.csv lacks '\(name)")
         }
-        let escalation = files.filter { $0.hasPrefix("escalation/") && $0.hasSuffix(".csv") }.flatMap { cellsByFile[$0] ?? [] }
-        #expect(escalation.contains { $0.hasPrefix("'=") || $0.hasPrefix("'+") || $0.hasPrefix("'@") || $0.hasPrefix("'-") })
+        let escalation = files.filter { $0.hasPrefix("escalation/") && $0.hasSuffix(".csv") }.flatMap {
+            cellsByFile[$0] ?? []
+        }
+        #expect(
+            escalation.contains { $0.hasPrefix("'=") || $0.hasPrefix("'+") || $0.hasPrefix("'@") || $0.hasPrefix("'-") }
+        )
         #expect(cellsByFile["disparities.csv"]?.contains { $0.hasPrefix("'=") } == true)
         #expect(cellsByFile["rejects.csv"]?.contains("'@SUM(1),x") == true)
 
@@ -84,7 +91,9 @@ struct InjectionTests {
         }
         if pages.contains("report.html") {
             let html = try String(contentsOf: region.latest.appendingPathComponent("report.html"), encoding: .utf8)
-            #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;") || html.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
+            #expect(
+                html.contains("&lt;img src=x onerror=alert(1)&gt;")
+                    || html.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
         }
     }
 }

@@ -39,7 +39,10 @@ struct PrivacyTests {
         // A cron job may run with any umask: the modes must not depend on it.
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "umask 000 && exec \"$0\" run \"$1\" --as-of \(HostileRegion.asOf) --quiet", PadanProcess.binary.path, region.pipeline.path]
+        shell.arguments = [
+            "-c", "umask 000 && exec \"$0\" run \"$1\" --as-of \(HostileRegion.asOf) --quiet", PadanProcess.binary.path,
+            region.pipeline.path,
+        ]
         try shell.run()
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
@@ -49,9 +52,14 @@ struct PrivacyTests {
         var paths = [base.path]
         paths += (FileManager.default.subpaths(atPath: base.path) ?? []).map { base.appendingPathComponent($0).path }
         let state = region.root.appendingPathComponent("state")
-        paths += (try FileManager.default.contentsOfDirectory(atPath: state.path)).map { state.appendingPathComponent($0).path }
+        paths += (try FileManager.default.contentsOfDirectory(atPath: state.path)).map {
+            state.appendingPathComponent($0).path
+        }
         let names = Set(paths.map { ($0 as NSString).lastPathComponent })
-        for expected in ["report.html", "summary.json", "rejects.csv", "links.csv", "payloads.jsonl", "padan.sqlite", "padan.sqlite.lock"] {
+        for expected in [
+            "report.html", "summary.json", "rejects.csv", "links.csv", "payloads.jsonl", "padan.sqlite",
+            "padan.sqlite.lock",
+        ] {
             #expect(names.contains(expected), "\(expected) missing")
         }
         #expect(paths.contains { $0.contains("/escalation/") })
@@ -74,7 +82,8 @@ struct PrivacyTests {
         try region.replace(ptk, with: bytes)
         let schools = "dapodik/sekolah.xml"
         let xml = try region.text(schools).replacingOccurrences(of: "</nama>", with: " &x;</nama>")
-            .replacingOccurrences(of: "<daftar_sekolah>", with: "<!DOCTYPE daftar_sekolah [<!ENTITY x \"y\">]>\n<daftar_sekolah>")
+            .replacingOccurrences(
+                of: "<daftar_sekolah>", with: "<!DOCTYPE daftar_sekolah [<!ENTITY x \"y\">]>\n<daftar_sekolah>")
         try region.replace(schools, with: xml)
 
         // No flags: the level, the progress lines and the summary are what cron mails the operator.
@@ -82,8 +91,12 @@ struct PrivacyTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("peringatan"), "expected warnings in: \(run.stderr)")
         for (stream, text) in [("stderr", run.stderr), ("stdout", run.stdout)] {
-            for nik in personal.niks where text.contains(nik) { Issue.record("\(stream) carries NIK \(nik.prefix(2))…") }
-            for nip in personal.nips where text.contains(nip) { Issue.record("\(stream) carries full NIP \(nip.prefix(6))…") }
+            for nik in personal.niks where text.contains(nik) {
+                Issue.record("\(stream) carries NIK \(nik.prefix(2))…")
+            }
+            for nip in personal.nips where text.contains(nip) {
+                Issue.record("\(stream) carries full NIP \(nip.prefix(6))…")
+            }
             for date in personal.birthDates where text.contains(date) { Issue.record("\(stream) carries a birth date") }
             // Any 16–18 digit run at all would be a NIK or a NIP that the log masking missed.
             if text.firstMatch(of: /\d{16,18}/) != nil { Issue.record("\(stream) carries a long digit run") }

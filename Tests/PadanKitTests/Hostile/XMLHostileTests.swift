@@ -43,8 +43,11 @@ struct XMLHostileTests {
         try marker.write(to: secret, atomically: true, encoding: .utf8)
         let listener = try LocalListener()
         defer { listener.close() }
-        let doctype = try String(contentsOf: HostileRegion.fixtures.appendingPathComponent("external-entities.dtd.txt"), encoding: .utf8)
-            .replacingOccurrences(of: "SECRET", with: secret.path).replacingOccurrences(of: "PORT", with: "\(listener.port)")
+        let doctype = try String(
+            contentsOf: HostileRegion.fixtures.appendingPathComponent("external-entities.dtd.txt"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "SECRET", with: secret.path).replacingOccurrences(
+            of: "PORT", with: "\(listener.port)")
         let schools = try Schools(region.text(Self.file))
         var records = schools.records
         records[0] = records[0].replacingOccurrences(of: "</nama>", with: " &rahasia;&rahasia2;&jaringan;</nama>")
@@ -74,7 +77,8 @@ struct XMLHostileTests {
     func billionLaughsIsRefusedFastAndBounded(recordIndex: Int) throws {
         guard let region = try HostileRegion.make() else { return }
         defer { region.remove() }
-        let doctype = try String(contentsOf: HostileRegion.fixtures.appendingPathComponent("billion-laughs.dtd.txt"), encoding: .utf8)
+        let doctype = try String(
+            contentsOf: HostileRegion.fixtures.appendingPathComponent("billion-laughs.dtd.txt"), encoding: .utf8)
         let schools = try Schools(region.text(Self.file))
         var records = schools.records
         records[recordIndex] = records[recordIndex].replacingOccurrences(of: "</nama>", with: " &lol9;</nama>")
@@ -108,7 +112,8 @@ struct XMLHostileTests {
         guard let region = try HostileRegion.make() else { return }
         defer { region.remove() }
         let schools = try Schools(region.text(Self.file))
-        let deep = "<sekolah><npsn>" + String(repeating: "<x>", count: 10_000) + String(repeating: "</x>", count: 10_000)
+        let deep =
+            "<sekolah><npsn>" + String(repeating: "<x>", count: 10_000) + String(repeating: "</x>", count: 10_000)
             + "</npsn></sekolah>\n"
         let records = first ? [deep] + schools.records : schools.records + [deep]
         try region.replace(Self.file, with: schools.joined(records: records))
@@ -146,7 +151,9 @@ struct XMLHostileTests {
         #expect(reject[2] == "\(schools.line(ofRecord: 5))")
         #expect(reject[3].contains("terpotong"), "\(reject[3])")
         #expect(reject[4].hasPrefix("<sekolah>"))
-        let mapped = try PadanProcess.csv(region.latest.appendingPathComponent("unor_map.csv")).dropFirst().map { $0[0] }
+        let mapped = try PadanProcess.csv(region.latest.appendingPathComponent("unor_map.csv")).dropFirst().map {
+            $0[0]
+        }
         let kept = schools.records.prefix(5).compactMap { record -> String? in
             guard let open = record.range(of: "<npsn>"), let close = record.range(of: "</npsn>") else { return nil }
             return String(record[open.upperBound..<close.lowerBound])
@@ -161,7 +168,8 @@ struct XMLHostileTests {
         defer { region.remove() }
         // An encoding libxml2 converts through iconv, and a byte that does not convert: libxml2 used to print
         // "encoding error : input conversion failed…" itself, without the file's name.
-        let text = try region.text(Self.file).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"U-TF-8\"")
+        let text = try region.text(Self.file).replacingOccurrences(
+            of: "encoding=\"UTF-8\"", with: "encoding=\"U-TF-8\"")
         #expect(text.contains("U-TF-8"))
         var bytes = Array(text.utf8)
         // In the second record's first end tag: `</npsn\xFF>`.
@@ -181,7 +189,9 @@ struct XMLHostileTests {
         defer { region.remove() }
         let schools = try Schools(region.text(Self.file))
         let cut = try #require(schools.records[0].range(of: "<nama>"))
-        try region.replace(Self.file, with: schools.joined(records: [String(schools.records[0][..<cut.upperBound]) + "SD NEG"], tail: ""))
+        try region.replace(
+            Self.file,
+            with: schools.joined(records: [String(schools.records[0][..<cut.upperBound]) + "SD NEG"], tail: ""))
 
         let run = try region.run()
         #expect(run.status == 65)
@@ -206,7 +216,8 @@ final class LocalListener {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && listen(descriptor, 8) == 0 && getsockname(descriptor, generic, &length) == 0
+                bind(descriptor, generic, length) == 0 && listen(descriptor, 8) == 0
+                    && getsockname(descriptor, generic, &length) == 0
             }
         }
         guard bound else {

@@ -97,4 +97,16 @@ struct PayloadEncoderTests {
             """, input: line)
         #expect(python == "\(key) \(key)\n")
     }
+
+    @Test(arguments: [
+        ("Siti Ḥasanah, S.Pd.", "Sangat Baik", "D.1.1 \"Memahami\" peserta\\didik"),
+        ("Budi\u{01}\t\n", nil, nil), ("😀 \u{2028} </script>", "Baik", "=cmd|' /C calc'!A0"),
+    ] as [(String, String?, String?)])
+    func canonicalMatchesJSONValue(_ nama: String, _ predikat: String?, _ indikator: String?) {
+        let payload = Self.payload(nama: nama, predikat: predikat, indikator: indikator)
+        let fast = PayloadEncoder.encode(payload, runId: "20241122T190000Z")
+        let reference = PayloadEncoder.referenceEncode(payload, runId: "20241122T190000Z")
+        #expect(fast.key == reference.key)
+        #expect(fast.line == reference.line)
+    }
 }

@@ -1,0 +1,54 @@
+/// Every `pmm_skp` row's verdict, in input order, and what builds an eligible row's payload on demand.
+public struct SkpDecisions: Sendable {
+    /// The rows, as read.
+    public let records: [SkpRecord]
+    /// One per row.
+    public let verdicts: [SkpVerdict]
+    public let eligibility: SkpEligibility
+
+    public init(records: [SkpRecord], verdicts: [SkpVerdict], eligibility: SkpEligibility) {
+        precondition(records.count == verdicts.count, "one verdict per SKP row")
+        self.records = records
+        self.verdicts = verdicts
+        self.eligibility = eligibility
+    }
+
+    /// No rows.
+    public static func none(context: JudgementContext) -> SkpDecisions {
+        SkpDecisions(records: [], verdicts: [], eligibility: SkpEligibility(context: context, disparities: []))
+    }
+
+    /// The row's full decision, with the payload built when eligible.
+    public func decision(at i: Int) -> SkpDecision {
+        SkpDecision(record: records[i], outcome: outcome(at: i))
+    }
+
+    /// The row's outcome, with the payload built when eligible.
+    public func outcome(at i: Int) -> SkpOutcome {
+        switch verdicts[i] {
+        case .skipped(let reason): return .skipped(reason: reason)
+        case .blocked(let reasons): return .blocked(reasons: reasons)
+        case .eligible(let person, let employee, let penilai):
+            return .eligible(eligibility.payload(for: records[i], person: person, employee: employee, penilai: penilai))
+        }
+    }
+
+    /// The payload of row `i`, when eligible.
+    public func payload(at i: Int) -> SkpPayload? {
+        guard case .eligible(let person, let employee, let penilai) = verdicts[i] else { return nil }
+        return eligibility.payload(for: records[i], person: person, employee: employee, penilai: penilai)
+    }
+
+    /// How many rows are eligible, blocked, skipped.
+    public var counts: (eligible: Int, blocked: Int, skipped: Int) {
+        var eligible = 0, blocked = 0, skipped = 0
+        for verdict in verdicts {
+            switch verdict {
+            case .eligible: eligible += 1
+            case .blocked: blocked += 1
+            case .skipped: skipped += 1
+            }
+        }
+        return (eligible, blocked, skipped)
+    }
+}

@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+
+/// Runs the independent pieces of a stage on every core and hands their results back in input order, so
+/// no output depends on scheduling. The national benchmark's machine has two cores; one core idle while
+/// the other reads, judges or encodes is half the machine unused.
+enum ParallelWork {
+    /// Threads to use: the active cores, overridable with `PADAN_THREADS` (1 runs everything in line).
+    static let width: Int = {
+        if let text = ProcessInfo.processInfo.environment["PADAN_THREADS"], let n = Int(text), n >= 1 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
+    /// `body(i)` for every `i` in `0..<count`, on up to ``width`` threads; results in index order.
+    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        if width == 1 || count <= 1 { return (0..<count).map(body) }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { i in slots.buffer[i] = body(i) }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// The result slots of ``map(_:_:)``: iteration `i` alone writes slot `i`, and the caller reads them
+    /// only after every iteration ended, so sharing the buffer is safe.
+    private struct Slots<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T?>
+    }
+
+    /// `body(range)` over consecutive ranges covering `0..<count` (about `chunk` long each); results in order.
+    static func chunks<T: Sendable>(_ count: Int, chunk: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let size = max(1, chunk)
+        let pieces = (count + size - 1) / size
+        return map(pieces) { p in body((p * size)..<min(count, (p + 1) * size)) }
+    }
+}
