@@ -40,8 +40,10 @@ enum ReadmeFile {
                 lines.append("| `\(key)` | \(report.skpOutcomes[key] ?? 0) |")
             }
         }
-        lines += ["", "| planted case | times |", "|---|---|"]
-        for key in report.planted.keys.sorted() { lines.append("| \(key) | \(report.planted[key] ?? 0) |") }
+        if !report.truthWritten {
+            lines += ["", "| planted case | times |", "|---|---|"]
+            for key in report.planted.keys.sorted() { lines.append("| \(key) | \(report.planted[key] ?? 0) |") }
+        }
         if !report.plantedSchools.isEmpty && report.plantedSchools.count <= 60 {
             lines += ["", "| NPSN | school | planted |", "|---|---|---|"]
             for school in report.plantedSchools {
