@@ -50,6 +50,7 @@ struct CrosswalkFileUpdate {
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let synced = fsync(fd)
         close(fd)
+        RunCrashPoint.reached("pemadanan-replace")
         guard written == bytes.count, synced == 0, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw PadanError(.cannotCreate, "\(path): tabel pemadanan tidak dapat diganti")
