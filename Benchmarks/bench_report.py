@@ -8,6 +8,7 @@
 import glob
 import json
 import os
+import re
 import statistics
 import sys
 import tomllib
@@ -36,6 +37,18 @@ def input_files(pipeline_path: str) -> list[str]:
     return out
 
 
+def stage_lines(path: str) -> dict:
+    """Stage seconds from `padan run` progress lines: `[write] ... — 12,34 dtk`."""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    for line in open(path, encoding="utf-8", errors="replace"):
+        m = re.match(r"^\[(\w+)\] .* — ([0-9.]+(?:,[0-9]+)?) dtk", line.strip())
+        if m:
+            out[m.group(1)] = float(m.group(2).replace(".", "").replace(",", "."))
+    return out
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
@@ -55,15 +68,22 @@ def summarize(results: str) -> int:
         if r.get("scale") and r["scale"] not in scales and r["kind"] != "sample":
             scales.append(r["scale"])
     out = {"machine": machine, "scales": {}, "ratios": {}}
+    version = "?"
     for scale in scales:
         first = [r for r in records if r["kind"] == "padan" and r["scale"] == scale and not r["second"]]
         second = [r for r in records if r["kind"] == "padan" and r["scale"] == scale and r["second"]]
         duck = [r for r in records if r["kind"] == "duckdb" and r["scale"] == scale]
         stage_runs = []
+        inputs = {}
         for r in first:
             with open(os.path.join(results, r["summary"])) as fh:
                 summary = json.load(fh)
-            stage_runs.append({s["name"]: s["seconds"] for s in summary["stages"]})
+            stages = {s["name"]: s["seconds"] for s in summary["stages"]}
+            # write and record end after summary.json is written: their seconds are on the progress lines.
+            for name, seconds in (stage_lines(os.path.join(results, r["stderr"])) if r.get("stderr") else {}).items():
+                stages.setdefault(name, seconds)
+            version = summary.get("padan_version", version)
+            stage_runs.append(stages)
             inputs = summary.get("inputs", {})
         names = list(stage_runs[0]) if stage_runs else []
         stages = {n: median([s.get(n) for s in stage_runs]) for n in names}
@@ -91,6 +111,7 @@ def summarize(results: str) -> int:
         s["fuzzy_seconds"] = fuzzy
         s["fuzzy_share"] = fuzzy / p if p else None
         out["scales"][scale] = s
+    out["machine"]["padan"] = f"{version} ({machine.get('padan', '?')})"
     if "national" in out["scales"] and "tenth" in out["scales"]:
         n, t = out["scales"]["national"]["padan_seconds"], out["scales"]["tenth"]["padan_seconds"]
         out["ratios"]["time_national_vs_tenth"] = n / t if n and t else None

@@ -71,6 +71,11 @@ log "building padan (release)"
 PADAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/padan"
 [[ -x "$PADAN" ]] || { echo "run.sh: $PADAN not built" >&2; exit 70; }
 
+load1=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load1" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+    log "warning: load average $load1 on $(nproc) cores; other work will slow both tools and widen the spread"
+fi
+
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS="$BENCH/results/$STAMP"
 mkdir -p "$RESULTS"
@@ -78,7 +83,7 @@ RAW="$RESULTS/runs.jsonl"
 : > "$RAW"
 {
     echo "{\"kind\": \"machine\", \"cores\": $(nproc), \"mem_kb\": $(awk '/MemTotal/ {print $2}' /proc/meminfo),"
-    echo " \"load\": \"$(cut -d' ' -f1-3 /proc/loadavg)\", \"padan\": \"$("$PADAN" --version 2>/dev/null || echo unknown)\","
+    echo " \"load\": \"$(cut -d' ' -f1-3 /proc/loadavg)\", \"padan\": \"$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)\","
     echo " \"duckdb\": \"$(python3 -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null || echo none)\", \"runs\": $RUNS}"
 } | tr -d '\n' >> "$RAW"
 echo >> "$RAW"
@@ -121,15 +126,17 @@ for entry in "${SCALES[@]}"; do
     for ((i = 1; i <= RUNS; i++)); do
         rm -rf "$work"; mkdir -p "$work"
         log "$name: padan run $i/$RUNS (first run, fresh store)"
-        timed "$PADAN" run "$pipeline" --quiet --progress never
+        # Progress as plain lines on stderr (not a terminal): one per stage with its seconds, write and
+        # record included (summary.json is written before those two end).
+        timed "$PADAN" run "$pipeline" --progress auto > /dev/null 2> "$RESULTS/$name-padan-$i.stderr"
         cp "$work/out/latest/summary.json" "$RESULTS/$name-padan-$i-summary.json"
-        echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": $i, \"second\": false, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-$i-summary.json\", \"output_bytes\": $(du -sb "$work/out/latest/" | cut -f1)}" >> "$RAW"
+        echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": $i, \"second\": false, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-$i-summary.json\", \"stderr\": \"$name-padan-$i.stderr\", \"output_bytes\": $(du -sb "$work/out/latest/" | cut -f1)}" >> "$RAW"
         log "$name: padan run $i: ${T_WALL}s, peak RSS $((T_RSS / 1024)) MiB"
     done
     log "$name: padan run again on the last store (second run)"
-    timed "$PADAN" run "$pipeline" --quiet --progress never
+    timed "$PADAN" run "$pipeline" --progress auto > /dev/null 2> "$RESULTS/$name-padan-second.stderr"
     cp "$work/out/latest/summary.json" "$RESULTS/$name-padan-second-summary.json"
-    echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": 0, \"second\": true, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-second-summary.json\"}" >> "$RAW"
+    echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": 0, \"second\": true, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-second-summary.json\", \"stderr\": \"$name-padan-second.stderr\"}" >> "$RAW"
     log "$name: second run: ${T_WALL}s, peak RSS $((T_RSS / 1024)) MiB"
     rm -rf "$work"
 

@@ -26,27 +26,32 @@ public struct PersonMatcher: Sendable {
         let people = Self.group(teachers)
 
         // NIPs carried by ASN and PNS Depag rows, with the people carrying them.
-        var carriers = [String: [Int]]()
-        var anyByNIP = [String: [Int]]()
+        // Sized up front: grown by doubling, a table of millions is rehashed again and again.
+        var carriers = NIPIndex(minimumCapacity: people.count)
+        var anyByNIP = NIPIndex(minimumCapacity: people.count)
         var kemenag = 0
         for (p, person) in people.enumerated() {
             let employment = teachers[person.induk].employment
             if employment == .kemenag { kemenag += 1 }
-            var nips = Set<String>()
-            for row in person.rows { if let nip = teachers[row].nip.nip { nips.insert(nip.digits) } }
+            var nips = [UInt64]()
+            for row in person.rows {
+                if let nip = teachers[row].nip.nip, !nips.contains(nip.value) { nips.append(nip.value) }
+            }
             for nip in nips {
-                anyByNIP[nip, default: []].append(p)
-                if employment.isASN || employment == .kemenag { carriers[nip, default: []].append(p) }
+                anyByNIP.append(p, for: nip)
+                if employment.isASN || employment == .kemenag { carriers.append(p, for: nip) }
             }
         }
 
-        var siasnByNIP = [String: Int](minimumCapacity: batch.employees.count)
-        for (i, employee) in batch.employees.enumerated() where siasnByNIP[employee.nipBaru] == nil {
-            siasnByNIP[employee.nipBaru] = i
+        // SIASN holds 18 digits: as numbers, the same lookups without a string per person.
+        var siasnByNIP = [UInt64: Int](minimumCapacity: batch.employees.count)
+        // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
+        for i in batch.employees.indices {
+            if let nip = batch.employees[i].nipValue, siasnByNIP[nip] == nil { siasnByNIP[nip] = i }
         }
 
         var links = [PersonLink]()
-        var linkOfPerson = [Int: Int]()
+        var linkOfPerson = LinkPositions(people: people.count)
         for (p, person) in people.enumerated() {
             let row = teachers[person.induk]
             guard row.employment.isASN else { continue }
@@ -56,9 +61,9 @@ public struct PersonMatcher: Sendable {
             case .corrupted: link.nipProblem = .nipRusak
             case .invalid: link.nipProblem = .nipTidakValid
             case .valid(let nip):
-                if (carriers[nip.digits]?.count ?? 0) > 1 {
+                if carriers.count(nip.value) > 1 {
                     link.nipProblem = .nipGanda
-                } else if let employee = siasnByNIP[nip.digits] {
+                } else if let employee = siasnByNIP[nip.value] {
                     link.method = .nip
                     link.employee = employee
                 } else {
@@ -86,8 +91,8 @@ public struct PersonMatcher: Sendable {
         var linkedEmployees = Set<Int>()
         for link in linkage.links where link.method == .nip { if let e = link.employee { linkedEmployees.insert(e) } }
         var pool = [CandidateKey: [Int]]()
-        for (i, employee) in batch.employees.enumerated() where !linkedEmployees.contains(i) {
-            guard let birth = employee.birthDate, let gender = employee.gender else { continue }
+        for i in batch.employees.indices where !linkedEmployees.contains(i) {
+            guard let birth = batch.employees[i].birthDate, let gender = batch.employees[i].gender else { continue }
             pool[CandidateKey(birthDate: birth, gender: gender), default: []].append(i)
         }
         // Each SIASN name is normalized at most once, however many Dapodik rows share its block.
@@ -125,9 +130,11 @@ public struct PersonMatcher: Sendable {
         var suggested = Set<Int>()
         for link in linkage.links where link.method == .suggested { if let e = link.employee { suggested.insert(e) } }
         var missing = [Int]()
-        for (i, employee) in batch.employees.enumerated() {
-            guard employee.isTeacherBySiasn || isInSchoolUnit(employee) else { continue }
-            guard linkage.peopleByNIP[employee.nipBaru] == nil, !suggested.contains(i), !employee.hasLeftService else { continue }
+        let employees = batch.employees
+        for i in employees.indices {
+            guard employees[i].isTeacherBySiasn || isInSchoolUnit(employees[i]) else { continue }
+            let carried = employees[i].nipValue.map { linkage.peopleByNIP.count($0) > 0 } ?? false
+            guard !carried, !suggested.contains(i), !employees[i].hasLeftService else { continue }
             missing.append(i)
         }
         linkage.missingFromDapodik = missing
@@ -141,22 +148,23 @@ public struct PersonMatcher: Sendable {
     /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides.
     static func group(_ teachers: [DapodikTeacher]) -> [DapodikPerson] {
         var people = [DapodikPerson]()
-        var byKey = [String: Int]()
-        for (i, row) in teachers.enumerated() {
-            let key: String
-            if let id = row.ptkId?.lowercased(), !id.isEmpty {
-                key = "ptk:" + id
-            } else if let nip = row.nip.nip {
-                key = "nip:" + nip.digits
+        people.reserveCapacity(teachers.count)
+        var byIdentity = [DapodikPerson.Identity: Int](minimumCapacity: teachers.count)
+        for i in teachers.indices {
+            let identity: DapodikPerson.Identity
+            if let id = teachers[i].ptkIdentifier?.lowercased, !id.isEmpty {
+                identity = .ptk(id)
+            } else if let nip = teachers[i].nip.nip {
+                identity = .nip(nip.value)
             } else {
-                key = "row:" + row.source.description
+                identity = .row(teachers[i].source)
             }
-            if let p = byKey[key] {
+            if let p = byIdentity[identity] {
                 people[p].rows.append(i)
-                if row.isInduk && !teachers[people[p].induk].isInduk { people[p].induk = i }
+                if teachers[i].isInduk && !teachers[people[p].induk].isInduk { people[p].induk = i }
             } else {
-                byKey[key] = people.count
-                people.append(DapodikPerson(key: key, rows: [i], induk: i))
+                byIdentity[identity] = people.count
+                people.append(DapodikPerson(identity: identity, rows: PersonRows(i), induk: i))
             }
         }
         return people

@@ -37,8 +37,8 @@ public struct UnorTree: Sendable {
             schoolLikeAbove[i] = above
         }
         var people = [Int](repeating: 0, count: units.count)
-        for employee in employees {
-            guard var node = index[employee.unorId] else { continue }
+        for e in employees.indices {
+            guard var node = index[employees[e].unorId] else { continue }
             var steps = 0
             people[node] += 1
             while let p = parent[node], steps < units.count {

@@ -1,15 +1,40 @@
 /// A calendar date without time or zone, as the registers write birth dates.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    // 6 bytes rather than three `Int`s: every record holds one or two dates.
+    private var storedYear: Int32
+    private var storedMonth: UInt8
+    private var storedDay: UInt8
 
-    /// A date only if it exists in the proleptic Gregorian calendar.
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = UInt8(clamping: newValue) }
+    }
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = UInt8(clamping: newValue) }
+    }
+
+    /// A date only if it exists in the proleptic Gregorian calendar (years within ±2,147,483,647).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year),
+            let stored = Int32(exactly: year)
+        else { return nil }
+        self.storedYear = stored
+        self.storedMonth = UInt8(month)
+        self.storedDay = UInt8(day)
+    }
+
+    /// 1970-01-01.
+    public static let unixEpoch = CalendarDate(storedYear: 1970, storedMonth: 1, storedDay: 1)
+
+    private init(storedYear: Int32, storedMonth: UInt8, storedDay: UInt8) {
+        self.storedYear = storedYear
+        self.storedMonth = storedMonth
+        self.storedDay = storedDay
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {

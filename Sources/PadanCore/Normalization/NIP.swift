@@ -9,13 +9,23 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         case pppk = "PPPK"
     }
 
-    /// The 18 digits.
-    public let digits: String
+    // 9 bytes per NIP where an 18-character `String` took a heap block: the 18 digits as a number (they fit
+    // in 60 bits), the shape and sex read once. The birth date is read again from the digits when asked.
+    /// The 18 digits as a number: what keys and comparisons use.
+    public let value: UInt64
     public let shape: Shape
-    /// The birth date embedded in digits 1–8.
-    public let birthDate: CalendarDate
     /// The sex embedded in digit 15.
     public let sex: Gender
+
+    /// The 18 digits.
+    public var digits: String { DigitText.digits(value, count: 18).text }
+
+    /// The birth date embedded in digits 1–8.
+    public var birthDate: CalendarDate {
+        let yyyymmdd = Int(value / 10_000_000_000)
+        return CalendarDate(year: yyyymmdd / 10_000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100)
+            ?? .unixEpoch  // never: `read` checked the date
+    }
 
     public var description: String { digits }
 
@@ -28,10 +38,11 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
     public enum Reading: Equatable, Sendable {
         /// Empty, `null`, `-`.
         case empty
+        // The two rare cases boxed, so a reading is 10 bytes, not 33.
         /// Destroyed by a spreadsheet (scientific notation or a decimal part of zeros): digits are lost.
-        case corrupted(String)
+        indirect case corrupted(String)
         /// Present but not 18 digits of a valid shape; `why` in Bahasa Indonesia.
-        case invalid(String, why: String)
+        indirect case invalid(String, why: String)
         case valid(NIP)
 
         /// The NIP when valid.
@@ -88,8 +99,8 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         guard let sex: Gender = digits[14] == 1 ? .male : digits[14] == 2 ? .female : nil else {
             return .invalid(text, why: "digit jenis kelamin dalam NIP bukan 1 atau 2")
         }
-        let nip = NIP(digits: String(decoding: cleaned, as: UTF8.self), shape: shape, birthDate: birth, sex: sex)
-        return .valid(nip)
+        let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
+        return .valid(NIP(value: value, shape: shape, sex: sex))
     }
 
     /// Scientific notation (`1.98501E+17`, `1,98501E+17`) or 15+ digits followed by a decimal part of zeros.

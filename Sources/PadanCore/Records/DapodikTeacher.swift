@@ -1,62 +1,106 @@
 /// One row of the Dapodik GTK export: a PTK at one school.
+///
+/// Stored compactly (`CompactText.swift`): ids and digit runs as numbers, repeated words shared between
+/// rows; the properties give the text exactly as read.
 public struct DapodikTeacher: Sendable {
-    /// Dapodik's person id, shared by the rows of one person at several schools.
-    public var ptkId: String?
+    private var ptk: IdentifierText?
+    private var writtenNIP: DigitText?
+    private var storedNUPTK: DigitText?
+    private var storedNIK: DigitText?
+    private var status: SharedText
+    private var jenis: SharedText
+    private var tugas: SharedText?
+    private var golonganWritten: SharedText?
+    public var golongan: Golongan?
     /// As typed at the school (titles and all).
     public var nama: String
-    /// The NIP as written (trimmed), for reports.
-    public var nipText: String?
     public var nip: NIP.Reading
-    public var nuptk: String?
-    public var nik: String?
-    public var gender: Gender?
+    public var source: SourceLocation
     public var birthDate: CalendarDate?
-    public var statusKepegawaian: String {
-        didSet { employment = Employment(statusKepegawaian) }
-    }
-    public var jenisPtk: String {
-        didSet { isTeacherByDapodik = Self.isTeacher(jenisPtk) }
-    }
-    public var tugasTambahan: String?
-    public var golonganText: String?
-    public var golongan: Golongan?
     public var npsn: NPSN
+    public var gender: Gender?
     /// `Induk` (the person's home school) unless the row says `Non Induk`.
     public var isInduk: Bool
-    public var source: SourceLocation
+    // Both derived once, not at every look (rules and SKP ask millions of times at national scale), from
+    // the two immutable fields below.
+    /// How `status_kepegawaian` places the row.
+    public let employment: Employment
+    /// True when `jenis_ptk` says teacher (`Guru …`) or principal.
+    public let isTeacherByDapodik: Bool
+
+    /// Dapodik's person id, shared by the rows of one person at several schools.
+    public var ptkId: String? {
+        get { ptk?.text }
+        set { ptk = newValue.map(IdentifierText.init) }
+    }
+    /// The id as stored (compare its `lowercased` for identity without building text).
+    public var ptkIdentifier: IdentifierText? { ptk }
+    /// The NIP as written (trimmed), for reports.
+    public var nipText: String? {
+        get { writtenNIP?.text }
+        set { writtenNIP = newValue.map(DigitText.init) }
+    }
+    public var nuptk: String? {
+        get { storedNUPTK?.text }
+        set { storedNUPTK = newValue.map(DigitText.init) }
+    }
+    public var nik: String? {
+        get { storedNIK?.text }
+        set { storedNIK = newValue.map(DigitText.init) }
+    }
+    public var statusKepegawaian: String { status.text }
+    public var jenisPtk: String { jenis.text }
+    public var tugasTambahan: String? {
+        get { tugas?.text }
+        set { tugas = newValue.map(SharedText.init) }
+    }
+    public var golonganText: String? {
+        get { golonganWritten?.text }
+        set { golonganWritten = newValue.map(SharedText.init) }
+    }
 
     public init(
         ptkId: String?, nama: String, nipText: String?, nip: NIP.Reading, nuptk: String?, nik: String?,
         gender: Gender?, birthDate: CalendarDate?, statusKepegawaian: String, jenisPtk: String,
         tugasTambahan: String?, golonganText: String?, npsn: NPSN, isInduk: Bool, source: SourceLocation
     ) {
-        self.ptkId = ptkId
+        self.init(
+            ptk: ptkId.map(IdentifierText.init), nama: nama, nipText: nipText.map(DigitText.init), nip: nip,
+            nuptk: nuptk.map(DigitText.init), nik: nik.map(DigitText.init), gender: gender, birthDate: birthDate,
+            status: SharedText(statusKepegawaian), employment: Employment(statusKepegawaian), jenis: SharedText(jenisPtk),
+            isTeacher: Self.isTeacher(jenisPtk), tugas: tugasTambahan.map(SharedText.init),
+            golongan: golonganText.map { (SharedText($0), Golongan(reading: $0)) }, npsn: npsn, isInduk: isInduk,
+            source: source)
+    }
+
+    /// A row from already compact parts (the reader shares the repeated words and what they mean).
+    package init(
+        ptk: IdentifierText?, nama: String, nipText: DigitText?, nip: NIP.Reading, nuptk: DigitText?, nik: DigitText?,
+        gender: Gender?, birthDate: CalendarDate?, status: SharedText, employment: Employment, jenis: SharedText,
+        isTeacher: Bool, tugas: SharedText?, golongan: (SharedText, Golongan?)?, npsn: NPSN, isInduk: Bool,
+        source: SourceLocation
+    ) {
+        self.ptk = ptk
         self.nama = nama
-        self.nipText = nipText
+        self.writtenNIP = nipText
         self.nip = nip
-        self.nuptk = nuptk
-        self.nik = nik
+        self.storedNUPTK = nuptk
+        self.storedNIK = nik
         self.gender = gender
         self.birthDate = birthDate
-        self.statusKepegawaian = statusKepegawaian
-        self.jenisPtk = jenisPtk
-        self.employment = Employment(statusKepegawaian)
-        self.isTeacherByDapodik = Self.isTeacher(jenisPtk)
-        self.tugasTambahan = tugasTambahan
-        self.golonganText = golonganText
-        self.golongan = Golongan(reading: golonganText)
+        self.status = status
+        self.employment = employment
+        self.jenis = jenis
+        self.isTeacherByDapodik = isTeacher
+        self.tugas = tugas
+        self.golonganWritten = golongan?.0
+        self.golongan = golongan?.1
         self.npsn = npsn
         self.isInduk = isInduk
         self.source = source
     }
 
-    // Both derived once, not at every look (rules and SKP ask millions of times at national scale).
-    /// How `status_kepegawaian` places the row.
-    public private(set) var employment: Employment
-    /// True when `jenis_ptk` says teacher (`Guru …`) or principal.
-    public private(set) var isTeacherByDapodik: Bool
-
-    static func isTeacher(_ jenisPtk: String) -> Bool {
+    package static func isTeacher(_ jenisPtk: String) -> Bool {
         let jenis = jenisPtk.uppercased()
         return jenis.hasPrefix("GURU") || jenis == "KEPALA SEKOLAH"
     }

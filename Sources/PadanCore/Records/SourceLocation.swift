@@ -1,11 +1,26 @@
 /// Where a record came from: the file as the operator named it and the 1-based line.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
+    // 16 bytes: the file name shared by every row of the file, the line in 32 bits.
+    private var fileBox: SharedText
+    private var storedLine: Int32
+
+    public var file: String {
+        get { fileBox.text }
+        set { fileBox = SharedText(newValue) }
+    }
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     public init(file: String, line: Int) {
-        self.file = file
-        self.line = line
+        self.init(file: SharedText(file), line: line)
+    }
+
+    /// A location in a file whose name every row of it shares.
+    public init(file: SharedText, line: Int) {
+        self.fileBox = file
+        self.storedLine = Int32(clamping: line)
     }
 
     /// `file:line`.
@@ -16,48 +31,67 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
 /// A SIASN id (PNS ID or UNOR id): 32 hex characters or a dashed UUID, compared case-insensitively.
 public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    // The 32 hex digits as two numbers and whether they were dashed: 17 bytes, where the two strings
+    // (`text`, `key`) were 32 bytes and two heap blocks per id, three ids per SIASN person and unit.
+    private let hi: UInt64
+    private let lo: UInt64
+    private let dashed: Bool
+
     /// Lower-case, as written otherwise (dashes kept): what outputs show.
-    public let text: String
+    public var text: String { IdentifierText.format(hi, lo, dashed: dashed, upperCase: false) }
     /// The 32 hex digits without dashes: what comparisons use.
-    public let key: String
+    public var key: String { IdentifierText.format(hi, lo, dashed: false, upperCase: false) }
 
-    public static func == (a: SiasnID, b: SiasnID) -> Bool { a.key == b.key }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    public static func == (a: SiasnID, b: SiasnID) -> Bool { a.hi == b.hi && a.lo == b.lo }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hi)
+        hasher.combine(lo)
+    }
 
-    /// Accepts 32 hex characters or an 8-4-4-4-12 dashed UUID, either case.
+    /// Accepts 32 hex characters or an 8-4-4-4-12 dashed UUID, either case (mixed too).
     public init?(_ raw: String?) {
-        guard let raw = raw?.trimmingSpaces.lowercased(), !raw.isEmpty else { return nil }
-        let bytes = Array(raw.utf8)
-        func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) }
-        if bytes.count == 32, bytes.allSatisfy(isHex) {
-            text = raw
-            key = raw
-        } else if bytes.count == 36, [8, 13, 18, 23].allSatisfy({ bytes[$0] == UInt8(ascii: "-") }),
-            bytes.enumerated().allSatisfy({ [8, 13, 18, 23].contains($0.offset) || isHex($0.element) })
-        {
-            text = raw
-            key = String(raw.filter { $0 != "-" })
-        } else {
-            return nil
-        }
+        guard let raw = raw?.trimmingSpaces, !raw.isEmpty,
+            let (hi, lo, style) = IdentifierText.parse(raw) ?? IdentifierText.parse(raw.lowercased())
+        else { return nil }
+        self.hi = hi
+        self.lo = lo
+        self.dashed = style.dashed
     }
 
     public var description: String { text }
-    public static func < (a: SiasnID, b: SiasnID) -> Bool { a.key < b.key }
+    /// In the order of `key` (fixed-width lower-case hex sorts as the numbers do).
+    public static func < (a: SiasnID, b: SiasnID) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }
 }
 
 /// An 8-digit school number.
 public struct NPSN: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let text: String
+    // The number in 4 bytes; the text is always its 8 digits, leading zeros included.
+    private let value: UInt32
+
+    public var text: String {
+        var bytes = [UInt8](repeating: 0x30, count: 8)
+        var rest = value
+        for i in stride(from: 7, through: 0, by: -1) {
+            bytes[i] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Accepts exactly 8 digits (after trimming and a leading `'`).
     public init?(_ raw: String?) {
         guard var raw = raw?.trimmingSpaces else { return nil }
         if raw.hasPrefix("'") { raw.removeFirst() }
-        guard raw.utf8.count == 8, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        text = raw
+        guard raw.utf8.count == 8 else { return nil }
+        var value: UInt32 = 0
+        for byte in raw.utf8 {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + UInt32(byte - 0x30)
+        }
+        self.value = value
     }
 
     public var description: String { text }
-    public static func < (a: NPSN, b: NPSN) -> Bool { a.text < b.text }
+    /// In the order of `text` (8 digits sort as the numbers do).
+    public static func < (a: NPSN, b: NPSN) -> Bool { a.value < b.value }
 }

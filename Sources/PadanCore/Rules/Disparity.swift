@@ -18,6 +18,9 @@ public struct Disparity: Sendable {
     public var siasnValue: String = ""
     public var suggestion: String = ""
     public var source: String = ""
+    /// For a `PTK` subject raised by the rules: the person's position in `Linkage.people` (so lookups by
+    /// person need not build the key text of 1.6 million people).
+    public var person: Int?
 
     public init(code: DisparityCode, subject: DisparitySubject, subjectKey: String) {
         self.code = code

@@ -5,7 +5,9 @@ extension JudgementContext {
         differs: (DapodikTeacher, SiasnEmployee) -> (dapodik: String, siasn: String)?
     ) -> [Disparity] {
         linked.compactMap { pair in
-            guard let values = differs(indukRow(ofPerson: pair.person), batch.employees[pair.employee]) else { return nil }
+            // Subscripts passed straight in, so the records are borrowed rather than copied.
+            guard let values = differs(batch.teachers[linkage.people[pair.person].induk], batch.employees[pair.employee])
+            else { return nil }
             var d = ptkDisparity(code, person: pair.person)
             d.field = field
             d.dapodikValue = values.dapodik

@@ -68,6 +68,7 @@ public struct JudgementContext: Sendable {
     public func ptkDisparity(_ code: DisparityCode, person: Int) -> Disparity {
         let row = indukRow(ofPerson: person)
         var d = Disparity(code: code, subject: .ptk, subjectKey: linkage.people[person].key)
+        d.person = person
         d.ptkId = row.ptkId ?? ""
         d.nip = row.nip.nip?.digits ?? row.nipText ?? ""
         d.nama = row.nama
@@ -78,6 +79,19 @@ public struct JudgementContext: Sendable {
         }
         fillSchool(&d, npsn: row.npsn)
         return d
+    }
+
+    /// The codes of the priority 1–3 `PTK` disparities of each person.
+    public func blockingCodes(_ disparities: [Disparity]) -> BlockingCodes {
+        var codes = BlockingCodes()
+        for d in disparities where d.subject == .ptk && d.priority <= 3 {
+            if let person = d.person {
+                codes.byPerson[person, default: []].insert(d.code)
+            } else {
+                codes.byKey[d.subjectKey, default: []].insert(d.code)
+            }
+        }
+        return codes
     }
 
     /// Fills NPSN, school name, kabupaten/kota and UPT.
@@ -98,11 +112,34 @@ public struct JudgementContext: Sendable {
         return unitMap.school(ofUnit: unit, in: tree) != nil
     }
 
+    /// `UNOR_*` findings: `finding(person, employee, school)` for each linked person whose Induk school is
+    /// Negeri, in link order (without copying the records, as ``linkedAtNegeriSchools`` does).
+    func unorFindings(_ finding: (Int, SiasnEmployee, School) -> Disparity?) -> [Disparity] {
+        linked.compactMap { pair in
+            guard let s = pair.school, batch.schools[s].isNegeri else { return nil }
+            return finding(pair.person, batch.employees[pair.employee], batch.schools[s])
+        }
+    }
+
     /// Linked people whose Induk school is Negeri, with that school: the scope of the `UNOR_*` checks.
     public var linkedAtNegeriSchools: [(person: Int, employee: SiasnEmployee, school: School)] {
         linked.compactMap { pair in
             guard let s = pair.school, batch.schools[s].isNegeri else { return nil }
             return (pair.person, batch.employees[pair.employee], batch.schools[s])
         }
+    }
+}
+
+/// The codes of the priority 1–3 `PTK` disparities of each person (those that stop an SKP).
+public struct BlockingCodes: Sendable {
+    var byPerson: [Int: Set<DisparityCode>] = [:]
+    /// Disparities made without a person position (by hand, in tests), by subject key.
+    var byKey: [String: Set<DisparityCode>] = [:]
+
+    /// The codes raised for person `p` of `linkage`.
+    public func codes(ofPerson p: Int, in linkage: Linkage) -> Set<DisparityCode> {
+        let own = byPerson[p] ?? []
+        guard !byKey.isEmpty, let keyed = byKey[linkage.people[p].key] else { return own }
+        return own.union(keyed)
     }
 }

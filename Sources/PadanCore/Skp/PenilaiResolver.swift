@@ -14,7 +14,9 @@ public struct PenilaiResolver: Sendable {
     let context: JudgementContext
     /// NPSN → the ASN people with a row there, per principal kind.
     let principals: [NPSN: [PrincipalKind: Set<Int>]]
-    let siasnByNIP: [String: Int]
+    /// SIASN people by NIP (18 digits as a number; any other text as written, normally none).
+    let siasnByNIP: [UInt64: Int]
+    let siasnByOtherNIP: [String: Int]
     /// Government key → the head of its education office (the first `[[penilai]]` of that government
     /// decides, found or not), worked out once rather than per SKP row.
     let heads: [String: Penilai?]
@@ -30,13 +32,22 @@ public struct PenilaiResolver: Sendable {
             }
         }
         self.principals = principals
-        var byNIP = [String: Int]()
-        for (i, e) in context.batch.employees.enumerated() where byNIP[e.nipBaru] == nil { byNIP[e.nipBaru] = i }
+        var byNIP = [UInt64: Int](), byOther = [String: Int]()
+        // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
+        let employees = context.batch.employees
+        for i in employees.indices {
+            if let nip = employees[i].nipValue {
+                if byNIP[nip] == nil { byNIP[nip] = i }
+            } else if byOther[employees[i].nipBaru] == nil {
+                byOther[employees[i].nipBaru] = i
+            }
+        }
         self.siasnByNIP = byNIP
+        self.siasnByOtherNIP = byOther
         var heads = [String: Penilai?]()
         for head in context.settings.heads {
             guard let key = Government(reading: head.instansi)?.key, heads[key] == nil else { continue }
-            heads[key] = Self.resolve(head, siasnByNIP: byNIP, runDate: context.settings.runDate)
+            heads[key] = Self.resolve(head, siasnByNIP: byNIP, byOther: byOther, runDate: context.settings.runDate)
         }
         self.heads = heads
     }
@@ -81,10 +92,13 @@ public struct PenilaiResolver: Sendable {
     }
 
     /// A `[[penilai]]` head found in SIASN by NIP (read as a NIP, else as written).
-    static func resolve(_ head: ReconciliationSettings.HeadOfOffice, siasnByNIP: [String: Int], runDate: CalendarDate) -> Penilai? {
-        guard case .valid(let nip) = NIP.read(head.nip, runDate: runDate), let e = siasnByNIP[nip.digits] else {
-            if let e = siasnByNIP[head.nip.trimmingSpaces] { return Penilai(employee: e, peran: "KEPALA_DINAS") }
-            return nil
+    static func resolve(
+        _ head: ReconciliationSettings.HeadOfOffice, siasnByNIP: [UInt64: Int], byOther: [String: Int], runDate: CalendarDate
+    ) -> Penilai? {
+        guard case .valid(let nip) = NIP.read(head.nip, runDate: runDate), let e = siasnByNIP[nip.value] else {
+            let written = head.nip.trimmingSpaces
+            let e = DigitText(written).eighteenDigits.flatMap { siasnByNIP[$0] } ?? byOther[written]
+            return e.map { Penilai(employee: $0, peran: "KEPALA_DINAS") }
         }
         return Penilai(employee: e, peran: "KEPALA_DINAS")
     }

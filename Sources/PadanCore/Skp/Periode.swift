@@ -1,12 +1,16 @@
 /// An SKP period: a semester of a year (`2024-S2`).
 public struct Periode: Hashable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let semester: Int
+    // 3 bytes (every SKP row holds one).
+    private let storedYear: UInt16
+    private let storedSemester: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var semester: Int { Int(storedSemester) }
 
     public init?(year: Int, semester: Int) {
         guard (1...2).contains(semester), (1900...2999).contains(year) else { return nil }
-        self.year = year
-        self.semester = semester
+        self.storedYear = UInt16(year)
+        self.storedSemester = UInt8(semester)
     }
 
     /// Reads `2024-1`, `2024-S1`, `2024-2`, `2024-S2`, `Januari-Juni 2024`, `Juli-Desember 2024` (any case).
@@ -87,32 +91,59 @@ public enum PerilakuFokus {
 }
 
 /// One SKP row of PMM's export.
+///
+/// Stored compactly (`CompactText.swift`): NIPs as numbers, the indicator and behaviour lists shared between
+/// rows; the properties give the text exactly as read.
 public struct SkpRecord: Sendable {
-    public var nipText: String
+    private var writtenNIP: DigitText
+    private var writtenPenilai: DigitText?
+    private var indikator: SharedText?
+    public var perilakuFokus: [String]
+    public var predikat: String?
     public var nip: NIP.Reading
+    public var source: SourceLocation
     public var npsn: NPSN
     public var periode: Periode
     public var peran: SkpRole
-    public var indikatorKinerja: String?
-    public var perilakuFokus: [String]
-    public var predikat: String?
-    public var nipPenilaiText: String?
     public var tahap: SkpStage
-    public var source: SourceLocation
+
+    public var nipText: String {
+        get { writtenNIP.text }
+        set { writtenNIP = DigitText(newValue) }
+    }
+    public var indikatorKinerja: String? {
+        get { indikator?.text }
+        set { indikator = newValue.map(SharedText.init) }
+    }
+    public var nipPenilaiText: String? {
+        get { writtenPenilai?.text }
+        set { writtenPenilai = newValue.map(DigitText.init) }
+    }
 
     public init(
         nipText: String, nip: NIP.Reading, npsn: NPSN, periode: Periode, peran: SkpRole, indikatorKinerja: String?,
         perilakuFokus: [String], predikat: String?, nipPenilaiText: String?, tahap: SkpStage, source: SourceLocation
     ) {
-        self.nipText = nipText
+        self.init(
+            nipText: DigitText(nipText), nip: nip, npsn: npsn, periode: periode, peran: peran,
+            indikatorKinerja: indikatorKinerja.map(SharedText.init), perilakuFokus: perilakuFokus, predikat: predikat,
+            nipPenilaiText: nipPenilaiText.map(DigitText.init), tahap: tahap, source: source)
+    }
+
+    /// A row from already compact parts (the reader shares the indicators and behaviour lists).
+    package init(
+        nipText: DigitText, nip: NIP.Reading, npsn: NPSN, periode: Periode, peran: SkpRole, indikatorKinerja: SharedText?,
+        perilakuFokus: [String], predikat: String?, nipPenilaiText: DigitText?, tahap: SkpStage, source: SourceLocation
+    ) {
+        self.writtenNIP = nipText
         self.nip = nip
         self.npsn = npsn
         self.periode = periode
         self.peran = peran
-        self.indikatorKinerja = indikatorKinerja
+        self.indikator = indikatorKinerja
         self.perilakuFokus = perilakuFokus
         self.predikat = predikat
-        self.nipPenilaiText = nipPenilaiText
+        self.writtenPenilai = nipPenilaiText
         self.tahap = tahap
         self.source = source
     }

@@ -3,14 +3,12 @@ public struct SkpEligibility: Sendable {
     let context: JudgementContext
     let resolver: PenilaiResolver
     /// Person → codes of their priority 1–3 disparities with subject `PTK`.
-    let blockingCodes: [String: Set<DisparityCode>]
+    let blockingCodes: BlockingCodes
 
     public init(context: JudgementContext, disparities: [Disparity]) {
         self.context = context
         self.resolver = PenilaiResolver(context: context)
-        var codes = [String: Set<DisparityCode>]()
-        for d in disparities where d.subject == .ptk && d.priority <= 3 { codes[d.subjectKey, default: []].insert(d.code) }
-        self.blockingCodes = codes
+        self.blockingCodes = context.blockingCodes(disparities)
     }
 
     public func decide(_ records: [SkpRecord]) -> [SkpDecision] {
@@ -48,9 +46,9 @@ public struct SkpEligibility: Sendable {
             let code: DisparityCode = holders.isEmpty ? .nipTidakDitemukan : holders.count > 1 ? .nipGanda : .nipTidakValid
             return .blocked(reasons: [code.rawValue])
         }
-        let carriers = linkage.peopleByNIP[nip.digits] ?? []
+        let carriers = linkage.peopleByNIP[nip.value] ?? []
         if carriers.isEmpty {
-            return (linkage.anyPersonByNIP[nip.digits] ?? []).isEmpty
+            return linkage.anyPersonByNIP.count(nip.value) == 0
                 ? .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) : .skipped(reason: "NON_ASN")
         }
         if carriers.count > 1 {
@@ -77,15 +75,19 @@ public struct SkpEligibility: Sendable {
             return .blocked(reasons: [code.rawValue])
         }
 
-        var codes = blockingCodes[linkage.people[person].key] ?? []
+        var codes = blockingCodes.codes(ofPerson: person, in: linkage)
         if let school, context.unitMap.assignment(school.npsn)?.method == UnitMethod.none { codes.insert(.npsnBelumPadan) }
         var reasons = codes.sorted().map(\.rawValue)
         if record.npsn != row.npsn { reasons.append("NPSN_SKP_BERBEDA") }
         let penilai = resolver.penilai(forPerson: person, role: record.peran)
         if let penilai {
             if let given = record.nipPenilaiText, !given.isEmpty {
-                let givenDigits = NIP.read(given, runDate: context.settings.runDate).nip?.digits ?? given
-                if givenDigits != context.batch.employees[penilai.employee].nipBaru { reasons.append("PENILAI_BERBEDA") }
+                let penilaiNIP = context.batch.employees[penilai.employee]
+                if let nip = NIP.read(given, runDate: context.settings.runDate).nip {
+                    if nip.value != penilaiNIP.nipValue { reasons.append("PENILAI_BERBEDA") }
+                } else if given != penilaiNIP.nipBaru {
+                    reasons.append("PENILAI_BERBEDA")
+                }
             }
         } else {
             reasons.append("PENILAI_TIDAK_DITEMUKAN")

@@ -27,8 +27,7 @@ package struct PeopleFlow {
     package let people: [Status]
 
     package init(context: JudgementContext, disparities: [Disparity]) {
-        var blocking = [String: Set<DisparityCode>]()
-        for d in disparities where d.subject == .ptk && d.priority <= 3 { blocking[d.subjectKey, default: []].insert(d.code) }
+        let blocking = context.blockingCodes(disparities)
         people = context.linkage.links.map { link in
             let row = context.indukRow(ofPerson: link.person)
             let school = context.school(row.npsn)
@@ -42,7 +41,7 @@ package struct PeopleFlow {
             if link.method != .nip {
                 codes.insert(link.nipProblem ?? .nipTidakDitemukan)
             } else {
-                codes.formUnion(blocking[context.linkage.people[link.person].key] ?? [])
+                codes.formUnion(blocking.codes(ofPerson: link.person, in: context.linkage))
             }
             if let school {
                 if context.unitMap.assignment(school.npsn)?.method == UnitMethod.none { codes.insert(.npsnBelumPadan) }

@@ -17,7 +17,7 @@ package struct RunAnalysis: Sendable {
     ///   - onRows: called while reading with (input kind, file, rows read so far of that file).
     package static func perform(
         pipeline: PipelineFile, asOf: CalendarDate, clock: StageClock = StageClock(),
-        onRows: @escaping (InputKind, String, Int) -> Void = { _, _, _ in }
+        onRows: @escaping @Sendable (InputKind, String, Int) -> Void = { _, _, _ in }
     ) throws(PadanError) -> RunAnalysis {
         let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
         var loader = InputLoader(pipeline: pipeline, runDate: asOf)

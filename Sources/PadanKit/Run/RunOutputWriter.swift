@@ -9,9 +9,10 @@ struct RunOutputWriter {
 
     func writeAll() throws(PadanError) {
         do {
-            try writeCSV("disparities.csv", DisparityRow.header, result.rows.map(\.cells))
-            try writeCSV("resolved.csv", DisparityRow.header, result.resolved.map(\.cells))
-            try writeCSV("links.csv", RunTables.linksHeader, RunTables.links(result.context))
+            try writeCSV("disparities.csv", DisparityRow.header, result.rows.lazy.map(\.cells))
+            try writeCSV("resolved.csv", DisparityRow.header, result.resolved.lazy.map(\.cells))
+            let context = result.context
+            try writeCSV("links.csv", RunTables.linksHeader, context.linkage.links.lazy.map { RunTables.link(context, $0) })
             try writeCSV("unor_map.csv", RunTables.unorMapHeader, RunTables.unorMap(result.context))
             try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.map {
                 [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
@@ -28,7 +29,9 @@ struct RunOutputWriter {
         }
     }
 
-    func writeCSV(_ name: String, _ header: [String], _ rows: [[String]], bom: Bool = false) throws(WriterError) {
+    func writeCSV<Rows: Sequence<[String]>>(_ name: String, _ header: [String], _ rows: Rows, bom: Bool = false)
+        throws(WriterError)
+    {
         let writer = try CSVFileWriter(path: folder.path(name), header: header, bom: bom)
         for row in rows { try writer.write(row) }
         try writer.close()

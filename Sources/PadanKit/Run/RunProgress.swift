@@ -21,8 +21,8 @@ package final class RunProgress: @unchecked Sendable {
     private let sink: (String) -> Void
     private let width: Int
     private var stageIndex = 0
-    private var rowsBefore = 0
-    private var rowsInFile = 0
+    /// Rows read so far per file (files of different kinds are read at the same time).
+    private var rowsByFile: [String: Int] = [:]
     private var file = ""
     private var readStarted: UInt64 = 0
     private var lastDraw: UInt64 = 0
@@ -66,11 +66,8 @@ package final class RunProgress: @unchecked Sendable {
     package func rowsRead(_ kind: String, file: String, rows: Int) {
         lock.withLock {
             guard style == .bar else { return }
-            if file != self.file {
-                rowsBefore += rowsInFile
-                self.file = file
-            }
-            rowsInFile = rows
+            self.file = file
+            rowsByFile[file] = rows
             drawBar(force: false)
         }
     }
@@ -81,7 +78,7 @@ package final class RunProgress: @unchecked Sendable {
             guard style != .silent else { return }
             var line = "[\(name)] \(detail) — \(Self.decimal(seconds, places: 2)) dtk"
             if name == "read", seconds > 0, style == .bar {
-                let rows = rowsBefore + rowsInFile
+                let rows = rowsByFile.values.reduce(0, +)
                 line += " (\(Self.grouped(Int(Double(rows) / seconds))) baris/dtk)"
             }
             if style == .bar {
@@ -106,7 +103,7 @@ package final class RunProgress: @unchecked Sendable {
         let label = done < total ? Self.stages[done].label : "selesai"
         var text = "\(bar) \(min(done + 1, total))/\(total) \(label)"
         if done == 0 {
-            let rows = rowsBefore + rowsInFile
+            let rows = rowsByFile.values.reduce(0, +)
             let seconds = Double(now &- readStarted) / 1e9
             text += " · \(Self.grouped(rows)) baris"
             if seconds > 0.2 { text += " · \(Self.grouped(Int(Double(rows) / seconds))) baris/dtk" }

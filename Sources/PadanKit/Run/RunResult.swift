@@ -32,5 +32,9 @@ package struct RunResult {
     /// How many nights the report's trend shows, this run included.
     package static let trendLength = 30
 
-    package var newCount: Int { rows.filter { $0["status"] == "BARU" }.count }
+    /// How many of `rows` are `BARU`.
+    package var newCount: Int {
+        guard let status = DisparityRow.header.firstIndex(of: "status") else { return 0 }
+        return rows.reduce(0) { $0 + ($1.cells[status] == "BARU" ? 1 : 0) }
+    }
 }

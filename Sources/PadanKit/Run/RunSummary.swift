@@ -16,14 +16,17 @@ package enum RunSummary {
             inputs.append((kind.rawValue, .object([("files", .array(files)), ("rows", .int(report.rows)), ("rejected", .int(report.rejected))])))
         }
         let links = r.context.linkage.links
-        func count(_ m: LinkMethod) -> Int { links.filter { $0.method == m }.count }
+        func count(_ m: LinkMethod) -> Int { links.reduce(0) { $0 + ($1.method == m ? 1 : 0) } }
         let assignments = r.context.unitMap.assignments
-        func schools(_ m: UnitMethod) -> Int { assignments.filter { $0.method == m }.count }
-        var byCode = [(String, JSONValue)]()
-        for code in DisparityCode.allCases {
-            byCode.append((code.rawValue, .int(r.disparities.filter { $0.code == code }.count)))
+        func schools(_ m: UnitMethod) -> Int { assignments.reduce(0) { $0 + ($1.method == m ? 1 : 0) } }
+        // One pass, no copies: 170,000 disparities nationally.
+        var codeCounts = [DisparityCode: Int](), priorityCounts = [Int: Int]()
+        for d in r.disparities {
+            codeCounts[d.code, default: 0] += 1
+            priorityCounts[d.priority, default: 0] += 1
         }
-        let byPriority = (1...4).map { p in (String(p), JSONValue.int(r.disparities.filter { $0.priority == p }.count)) }
+        let byCode = DisparityCode.allCases.map { ($0.rawValue, JSONValue.int(codeCounts[$0] ?? 0)) }
+        let byPriority = (1...4).map { p in (String(p), JSONValue.int(priorityCounts[p] ?? 0)) }
         let skp = skpCounts(r)
         return .object([
             ("run_id", .string(r.runId)), ("pipeline", .string(r.pipeline.name)), ("padan_version", .string(version)),

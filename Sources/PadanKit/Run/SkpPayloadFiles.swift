@@ -12,9 +12,15 @@ enum SkpPayloadFiles {
     static let block = 8192
 
     /// Writes both files; returns the keys of the delta lines, in order.
+    ///
+    /// On a store's first run every line is new and the two files are the same bytes: `delta.jsonl` is then
+    /// made a hard link of `payloads.jsonl` (a copy where links are refused) instead of writing 1.2 GB twice.
     static func write(_ skp: SkpDecisions, runId: String, emitted: Set<String>, folder: RunFolder) throws(WriterError) -> [String] {
-        let all = try ByteFile(path: folder.path("skp/payloads.jsonl"))
-        let delta = try ByteFile(path: folder.path("skp/delta.jsonl"))
+        let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")
+        let all = try ByteFile(path: allPath)
+        // Opened at the first line that is not new, filled then with every line before it.
+        var delta: ByteFile?
+        var written = 0
         var eligible = [Int]()
         for (i, verdict) in skp.verdicts.enumerated() { if case .eligible = verdict { eligible.append(i) } }
         var deltaKeys = [String]()
@@ -27,30 +33,34 @@ enum SkpPayloadFiles {
             }
             for piece in pieces {
                 try all.write(piece.bytes)
+                var newLines = [UInt8]()
                 var lineStart = 0
                 var allNew = true
-                var newLines = [Range<Int>]()
                 for (key, lineEnd) in zip(piece.keys, piece.lineEnds) {
                     if !emitted.contains(key), seen.insert(key).inserted {
-                        newLines.append(lineStart..<lineEnd)
+                        newLines += piece.bytes[lineStart..<lineEnd]
                         deltaKeys.append(key)
                     } else {
                         allNew = false
                     }
                     lineStart = lineEnd
                 }
-                if allNew {
-                    try delta.write(piece.bytes)
-                } else if !newLines.isEmpty {
-                    var lines = [UInt8]()
-                    for range in newLines { lines += piece.bytes[range] }
-                    try delta.write(lines)
+                if delta == nil, !allNew {
+                    let file = try ByteFile(path: deltaPath)
+                    try file.copy(prefix: written, of: allPath)
+                    delta = file
                 }
+                try delta?.write(newLines)
+                written += piece.bytes.count
             }
             start += rows.count
         }
         try all.close()
-        try delta.close()
+        if let delta {
+            try delta.close()
+        } else {
+            try ByteFile.link(allPath, as: deltaPath)
+        }
         return deltaKeys
     }
 

@@ -72,21 +72,24 @@ struct FieldReader {
     }
 }
 
-/// Typed decoding of records of one input kind.
-package struct RecordDecoder: Sendable {
+/// Typed decoding of records of one input kind, for one file (it shares the file's repeated words between
+/// its records, so it is not shared between threads).
+package struct RecordDecoder {
     package let kind: InputKind
     package let columns: ColumnMap
     package let file: String
     package let runDate: CalendarDate
+    let shared: RecordInterner
 
     package init(kind: InputKind, header: [String], file: String, runDate: CalendarDate) throws(InputError) {
         self.kind = kind
         self.columns = try ColumnMap(header: header, kind: kind, file: file)
         self.file = file
         self.runDate = runDate
+        self.shared = RecordInterner(file: file)
     }
 
-    func location(_ record: TableRecord) -> SourceLocation { SourceLocation(file: file, line: record.line) }
+    func location(_ record: TableRecord) -> SourceLocation { SourceLocation(file: shared.file, line: record.line) }
 
     func reject(_ record: TableRecord, _ reader: FieldReader) -> RowReject {
         RowReject(line: record.line, reason: reader.problem ?? "baris tidak dapat dibaca", raw: record.raw)

@@ -20,12 +20,17 @@ extension RecordDecoder {
             }
         }
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }
+        let (statusText, employment) = shared.employment(status)
+        let (jenisText, isTeacher) = shared.dapodikJob(jenis)
         return .success(
             DapodikTeacher(
-                ptkId: f.optional("ptk_id"), nama: nama, nipText: nipText, nip: NIP.read(nipText, runDate: runDate),
-                nuptk: f.optional("nuptk"), nik: f.optional("nik"), gender: gender, birthDate: birth,
-                statusKepegawaian: status, jenisPtk: jenis, tugasTambahan: f.optional("tugas_tambahan"),
-                golonganText: f.optional("pangkat_golongan"), npsn: npsn, isInduk: induk, source: location(record)))
+                ptk: f.optional("ptk_id").map(IdentifierText.init), nama: nama, nipText: nipText.map(DigitText.init),
+                nip: NIP.read(nipText, runDate: runDate), nuptk: f.optional("nuptk").map(DigitText.init),
+                nik: f.optional("nik").map(DigitText.init), gender: gender, birthDate: birth, status: statusText,
+                employment: employment, jenis: jenisText, isTeacher: isTeacher,
+                tugas: shared.texts.box(f.optional("tugas_tambahan")),
+                golongan: f.optional("pangkat_golongan").map(shared.golongan), npsn: npsn, isInduk: induk,
+                source: location(record)))
     }
 
     /// A `dapodik_sekolah` row.
@@ -47,7 +52,9 @@ extension RecordDecoder {
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }
         return .success(
             School(
-                npsn: npsn, nama: nama, bentuk: bentuk, isNegeri: negeri, kodeWilayah: kode, kabupatenKota: kabupaten,
-                provinsi: provinsi, kecamatan: f.optional("kecamatan"), source: location(record)))
+                npsn: npsn, nama: nama, bentuk: shared.texts.string(bentuk), isNegeri: negeri,
+                kodeWilayah: shared.texts.string(kode), kabupatenKota: shared.texts.string(kabupaten),
+                provinsi: shared.texts.string(provinsi), kecamatan: f.optional("kecamatan").map(shared.texts.string),
+                source: location(record)))
     }
 }

@@ -6,8 +6,16 @@ extension RecordDecoder {
         var f = FieldReader(columns: columns, record: record)
         let pnsId = f.siasnID("pns_id")
         let nipText = f.required("nip_baru")
-        let nip = String(nipText.filter { $0.isNumber && $0.isASCII })
-        if !nipText.isEmpty, nip.utf8.count != 18 || nipText.contains(where: { $0.isLetter }) {
+        // Byte by byte when all ASCII (almost always); by characters otherwise, where a digit carrying a
+        // combining mark is one character that is not an ASCII digit.
+        let ascii = nipText.utf8.allSatisfy { $0 < 0x80 }
+        let nip = ascii
+            ? String(decoding: nipText.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+            : String(nipText.filter { $0.isNumber && $0.isASCII })
+        let hasLetter = ascii
+            ? nipText.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+            : nipText.contains { $0.isLetter }
+        if !nipText.isEmpty, nip.utf8.count != 18 || hasLetter {
             f.fail("nip_baru bukan 18 angka: \(nipText)")
         }
         let nama = f.required("nama")
@@ -18,13 +26,18 @@ extension RecordDecoder {
         let unorId = f.siasnID("unor_id")
         let instansi = f.required("instansi_kerja_nama")
         guard f.problem == nil, let pnsId, let unorId else { return .failure(reject(record, f)) }
+        let (kedudukanText, standing) = shared.standing(kedudukan)
+        let (jabatanText, isTeacher) = shared.siasnJob(jabatan)
+        let texts = shared.texts
         return .success(
             SiasnEmployee(
-                pnsId: pnsId, nipBaru: nip, nipLama: f.optional("nip_lama"), nama: nama,
-                gelarDepan: f.optional("gelar_depan"), gelarBelakang: f.optional("gelar_belakang"), birthDate: birth,
-                gender: gender, kedudukan: kedudukan, statusCpnsPns: f.optional("status_cpns_pns"),
-                golonganText: f.optional("gol_akhir_nama"), jabatan: jabatan, unorId: unorId,
-                unorNama: f.optional("unor_nama"), instansiKerja: instansi, source: location(record)))
+                pnsId: pnsId, nipBaru: DigitText(nip), nipLama: f.optional("nip_lama").map(DigitText.init), nama: nama,
+                gelarDepan: texts.box(f.optional("gelar_depan")), gelarBelakang: texts.box(f.optional("gelar_belakang")),
+                birthDate: birth, gender: gender, kedudukan: kedudukanText, standing: standing,
+                statusCpnsPns: texts.box(f.optional("status_cpns_pns")),
+                golongan: f.optional("gol_akhir_nama").map(shared.golongan), jabatan: jabatanText, isTeacher: isTeacher,
+                unorId: unorId, unorNama: texts.box(f.optional("unor_nama")), instansiKerja: texts.box(instansi),
+                source: location(record)))
     }
 
     /// A `siasn_unor` row; leading `-` depth marks are stripped from the name.

@@ -18,7 +18,10 @@ extension RecordDecoder {
             if predikat == nil { f.fail("predikat tidak dikenal: \(text)") }
         }
         var fokus = [String]()
-        if let text = f.optional("perilaku_fokus") {
+        let fokusText = f.optional("perilaku_fokus")
+        if let text = fokusText, let known = shared.behaviours(text) {
+            fokus = known
+        } else if let text = fokusText {
             for item in text.split(separator: ";") {
                 let trimmed = item.trimmingSpaces
                 if trimmed.isEmpty { continue }
@@ -34,10 +37,12 @@ extension RecordDecoder {
             if let stage = SkpStage(rawValue: text.uppercased()) { tahap = stage } else { f.fail("tahap tidak dikenal: \(text)") }
         }
         guard f.problem == nil, let npsn, let periode, let peran else { return .failure(reject(record, f)) }
+        if let text = fokusText, shared.behaviours(text) == nil { shared.remember(behaviours: fokus, for: text) }
         return .success(
             SkpRecord(
-                nipText: nipText, nip: NIP.read(nipText, runDate: runDate), npsn: npsn, periode: periode, peran: peran,
-                indikatorKinerja: f.optional("indikator_kinerja"), perilakuFokus: fokus, predikat: predikat,
-                nipPenilaiText: f.optional("nip_penilai"), tahap: tahap, source: location(record)))
+                nipText: DigitText(nipText), nip: NIP.read(nipText, runDate: runDate), npsn: npsn, periode: periode,
+                peran: peran, indikatorKinerja: shared.texts.box(f.optional("indikator_kinerja")), perilakuFokus: fokus,
+                predikat: predikat, nipPenilaiText: f.optional("nip_penilai").map(DigitText.init), tahap: tahap,
+                source: location(record)))
     }
 }

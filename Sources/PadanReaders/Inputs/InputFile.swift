@@ -9,7 +9,17 @@ package enum InputFile {
 
     /// Opens `path` and reads its header; errors and rejects name the file as `displayName`.
     package static func open(path: String, displayName: String) throws(InputError) -> any TableReader {
-        let file = PeekableByteSource(try FileByteSource(path: path, displayName: displayName))
+        try open(PeekableByteSource(try FileByteSource(path: path, displayName: displayName)), displayName: displayName)
+    }
+
+    /// Opens `path` as ``open(path:displayName:)`` does, showing every byte of the file as stored (before
+    /// any gzip inflating) to `tap` as it is read: the run's digest of each input in the same pass.
+    package static func open(path: String, displayName: String, tap: ByteTap) throws(InputError) -> any TableReader {
+        try tap.attach(FileByteSource(path: path, displayName: displayName))
+        return try open(PeekableByteSource(tap), displayName: displayName)
+    }
+
+    private static func open(_ file: PeekableByteSource, displayName: String) throws(InputError) -> any TableReader {
         var source: any ByteSource = file
         var peekable = file
         if try file.peek(2).elementsEqual([0x1F, 0x8B]) {

@@ -35,6 +35,35 @@ package final class ByteFile {
         if let failure { throw failure }
     }
 
+    /// Appends the first `count` bytes of the file at `path`.
+    package func copy(prefix count: Int, of path: String) throws(WriterError) {
+        guard count > 0 else { return }
+        guard let source = FileHandle(forReadingAtPath: path) else {
+            throw WriterError(path: path, message: "tidak dapat dibaca")
+        }
+        defer { try? source.close() }
+        var left = count
+        while left > 0 {
+            let chunk: Data?
+            do { chunk = try source.read(upToCount: min(left, 1 << 22)) } catch {
+                throw WriterError(path: path, message: "\(error)")
+            }
+            guard let chunk, !chunk.isEmpty else { throw WriterError(path: path, message: "berkas lebih pendek dari yang ditulis") }
+            try write([UInt8](chunk))
+            left -= chunk.count
+        }
+    }
+
+    /// Makes `newPath` a hard link of the written file `path` (the same bytes, stored once), or a copy of it
+    /// where the file system refuses links.
+    package static func link(_ path: String, as newPath: String) throws(WriterError) {
+        if Foundation.link(path, newPath) == 0 { return }
+        let copy = try ByteFile(path: newPath)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        try copy.copy(prefix: size, of: path)
+        try copy.close()
+    }
+
     /// Closes the file.
     package func close() throws(WriterError) {
         do { try handle.close() } catch { throw WriterError(path: path, message: "\(error)") }

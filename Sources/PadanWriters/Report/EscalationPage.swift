@@ -9,20 +9,45 @@ package enum EscalationPage {
             "p1": ReportText.number(byPriority[0]), "p2": ReportText.number(byPriority[1]),
             "p3": ReportText.number(byPriority[2]),
             "header": EscalationList.header.map { ["title": $0, "numeric": $0 == "Umur (hari)" || $0 == "Prioritas"] },
-            "entries": list.entries.map { e -> [String: Any] in
-                [
-                    "priority": String(e.priority), "code": e.code, "codeParts": codeParts(e.code), "uraian": e.uraian, "owner": e.owner,
-                    "kab": e.kabupatenKota, "npsn": e.npsn, "sekolah": e.sekolah, "nip": e.nip, "nama": e.nama,
-                    "age": ReportText.number(e.ageDays), "since": e.since, "action": e.action,
-                ]
-            },
+            "rows": rows(list.entries),
             "style": try ReportTemplates.asset("escalation.css"),
         ]
         return try ReportTemplates.render("escalation", view)
     }
 
+    /// The table's rows, one `<tr>` and a newline each, every value HTML-escaped as Mustache escapes it.
+    ///
+    /// Written here rather than by a Mustache section: a dictionary per row and the template walk cost
+    /// 60 µs a row, seven seconds for a national UPT list of 110,000 rows.
+    static func rows(_ entries: [EscalationList.Entry]) -> String {
+        var out = ""
+        out.reserveCapacity(entries.count * 600)
+        for e in entries {
+            let priority = String(e.priority)
+            out += "<tr class=\"p"
+            HTMLText.escape(priority, into: &out)
+            out += "\"><td class=\"num pri\">"
+            HTMLText.escape(priority, into: &out)
+            out += "</td><td class=\"code\">"
+            for part in codeParts(e.code) {
+                HTMLText.escape(part, into: &out)
+                out += "<wbr>"
+            }
+            for (cell, value) in [
+                ("<td>", e.uraian), ("<td>", e.owner), ("<td>", e.kabupatenKota), ("<td>", e.npsn), ("<td>", e.sekolah),
+                ("<td class=\"nip\">", e.nip), ("<td>", e.nama), ("<td class=\"num\">", ReportText.number(e.ageDays)),
+                ("<td class=\"nowrap\">", e.since), ("<td>", e.action),
+            ] {
+                out += "</td>" + cell
+                HTMLText.escape(value, into: &out)
+            }
+            out += "</td></tr>\n"
+        }
+        return out
+    }
+
     /// `NIP_TIDAK_VALID` as `NIP_`, `TIDAK_`, `VALID`: the page may break a long code after an underscore.
-    static func codeParts(_ code: String) -> [[String: Any]] {
+    static func codeParts(_ code: String) -> [String] {
         var parts = [String]()
         var current = ""
         for c in code {
@@ -33,6 +58,6 @@ package enum EscalationPage {
             }
         }
         if !current.isEmpty { parts.append(current) }
-        return parts.map { ["part": $0] }
+        return parts
     }
 }

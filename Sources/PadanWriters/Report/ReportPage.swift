@@ -8,6 +8,10 @@ package enum ReportPage {
     package static let staticRows = 200
     /// Schools listed in the per-school section (the full table filters by any school).
     package static let schoolsShown = 100
+    /// Rows embedded for the page's search and filters, the most urgent first; the page says so when there
+    /// are more, and `disparities.csv` has them all. A national run's 170,000 rows were a 40 MB page that
+    /// took seconds to write and more to open.
+    package static let embeddedRows = 50_000
 
     package static func render(_ model: ReportModel) throws(WriterError) -> String {
         var view = try header(model)
@@ -142,7 +146,8 @@ package enum ReportPage {
             "staticRows": shown, "rowCount": ReportText.number(m.rows.count),
             "staticCount": ReportText.number(shown.count), "hasMoreStatic": m.rows.count > shown.count,
             "hasRows": !m.rows.isEmpty,
-            "rowsJSON": rowsJSON(m.rows), "codesJSON": codesJSON(m.codes),
+            "rowsJSON": rowsJSON(Array(m.rows.prefix(embeddedRows))), "codesJSON": codesJSON(m.codes),
+            "isCapped": m.rows.count > embeddedRows, "embeddedCount": ReportText.number(min(m.rows.count, embeddedRows)),
         ]
     }
 

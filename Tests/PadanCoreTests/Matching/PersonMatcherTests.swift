@@ -200,7 +200,7 @@ struct PersonMatcherTests {
         b.teacher("C", nip: "123", npsn: "20500002", ptkId: .none)
         b.teacher("D", nip: nil, npsn: "20500001", ptkId: "")
         let run = b.reconcile()
-        #expect(run.linkage.people.map(\.rows) == [[0, 1], [2, 3], [4], [5], [6]])
+        #expect(run.linkage.people.map { Array($0.rows) } == [[0, 1], [2, 3], [4], [5], [6]])
         #expect(run.linkage.people.map(\.key).prefix(2) == ["ptk:abc", "nip:\(nip)"])
         #expect(run.linkage.people[2].key.hasPrefix("row:ptk.csv:"))
     }

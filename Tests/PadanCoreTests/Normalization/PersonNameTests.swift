@@ -1,5 +1,6 @@
-import PadanCore
 import Testing
+
+@testable import PadanCore
 
 @Suite("PersonName")
 struct PersonNameTests {
@@ -70,4 +71,14 @@ struct PersonNameTests {
         #expect(!a.isSamePerson(as: b, threshold: 0.95))
     }
 
+    /// The byte path for ASCII names gives the tokens the general path gives.
+    @Test(arguments: [
+        "Drs. H. Ahmad Fauzi, S.Pd., M.M.", "Irfan Kurniawan S.Pd.SD", "DRS.H. Ahmad Fauzi", "KH Hasyim Asy'ari",
+        "Nur Aini S.Pd.I", "  Siti\tAminah  ", "S.Pd.", "H.", "Dr. ", "A.B.C.D.E F", "AB.CDEFG.H X", "Budi 2 Santoso-Putra",
+        "Wawan Nugroho, S.Pd., M.Pd.", "..H..DRS.. Ani", "Ani M.", "Ani .M", "ani.b.c", "x\r\ny", "", ",", "O'NEIL Bin' ",
+        "Prof.Dr.Ir. H. M. Yusuf", "dr Yusuf Effendi S.Kom", "A.Ma Siti", "Siti A.Ma.Pd",
+    ])
+    func asciiPathMatchesGeneralPath(_ name: String) {
+        #expect(PersonName.asciiTokens(name) == PersonName.tokens(name))
+    }
 }

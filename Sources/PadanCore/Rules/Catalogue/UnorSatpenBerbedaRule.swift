@@ -5,7 +5,7 @@ public struct UnorSatpenBerbedaRule: DisparityRule {
     public var code: DisparityCode { .unorSatpenBerbeda }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        context.linkedAtNegeriSchools.compactMap { person, employee, school in
+        context.unorFindings { person, employee, school in
             guard let own = school.government, !context.isDifferentGovernment(employee, from: own),
                 let assignment = context.unitMap.assignment(school.npsn), let schoolUnit = assignment.unitId
             else { return nil }

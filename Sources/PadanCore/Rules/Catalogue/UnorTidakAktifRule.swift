@@ -4,7 +4,7 @@ public struct UnorTidakAktifRule: DisparityRule {
     public var code: DisparityCode { .unorTidakAktif }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        context.linkedAtNegeriSchools.compactMap { person, employee, _ in
+        context.unorFindings { person, employee, _ in
             guard let unit = context.unit(of: employee), !context.tree.units[unit].isActive else { return nil }
             var d = context.ptkDisparity(code, person: person)
             d.field = "unor"

@@ -5,7 +5,7 @@ public struct UnorWilayahBerbedaRule: DisparityRule {
     public var code: DisparityCode { .unorWilayahBerbeda }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        context.linkedAtNegeriSchools.compactMap { person, employee, school in
+        context.unorFindings { person, employee, school in
             guard let own = school.government, context.isDifferentGovernment(employee, from: own) else { return nil }
             var d = context.ptkDisparity(code, person: person)
             d.field = "instansi"

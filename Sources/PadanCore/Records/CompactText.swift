@@ -1,0 +1,177 @@
+// Compact storage for the text fields of millions of records (`inputs.md`: a national hand-over is about
+// three million PTK rows, 1.7 million SIASN people and 1.6 million SKP rows). A Swift `String` of more than
+// 15 UTF-8 bytes is a 16-byte value plus its own heap block of 48 to 80 bytes: 18-digit NIPs, 16-digit NIKs,
+// 36-character UUIDs and every repeated status or job title paid that per row, which put a national run's
+// records near 4.5 GB. These types keep exactly the text as written, in a fraction of the space.
+
+/// A text that many records share (a status, a job title, a government, a file name): one heap copy per
+/// distinct value, 8 bytes per record. ``TextInterner`` hands out the shared boxes.
+public final class SharedText: Sendable, Hashable {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public static func == (a: SharedText, b: SharedText) -> Bool { a === b || a.text == b.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
+/// Gives one ``SharedText`` per distinct value, so equal values share their storage. One per file read:
+/// not shared between threads.
+public final class TextInterner {
+    private var boxes: [String: SharedText] = [:]
+
+    public init() {}
+
+    /// The shared box of `text`.
+    public func box(_ text: String) -> SharedText {
+        if let known = boxes[text] { return known }
+        let box = SharedText(text)
+        boxes[text] = box
+        return box
+    }
+
+    /// The shared box of `text`, or nil.
+    public func box(_ text: String?) -> SharedText? { text.map(box) }
+
+    /// `text` with the storage of an equal earlier value (for fields kept as `String`).
+    public func string(_ text: String) -> String { box(text).text }
+}
+
+/// A text that is usually a run of ASCII digits (NIP, NIK, NUPTK): up to 19 digits, leading zeros kept,
+/// in 9 bytes; anything else as written, boxed.
+public enum DigitText: Hashable, Sendable, CustomStringConvertible {
+    case digits(UInt64, count: UInt8)
+    indirect case other(String)
+
+    public init(_ text: String) {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39, count < 19 else {
+                self = .other(text)
+                return
+            }
+            value = value * 10 + UInt64(byte - 0x30)
+            count += 1
+        }
+        self = count == 0 ? .other(text) : .digits(value, count: UInt8(count))
+    }
+
+    /// The text as written.
+    public var text: String {
+        switch self {
+        case .other(let text): return text
+        case .digits(let value, let count):
+            var bytes = [UInt8](repeating: 0x30, count: Int(count))
+            var rest = value
+            var i = Int(count) - 1
+            while i >= 0 {
+                bytes[i] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                i -= 1
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The value of exactly 18 digits (a NIP's), for keys that need no text.
+    public var eighteenDigits: UInt64? {
+        if case .digits(let value, 18) = self { return value }
+        return nil
+    }
+
+    public var description: String { text }
+}
+
+/// A text that is usually a UUID (`ptk_id`): 32 hex digits, dashed 8-4-4-4-12 or not, all lower or all upper
+/// case, in 17 bytes; anything else as written, boxed.
+public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
+    case uuid(UInt64, UInt64, style: UUIDStyle)
+    indirect case other(String)
+
+    /// How a UUID was written.
+    public struct UUIDStyle: Hashable, Sendable {
+        public var dashed: Bool
+        public var upperCase: Bool
+    }
+
+    public init(_ text: String) {
+        if let (hi, lo, style) = Self.parse(text) {
+            self = .uuid(hi, lo, style: style)
+        } else {
+            self = .other(text)
+        }
+    }
+
+    /// The text as written.
+    public var text: String {
+        switch self {
+        case .other(let text): return text
+        case .uuid(let hi, let lo, let style): return Self.format(hi, lo, dashed: style.dashed, upperCase: style.upperCase)
+        }
+    }
+
+    /// The text lower-cased (what identity compares), without building it for a lower-case UUID.
+    public var lowercased: IdentifierText {
+        switch self {
+        case .other(let text): return IdentifierText(text.lowercased())
+        case .uuid(let hi, let lo, let style): return .uuid(hi, lo, style: UUIDStyle(dashed: style.dashed, upperCase: false))
+        }
+    }
+
+    public var description: String { text }
+
+    /// True for an empty text.
+    public var isEmpty: Bool {
+        if case .other(let text) = self { return text.isEmpty }
+        return false
+    }
+
+    /// 32 hex digits, dashed 8-4-4-4-12 or not, in one case: the two halves and the style.
+    static func parse(_ text: String) -> (UInt64, UInt64, UUIDStyle)? {
+        let utf8 = text.utf8
+        let dashed: Bool
+        switch utf8.count {
+        case 32: dashed = false
+        case 36: dashed = true
+        default: return nil
+        }
+        var hi: UInt64 = 0, lo: UInt64 = 0, digits = 0
+        var sawLower = false, sawUpper = false
+        for (i, byte) in utf8.enumerated() {
+            if dashed, i == 8 || i == 13 || i == 18 || i == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let nibble: UInt8
+            switch byte {
+            case 0x30...0x39: nibble = byte - 0x30
+            case 0x61...0x66:
+                nibble = byte - 0x61 + 10
+                sawLower = true
+            case 0x41...0x46:
+                nibble = byte - 0x41 + 10
+                sawUpper = true
+            default: return nil
+            }
+            if digits < 16 { hi = hi << 4 | UInt64(nibble) } else { lo = lo << 4 | UInt64(nibble) }
+            digits += 1
+        }
+        guard !(sawLower && sawUpper) else { return nil }
+        return (hi, lo, UUIDStyle(dashed: dashed, upperCase: sawUpper))
+    }
+
+    /// The 32 hex digits of (hi, lo), dashed 8-4-4-4-12 when asked.
+    static func format(_ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool) -> String {
+        let digits: [UInt8] = upperCase ? Array("0123456789ABCDEF".utf8) : Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for i in 0..<32 {
+            if dashed, i == 8 || i == 12 || i == 16 || i == 20 { out.append(UInt8(ascii: "-")) }
+            let half = i < 16 ? hi : lo
+            let shift = UInt64((15 - i % 16) * 4)
+            out.append(digits[Int((half >> shift) & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import PadanCore
+
+/// The compact storage of record fields gives back exactly the text that was read.
+@Suite("CompactText")
+struct CompactTextTests {
+    @Test(arguments: [
+        "198501012010011001", "0012345678901234", "1", "9999999999999999999", "19850101 201001 1 001", "'1985",
+        "1.98501E+17", "12345678901234567890", "", "abc", "١٢٣", "0",
+    ])
+    func digitTextKeepsTheText(_ text: String) {
+        #expect(DigitText(text).text == text)
+    }
+
+    @Test func digitTextNumbersOnlyPlainDigitRuns() {
+        #expect(DigitText("198501012010011001").eighteenDigits == 198_501_012_010_011_001)
+        #expect(DigitText("0198501012010011001").eighteenDigits == nil)
+        #expect(DigitText("98501012010011001").eighteenDigits == nil)
+        #expect(DigitText("007") != DigitText("7"))
+    }
+
+    @Test(arguments: [
+        "284d853f-f3d2-4fc5-a52a-c3799aa285d7", "284D853F-F3D2-4FC5-A52A-C3799AA285D7", "284d853ff3d24fc5a52ac3799aa285d7",
+        "284D853f-f3d2-4fc5-a52a-c3799aa285d7", "284d853f-f3d2-4fc5-a52a-c3799aa285d", "P-001", "", "284d853f_f3d2_4fc5_a52a_c3799aa285d7",
+        "g84d853f-f3d2-4fc5-a52a-c3799aa285d7",
+    ])
+    func identifierTextKeepsTheText(_ text: String) {
+        #expect(IdentifierText(text).text == text)
+        #expect(IdentifierText(text).lowercased.text == text.lowercased())
+    }
+
+    @Test func identifierTextLowerCasedIsOneIdentity() {
+        let upper = IdentifierText("284D853F-F3D2-4FC5-A52A-C3799AA285D7").lowercased
+        let lower = IdentifierText("284d853f-f3d2-4fc5-a52a-c3799aa285d7").lowercased
+        let mixed = IdentifierText("284D853f-f3d2-4fc5-a52a-c3799aa285d7").lowercased
+        #expect(upper == lower)
+        #expect(mixed == lower)
+        #expect(IdentifierText("").isEmpty)
+    }
+
+    @Test(arguments: ["20523157", "00000001", "99999999"])
+    func npsnKeepsLeadingZeros(_ text: String) throws {
+        #expect(try #require(NPSN(text)).text == text)
+    }
+
+    @Test func sharedTextIsSharedByTheInterner() {
+        let interner = TextInterner()
+        let a = interner.box("Guru Kelas"), b = interner.box("Guru " + "Kelas")
+        #expect(a === b)
+        #expect(interner.box(nil as String?) == nil)
+    }
+
+    @Test func recordsGiveBackWhatTheyWereMadeWith() throws {
+        let date = try #require(CalendarDate(year: 1985, month: 1, day: 1))
+        let source = SourceLocation(file: "dapodik/ptk-1.csv", line: 12)
+        let teacher = DapodikTeacher(
+            ptkId: "284D853F-f3d2-4fc5-a52a-c3799aa285d7", nama: "Drs. Wawan, S.Pd.", nipText: "19850101 201001 1 001",
+            nip: NIP.read("198501012010011001", runDate: date.adding(years: 40)), nuptk: "0123456789012345",
+            nik: "3509010101850001", gender: .male, birthDate: date, statusKepegawaian: "PNS", jenisPtk: "Guru Kelas",
+            tugasTambahan: nil, golonganText: "III/a", npsn: try #require(NPSN("20523157")), isInduk: true, source: source)
+        #expect(teacher.ptkId == "284D853F-f3d2-4fc5-a52a-c3799aa285d7")
+        #expect(teacher.nipText == "19850101 201001 1 001")
+        #expect(teacher.nuptk == "0123456789012345")
+        #expect(teacher.nik == "3509010101850001")
+        #expect(teacher.statusKepegawaian == "PNS" && teacher.employment == .pns && teacher.isTeacherByDapodik)
+        #expect(teacher.golonganText == "III/a" && teacher.golongan?.canonical == "III/a")
+        #expect(teacher.nip.nip?.digits == "198501012010011001")
+        #expect(teacher.nip.nip?.birthDate == date)
+        #expect(teacher.source == source && teacher.source.description == "dapodik/ptk-1.csv:12")
+    }
+}
