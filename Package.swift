@@ -44,7 +44,7 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         // The store: one PadanDatabase over GRDB.
-        .target(name: "PadanStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "PadanStore", dependencies: ["PadanCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The synthetic region generator behind `padan sample`.
         .target(name: "PadanSample", dependencies: ["PadanCore", "PadanReaders"]),
         // Assembles a run from a pipeline file; every command's logic lives here.

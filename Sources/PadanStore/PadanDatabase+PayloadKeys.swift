@@ -1,22 +1,24 @@
+import PadanCore
 import GRDB
 
 extension PadanDatabase {
     /// The idempotency key of every payload any committed run emitted.
-    package func emittedPayloadKeys() throws(StoreError) -> Set<String> {
+    /// (The store holds each as 64 hex digits; one that is not is no key Padan emitted, and is skipped.)
+    package func emittedPayloadKeys() throws(StoreError) -> Set<PayloadKey> {
         try read("membaca kunci payload") { db in
-            var keys = Set<String>()
+            var keys = Set<PayloadKey>()
             keys.reserveCapacity(try PayloadKeyRecord.fetchCount(db))
             let cursor = try String.fetchCursor(
                 db, sql: "SELECT idempotency_key FROM \(PayloadKeyRecord.databaseTableName)")
-            while let key = try cursor.next() {
-                keys.insert(key)
+            while let text = try cursor.next() {
+                if let key = PayloadKey(hex: text) { keys.insert(key) }
             }
             return keys
         }
     }
 
     /// Stores the keys not stored yet, with `firstRun`; returns how many were new.
-    static func insert(payloadKeys: [String], firstRun: String, in db: Database) throws -> Int {
+    static func insert(payloadKeys: [PayloadKey], firstRun: String, in db: Database) throws -> Int {
         let statement = try db.makeStatement(
             sql: """
                 INSERT INTO payload_key (idempotency_key, first_run) VALUES (?, ?)
@@ -28,7 +30,7 @@ extension PadanDatabase {
         // takes about a fifth less CPU time, the sort included.
         for key in payloadKeys.sorted() {
             // Unchecked: the statement has exactly the two parameters bound here.
-            statement.setUncheckedArguments([key, firstRun])
+            statement.setUncheckedArguments([key.hex, firstRun])
             try statement.execute()
         }
         return db.totalChangesCount - before

@@ -1,3 +1,4 @@
+import PadanCore
 import PadanStore
 import Testing
 
@@ -71,22 +72,22 @@ struct CommitTests {
         let store = try PadanDatabase.inMemory()
 
         let first = try store.commit(
-            StoreFixtures.commit("20261120T190000Z", observing: [], keys: ["k1", "k2", "k2"]))
+            StoreFixtures.commit("20261120T190000Z", observing: [], keys: [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(2)]))
         let second = try store.commit(
-            StoreFixtures.commit("20261121T190000Z", observing: [], keys: ["k2", "k3"]))
+            StoreFixtures.commit("20261121T190000Z", observing: [], keys: [StoreFixtures.key(2), StoreFixtures.key(3)]))
 
         #expect(first.newPayloadKeys == 2)
         #expect(second.newPayloadKeys == 1)
-        #expect(try store.emittedPayloadKeys() == ["k1", "k2", "k3"])
+        #expect(try store.emittedPayloadKeys() == [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(3)])
     }
 
     @Test func aTakenRunIDLeavesTheStoreAsItWas() throws {
         let store = try PadanDatabase.inMemory()
-        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a"], keys: ["k1"]))
+        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a"], keys: [StoreFixtures.key(1)]))
         let before = try Snapshot(store)
 
         #expect(throws: StoreError.runExists(runID: "20261120T190000Z")) {
-            try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["b"], keys: ["k2"]))
+            try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["b"], keys: [StoreFixtures.key(2)]))
         }
 
         #expect(try Snapshot(store) == before)
@@ -94,10 +95,10 @@ struct CommitTests {
 
     @Test func aFailureLateInTheCommitRollsEverythingBack() throws {
         let store = try PadanDatabase.inMemory()
-        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a", "b"], keys: ["k1"]))
+        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a", "b"], keys: [StoreFixtures.key(1)]))
         let before = try Snapshot(store)
         // The run row, the observations of a and c, then a priority the schema refuses.
-        var commit = StoreFixtures.commit("20261121T190000Z", observing: ["a", "c"], keys: ["k2"])
+        var commit = StoreFixtures.commit("20261121T190000Z", observing: ["a", "c"], keys: [StoreFixtures.key(2)])
         commit.observations.append(
             DisparityObservation(
                 disparityID: "d", code: "NIK_BERBEDA", priority: 9,
@@ -127,7 +128,7 @@ struct CommitTests {
 private struct Snapshot: Equatable {
     let runs: [StoredRun]
     let open: [String: StoredDisparity]
-    let keys: Set<String>
+    let keys: Set<PayloadKey>
 
     init(_ store: PadanDatabase) throws {
         runs = try store.runs(last: nil)

@@ -1,3 +1,4 @@
+import PadanCore
 import Foundation
 import PadanStore
 import Testing
@@ -31,12 +32,12 @@ struct PadanDatabaseTests {
         let path = folder.file("padan.sqlite")
 
         let first = try PadanDatabase(path: path)
-        try first.commit(StoreFixtures.commit("20261122T190000Z", observing: ["d1"], keys: ["k1"]))
+        try first.commit(StoreFixtures.commit("20261122T190000Z", observing: ["d1"], keys: [StoreFixtures.key(1)]))
         let second = try PadanDatabase(path: path)
 
         #expect(try second.lastRun()?.runID == "20261122T190000Z")
         #expect(try second.openDisparities().keys.sorted() == ["d1"])
-        #expect(try second.emittedPayloadKeys() == ["k1"])
+        #expect(try second.emittedPayloadKeys() == [StoreFixtures.key(1)])
         let reopened = try PadanDatabase(path: path)
         #expect(try reopened.runs(last: nil).count == 1)
     }

@@ -1,3 +1,4 @@
+import PadanCore
 import Foundation
 import PadanStore
 
@@ -26,9 +27,12 @@ enum StoreFixtures {
         )
     }
 
+    /// A payload key made from a small number (its last byte).
+    static func key(_ n: UInt8) -> PayloadKey { PayloadKey(digest: [UInt8](repeating: 0, count: 31) + [n]) }
+
     /// A commit of `runID` observing `ids` and emitting `keys`.
     static func commit(
-        _ runID: String, day: Int = 22, observing ids: [String], keys: [String] = []
+        _ runID: String, day: Int = 22, observing ids: [String], keys: [PayloadKey] = []
     ) -> RunCommit {
         RunCommit(
             run: run(runID, day: day),

@@ -18,4 +18,14 @@ public struct Batch: Sendable {
         self.crosswalk = crosswalk
         self.skp = skp
     }
+
+    /// Appends `other`'s records after this batch's, table by table.
+    public mutating func append(_ other: Batch) {
+        teachers += other.teachers
+        schools += other.schools
+        employees += other.employees
+        unors += other.unors
+        crosswalk += other.crosswalk
+        skp += other.skp
+    }
 }

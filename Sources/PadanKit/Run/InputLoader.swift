@@ -56,68 +56,87 @@ package struct InputLoader: Sendable {
         self.runDate = runDate
     }
 
-    /// One kind's files, and what reading them gave.
-    struct KindLoad: Sendable {
+    /// One file to read, and what reading it gave.
+    struct FileLoad: Sendable {
         var kind: InputKind
-        var paths: [String]
+        var path: String
+        /// Bytes of text of the kind's later files, when this is the kind's first file (its table is made
+        /// big enough for them, so appending theirs later copies nothing); 0 otherwise.
+        var laterContent: Int
         var loaded = LoadedInputs()
-        var report: InputReport
-        /// The first failure, in file order; later files of the kind are not read.
+        var report: InputFileReport?
         var failure: PadanError?
     }
 
     package func load() throws(PadanError) -> LoadedInputs {
-        var jobs = [KindLoad]()
-        var globFailure: (kind: InputKind, error: PadanError)?
+        var files = [FileLoad]()
+        var kinds = [(kind: InputKind, files: Range<Int>)]()
+        var globFailure: PadanError?
         for kind in InputKind.allCases {
             guard let patterns = pipeline.inputs[kind] else { continue }
             do {
                 let paths = try InputGlob.expand(patterns: patterns, relativeTo: pipeline.baseDirectory)
-                jobs.append(KindLoad(kind: kind, paths: paths, report: InputReport(kind: kind)))
+                let sizes = paths.map(Self.contentSize)
+                let first = files.count
+                for (i, path) in paths.enumerated() {
+                    files.append(FileLoad(kind: kind, path: path, laterContent: i == 0 ? sizes.dropFirst().reduce(0, +) : 0))
+                }
+                kinds.append((kind, first..<files.count))
             } catch {
                 // Kinds before this one are still read: one of their files may fail first, as it did
                 // when reading kind after kind.
-                globFailure = (kind, PadanError(.data, "\(pipeline.path): input '\(kind.rawValue)': \(error.description)"))
+                globFailure = PadanError(.data, "\(pipeline.path): input '\(kind.rawValue)': \(error.description)")
                 break
             }
         }
-        // Largest kinds first, so the last to start is a small one.
-        let order = jobs.indices.sorted { Self.size(jobs[$0].paths) > Self.size(jobs[$1].paths) }
-        let pending = jobs
+        // Every file on its own thread, the largest first, so the last to start is a small one and both
+        // cores stay busy to the end (a national PTK export alone is three files and half the bytes).
+        let work = files.map { Self.contentSize($0.path) }
+        let order = files.indices.sorted { work[$0] > work[$1] }
+        let pending = files
         let done = ParallelWork.map(order.count) { i in read(pending[order[i]]) }
-        for (i, job) in zip(order, done) { jobs[i] = job }
+        for (i, file) in zip(order, done) { files[i] = file }
 
+        // Put together in kind and file order: the first failure in that order is the one reported, and
+        // each file's records are moved, not copied (a slot is emptied as it is taken).
+        func take(_ i: Int) -> LoadedInputs {
+            defer { files[i].loaded = LoadedInputs() }
+            return files[i].loaded
+        }
         var loaded = LoadedInputs()
-        for job in jobs {
-            if let failure = job.failure { throw failure }
-            loaded.reports[job.kind] = job.report
-            loaded.rejects += job.loaded.rejects
-            loaded.warnings += job.loaded.warnings
-            switch job.kind {
-            case .dapodikPtk: loaded.batch.teachers = job.loaded.batch.teachers
-            case .dapodikSekolah: loaded.batch.schools = job.loaded.batch.schools
-            case .siasnPns: loaded.batch.employees = job.loaded.batch.employees
-            case .siasnUnor: loaded.batch.unors = job.loaded.batch.unors
-            case .unorNpsn: loaded.batch.crosswalk = job.loaded.batch.crosswalk
-            case .pmmSkp: loaded.batch.skp = job.loaded.batch.skp
+        for (kind, range) in kinds {
+            var report = InputReport(kind: kind)
+            var batch = Batch()
+            for i in range {
+                if let failure = files[i].failure { throw failure }
+                if let file = files[i].report { report.files.append(file) }
+                let part = take(i)
+                loaded.rejects += part.rejects
+                loaded.warnings += part.warnings
+                if i == range.lowerBound { batch = part.batch } else { batch.append(part.batch) }
+            }
+            loaded.reports[kind] = report
+            switch kind {
+            case .dapodikPtk: loaded.batch.teachers = batch.teachers
+            case .dapodikSekolah: loaded.batch.schools = batch.schools
+            case .siasnPns: loaded.batch.employees = batch.employees
+            case .siasnUnor: loaded.batch.unors = batch.unors
+            case .unorNpsn: loaded.batch.crosswalk = batch.crosswalk
+            case .pmmSkp: loaded.batch.skp = batch.skp
             }
         }
-        if let globFailure { throw globFailure.error }
+        if let globFailure { throw globFailure }
         Self.rejectDuplicates(&loaded)
         return loaded
     }
 
-    /// Reads one kind's files in order, until the first that fails.
-    func read(_ job: KindLoad) -> KindLoad {
+    /// Reads one file; a failure is kept, not thrown (files are read side by side).
+    func read(_ job: FileLoad) -> FileLoad {
         var job = job
-        for (i, path) in job.paths.enumerated() {
-            do throws(PadanError) {
-                let later = Self.size(Array(job.paths[(i + 1)...]))
-                job.report.files.append(try read(kind: job.kind, path: path, laterBytes: later, into: &job.loaded))
-            } catch {
-                job.failure = error
-                break
-            }
+        do throws(PadanError) {
+            job.report = try read(kind: job.kind, path: job.path, laterBytes: job.laterContent, into: &job.loaded)
+        } catch {
+            job.failure = error
         }
         return job
     }
@@ -129,12 +148,26 @@ package struct InputLoader: Sendable {
         }
     }
 
+    /// Bytes of text in `path`: its size, or for a gzip file the size its trailer gives (the last member's,
+    /// modulo 4 GiB: an estimate for sizing tables, never trusted for more).
+    static func contentSize(_ path: String) -> Int {
+        let size = Self.size([path])
+        guard size >= 18, let handle = FileHandle(forReadingAtPath: path) else { return size }
+        defer { try? handle.close() }
+        guard let magic = try? handle.read(upToCount: 2), magic == Data([0x1F, 0x8B]),
+            (try? handle.seek(toOffset: UInt64(size - 4))) != nil, let trailer = try? handle.read(upToCount: 4),
+            trailer.count == 4
+        else { return size }
+        let isize = trailer.reversed().reduce(0) { $0 << 8 | Int($1) }
+        return max(size, isize)
+    }
+
     func display(_ path: String) -> String {
         let base = pipeline.baseDirectory.hasSuffix("/") ? pipeline.baseDirectory : pipeline.baseDirectory + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// Reads one file; `laterBytes` (the size of the kind's files still to come) sizes the kind's table.
+    /// Reads one file; `laterBytes` (the bytes of text of the kind's files still to come) sizes the kind's table.
     func read(kind: InputKind, path: String, laterBytes: Int = 0, into loaded: inout LoadedInputs) throws(PadanError)
         -> InputFileReport
     {
@@ -145,12 +178,14 @@ package struct InputLoader: Sendable {
             let tap = ByteTap { digest.hasher.update(bufferPointer: $0) }
             let reader = try InputFile.open(path: path, displayName: name, tap: tap)
             let decoder = try RecordDecoder(kind: kind, header: reader.header, file: name, runDate: runDate)
-            let fileSize = Self.size([path])
+            let fileSize = Self.size([path]), content = Self.contentSize(path)
             while let event = try reader.next() {
                 report.rows += 1
                 if report.rows & 4095 == 0 { onRows(kind, name, report.rows) }
                 if report.rows == Self.sampleRows {
-                    Self.reserve(kind, rows: report.rows, of: fileSize + laterBytes, after: tap.count, in: &loaded.batch)
+                    Self.reserve(
+                        kind, rows: report.rows, fraction: Double(tap.count) / Double(max(1, fileSize)), content: content,
+                        laterContent: laterBytes, in: &loaded.batch)
                 }
                 let rejection: RowReject?
                 switch event {
@@ -178,11 +213,16 @@ package struct InputLoader: Sendable {
     static let sampleRows = 65_536
 
     /// Makes room for the rest of the kind's records at once (this file's and later files'), estimated from
-    /// the bytes the first rows took, plus 5%: grown by doubling instead, a table ends up to twice the size
-    /// it needs, which at national scale is hundreds of megabytes.
-    static func reserve(_ kind: InputKind, rows: Int, of fileSize: Int, after bytes: Int, in batch: inout Batch) {
-        guard bytes > 0, fileSize > bytes else { return }
-        let more = Int(Double(rows) * Double(fileSize - bytes) / Double(bytes) * 1.05) + 1
+    /// the share of the file the first rows took, plus 5%: grown by doubling instead, a table ends up to twice
+    /// the size it needs, which at national scale is hundreds of megabytes. Later files are estimated by
+    /// their bytes of text (a gzip file's uncompressed size), at this file's rows per byte of text.
+    static func reserve(
+        _ kind: InputKind, rows: Int, fraction: Double, content: Int, laterContent: Int, in batch: inout Batch
+    ) {
+        guard fraction > 0, fraction < 1, content > 0 else { return }
+        let thisFile = Double(rows) / fraction * (1 - fraction)
+        let laterFiles = Double(rows) / (fraction * Double(content)) * Double(laterContent)
+        let more = Int((thisFile + laterFiles) * 1.05) + 1
         switch kind {
         case .dapodikPtk: batch.teachers.reserveCapacity(batch.teachers.count + more)
         case .dapodikSekolah: batch.schools.reserveCapacity(batch.schools.count + more)
@@ -223,24 +263,37 @@ package struct InputLoader: Sendable {
     /// the later row is rejected, naming the first, so every row stays accounted for.
     static func rejectDuplicates(_ loaded: inout LoadedInputs) {
         func dedupe<T, K: Hashable>(_ items: inout [T], kind: InputKind, key: (T) -> K, source: (T) -> SourceLocation, what: String) {
+            // Positions of the later rows only; the table is filtered in place when there are any, never
+            // copied (at national scale a copy of the SIASN table is over 300 MB at the read stage's peak).
             var first = [K: SourceLocation]()
-            var kept = [T]()
-            kept.reserveCapacity(items.count)
-            for item in items {
-                if let earlier = first[key(item)] {
-                    let at = source(item)
-                    loaded.rejects.append(
-                        RejectedRow(kind: kind, file: at.file, line: at.line, reason: "\(what) ganda (sudah ada di \(earlier))", raw: ""))
-                    if var report = loaded.reports[kind], let f = report.files.firstIndex(where: { $0.path == at.file }) {
-                        report.files[f].rejected += 1
-                        loaded.reports[kind] = report
-                    }
-                } else {
-                    first[key(item)] = source(item)
-                    kept.append(item)
+            first.reserveCapacity(items.count)
+            var later = [Int]()
+            for (i, item) in items.enumerated() {
+                let at = source(item), k = key(item)
+                guard let earlier = first[k] else {
+                    first[k] = at
+                    continue
+                }
+                later.append(i)
+                loaded.rejects.append(
+                    RejectedRow(kind: kind, file: at.file, line: at.line, reason: "\(what) ganda (sudah ada di \(earlier))", raw: ""))
+                if var report = loaded.reports[kind], let f = report.files.firstIndex(where: { $0.path == at.file }) {
+                    report.files[f].rejected += 1
+                    loaded.reports[kind] = report
                 }
             }
-            items = kept
+            guard let firstLater = later.first else { return }
+            var kept = firstLater
+            var next = 0
+            for i in firstLater..<items.count {
+                if next < later.count, later[next] == i {
+                    next += 1
+                } else {
+                    items.swapAt(kept, i)
+                    kept += 1
+                }
+            }
+            items.removeLast(items.count - kept)
         }
         dedupe(&loaded.batch.schools, kind: .dapodikSekolah, key: \.npsn, source: \.source, what: "NPSN")
         dedupe(&loaded.batch.unors, kind: .siasnUnor, key: \.id, source: \.source, what: "Id UNOR")

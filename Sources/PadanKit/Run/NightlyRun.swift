@@ -59,14 +59,29 @@ package struct NightlyRun {
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
                 let emitted = try Self.assignLifecycle(&result, database: database)
-                do throws(WriterError) {
-                    result.deltaKeys = try SkpPayloadFiles.write(result.skp, runId: result.runId, emitted: emitted, folder: folder)
-                } catch {
-                    throw PadanError(.cannotCreate, error.description)
+                // The payload lines and the tables side by side; the report needs both.
+                let known = result
+                let (payloads, tables) = ParallelWork.both { () -> Result<[PayloadKey], PadanError> in
+                    do throws(WriterError) {
+                        return .success(try SkpPayloadFiles.write(known.skp, runId: known.runId, emitted: emitted, folder: folder))
+                    } catch {
+                        return .failure(PadanError(.cannotCreate, error.description))
+                    }
+                } _: { () -> Result<ReportModel, PadanError> in
+                    do throws(PadanError) {
+                        let writer = RunOutputWriter(result: known, folder: folder)
+                        try writer.writeTables()
+                        return .success(writer.reportModel())
+                    } catch {
+                        return .failure(error)
+                    }
                 }
+                result.deltaKeys = try payloads.get()
+                var report = try tables.get()
+                report.skpDelta = result.deltaKeys.count
                 result.stages = clock.stages
                 result.finishedAt = Self.iso(Date())
-                try RunOutputWriter(result: result, folder: folder).writeAll()
+                try RunOutputWriter(result: result, folder: folder).writeReport(report)
             }
             RunCrashPoint.reached("written")
             try folder.publish()
@@ -94,9 +109,9 @@ package struct NightlyRun {
 
     /// Status, first seen and age of every open disparity; resolved ones; crosswalk proposals. Returns the
     /// payload keys earlier runs emitted (for `skp/delta.jsonl`).
-    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> Set<String> {
+    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> Set<PayloadKey> {
         let previous: [String: StoredDisparity]
-        let emitted: Set<String>
+        let emitted: Set<PayloadKey>
         do {
             previous = try database.openDisparities()
             emitted = try database.emittedPayloadKeys()

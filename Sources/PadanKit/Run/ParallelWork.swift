@@ -34,4 +34,18 @@ enum ParallelWork {
         let pieces = (count + size - 1) / size
         return map(pieces) { p in body((p * size)..<min(count, (p + 1) * size)) }
     }
+
+    /// `first()` and `second()` at the same time (one after the other with one thread); both results.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = map(2) { i -> Either<A, B> in i == 0 ? .first(first()) : .second(second()) }
+        guard case .first(let a) = results[0], case .second(let b) = results[1] else {
+            preconditionFailure("ParallelWork.both: results out of order")
+        }
+        return (a, b)
+    }
+
+    private enum Either<A: Sendable, B: Sendable>: Sendable {
+        case first(A)
+        case second(B)
+    }
 }

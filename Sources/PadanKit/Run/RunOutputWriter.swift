@@ -2,19 +2,25 @@ import PadanCore
 import PadanWriters
 
 /// The write stage: every file of the run folder (`outputs.md`) but the payload lines
-/// (``SkpPayloadFiles``, written first), into the temporary folder.
-struct RunOutputWriter {
+/// (``SkpPayloadFiles``), into the temporary folder.
+///
+/// The tables (``writeTables()``) need nothing the payload lines decide, so they are written while the
+/// payloads are, and the report's figures are gathered then too (``reportModel()``); the report
+/// (``writeReport(_:)``) shows how many payloads are new and `summary.json` the stage times, so they are
+/// written after both.
+struct RunOutputWriter: Sendable {
     let result: RunResult
     let folder: RunFolder
 
-    func writeAll() throws(PadanError) {
+    /// The CSV tables, the escalation lists and the crosswalk proposals.
+    func writeTables() throws(PadanError) {
         do {
             try writeCSV("disparities.csv", DisparityRow.header, result.rows.lazy.map(\.cells))
             try writeCSV("resolved.csv", DisparityRow.header, result.resolved.lazy.map(\.cells))
             let context = result.context
             try writeCSV("links.csv", RunTables.linksHeader, context.linkage.links.lazy.map { RunTables.link(context, $0) })
             try writeCSV("unor_map.csv", RunTables.unorMapHeader, RunTables.unorMap(result.context))
-            try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.map {
+            try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.lazy.map {
                 [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
             })
             let skp = RunTables.skp(records: result.skp.records, verdicts: result.skp.verdicts)
@@ -22,7 +28,18 @@ struct RunOutputWriter {
             try writeCSV("skp/skipped.csv", RunTables.skippedHeader, skp.skipped)
             try writeEscalations()
             try writeProposals()
-            try OutputFile.write(ReportPage.render(ReportModelBuilder.build(result)), to: folder.path("report.html"))
+        } catch {
+            throw PadanError(.cannotCreate, error.description)
+        }
+    }
+
+    /// The report's figures; the count of new payloads is the one `result` has (set it when known).
+    func reportModel() -> ReportModel { ReportModelBuilder.build(result) }
+
+    /// `report.html` from `model` and `summary.json` (with the payload counts and the stage times known).
+    func writeReport(_ model: ReportModel) throws(PadanError) {
+        do {
+            try OutputFile.write(ReportPage.render(model), to: folder.path("report.html"))
             try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)

@@ -19,6 +19,8 @@ package final class RunProgress: @unchecked Sendable {
 
     private let lock = NSLock()
     private let sink: (String) -> Void
+    /// The process's peak resident memory so far in bytes, shown after each stage's seconds (nil: not shown).
+    private let peakMemory: () -> Int?
     private let width: Int
     private var stageIndex = 0
     /// Rows read so far per file (files of different kinds are read at the same time).
@@ -29,9 +31,13 @@ package final class RunProgress: @unchecked Sendable {
     private var barShown = false
 
     /// - Parameter sink: where text goes (stderr by default; tests pass a collector).
-    package init(style: Style, width: Int? = nil, sink: @escaping (String) -> Void = RunProgress.writeStandardError) {
+    package init(
+        style: Style, width: Int? = nil, sink: @escaping (String) -> Void = RunProgress.writeStandardError,
+        peakMemory: @escaping () -> Int? = { nil }
+    ) {
         self.style = style
         self.sink = sink
+        self.peakMemory = peakMemory
         self.width = width ?? Self.terminalWidth()
     }
 
@@ -46,7 +52,14 @@ package final class RunProgress: @unchecked Sendable {
         } else {
             style = .lines
         }
-        self.init(style: style)
+        self.init(style: style, peakMemory: RunProgress.peakResidentBytes)
+    }
+
+    /// The peak resident set size of this process so far (`getrusage`; Linux counts KiB).
+    package static func peakResidentBytes() -> Int? {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss) * 1024
     }
 
     /// Writes text to stderr as is.
@@ -81,6 +94,7 @@ package final class RunProgress: @unchecked Sendable {
                 let rows = rowsByFile.values.reduce(0, +)
                 line += " (\(Self.grouped(Int(Double(rows) / seconds))) baris/dtk)"
             }
+            if let bytes = peakMemory() { line += ", memori puncak \(Self.grouped(bytes >> 20)) MiB" }
             if style == .bar {
                 clearBar()
                 sink(line + "\n")

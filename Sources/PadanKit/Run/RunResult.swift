@@ -18,7 +18,7 @@ package struct RunResult {
     /// Every `pmm_skp` row's verdict; payloads are built as `skp/payloads.jsonl` is written.
     package var skp: SkpDecisions
     /// Keys of the payloads no earlier run emitted (`skp/delta.jsonl`), in order; set when written.
-    package var deltaKeys: [String] = []
+    package var deltaKeys: [PayloadKey] = []
     /// First-seen date (`YYYY-MM-DD`) per disparity id, for escalation `Sejak`.
     package var firstSeenDate: [String: String] = [:]
     package var stages: [(name: String, seconds: Double)] = []

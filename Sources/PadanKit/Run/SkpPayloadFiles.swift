@@ -15,7 +15,7 @@ enum SkpPayloadFiles {
     ///
     /// On a store's first run every line is new and the two files are the same bytes: `delta.jsonl` is then
     /// made a hard link of `payloads.jsonl` (a copy where links are refused) instead of writing 1.2 GB twice.
-    static func write(_ skp: SkpDecisions, runId: String, emitted: Set<String>, folder: RunFolder) throws(WriterError) -> [String] {
+    static func write(_ skp: SkpDecisions, runId: String, emitted: Set<PayloadKey>, folder: RunFolder) throws(WriterError) -> [PayloadKey] {
         let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")
         let all = try ByteFile(path: allPath)
         // Opened at the first line that is not new, filled then with every line before it.
@@ -23,8 +23,8 @@ enum SkpPayloadFiles {
         var written = 0
         var eligible = [Int]()
         for (i, verdict) in skp.verdicts.enumerated() { if case .eligible = verdict { eligible.append(i) } }
-        var deltaKeys = [String]()
-        var seen = Set<String>()
+        var deltaKeys = [PayloadKey]()
+        var seen = Set<PayloadKey>()
         var start = 0
         while start < eligible.count {
             let rows = Array(eligible[start..<min(eligible.count, start + block * ParallelWork.width)])
@@ -33,24 +33,28 @@ enum SkpPayloadFiles {
             }
             for piece in pieces {
                 try all.write(piece.bytes)
-                var newLines = [UInt8]()
-                var lineStart = 0
-                var allNew = true
-                for (key, lineEnd) in zip(piece.keys, piece.lineEnds) {
-                    if !emitted.contains(key), seen.insert(key).inserted {
-                        newLines += piece.bytes[lineStart..<lineEnd]
-                        deltaKeys.append(key)
-                    } else {
-                        allNew = false
-                    }
-                    lineStart = lineEnd
+                var isNew = [Bool]()
+                isNew.reserveCapacity(piece.keys.count)
+                for key in piece.keys {
+                    let new = !emitted.contains(key) && seen.insert(key).inserted
+                    isNew.append(new)
+                    if new { deltaKeys.append(key) }
                 }
-                if delta == nil, !allNew {
+                if delta == nil, isNew.contains(false) {
                     let file = try ByteFile(path: deltaPath)
                     try file.copy(prefix: written, of: allPath)
                     delta = file
                 }
-                try delta?.write(newLines)
+                // While every line so far is new, the delta is the same bytes: nothing to gather.
+                if let delta {
+                    var newLines = [UInt8]()
+                    var lineStart = 0
+                    for (new, lineEnd) in zip(isNew, piece.lineEnds) {
+                        if new { newLines += piece.bytes[lineStart..<lineEnd] }
+                        lineStart = lineEnd
+                    }
+                    try delta.write(newLines)
+                }
                 written += piece.bytes.count
             }
             start += rows.count
@@ -67,13 +71,13 @@ enum SkpPayloadFiles {
     /// Lines of one block: the bytes (each line ending in a newline), each line's key and end offset.
     struct Piece {
         var bytes: [UInt8]
-        var keys: [String]
+        var keys: [PayloadKey]
         var lineEnds: [Int]
     }
 
     static func encode(_ skp: SkpDecisions, rows: [Int], runId: String) -> Piece {
         var out = JSONBytes(capacity: rows.count * 1100)
-        var keys = [String]()
+        var keys = [PayloadKey]()
         var ends = [Int]()
         keys.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)

@@ -1,3 +1,5 @@
+import PadanCore
+
 /// Everything a finished run leaves in the store, committed at once by
 /// ``PadanDatabase/commit(_:)``.
 package struct RunCommit: Sendable {
@@ -9,10 +11,10 @@ package struct RunCommit: Sendable {
     /// first run, so the run's delta (its keys missing from
     /// ``PadanDatabase/emittedPayloadKeys()``, read under the same lock) is enough, and with
     /// millions of keys much faster to commit than all of them.
-    package var payloadKeys: [String]
+    package var payloadKeys: [PayloadKey]
 
     /// Creates a commit.
-    package init(run: StoredRun, observations: [DisparityObservation], payloadKeys: [String]) {
+    package init(run: StoredRun, observations: [DisparityObservation], payloadKeys: [PayloadKey]) {
         self.run = run
         self.observations = observations
         self.payloadKeys = payloadKeys

@@ -1,3 +1,5 @@
+import PadanCore
+
 /// A UTF-8 byte buffer that JSON is written into: strings escaped as Python's
 /// `json.dumps(..., ensure_ascii=False)` escapes them, everything else appended as given.
 ///
@@ -22,6 +24,9 @@ package struct JSONBytes: Sendable {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
+
+    /// Appends a payload key's 64 hex digits.
+    package mutating func hex(_ key: PayloadKey) { key.appendHex(to: &bytes) }
 
     /// Appends raw bytes as they are.
     package mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }

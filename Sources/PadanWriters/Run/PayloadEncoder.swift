@@ -12,12 +12,12 @@ package enum PayloadEncoder {
     package static func encode(_ payload: SkpPayload, runId: String) -> (key: String, line: String) {
         var out = JSONBytes(capacity: 1200)
         let key = append(payload, runId: runId, to: &out)
-        return (key, out.string)
+        return (key.hex, out.string)
     }
 
     /// Appends the payload's JSON line (without a newline) to `out` and returns its key.
     @discardableResult
-    package static func append(_ payload: SkpPayload, runId: String, to out: inout JSONBytes) -> String {
+    package static func append(_ payload: SkpPayload, runId: String, to out: inout JSONBytes) -> PayloadKey {
         // Canonical key order: idempotency_key, indikator_kinerja, model_skp, pegawai, penilai, peran,
         // perilaku_fokus, periode, predikat, schema, sumber, tahap. `members` holds indikator_kinerja
         // through schema; the hashed body is those and tahap.
@@ -59,10 +59,10 @@ package enum PayloadEncoder {
         hasher.update(data: [UInt8(ascii: "{")])
         hasher.update(data: members.bytes)
         hasher.update(data: tahap.bytes)
-        let key = JSONBytes.hexString(hasher.finalize())
+        let key = hasher.finalize().withUnsafeBytes { PayloadKey(digest: $0) }
 
         out.raw("{\"idempotency_key\":\"")
-        out.raw(key)
+        out.hex(key)
         out.raw("\",")
         out.raw(members.bytes)
         out.raw(",\"sumber\":{\"file\":")

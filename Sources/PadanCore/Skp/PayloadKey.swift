@@ -1,0 +1,71 @@
+/// An SKP payload's `idempotency_key`: the SHA-256 of its canonical JSON (`skp-payload.schema.json`).
+///
+/// Kept as its 32 bytes (four words) rather than 64 hex characters: a national run holds 1.6 million keys
+/// in a set and an array or two, where each key as a `String` was a heap block of 112 bytes. ``hex`` is
+/// the text files and the store hold.
+public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    // Big-endian words: comparing them in order compares the hex text.
+    private let a: UInt64, b: UInt64, c: UInt64, d: UInt64
+
+    /// The key of a digest's 32 bytes (fewer bytes are padded with zeros, more ignored).
+    public init(digest bytes: UnsafeRawBufferPointer) {
+        func word(_ at: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for i in at..<(at + 8) { value = value << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+            return value
+        }
+        (a, b, c, d) = (word(0), word(8), word(16), word(24))
+    }
+
+    /// The key of a digest's 32 bytes.
+    public init(digest bytes: [UInt8]) {
+        self = bytes.withUnsafeBytes { PayloadKey(digest: $0) }
+    }
+
+    /// The key written as 64 hex digits (either case); nil for anything else.
+    public init?(hex: String) {
+        let utf8 = hex.utf8
+        guard utf8.count == 64 else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(32)
+        var high: UInt8?
+        for char in utf8 {
+            let nibble: UInt8
+            switch char {
+            case 0x30...0x39: nibble = char - 0x30
+            case 0x61...0x66: nibble = char - 0x61 + 10
+            case 0x41...0x46: nibble = char - 0x41 + 10
+            default: return nil
+            }
+            if let h = high {
+                bytes.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        self.init(digest: bytes)
+    }
+
+    /// Lower-case hex, 64 digits: the `idempotency_key` as written.
+    public var hex: String {
+        var out = [UInt8]()
+        appendHex(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the 64 lower-case hex digits to `out` (payload lines are written as bytes).
+    public func appendHex(to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 64)
+        for word in [a, b, c, d] {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
+                out.append(nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10)
+            }
+        }
+    }
+
+    public var description: String { hex }
+
+    public static func < (x: PayloadKey, y: PayloadKey) -> Bool { (x.a, x.b, x.c, x.d) < (y.a, y.b, y.c, y.d) }
+}

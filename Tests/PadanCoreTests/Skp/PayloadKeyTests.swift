@@ -1,0 +1,37 @@
+import Testing
+
+@testable import PadanCore
+
+struct PayloadKeyTests {
+    static let hex = "00ff10a9b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071829ffeeddcc"
+
+    @Test func hexRoundTripsInLowerCase() throws {
+        let key = try #require(PayloadKey(hex: Self.hex))
+        #expect(key.hex == Self.hex)
+        #expect(PayloadKey(hex: Self.hex.uppercased()) == key)
+        #expect(key.description == Self.hex)
+    }
+
+    @Test func digestBytesGiveTheSameKeyAsTheirHex() throws {
+        var bytes = [UInt8]()
+        var i = Self.hex.startIndex
+        while i < Self.hex.endIndex {
+            let next = Self.hex.index(i, offsetBy: 2)
+            bytes.append(try #require(UInt8(Self.hex[i..<next], radix: 16)))
+            i = next
+        }
+        #expect(PayloadKey(digest: bytes) == PayloadKey(hex: Self.hex))
+    }
+
+    @Test(arguments: ["", "k1", String(repeating: "0", count: 63), String(repeating: "0", count: 65), String(repeating: "g", count: 64)])
+    func anythingButSixtyFourHexDigitsIsNoKey(_ text: String) {
+        #expect(PayloadKey(hex: text) == nil)
+    }
+
+    @Test func ordersAsItsHexText() throws {
+        let texts = [Self.hex, String(repeating: "0", count: 63) + "1", "f" + String(Self.hex.dropFirst()),
+                     String(Self.hex.dropLast()) + "0", "00ff10a9b2c3d4e6" + String(repeating: "0", count: 48)]
+        let keys = try texts.map { try #require(PayloadKey(hex: $0)) }
+        #expect(keys.sorted().map(\.hex) == texts.sorted())
+    }
+}

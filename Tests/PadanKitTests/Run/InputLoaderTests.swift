@@ -1,0 +1,85 @@
+import Foundation
+import PadanCore
+import PadanReaders
+import PadanTestSupport
+import Testing
+
+@testable import PadanKit
+
+/// The read stage on the committed sample region (`SampleData/`): files read side by side, put together
+/// in kind and file order.
+struct InputLoaderTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let pipeline = root.appendingPathComponent("pipelines/sample.toml").path
+    static let runDate = CalendarDate(year: 2026, month: 11, day: 22)!
+
+    static func load() throws -> LoadedInputs {
+        try InputLoader(pipeline: try PipelineFile.load(pipeline), runDate: runDate).load()
+    }
+
+    @Test func recordsOfAKindComeInFileOrderThenLineOrder() throws {
+        let loaded = try Self.load()
+        let files = ["dapodik/ptk-1.csv", "dapodik/ptk-2.csv", "dapodik/ptk-3.csv.gz"].map { "../SampleData/" + $0 }
+        let order = loaded.batch.teachers.map { (files.firstIndex(of: $0.source.file) ?? -1, $0.source.line) }
+        #expect(!order.contains { $0.0 < 0 })
+        #expect(Set(order.map(\.0)) == [0, 1, 2])
+        #expect(zip(order, order.dropFirst()).allSatisfy { a, b in a.0 < b.0 || (a.0 == b.0 && a.1 < b.1) })
+        let reported = try #require(loaded.reports[.dapodikPtk])
+        #expect(reported.files.map(\.path) == files)
+        #expect(reported.rows - reported.rejected == loaded.batch.teachers.count)
+    }
+
+    @Test func everyRowReadIsARecordOrAReject() throws {
+        let loaded = try Self.load()
+        let records = [
+            InputKind.dapodikPtk: loaded.batch.teachers.count, .dapodikSekolah: loaded.batch.schools.count,
+            .siasnPns: loaded.batch.employees.count, .siasnUnor: loaded.batch.unors.count,
+            .unorNpsn: loaded.batch.crosswalk.count, .pmmSkp: loaded.batch.skp.count,
+        ]
+        for (kind, report) in loaded.reports {
+            let rejects = loaded.rejects.filter { $0.kind == kind }
+            #expect(report.rows == (records[kind] ?? 0) + rejects.count, "\(kind)")
+            #expect(report.rejected == rejects.count, "\(kind)")
+        }
+    }
+
+    @Test func aGzipFileCountsItsUncompressedBytes() throws {
+        // 2,000 rows of one PTK (62,009 bytes of text) in 226 bytes of gzip.
+        let gzip = try #require(Data(base64Encoded: """
+            H4sIAAAAAAACA+3JoQ2AMBAAQM8UDIDok5CAZAYmqONFGwT7BxgBf+bM9drq1PMajrxz3Fv2ek6xrUuJEvPLZwmttdZaa6211lpr\
+            rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
+            rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
+            rbXWWmuttdZaa6211lprrbXWWuv//QDMyRb3OfIAAA==
+            """))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).csv.gz").path
+        try gzip.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        #expect(InputLoader.size([path]) == gzip.count)
+        #expect(InputLoader.contentSize(path) == 62_009)
+        let plain = Self.root.appendingPathComponent("SampleData/dapodik/ptk-1.csv").path
+        #expect(InputLoader.contentSize(plain) == InputLoader.size([plain]))
+    }
+
+    @Test func laterDuplicatesAreRejectedAndTheRestKeepTheirOrder() {
+        func employee(_ id: String, line: Int) -> SiasnEmployee {
+            SiasnEmployee(
+                pnsId: SiasnID(id)!, nipBaru: Fixture.pnsNIP(serial: line), nipLama: nil, nama: "Guru \(line)",
+                gelarDepan: nil, gelarBelakang: nil, birthDate: nil, gender: nil, kedudukan: "Aktif", statusCpnsPns: "PNS",
+                golonganText: nil, jabatan: "Guru", unorId: SiasnID(String(repeating: "d", count: 32))!, unorNama: nil,
+                instansiKerja: "Pemerintah Kab. Tuban", source: SourceLocation(file: "siasn/pns.csv", line: line))
+        }
+        let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32), c = String(repeating: "c", count: 32)
+        var loaded = LoadedInputs()
+        loaded.batch.employees = [employee(a, line: 2), employee(b, line: 3), employee(a, line: 4), employee(c, line: 5), employee(b, line: 6)]
+        loaded.reports[.siasnPns] = InputReport(kind: .siasnPns, files: [InputFileReport(path: "siasn/pns.csv", sha256: "", rows: 5)])
+
+        InputLoader.rejectDuplicates(&loaded)
+
+        #expect(loaded.batch.employees.map(\.source.line) == [2, 3, 5])
+        #expect(loaded.rejects.map(\.line) == [4, 6])
+        #expect(loaded.rejects.first?.reason == "pns_id ganda (sudah ada di siasn/pns.csv:2)")
+        #expect(loaded.reports[.siasnPns]?.rejected == 1 + 1)
+    }
+}
