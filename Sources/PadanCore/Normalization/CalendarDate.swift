@@ -140,7 +140,14 @@ extension StringProtocol {
         {
             return text
         }
-        let scalars = text.unicodeScalars
+        // ASCII white space trimmed byte by byte; scalars looked at only where an end is not ASCII.
+        let utf8 = text.utf8
+        var low = utf8.startIndex, high = utf8.endIndex
+        while low < high, Self.isASCIISpace(utf8[low]) { low = utf8.index(after: low) }
+        while high > low, Self.isASCIISpace(utf8[utf8.index(before: high)]) { high = utf8.index(before: high) }
+        if low == high { return "" }
+        if utf8[low] < 0x80, utf8[utf8.index(before: high)] < 0x80 { return String(text[low..<high]) }
+        let scalars = text[low..<high].unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }

@@ -53,7 +53,13 @@ public struct PenilaiResolver: Sendable {
     }
 
     static func kind(of row: DapodikTeacher) -> PrincipalKind? {
-        let tugas = Self.key(row.tugasTambahan ?? "")
+        // Most rows: no tugas tambahan and a jenis PTK of `Guru …`; answered without building text (this
+        // is asked for every ASN row and every SKP row's school mates).
+        let tugasText = row.tugasTambahan ?? ""
+        if tugasText.isEmpty, let first = row.jenisPtk.utf8.first, first == UInt8(ascii: "G") || first == UInt8(ascii: "g") {
+            return nil
+        }
+        let tugas = Self.key(tugasText)
         if tugas == "KEPALA SEKOLAH" { return .definitive }
         if tugas == "PLT KEPALA SEKOLAH" { return .acting }
         if Self.key(row.jenisPtk) == "KEPALA SEKOLAH" { return .byJenisPtk }

@@ -13,10 +13,10 @@ extension RecordDecoder {
         let npsn = f.npsn("npsn")
         var induk = true
         if let text = f.optional("status_tugas") {
-            switch ColumnSpec.key(text) {
-            case "induk", "1", "ya", "y", "true": induk = true
-            case "noninduk", "0", "tidak", "n", "false": induk = false
-            default: f.fail("status_tugas tidak dikenal: \(text) (harus Induk/Non Induk)")
+            if let read = shared.isInduk(text) {
+                induk = read
+            } else {
+                f.fail("status_tugas tidak dikenal: \(text) (harus Induk/Non Induk)")
             }
         }
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }

@@ -7,10 +7,10 @@ extension RecordDecoder {
         let nipText = f.required("nip")
         let npsn = f.npsn("npsn")
         let periodeText = f.required("periode")
-        let periode = Periode(reading: periodeText)
+        let periode = shared.periode(periodeText)
         if periode == nil, !periodeText.isEmpty { f.fail("periode tidak dikenal: \(periodeText)") }
         let peranText = f.required("peran")
-        let peran = SkpRole(reading: peranText)
+        let peran = shared.role(peranText)
         if peran == nil, !peranText.isEmpty { f.fail("peran tidak dikenal: \(peranText)") }
         var predikat: String?
         if let text = f.optional("predikat") {

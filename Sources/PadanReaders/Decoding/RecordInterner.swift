@@ -15,6 +15,9 @@ final class RecordInterner {
     private var standings: [String: (SharedText, SiasnEmployee.Standing)] = [:]
     private var siasnJobs: [String: (SharedText, Bool)] = [:]
     private var behaviours: [String: [String]] = [:]
+    private var periodes: [String: Periode?] = [:]
+    private var roles: [String: SkpRole?] = [:]
+    private var induk: [String: Bool?] = [:]
 
     init(file: String) {
         self.file = SharedText(file)
@@ -43,6 +46,35 @@ final class RecordInterner {
     /// `jabatan_nama` and whether it starts with `Guru`.
     func siasnJob(_ text: String) -> (SharedText, Bool) {
         remember(text, in: &siasnJobs) { SiasnEmployee.isTeacher($0) }
+    }
+
+    /// A `periode` as read (nil: not a periode). A file holds a handful of distinct values.
+    func periode(_ text: String) -> Periode? {
+        if let known = periodes[text] { return known }
+        let read = Periode(reading: text)
+        if periodes.count < 4096 { periodes[text] = read }
+        return read
+    }
+
+    /// A `peran` as read (nil: not a role).
+    func role(_ text: String) -> SkpRole? {
+        if let known = roles[text] { return known }
+        let read = SkpRole(reading: text)
+        if roles.count < 4096 { roles[text] = read }
+        return read
+    }
+
+    /// `status_tugas`: true for `Induk`, false for `Non Induk`, nil for anything else.
+    func isInduk(_ text: String) -> Bool? {
+        if let known = induk[text] { return known }
+        let read: Bool?
+        switch ColumnSpec.key(text) {
+        case "induk", "1", "ya", "y", "true": read = true
+        case "noninduk", "0", "tidak", "n", "false": read = false
+        default: read = nil
+        }
+        if induk.count < 4096 { induk[text] = read }
+        return read
     }
 
     /// A `perilaku_fokus` list already read without a problem, shared; nil when not seen yet.
