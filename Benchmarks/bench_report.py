@@ -37,14 +37,20 @@ def input_files(pipeline_path: str) -> list[str]:
     return out
 
 
-def stage_lines(path: str) -> dict:
-    """Stage seconds from `padan run` progress lines: `[write] ... — 12,34 dtk`."""
+def stage_lines(path: str, what: str = "seconds") -> dict:
+    """Per stage, from `padan run` progress lines (`[write] ... — 12,34 dtk, memori puncak 2.345 MiB`):
+    the seconds, or with what="memory" the process's peak resident MiB when the stage ended."""
     out = {}
     if not os.path.exists(path):
         return out
     for line in open(path, encoding="utf-8", errors="replace"):
-        m = re.match(r"^\[(\w+)\] .* — ([0-9.]+(?:,[0-9]+)?) dtk", line.strip())
-        if m:
+        m = re.match(r"^\[(\w+)\] .* — ([0-9.]+(?:,[0-9]+)?) dtk(?:, memori puncak ([0-9.]+) MiB)?", line.strip())
+        if not m:
+            continue
+        if what == "memory":
+            if m.group(3):
+                out[m.group(1)] = float(m.group(3).replace(".", ""))
+        else:
             out[m.group(1)] = float(m.group(2).replace(".", "").replace(",", "."))
     return out
 
@@ -74,6 +80,7 @@ def summarize(results: str) -> int:
         second = [r for r in records if r["kind"] == "padan" and r["scale"] == scale and r["second"]]
         duck = [r for r in records if r["kind"] == "duckdb" and r["scale"] == scale]
         stage_runs = []
+        memory_runs = []
         inputs = {}
         for r in first:
             with open(os.path.join(results, r["summary"])) as fh:
@@ -84,9 +91,11 @@ def summarize(results: str) -> int:
                 stages.setdefault(name, seconds)
             version = summary.get("padan_version", version)
             stage_runs.append(stages)
+            memory_runs.append(stage_lines(os.path.join(results, r["stderr"]), "memory") if r.get("stderr") else {})
             inputs = summary.get("inputs", {})
         names = list(stage_runs[0]) if stage_runs else []
         stages = {n: median([s.get(n) for s in stage_runs]) for n in names}
+        stage_memory = {n: median([m.get(n) for m in memory_runs]) for n in names}
         input_bytes = first[0]["input_bytes"] if first else None
         s = {
             "input_bytes": input_bytes,
@@ -99,6 +108,7 @@ def summarize(results: str) -> int:
             "padan_second_seconds": median([r["seconds"] for r in second]),
             "padan_second_rss_kb": median([r["rss_kb"] for r in second]),
             "stages": stages,
+            "stage_peak_mib": stage_memory,
             "duckdb_seconds": median([r["seconds"] for r in duck]),
             "duckdb_inprocess_seconds": median([r["result"]["seconds"] for r in duck]),
             "duckdb_rss_kb": median([r["rss_kb"] for r in duck]),
@@ -184,6 +194,9 @@ def render(out: dict) -> str:
     for stage in stage_names:
         cells = [fmt(scales[n]["stages"].get(stage), 3) for n in names]
         lines.append(f"| stage {stage} (s) | " + " | ".join(cells) + " |")
+    for stage in stage_names:
+        cells = [fmt(scales[n].get("stage_peak_mib", {}).get(stage), 0) for n in names]
+        lines.append(f"| peak RSS at end of {stage} (MiB) | " + " | ".join(cells) + " |")
     scaling = out["ratios"].get("time_national_vs_tenth")
     if scaling is not None:
         lo, hi = TARGETS["scaling"]
