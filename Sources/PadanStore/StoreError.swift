@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PadanCore
 
 /// Every failure of the store, worded for a BKD operator in Bahasa Indonesia.
 ///
@@ -48,14 +49,7 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         if let error = error as? DatabaseError {
             return reason(error)
         }
-        if let error = error as? POSIXError {
-            return String(cString: strerror(error.code.rawValue))
-        }
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return (error as NSError).localizedDescription
+        return SystemErrorText.reason(error)
     }
 
     private static func reason(_ error: DatabaseError) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import PadanCore
 
 /// The run lock of a store: while one process holds it, no other run may touch the store.
 ///
@@ -48,7 +49,7 @@ package final class StoreLock: @unchecked Sendable {
             if code == EWOULDBLOCK {
                 throw .held(holder: readHolder(descriptor))
             }
-            throw .cannotLock(path: path, reason: String(cString: strerror(code)))
+            throw .cannotLock(path: path, reason: SystemErrorText.reason(errno: code))
         }
         // The holder text only informs whoever finds the store locked: failing to write it
         // does not weaken the lock, so its result is not checked.

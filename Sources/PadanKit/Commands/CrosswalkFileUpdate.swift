@@ -1,4 +1,5 @@
 import Foundation
+import PadanCore
 
 /// Appends approved pairs to a crosswalk CSV atomically, keeping the previous file as a dated backup.
 struct CrosswalkFileUpdate {
@@ -39,7 +40,7 @@ struct CrosswalkFileUpdate {
                 try? fm.removeItem(atPath: target)
                 try fm.copyItem(atPath: path, toPath: target)
             } catch {
-                throw PadanError(.cannotCreate, "\(target): cadangan tidak dapat ditulis: \(error.localizedDescription)")
+                throw PadanError(.cannotCreate, "\(target): cadangan tidak dapat ditulis: \(SystemErrorText.reason(error))")
             }
             backup = target
         }

@@ -37,6 +37,8 @@ package struct NightlyRun {
         do { database = try PadanDatabase(path: pipeline.store) } catch { throw Self.storeError(error) }
         RunCrashPoint.reached("locked")
 
+        let outputDir = options.outputDir.map { Self.absolute($0) } ?? pipeline.outputDir
+        try RunFolder.prepare(outputDir: outputDir)
         let clock = StageClock { name, seconds, detail in progress.stageEnded(name, seconds: seconds, detail: detail) }
         let logger = Logger(label: "padan.run")
         logger.info("run dimulai", metadata: ["pipeline": "\(pipeline.name)", "as_of": "\(asOf)"])
@@ -48,7 +50,6 @@ package struct NightlyRun {
         for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
         for reject in analysis.loaded.rejects { logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)") }
 
-        let outputDir = options.outputDir.map { Self.absolute($0) } ?? pipeline.outputDir
         let folder = try RunFolder.create(outputDir: outputDir, startedAt: started) { id in
             (try? database.run(id: id)) != nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PadanCore
 
 /// A run folder written under a temporary name and published whole: renamed into place, then `latest`
 /// (a symbolic link) moved to it by renaming a fresh link over the old one.
@@ -12,11 +13,7 @@ package struct RunFolder {
     /// Picks the run id (`YYYYMMDDTHHMMSSZ`, `-2`, `-3`, … when taken) and creates the temporary folder.
     package static func create(outputDir: String, startedAt: Date, taken: (String) -> Bool) throws(PadanError) -> RunFolder {
         let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-        } catch {
-            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(error.localizedDescription)")
-        }
+        try prepare(outputDir: outputDir)
         removeAbandoned(in: outputDir)
         let base = runIdFormatter.string(from: startedAt)
         var runId = base
@@ -32,9 +29,22 @@ package struct RunFolder {
             try fm.createDirectory(atPath: temporary + "/skp", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
             try fm.createDirectory(atPath: temporary + "/escalation", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
         } catch {
-            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(error.localizedDescription)")
+            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(SystemErrorText.reason(error))")
         }
         return RunFolder(outputDir: outputDir, runId: runId, temporary: temporary)
+    }
+
+    /// Makes `outputDir` (and its parents) when missing and checks that it can be written: done before
+    /// the inputs are read too, so an operator learns of a wrong `output_dir` at once, not after the run.
+    package static func prepare(outputDir: String) throws(PadanError) {
+        do {
+            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+        } catch {
+            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(SystemErrorText.reason(error))")
+        }
+        guard access(outputDir, W_OK | X_OK) == 0 else {
+            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(SystemErrorText.reason(errno: errno))")
+        }
     }
 
     /// A path inside the temporary folder.
@@ -43,7 +53,7 @@ package struct RunFolder {
     /// Renames the finished folder into place.
     package func publish() throws(PadanError) {
         guard rename(temporary, final) == 0 else {
-            throw PadanError(.cannotCreate, "\(final): folder hasil tidak dapat dipasang: \(String(cString: strerror(errno)))")
+            throw PadanError(.cannotCreate, "\(final): folder hasil tidak dapat dipasang: \(SystemErrorText.reason(errno: errno))")
         }
     }
 
@@ -53,7 +63,7 @@ package struct RunFolder {
         let fresh = latest + ".tmp-\(getpid())"
         unlink(fresh)
         guard symlink(runId, fresh) == 0, rename(fresh, latest) == 0 else {
-            throw PadanError(.cannotCreate, "\(latest): tautan latest tidak dapat diperbarui: \(String(cString: strerror(errno)))")
+            throw PadanError(.cannotCreate, "\(latest): tautan latest tidak dapat diperbarui: \(SystemErrorText.reason(errno: errno))")
         }
     }
 

@@ -1,3 +1,5 @@
+import PadanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -66,10 +68,7 @@ package final class FileByteSource: ByteSource {
         }
     }
 
-    private static func describe(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "galat \(code)" }
-        return "\(String(cString: text)) (errno \(code))"
-    }
+    private static func describe(_ code: Int32) -> String { SystemErrorText.reason(errno: code) }
 }
 
 // `read` inside the class names the protocol method; this reaches the C function.

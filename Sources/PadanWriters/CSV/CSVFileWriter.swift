@@ -1,4 +1,5 @@
 import Foundation
+import PadanCore
 
 /// Writes a machine-read CSV (`outputs.md`): UTF-8, `,`, RFC 4180 quoting, formula cells guarded.
 ///
@@ -33,12 +34,12 @@ package final class CSVFileWriter {
     /// Flushes and closes the file.
     package func close() throws(WriterError) {
         try flush()
-        do { try handle.close() } catch { throw WriterError(path: path, message: "\(error)") }
+        do { try handle.close() } catch { throw WriterError(path: path, message: SystemErrorText.reason(error)) }
     }
 
     private func flush() throws(WriterError) {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw WriterError(path: path, message: "\(error)") }
+        do { try handle.write(contentsOf: buffer) } catch { throw WriterError(path: path, message: SystemErrorText.reason(error)) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -101,7 +102,7 @@ package enum OutputFile {
     /// Creates or truncates `path` with mode 0640 and returns a handle for writing.
     package static func create(_ path: String) throws(WriterError) -> FileHandle {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw WriterError(path: path, message: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw WriterError(path: path, message: SystemErrorText.reason(errno: errno)) }
         fchmod(fd, 0o640)
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
@@ -113,7 +114,7 @@ package enum OutputFile {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.close()
         } catch {
-            throw WriterError(path: path, message: "\(error)")
+            throw WriterError(path: path, message: SystemErrorText.reason(error))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PadanCore
 
 /// An output file written in large blocks of bytes straight through `write(2)`, created with mode 0640
 /// as ``OutputFile`` creates files. For the big streamed outputs (`skp/payloads.jsonl`), which are never
@@ -20,7 +21,7 @@ package final class ByteFile {
             let written = Foundation.write(handle.fileDescriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw WriterError(path: path, message: String(cString: strerror(errno)))
+                throw WriterError(path: path, message: SystemErrorText.reason(errno: errno))
             }
             offset += written
         }
@@ -46,7 +47,7 @@ package final class ByteFile {
         while left > 0 {
             let chunk: Data?
             do { chunk = try source.read(upToCount: min(left, 1 << 22)) } catch {
-                throw WriterError(path: path, message: "\(error)")
+                throw WriterError(path: path, message: SystemErrorText.reason(error))
             }
             guard let chunk, !chunk.isEmpty else { throw WriterError(path: path, message: "berkas lebih pendek dari yang ditulis") }
             try write([UInt8](chunk))
@@ -66,6 +67,6 @@ package final class ByteFile {
 
     /// Closes the file.
     package func close() throws(WriterError) {
-        do { try handle.close() } catch { throw WriterError(path: path, message: "\(error)") }
+        do { try handle.close() } catch { throw WriterError(path: path, message: SystemErrorText.reason(error)) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PadanCore
 
 /// The page templates, styles and scripts shipped as the module's resources (`Templates/`).
 package enum ReportTemplates {
@@ -30,7 +31,7 @@ package enum ReportTemplates {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         } catch {
-            return .failure(WriterError(path: folder.path, message: "\(error)"))
+            return .failure(WriterError(path: folder.path, message: SystemErrorText.reason(error)))
         }
         for name in names {
             let url = folder.appendingPathComponent(name)
@@ -42,7 +43,7 @@ package enum ReportTemplates {
                     assets[name] = try String(contentsOf: url, encoding: .utf8)
                 }
             } catch {
-                return .failure(WriterError(path: url.path, message: "templat tidak dapat dibaca: \(error)"))
+                return .failure(WriterError(path: url.path, message: "templat tidak dapat dibaca: \(SystemErrorText.reason(error))"))
             }
         }
         return .success((library, assets))

@@ -85,7 +85,15 @@ struct FileAndPipelineHostileTests {
                 $0.replacingOccurrences(
                     of: "output_dir = \"out\"", with: "output_dir = \"../../../../../../proc/tidak-ada/out\"")
             },
-            message: "proc/tidak-ada/out: folder keluaran tidak dapat dibuat", status: 73),
+            message: "proc/tidak-ada/out: folder keluaran tidak dapat dibuat: folder atau berkas itu tidak ada",
+            status: 73),
+        PipelineCase(
+            name: "store under a file",
+            edit: {
+                $0.replacingOccurrences(
+                    of: "store = \"state/padan.sqlite\"", with: "store = \"pipeline.toml/padan.sqlite\"")
+            },
+            message: "kunci penyimpanan tidak dapat dipasang", status: 70),
     ]
 
     @Test(arguments: pipelineCases)
@@ -97,7 +105,13 @@ struct FileAndPipelineHostileTests {
         let run = try region.run(timeout: 30)
         #expect(run.status == broken.status, "\(run.stderr)")
         #expect(run.stderr.contains(broken.message), "\(run.stderr)")
+        // What the system said is told in Bahasa Indonesia, not in Foundation's English.
+        #expect(!run.stderr.contains("could not"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: region.latest.path))
+        if broken.status != 65 {
+            // Refused before reading: no stage line was printed.
+            #expect(!run.stderr.contains("[read]"), "\(run.stderr)")
+        }
         if broken.status == 65 {
             // Nothing was recorded: a bad pipeline file or input never reaches the store.
             let store = region.url("state/padan.sqlite").path
