@@ -22,6 +22,12 @@ struct RunCommand: ParsableCommand {
             throw fail(error)
         }
         if !quiet { print(RunReport.render(result)) }
+        // The run is recorded and every file closed. A national run holds millions of records, and freeing
+        // them one by one only to exit took seconds: the process ends here and its memory goes back whole.
+        withExtendedLifetime(result) {
+            fflush(nil)  // every C stream (stdout holds the printed summary)
+            Foundation.exit(0)
+        }
     }
 }
 

@@ -38,7 +38,9 @@ package struct RunFolder {
     /// the inputs are read too, so an operator learns of a wrong `output_dir` at once, not after the run.
     package static func prepare(outputDir: String) throws(PadanError) {
         do {
-            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            // Made like the run folders inside it (0750): its listing names the runs, nothing for others.
+            try FileManager.default.createDirectory(
+                atPath: outputDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         } catch {
             throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(SystemErrorText.reason(error))")
         }
