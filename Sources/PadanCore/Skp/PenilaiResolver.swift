@@ -14,9 +14,6 @@ public struct PenilaiResolver: Sendable {
     let context: JudgementContext
     /// NPSN → the ASN people with a row there, per principal kind.
     let principals: [NPSN: [PrincipalKind: Set<Int>]]
-    /// SIASN people by NIP (18 digits as a number; any other text as written, normally none).
-    let siasnByNIP: [UInt64: Int]
-    let siasnByOtherNIP: [String: Int]
     /// Government key → the head of its education office (the first `[[penilai]]` of that government
     /// decides, found or not), worked out once rather than per SKP row.
     let heads: [String: Penilai?]
@@ -32,18 +29,25 @@ public struct PenilaiResolver: Sendable {
             }
         }
         self.principals = principals
+        // SIASN people by NIP, only for the heads' NIPs (a handful): an index of every SIASN person, kept
+        // for as long as the decisions, was tens of megabytes at national scale for these few lookups.
+        var wanted = Set<UInt64>(), wantedText = Set<String>()
+        for head in context.settings.heads {
+            if case .valid(let nip) = NIP.read(head.nip, runDate: context.settings.runDate) { wanted.insert(nip.value) }
+            let written = head.nip.trimmingSpaces
+            if let digits = DigitText(written).eighteenDigits { wanted.insert(digits) }
+            wantedText.insert(written)
+        }
         var byNIP = [UInt64: Int](), byOther = [String: Int]()
         // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
         let employees = context.batch.employees
-        for i in employees.indices {
+        for i in employees.indices where !context.settings.heads.isEmpty {
             if let nip = employees[i].nipValue {
-                if byNIP[nip] == nil { byNIP[nip] = i }
-            } else if byOther[employees[i].nipBaru] == nil {
+                if wanted.contains(nip), byNIP[nip] == nil { byNIP[nip] = i }
+            } else if wantedText.contains(employees[i].nipBaru), byOther[employees[i].nipBaru] == nil {
                 byOther[employees[i].nipBaru] = i
             }
         }
-        self.siasnByNIP = byNIP
-        self.siasnByOtherNIP = byOther
         var heads = [String: Penilai?]()
         for head in context.settings.heads {
             guard let key = Government(reading: head.instansi)?.key, heads[key] == nil else { continue }
