@@ -67,5 +67,39 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public var description: String { hex }
 
+    /// The first 8 bytes (keys are SHA-256 digests: as good a hash as the whole).
+    public var prefix: UInt64 { a }
+
     public static func < (x: PayloadKey, y: PayloadKey) -> Bool { (x.a, x.b, x.c, x.d) < (y.a, y.b, y.c, y.d) }
+}
+
+/// Distinct payload keys in the order first inserted: what `skp/delta.jsonl` needs while it is streamed.
+///
+/// Indexed by each key's first 8 bytes, pointing into the key list, rather than a `Set<PayloadKey>` beside
+/// the list: 12 bytes a slot instead of 32, about 80 MB less at the national scale's 1.6 million keys. Keys
+/// that share a first 8 bytes with an earlier one (never seen in practice, but possible) are kept exact in
+/// a small set.
+public struct PayloadKeyList: Sendable {
+    private var byPrefix: [UInt64: Int32] = [:]
+    private var sharingPrefix = Set<PayloadKey>()
+    /// Every key inserted, once each, in order.
+    public private(set) var keys: [PayloadKey] = []
+
+    public init() {}
+
+    /// Adds `key` unless it is already in; true when it was new.
+    public mutating func insert(_ key: PayloadKey) -> Bool {
+        if let at = byPrefix[key.prefix] {
+            guard keys[Int(at)] != key, sharingPrefix.insert(key).inserted else { return false }
+        } else {
+            byPrefix[key.prefix] = Int32(keys.count)
+        }
+        keys.append(key)
+        return true
+    }
+
+    public func contains(_ key: PayloadKey) -> Bool {
+        guard let at = byPrefix[key.prefix] else { return false }
+        return keys[Int(at)] == key || sharingPrefix.contains(key)
+    }
 }

@@ -23,8 +23,7 @@ enum SkpPayloadFiles {
         var written = 0
         var eligible = [Int]()
         for (i, verdict) in skp.verdicts.enumerated() { if case .eligible = verdict { eligible.append(i) } }
-        var deltaKeys = [PayloadKey]()
-        var seen = Set<PayloadKey>()
+        var newKeys = PayloadKeyList()
         var start = 0
         while start < eligible.count {
             let rows = Array(eligible[start..<min(eligible.count, start + block * ParallelWork.width)])
@@ -36,9 +35,7 @@ enum SkpPayloadFiles {
                 var isNew = [Bool]()
                 isNew.reserveCapacity(piece.keys.count)
                 for key in piece.keys {
-                    let new = !emitted.contains(key) && seen.insert(key).inserted
-                    isNew.append(new)
-                    if new { deltaKeys.append(key) }
+                    isNew.append(!emitted.contains(key) && newKeys.insert(key))
                 }
                 if delta == nil, isNew.contains(false) {
                     let file = try ByteFile(path: deltaPath)
@@ -65,7 +62,7 @@ enum SkpPayloadFiles {
         } else {
             try ByteFile.link(allPath, as: deltaPath)
         }
-        return deltaKeys
+        return newKeys.keys
     }
 
     /// Lines of one block: the bytes (each line ending in a newline), each line's key and end offset.

@@ -35,3 +35,34 @@ struct PayloadKeyTests {
         #expect(keys.sorted().map(\.hex) == texts.sorted())
     }
 }
+
+struct PayloadKeyListTests {
+    static func key(_ hex: String) -> PayloadKey { PayloadKey(hex: hex)! }
+    static let a = key("00000000000000aa" + String(repeating: "1", count: 48))
+    /// Same first 8 bytes as `a`, the rest different.
+    static let aTwin = key("00000000000000aa" + String(repeating: "2", count: 48))
+    static let b = key("00000000000000bb" + String(repeating: "1", count: 48))
+
+    func insert(_ key: PayloadKey, into list: inout PayloadKeyList) -> Bool { list.insert(key) }
+
+    @Test func keepsEachKeyOnceInFirstOrder() {
+        var list = PayloadKeyList()
+        #expect(insert(Self.b, into: &list))
+        #expect(insert(Self.a, into: &list))
+        #expect(!insert(Self.b, into: &list))
+        #expect(!insert(Self.a, into: &list))
+        #expect(list.keys == [Self.b, Self.a])
+        #expect(list.contains(Self.a) && list.contains(Self.b))
+    }
+
+    @Test func keysSharingTheirFirstBytesStayApart() {
+        var list = PayloadKeyList()
+        #expect(insert(Self.a, into: &list))
+        #expect(!list.contains(Self.aTwin))
+        #expect(insert(Self.aTwin, into: &list))
+        #expect(!insert(Self.aTwin, into: &list))
+        #expect(!insert(Self.a, into: &list))
+        #expect(list.keys == [Self.a, Self.aTwin])
+        #expect(list.contains(Self.aTwin))
+    }
+}
