@@ -24,7 +24,13 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// The key written as 64 hex digits (either case); nil for anything else.
     public init?(hex: String) {
-        let utf8 = hex.utf8
+        var hex = hex
+        guard let key = hex.withUTF8({ PayloadKey(hexBytes: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = key
+    }
+
+    /// The key from the UTF-8 bytes of 64 hex digits (either case); nil for anything else.
+    public init?(hexBytes utf8: UnsafeRawBufferPointer) {
         guard utf8.count == 64 else { return nil }
         var bytes = [UInt8]()
         bytes.reserveCapacity(32)
