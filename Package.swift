@@ -41,7 +41,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            // Compiled in (Report/EmbeddedTemplates.swift, written by scripts/embed-templates.py).
+            exclude: ["Templates"]
         ),
         // The store: one PadanDatabase over GRDB.
         .target(name: "PadanStore", dependencies: ["PadanCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -80,7 +81,7 @@ let package = Package(
         .target(name: "PadanTestSupport", dependencies: ["PadanCore"], path: "Tests/PadanTestSupport"),
         .testTarget(name: "PadanCoreTests", dependencies: ["PadanCore", "PadanTestSupport"]),
         .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport", "PadanFuzzChecks"]),
-        .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"]),
+        .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PadanStoreTests", dependencies: ["PadanStore", "PadanTestSupport"]),
         .testTarget(name: "PadanSampleTests", dependencies: ["PadanSample", "PadanTestSupport"]),
         .testTarget(

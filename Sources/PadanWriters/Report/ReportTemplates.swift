@@ -1,11 +1,11 @@
-import Foundation
 import Mustache
 import PadanCore
 
-/// The page templates, styles and scripts shipped as the module's resources (`Templates/`).
+/// The page templates, styles and scripts (`Templates/`, compiled in as ``EmbeddedTemplates``: an installed
+/// `padan` needs no resource folder beside it).
 package enum ReportTemplates {
     /// Every `*.mustache` of `Templates/`, registered by name without extension, and every `*.css`
-    /// and `*.js` as text by full name; loaded once.
+    /// and `*.js` as text by full name; parsed once.
     static let loaded: Result<(library: MustacheLibrary, assets: [String: String]), WriterError> = load()
 
     /// The library, or why it could not be loaded.
@@ -22,28 +22,17 @@ package enum ReportTemplates {
     }
 
     private static func load() -> Result<(library: MustacheLibrary, assets: [String: String]), WriterError> {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            return .failure(WriterError(path: "Templates", message: "folder templat tidak ditemukan di bundle modul"))
-        }
         var library = MustacheLibrary()
         var assets = [String: String]()
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
-            return .failure(WriterError(path: folder.path, message: SystemErrorText.reason(error)))
-        }
-        for name in names {
-            let url = folder.appendingPathComponent(name)
-            do {
-                if name.hasSuffix(".mustache") {
-                    let text = try String(contentsOf: url, encoding: .utf8)
+        for (name, text) in EmbeddedTemplates.files {
+            if name.hasSuffix(".mustache") {
+                do {
                     try library.register(text, named: String(name.dropLast(".mustache".count)))
-                } else if name.hasSuffix(".css") || name.hasSuffix(".js") {
-                    assets[name] = try String(contentsOf: url, encoding: .utf8)
+                } catch {
+                    return .failure(WriterError(path: "Templates/\(name)", message: "templat tidak sah: \(error)"))
                 }
-            } catch {
-                return .failure(WriterError(path: url.path, message: "templat tidak dapat dibaca: \(SystemErrorText.reason(error))"))
+            } else {
+                assets[name] = text
             }
         }
         return .success((library, assets))
