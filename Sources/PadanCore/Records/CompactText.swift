@@ -149,17 +149,8 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
             }
-            let nibble: UInt8
-            switch byte {
-            case 0x30...0x39: nibble = byte - 0x30
-            case 0x61...0x66:
-                nibble = byte - 0x61 + 10
-                sawLower = true
-            case 0x41...0x46:
-                nibble = byte - 0x41 + 10
-                sawUpper = true
-            default: return nil
-            }
+            guard let nibble = HexDigits.value(byte) else { return nil }
+            if byte >= 0x61 { sawLower = true } else if byte >= 0x41 { sawUpper = true }
             if digits < 16 { hi = hi << 4 | UInt64(nibble) } else { lo = lo << 4 | UInt64(nibble) }
             digits += 1
         }
@@ -169,15 +160,33 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
 
     /// The 32 hex digits of (hi, lo), dashed 8-4-4-4-12 when asked.
     static func format(_ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool) -> String {
-        let digits: [UInt8] = upperCase ? Array("0123456789ABCDEF".utf8) : Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(36)
-        for i in 0..<32 {
-            if dashed, i == 8 || i == 12 || i == 16 || i == 20 { out.append(UInt8(ascii: "-")) }
-            let half = i < 16 ? hi : lo
-            let shift = UInt64((15 - i % 16) * 4)
-            out.append(digits[Int((half >> shift) & 0xF)])
-        }
+        HexDigits.append(hi, upperCase: upperCase, to: &out)
+        HexDigits.append(lo, upperCase: upperCase, to: &out)
+        if dashed { for at in [8, 13, 18, 23] { out.insert(UInt8(ascii: "-"), at: at) } }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Hexadecimal digits of ids and keys, read and written as bytes.
+enum HexDigits {
+    /// The value of one hex digit of either case; nil for any other byte.
+    static func value(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x61 + 10
+        case 0x41...0x46: byte - 0x41 + 10
+        default: nil
+        }
+    }
+
+    /// Appends the 16 hex digits of `word`, the most significant first.
+    static func append(_ word: UInt64, upperCase: Bool = false, to out: inout [UInt8]) {
+        let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
+            out.append(nibble < 10 ? 0x30 + nibble : letterA + nibble - 10)
+        }
     }
 }

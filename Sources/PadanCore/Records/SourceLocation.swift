@@ -68,15 +68,7 @@ public struct NPSN: Hashable, Sendable, Comparable, CustomStringConvertible {
     // The number in 4 bytes; the text is always its 8 digits, leading zeros included.
     private let value: UInt32
 
-    public var text: String {
-        var bytes = [UInt8](repeating: 0x30, count: 8)
-        var rest = value
-        for i in stride(from: 7, through: 0, by: -1) {
-            bytes[i] = 0x30 + UInt8(rest % 10)
-            rest /= 10
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var text: String { DigitText.digits(UInt64(value), count: 8).text }
 
     /// Accepts exactly 8 digits (after trimming and a leading `'`).
     public init?(_ raw: String?) {

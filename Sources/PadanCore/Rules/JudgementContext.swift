@@ -113,19 +113,11 @@ public struct JudgementContext: Sendable {
     }
 
     /// `UNOR_*` findings: `finding(person, employee, school)` for each linked person whose Induk school is
-    /// Negeri, in link order (without copying the records, as ``linkedAtNegeriSchools`` does).
+    /// Negeri (the scope of those checks), in link order, the records read in place rather than copied.
     func unorFindings(_ finding: (Int, SiasnEmployee, School) -> Disparity?) -> [Disparity] {
         linked.compactMap { pair in
             guard let s = pair.school, batch.schools[s].isNegeri else { return nil }
             return finding(pair.person, batch.employees[pair.employee], batch.schools[s])
-        }
-    }
-
-    /// Linked people whose Induk school is Negeri, with that school: the scope of the `UNOR_*` checks.
-    public var linkedAtNegeriSchools: [(person: Int, employee: SiasnEmployee, school: School)] {
-        linked.compactMap { pair in
-            guard let s = pair.school, batch.schools[s].isNegeri else { return nil }
-            return (pair.person, batch.employees[pair.employee], batch.schools[s])
         }
     }
 }

@@ -32,25 +32,16 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The key from the UTF-8 bytes of 64 hex digits (either case); nil for anything else.
     public init?(hexBytes utf8: UnsafeRawBufferPointer) {
         guard utf8.count == 64 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(32)
-        var high: UInt8?
-        for char in utf8 {
-            let nibble: UInt8
-            switch char {
-            case 0x30...0x39: nibble = char - 0x30
-            case 0x61...0x66: nibble = char - 0x61 + 10
-            case 0x41...0x46: nibble = char - 0x41 + 10
-            default: return nil
+        func word(_ at: Int) -> UInt64? {
+            var value: UInt64 = 0
+            for i in at..<(at + 16) {
+                guard let nibble = HexDigits.value(utf8[i]) else { return nil }
+                value = value << 4 | UInt64(nibble)
             }
-            if let h = high {
-                bytes.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
+            return value
         }
-        self.init(digest: bytes)
+        guard let a = word(0), let b = word(16), let c = word(32), let d = word(48) else { return nil }
+        (self.a, self.b, self.c, self.d) = (a, b, c, d)
     }
 
     /// Lower-case hex, 64 digits: the `idempotency_key` as written.
@@ -63,12 +54,7 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Appends the 64 lower-case hex digits to `out` (payload lines are written as bytes).
     public func appendHex(to out: inout [UInt8]) {
         out.reserveCapacity(out.count + 64)
-        for word in [a, b, c, d] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
-                out.append(nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10)
-            }
-        }
+        for word in [a, b, c, d] { HexDigits.append(word, to: &out) }
     }
 
     public var description: String { hex }

@@ -60,6 +60,8 @@ package struct InputLoader: Sendable {
     struct FileLoad: Sendable {
         var kind: InputKind
         var path: String
+        /// Bytes of text in the file (``InputLoader/contentSize(_:)``).
+        var content: Int
         /// Bytes of text of the kind's later files, when this is the kind's first file (its table is made
         /// big enough for them, so appending theirs later copies nothing); 0 otherwise.
         var laterContent: Int
@@ -79,7 +81,9 @@ package struct InputLoader: Sendable {
                 let sizes = paths.map(Self.contentSize)
                 let first = files.count
                 for (i, path) in paths.enumerated() {
-                    files.append(FileLoad(kind: kind, path: path, laterContent: i == 0 ? sizes.dropFirst().reduce(0, +) : 0))
+                    files.append(
+                        FileLoad(
+                            kind: kind, path: path, content: sizes[i], laterContent: i == 0 ? sizes.dropFirst().reduce(0, +) : 0))
                 }
                 kinds.append((kind, first..<files.count))
             } catch {
@@ -91,8 +95,7 @@ package struct InputLoader: Sendable {
         }
         // Every file on its own thread, the largest first, so the last to start is a small one and both
         // cores stay busy to the end (a national PTK export alone is three files and half the bytes).
-        let work = files.map { Self.contentSize($0.path) }
-        let order = files.indices.sorted { work[$0] > work[$1] }
+        let order = files.indices.sorted { files[$0].content > files[$1].content }
         let pending = files
         let done = ParallelWork.map(order.count) { i in read(pending[order[i]]) }
         for (i, file) in zip(order, done) { files[i] = file }
@@ -134,7 +137,8 @@ package struct InputLoader: Sendable {
     func read(_ job: FileLoad) -> FileLoad {
         var job = job
         do throws(PadanError) {
-            job.report = try read(kind: job.kind, path: job.path, laterBytes: job.laterContent, into: &job.loaded)
+            job.report = try read(
+                kind: job.kind, path: job.path, content: job.content, laterBytes: job.laterContent, into: &job.loaded)
         } catch {
             job.failure = error
         }
@@ -167,8 +171,10 @@ package struct InputLoader: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// Reads one file; `laterBytes` (the bytes of text of the kind's files still to come) sizes the kind's table.
-    func read(kind: InputKind, path: String, laterBytes: Int = 0, into loaded: inout LoadedInputs) throws(PadanError)
+    /// Reads one file of `content` bytes of text; `laterBytes` (the bytes of text of the kind's files still to
+    /// come) sizes the kind's table.
+    func read(kind: InputKind, path: String, content: Int, laterBytes: Int, into loaded: inout LoadedInputs)
+        throws(PadanError)
         -> InputFileReport
     {
         let name = display(path)
@@ -178,7 +184,7 @@ package struct InputLoader: Sendable {
             let tap = ByteTap { digest.hasher.update(bufferPointer: $0) }
             let reader = try InputFile.open(path: path, displayName: name, tap: tap)
             let decoder = try RecordDecoder(kind: kind, header: reader.header, file: name, runDate: runDate)
-            let fileSize = Self.size([path]), content = Self.contentSize(path)
+            let fileSize = Self.size([path])
             while let event = try reader.next() {
                 report.rows += 1
                 if report.rows & 4095 == 0 { onRows(kind, name, report.rows) }

@@ -62,19 +62,15 @@ package struct NightlyRun {
                 let emitted = try Self.assignLifecycle(&result, database: database)
                 // The payload lines and the tables side by side; the report needs both.
                 let known = result
-                let (payloads, tables) = ParallelWork.both { () -> Result<[PayloadKey], PadanError> in
-                    do throws(WriterError) {
-                        return .success(try SkpPayloadFiles.write(known.skp, runId: known.runId, emitted: emitted, folder: folder))
-                    } catch {
-                        return .failure(PadanError(.cannotCreate, error.description))
-                    }
-                } _: { () -> Result<ReportModel, PadanError> in
-                    do throws(PadanError) {
+                let (payloads, tables) = ParallelWork.both {
+                    Result { () throws(WriterError) in
+                        try SkpPayloadFiles.write(known.skp, runId: known.runId, emitted: emitted, folder: folder)
+                    }.mapError { PadanError(.cannotCreate, $0.description) }
+                } _: {
+                    Result { () throws(PadanError) in
                         let writer = RunOutputWriter(result: known, folder: folder)
                         try writer.writeTables()
-                        return .success(writer.reportModel())
-                    } catch {
-                        return .failure(error)
+                        return writer.reportModel()
                     }
                 }
                 result.deltaKeys = try payloads.get()

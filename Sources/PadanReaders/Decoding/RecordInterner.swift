@@ -49,32 +49,20 @@ final class RecordInterner {
     }
 
     /// A `periode` as read (nil: not a periode). A file holds a handful of distinct values.
-    func periode(_ text: String) -> Periode? {
-        if let known = periodes[text] { return known }
-        let read = Periode(reading: text)
-        if periodes.count < 4096 { periodes[text] = read }
-        return read
-    }
+    func periode(_ text: String) -> Periode? { cached(text, in: &periodes) { Periode(reading: $0) } }
 
     /// A `peran` as read (nil: not a role).
-    func role(_ text: String) -> SkpRole? {
-        if let known = roles[text] { return known }
-        let read = SkpRole(reading: text)
-        if roles.count < 4096 { roles[text] = read }
-        return read
-    }
+    func role(_ text: String) -> SkpRole? { cached(text, in: &roles) { SkpRole(reading: $0) } }
 
     /// `status_tugas`: true for `Induk`, false for `Non Induk`, nil for anything else.
     func isInduk(_ text: String) -> Bool? {
-        if let known = induk[text] { return known }
-        let read: Bool?
-        switch ColumnSpec.key(text) {
-        case "induk", "1", "ya", "y", "true": read = true
-        case "noninduk", "0", "tidak", "n", "false": read = false
-        default: read = nil
+        cached(text, in: &induk) {
+            switch ColumnSpec.key($0) {
+            case "induk", "1", "ya", "y", "true": true
+            case "noninduk", "0", "tidak", "n", "false": false
+            default: nil
+            }
         }
-        if induk.count < 4096 { induk[text] = read }
-        return read
     }
 
     /// A `perilaku_fokus` list already read without a problem, shared; nil when not seen yet.
@@ -82,6 +70,15 @@ final class RecordInterner {
 
     /// Remembers a `perilaku_fokus` list read without a problem.
     func remember(behaviours list: [String], for text: String) { behaviours[text] = list }
+
+    /// `read(text)`, remembered for the first 4,096 distinct texts (a damaged column of all-different
+    /// values then costs no more memory than that).
+    private func cached<T>(_ text: String, in table: inout [String: T], _ read: (String) -> T) -> T {
+        if let known = table[text] { return known }
+        let value = read(text)
+        if table.count < 4096 { table[text] = value }
+        return value
+    }
 
     private func remember<T>(_ text: String, in table: inout [String: (SharedText, T)], _ read: (String) -> T) -> (SharedText, T) {
         if let known = table[text] { return known }

@@ -74,15 +74,4 @@ package struct JSONBytes: Sendable {
 
     /// Lower-case hex digits.
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Lower-case hex of `digest` (64 characters for SHA-256).
-    package static func hexString<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for b in digest {
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

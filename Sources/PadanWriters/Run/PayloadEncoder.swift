@@ -118,7 +118,7 @@ package enum PayloadEncoder {
             ("perilaku_fokus", .array(payload.perilakuFokus.map(JSONValue.string))),
             ("predikat", payload.predikat.map(JSONValue.string) ?? .null),
         ]
-        let key = JSONBytes.hexString(SHA256.hash(data: Array(JSONValue.object(body).canonical.utf8)))
+        let key = SHA256.hash(data: Array(JSONValue.object(body).canonical.utf8)).withUnsafeBytes { PayloadKey(digest: $0) }.hex
         body.append(("idempotency_key", .string(key)))
         body.append(("sumber", .object([
             ("run_id", .string(runId)), ("file", .string(payload.source.file)), ("line", .int(payload.source.line)),
