@@ -45,7 +45,13 @@ let package = Package(
             exclude: ["Templates"]
         ),
         // The store: one PadanDatabase over GRDB.
-        .target(name: "PadanStore", dependencies: ["PadanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "PadanStore",
+            dependencies: [
+                "PadanCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API for the two bulk inserts of a run's commit (see `BulkInsert`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // The synthetic region generator behind `padan sample`.
         .target(name: "PadanSample", dependencies: ["PadanCore", "PadanReaders"]),
         // Assembles a run from a pipeline file; every command's logic lives here.

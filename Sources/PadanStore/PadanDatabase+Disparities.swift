@@ -31,7 +31,7 @@ extension PadanDatabase {
     {
         // `disparity.open` is the row before this run touched it, or within this run the row as
         // an earlier duplicate observation left it: either way an open row keeps first_seen.
-        let statement = try db.makeStatement(
+        let upsert = try BulkInsert(
             sql: """
                 INSERT INTO disparity (disparity_id, code, priority, first_seen_run,
                     first_seen_date, last_seen_run, open, row_json, resolved_run)
@@ -47,17 +47,19 @@ extension PadanDatabase {
                     open = 1,
                     row_json = excluded.row_json,
                     resolved_run = NULL
-                """
-        )
+                """,
+            in: db)
+        try upsert.bind(4, run.runID)
+        try upsert.bind(5, run.asOf)
+        try upsert.bind(6, run.runID)
         // In key order, the index pages stay in cache; the sort is stable, so of duplicate ids
         // the last observation is still written last.
         for observation in observations.sorted(by: { $0.disparityID < $1.disparityID }) {
-            // Unchecked: the statement has exactly the seven parameters bound here.
-            statement.setUncheckedArguments([
-                observation.disparityID, observation.code, observation.priority,
-                run.runID, run.asOf, run.runID, observation.rowJSON,
-            ])
-            try statement.execute()
+            try upsert.bind(1, observation.disparityID)
+            try upsert.bind(2, observation.code)
+            try upsert.bind(3, observation.priority)
+            try upsert.bind(7, observation.rowJSON)
+            try upsert.step()
         }
     }
 

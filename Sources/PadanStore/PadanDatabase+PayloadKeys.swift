@@ -24,19 +24,23 @@ extension PadanDatabase {
 
     /// Stores the keys not stored yet, with `firstRun`; returns how many were new.
     static func insert(payloadKeys: [PayloadKey], firstRun: String, in db: Database) throws -> Int {
-        let statement = try db.makeStatement(
+        let insert = try BulkInsert(
             sql: """
                 INSERT INTO payload_key (idempotency_key, first_run) VALUES (?, ?)
                 ON CONFLICT (idempotency_key) DO NOTHING
-                """
-        )
+                """,
+            in: db)
+        try insert.bind(2, firstRun)
         let before = db.totalChangesCount
         // In key order, each B-tree page is visited once: measured with 2M keys, the commit
         // takes about a fifth less CPU time, the sort included.
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
         for key in payloadKeys.sorted() {
-            // Unchecked: the statement has exactly the two parameters bound here.
-            statement.setUncheckedArguments([key.hex, firstRun])
-            try statement.execute()
+            hex.removeAll(keepingCapacity: true)
+            key.appendHex(to: &hex)
+            try hex.withUnsafeBufferPointer { try insert.bind(1, bytes: $0) }
+            try insert.step()
         }
         return db.totalChangesCount - before
     }

@@ -53,7 +53,13 @@ public struct UnitMap: Sendable {
 
     /// The school a unit belongs to: its own or its nearest ancestor's (people in sub-units sit in the school).
     public func school(ofUnit unit: Int, in tree: UnorTree) -> NPSN? {
-        for node in tree.lineage(of: unit) { if let npsn = schoolOfUnit[node] { return npsn } }
-        return nil
+        // Up the parents without building the lineage (asked twice per SKP payload).
+        var node = unit, steps = 0
+        while true {
+            if let npsn = schoolOfUnit[node] { return npsn }
+            guard let parent = tree.parent[node], steps < tree.units.count else { return nil }
+            node = parent
+            steps += 1
+        }
     }
 }

@@ -90,10 +90,15 @@ extension CalendarDate {
     /// Reads `YYYY-MM-DD`, `DD-MM-YYYY`, `DD/MM/YYYY` or `YYYY-MM-DD HH:MM:SS`; `01-01-0001` is no value.
     public static func read(_ text: String?) -> Reading {
         guard var text = text?.trimmingSpaces, !text.isEmpty else { return .none }
-        if text.utf8.count == 19, let space = text.firstIndex(of: " ") ?? text.firstIndex(of: "T") {
-            text = String(text[..<space])
+        return text.withUTF8 { read(bytes: $0) }
+    }
+
+    /// Reads trimmed UTF-8 `bytes` (nil: no value) as ``read(_:)`` reads text.
+    public static func read(bytes: UnsafeBufferPointer<UInt8>?) -> Reading {
+        guard var bytes, !bytes.isEmpty else { return .none }
+        if bytes.count == 19, let space = bytes.firstIndex(of: 0x20) ?? bytes.firstIndex(of: UInt8(ascii: "T")) {
+            bytes = UnsafeBufferPointer(rebasing: bytes[..<space])
         }
-        let bytes = Array(text.utf8)
         guard bytes.count == 10 else { return .invalid }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -44,17 +44,21 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
     indirect case other(String)
 
     public init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { Self(bytes: $0) }
+    }
+
+    /// The text of UTF-8 `bytes`.
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
         var value: UInt64 = 0
-        var count = 0
-        for byte in text.utf8 {
-            guard byte >= 0x30, byte <= 0x39, count < 19 else {
-                self = .other(text)
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39, bytes.count <= 19 else {
+                self = .other(String(decoding: bytes, as: UTF8.self))
                 return
             }
             value = value * 10 + UInt64(byte - 0x30)
-            count += 1
         }
-        self = count == 0 ? .other(text) : .digits(value, count: UInt8(count))
+        self = bytes.isEmpty ? .other("") : .digits(value, count: UInt8(bytes.count))
     }
 
     /// The text as written.
@@ -100,6 +104,15 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
             self = .uuid(hi, lo, style: style)
         } else {
             self = .other(text)
+        }
+    }
+
+    /// The text of UTF-8 `bytes`.
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
+        if let (hi, lo, style) = Self.parse(bytes: bytes) {
+            self = .uuid(hi, lo, style: style)
+        } else {
+            self = .other(String(decoding: bytes, as: UTF8.self))
         }
     }
 

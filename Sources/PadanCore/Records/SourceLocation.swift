@@ -58,6 +58,19 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.dashed = style.dashed
     }
 
+    /// Reads trimmed UTF-8 `bytes` as ``init(_:)`` reads text.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        if let (hi, lo, style) = IdentifierText.parse(bytes: bytes) {
+            self.hi = hi
+            self.lo = lo
+            self.dashed = style.dashed
+        } else {
+            // Mixed case, or not an id at all: the slow way.
+            guard let id = Self(String(decoding: bytes, as: UTF8.self)) else { return nil }
+            self = id
+        }
+    }
+
     public var description: String { text }
     /// In the order of `key` (fixed-width lower-case hex sorts as the numbers do).
     public static func < (a: SiasnID, b: SiasnID) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }

@@ -115,9 +115,15 @@ public struct JudgementContext: Sendable {
     /// `UNOR_*` findings: `finding(person, employee, school)` for each linked person whose Induk school is
     /// Negeri (the scope of those checks), in link order, the records read in place rather than copied.
     func unorFindings(_ finding: (Int, SiasnEmployee, School) -> Disparity?) -> [Disparity] {
-        linked.compactMap { pair in
-            guard let s = pair.school, batch.schools[s].isNegeri else { return nil }
-            return finding(pair.person, batch.employees[pair.employee], batch.schools[s])
+        // Through buffer pointers: an element passed straight from one is borrowed, where an array's
+        // subscript copied the record (and retained its every text) for each call.
+        batch.employees.withUnsafeBufferPointer { employees in
+            batch.schools.withUnsafeBufferPointer { schools in
+                linked.compactMap { pair in
+                    guard let s = pair.school, schools[s].isNegeri else { return nil }
+                    return finding(pair.person, employees[pair.employee], schools[s])
+                }
+            }
         }
     }
 }

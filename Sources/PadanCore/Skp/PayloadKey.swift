@@ -54,7 +54,10 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Appends the 64 lower-case hex digits to `out` (payload lines are written as bytes).
     public func appendHex(to out: inout [UInt8]) {
         out.reserveCapacity(out.count + 64)
-        for word in [a, b, c, d] { HexDigits.append(word, to: &out) }
+        HexDigits.append(a, to: &out)
+        HexDigits.append(b, to: &out)
+        HexDigits.append(c, to: &out)
+        HexDigits.append(d, to: &out)
     }
 
     public var description: String { hex }

@@ -76,16 +76,16 @@ public struct PenilaiResolver: Sendable {
 
     /// The penilai for a person's SKP in a role, or nil when it cannot be resolved.
     public func penilai(forPerson person: Int, role: SkpRole) -> Penilai? {
-        let row = context.indukRow(ofPerson: person)
-        guard let school = context.school(row.npsn) else { return nil }
+        let teachers = context.batch.teachers
+        let npsn = teachers[context.linkage.people[person].induk].npsn
+        guard let school = context.schoolIndex[npsn] else { return nil }
         let actingHere = context.linkage.people[person].rows.contains {
-            let r = context.batch.teachers[$0]
-            return r.npsn == row.npsn && Self.kind(of: r) == .acting
+            teachers[$0].npsn == npsn && Self.kind(of: teachers[$0]) == .acting
         }
-        if role != .guru || actingHere { return headOfOffice(for: school) }
+        if role != .guru || actingHere { return headOfOffice(for: context.batch.schools[school]) }
         // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
         // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
-        let kinds = principals[row.npsn] ?? [:]
+        let kinds = principals[npsn] ?? [:]
         for kind in [PrincipalKind.definitive, .byJenisPtk, .acting] {
             guard let found = kinds[kind], !found.isEmpty else { continue }
             guard found.count == 1, let p = found.first, let e = context.linkage.linkedEmployee(ofPerson: p) else {

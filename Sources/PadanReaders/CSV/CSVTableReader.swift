@@ -37,6 +37,9 @@ package final class CSVTableReader: TableReader {
     private let file: String
     private let scanner: CSVScanner
     private var scratch: [UInt8] = []
+    /// The last record's bytes and field bounds, reused for the next when its reader let go of it.
+    private var recordBytes: [UInt8] = []
+    private var recordBounds: [Int32] = []
     private var notedWindows1252 = false
 
     /// Reads the header of `source`; `file` names the file in errors.
@@ -91,10 +94,7 @@ package final class CSVTableReader: TableReader {
                             reason: "jumlah kolom \(count), seharusnya \(header.count)",
                             raw: rawText()))
                 }
-                let valid = UTF8Validation.isValid(scanner.recordBytes)
-                return .record(
-                    TableRecord(line: scanner.recordLine, fields: fieldValues(valid: valid), raw: rawText(valid: valid))
-                )
+                return .record(record())
             }
         }
     }
@@ -119,7 +119,7 @@ package final class CSVTableReader: TableReader {
                         .malformed, file: file, line: scanner.recordLine,
                         message: "baris judul berisi karakter NUL (bukan berkas teks CSV?)")
                 }
-                return fieldValues(valid: UTF8Validation.isValid(scanner.recordBytes))
+                return record().fields
             }
         }
     }
@@ -137,23 +137,41 @@ package final class CSVTableReader: TableReader {
         return bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
-    /// The record's values; `valid` tells that the whole record is UTF-8. Field boundaries are ASCII
-    /// bytes, which never occur inside a UTF-8 sequence, so then no field needs checking again.
-    private func fieldValues(valid: Bool) -> [String] {
-        let bytes = scanner.recordBytes
-        var values: [String] = []
-        values.reserveCapacity(scanner.fields.count)
-        for span in scanner.fields {
-            switch span.shape {
-            case .plain:
-                values.append(text(bytes[span.start..<span.end], knownValid: valid))
-            case .quoted:
-                values.append(text(bytes[(span.start + 1)..<(span.end - 1)], knownValid: valid))
-            case .complex:
-                values.append(unquoted(bytes[span.start..<span.end], knownValid: valid))
-            }
+    /// The scanned record as a ``TableRecord``: its raw text, then the values that are not runs of it.
+    ///
+    /// When the record is all UTF-8 (field boundaries are ASCII bytes, which never occur inside a UTF-8
+    /// sequence, so then no field needs checking again), a plain or simply quoted value is a range of the
+    /// raw text and costs no copy. Otherwise each field is decoded on its own, as UTF-8 when its bytes are
+    /// valid UTF-8, else as Windows-1252, and the raw text is those decoded fields joined.
+    private func record() -> TableRecord {
+        let source = scanner.recordBytes
+        let valid = UTF8Validation.isValid(source)
+        recordBytes.removeAll(keepingCapacity: true)
+        recordBounds.removeAll(keepingCapacity: true)
+        if valid {
+            recordBytes.append(contentsOf: source)
+        } else {
+            recordBytes.append(contentsOf: rawText(valid: false).utf8)
         }
-        return values
+        let rawCount = recordBytes.count
+        for span in scanner.fields {
+            if valid, span.shape != .complex {
+                let quoted = span.shape == .quoted ? 1 : 0
+                recordBounds.append(Int32(span.start + quoted))
+                recordBounds.append(Int32(span.end - quoted))
+                continue
+            }
+            recordBounds.append(Int32(recordBytes.count))
+            let value: String
+            switch span.shape {
+            case .plain: value = text(source[span.start..<span.end], knownValid: false)
+            case .quoted: value = text(source[(span.start + 1)..<(span.end - 1)], knownValid: false)
+            case .complex: value = unquoted(source[span.start..<span.end], knownValid: valid)
+            }
+            recordBytes.append(contentsOf: value.utf8)
+            recordBounds.append(Int32(recordBytes.count))
+        }
+        return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
     }
 
     /// A quoted field with `""` escapes or text after its closing quote, unquoted by the same rules

@@ -1,9 +1,12 @@
 import PadanCore
 
 /// Reads the typed fields of one record; the first problem becomes the row's reject reason.
+///
+/// Values come as bytes (``withOptional(_:_:)``) for what is read into numbers, ids and shared words, and as
+/// strings only where a string is kept (names) or a problem is worded.
 struct FieldReader {
     let columns: ColumnMap
-    let fields: [String]
+    let record: TableRecord
     /// The first problem met, in Bahasa Indonesia.
     private(set) var problem: String?
 
@@ -14,24 +17,43 @@ struct FieldReader {
 
     init(columns: ColumnMap, record: TableRecord) {
         self.columns = columns
-        self.fields = record.fields
-        if let long = columns.overlong(in: fields, limit: Self.maximumValueBytes) {
+        self.record = record
+        if let long = columns.overlong(in: record, limit: Self.maximumValueBytes) {
             fail("kolom '\(long.column)' terlalu panjang (\(long.bytes) bita, paling banyak \(Self.maximumValueBytes))")
         }
     }
 
-    func optional(_ column: String) -> String? { columns.value(column, in: fields) }
+    /// `body` of the column's value after the common reading rules, as UTF-8 bytes (nil: no value).
+    func withOptional<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        guard let i = columns.position(column), i < record.count else { return body(nil) }
+        return columns.withValue(i, in: record, body)
+    }
+
+    func optional(_ column: String) -> String? {
+        withOptional(column) { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
 
     mutating func required(_ column: String) -> String {
-        guard let value = columns.value(column, in: fields) else {
+        guard let value = optional(column) else {
             fail("kolom wajib '\(column)' kosong")
             return ""
         }
         return value
     }
 
+    /// `body` of a required column's bytes; an empty value is the problem (and `body` sees no bytes).
+    mutating func withRequired<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let result: R? = withOptional(column) { $0.map(body) }
+        if let result { return result }
+        fail("kolom wajib '\(column)' kosong")
+        return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// A digit run as written (NIP, NIK, NUPTK), or nil.
+    func digits(_ column: String) -> DigitText? { withOptional(column) { $0.map(DigitText.init(bytes:)) } }
+
     mutating func date(_ column: String) -> CalendarDate? {
-        switch CalendarDate.read(optional(column)) {
+        switch withOptional(column, { CalendarDate.read(bytes: $0) }) {
         case .none: return nil
         case .date(let date): return date
         case .invalid:
@@ -59,12 +81,17 @@ struct FieldReader {
     }
 
     mutating func siasnID(_ column: String, required isRequired: Bool = true) -> SiasnID? {
-        guard let text = isRequired ? required(column) : optional(column), !text.isEmpty else { return nil }
-        guard let id = SiasnID(text) else {
-            fail("\(column) bukan id SIASN yang sah (32 heksadesimal atau UUID): \(text)")
+        let read: SiasnID?? = withOptional(column) { $0.map(SiasnID.init(bytes:)) }
+        switch read {
+        case .none:
+            if isRequired { fail("kolom wajib '\(column)' kosong") }
+            return nil
+        case .some(.some(let id)):
+            return id
+        case .some(.none):
+            fail("\(column) bukan id SIASN yang sah (32 heksadesimal atau UUID): \(optional(column) ?? "")")
             return nil
         }
-        return id
     }
 
     mutating func fail(_ message: String) {
@@ -73,8 +100,9 @@ struct FieldReader {
 }
 
 /// Typed decoding of records of one input kind, for one file (it shares the file's repeated words between
-/// its records, so it is not shared between threads).
-package struct RecordDecoder {
+/// its records, so it is not shared between threads). A class: the closures that read a field's bytes
+/// capture it, and capturing a struct copied its column map for each of them.
+package final class RecordDecoder {
     package let kind: InputKind
     package let columns: ColumnMap
     package let file: String

@@ -5,31 +5,28 @@ extension RecordDecoder {
     package func teacher(_ record: TableRecord) -> Result<DapodikTeacher, RowReject> {
         var f = FieldReader(columns: columns, record: record)
         let nama = f.required("nama")
-        let nipText = f.optional("nip")
+        let (nipText, nip) = f.withOptional("nip") { ($0.map(DigitText.init(bytes:)), NIP.read(bytes: $0, runDate: runDate)) }
         let gender = f.gender("jenis_kelamin")
         let birth = f.date("tanggal_lahir")
-        let status = f.required("status_kepegawaian")
-        let jenis = f.required("jenis_ptk")
+        let (statusText, employment) = f.withRequired("status_kepegawaian") { shared.employment($0) }
+        let (jenisText, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
         let npsn = f.npsn("npsn")
         var induk = true
-        if let text = f.optional("status_tugas") {
-            if let read = shared.isInduk(text) {
+        if let read = f.withOptional("status_tugas", { $0.map(shared.isInduk) }) {
+            if let read {
                 induk = read
             } else {
-                f.fail("status_tugas tidak dikenal: \(text) (harus Induk/Non Induk)")
+                f.fail("status_tugas tidak dikenal: \(f.optional("status_tugas") ?? "") (harus Induk/Non Induk)")
             }
         }
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }
-        let (statusText, employment) = shared.employment(status)
-        let (jenisText, isTeacher) = shared.dapodikJob(jenis)
         return .success(
             DapodikTeacher(
-                ptk: f.optional("ptk_id").map(IdentifierText.init), nama: nama, nipText: nipText.map(DigitText.init),
-                nip: NIP.read(nipText, runDate: runDate), nuptk: f.optional("nuptk").map(DigitText.init),
-                nik: f.optional("nik").map(DigitText.init), gender: gender, birthDate: birth, status: statusText,
-                employment: employment, jenis: jenisText, isTeacher: isTeacher,
-                tugas: shared.texts.box(f.optional("tugas_tambahan")),
-                golongan: f.optional("pangkat_golongan").map(shared.golongan), npsn: npsn, isInduk: induk,
+                ptk: f.withOptional("ptk_id") { $0.map(IdentifierText.init(bytes:)) }, nama: nama, nipText: nipText,
+                nip: nip, nuptk: f.digits("nuptk"), nik: f.digits("nik"), gender: gender, birthDate: birth,
+                status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
+                tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
+                golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) }, npsn: npsn, isInduk: induk,
                 source: location(record)))
     }
 

@@ -5,39 +5,53 @@ extension RecordDecoder {
     package func employee(_ record: TableRecord) -> Result<SiasnEmployee, RowReject> {
         var f = FieldReader(columns: columns, record: record)
         let pnsId = f.siasnID("pns_id")
-        let nipText = f.required("nip_baru")
-        // Byte by byte when all ASCII (almost always); by characters otherwise, where a digit carrying a
-        // combining mark is one character that is not an ASCII digit.
-        let ascii = nipText.utf8.allSatisfy { $0 < 0x80 }
-        let nip = ascii
-            ? String(decoding: nipText.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
-            : String(nipText.filter { $0.isNumber && $0.isASCII })
-        let hasLetter = ascii
-            ? nipText.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-            : nipText.contains { $0.isLetter }
-        if !nipText.isEmpty, nip.utf8.count != 18 || hasLetter {
-            f.fail("nip_baru bukan 18 angka: \(nipText)")
+        var nip: DigitText?
+        // An empty value is the required-column problem, already noted.
+        let nipRead = f.withRequired("nip_baru") { bytes in
+            nip = Self.nipBaru(bytes)
+            return bytes.isEmpty || nip != nil
         }
+        if !nipRead { f.fail("nip_baru bukan 18 angka: \(f.optional("nip_baru") ?? "")") }
         let nama = f.required("nama")
         let birth = f.date("tanggal_lahir")
         let gender = f.gender("jenis_kelamin")
-        let kedudukan = f.required("kedudukan_hukum_nama")
-        let jabatan = f.required("jabatan_nama")
+        let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
+        let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
         let unorId = f.siasnID("unor_id")
-        let instansi = f.required("instansi_kerja_nama")
-        guard f.problem == nil, let pnsId, let unorId else { return .failure(reject(record, f)) }
-        let (kedudukanText, standing) = shared.standing(kedudukan)
-        let (jabatanText, isTeacher) = shared.siasnJob(jabatan)
-        let texts = shared.texts
+        let instansi = f.withRequired("instansi_kerja_nama") { shared.box($0) }
+        guard f.problem == nil, let pnsId, let unorId, let nip else { return .failure(reject(record, f)) }
         return .success(
             SiasnEmployee(
-                pnsId: pnsId, nipBaru: DigitText(nip), nipLama: f.optional("nip_lama").map(DigitText.init), nama: nama,
-                gelarDepan: texts.box(f.optional("gelar_depan")), gelarBelakang: texts.box(f.optional("gelar_belakang")),
+                pnsId: pnsId, nipBaru: nip, nipLama: f.digits("nip_lama"), nama: nama,
+                gelarDepan: f.withOptional("gelar_depan") { $0.map(shared.box) },
+                gelarBelakang: f.withOptional("gelar_belakang") { $0.map(shared.box) },
                 birthDate: birth, gender: gender, kedudukan: kedudukanText, standing: standing,
-                statusCpnsPns: texts.box(f.optional("status_cpns_pns")),
-                golongan: f.optional("gol_akhir_nama").map(shared.golongan), jabatan: jabatanText, isTeacher: isTeacher,
-                unorId: unorId, unorNama: texts.box(f.optional("unor_nama")), instansiKerja: texts.box(instansi),
-                source: location(record)))
+                statusCpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
+                golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
+                isTeacher: isTeacher, unorId: unorId, unorNama: f.withOptional("unor_nama") { $0.map(shared.box) },
+                instansiKerja: instansi, source: location(record)))
+    }
+
+    /// `nip_baru`'s 18 digits (the ASCII digits of the value, whatever else it holds), or nil when they are
+    /// not 18 or the value holds a letter.
+    static func nipBaru(_ bytes: UnsafeBufferPointer<UInt8>) -> DigitText? {
+        // Byte by byte when all ASCII (almost always); by characters otherwise, where a digit carrying a
+        // combining mark is one character that is not an ASCII digit.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let digits = String(text.filter { $0.isNumber && $0.isASCII })
+            return digits.utf8.count == 18 && !text.contains(where: \.isLetter) ? DigitText(digits) : nil
+        }
+        var value: UInt64 = 0, count = 0
+        for byte in bytes {
+            if byte >= 0x30, byte <= 0x39 {
+                if count < 18 { value = value * 10 + UInt64(byte - 0x30) }
+                count += 1
+            } else if (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A {
+                return nil
+            }
+        }
+        return count == 18 ? .digits(value, count: 18) : nil
     }
 
     /// A `siasn_unor` row; leading `-` depth marks are stripped from the name.

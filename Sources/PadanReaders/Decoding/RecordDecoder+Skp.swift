@@ -4,32 +4,35 @@ extension RecordDecoder {
     /// A `pmm_skp` row; a `predikat`, `periode`, `peran` or `perilaku_fokus` outside the allowed values rejects it.
     package func skp(_ record: TableRecord) -> Result<SkpRecord, RowReject> {
         var f = FieldReader(columns: columns, record: record)
-        let nipText = f.required("nip")
+        let (nipText, nip) = f.withRequired("nip") { (DigitText(bytes: $0), NIP.read(bytes: $0, runDate: runDate)) }
         let npsn = f.npsn("npsn")
-        let periodeText = f.required("periode")
-        let periode = shared.periode(periodeText)
-        if periode == nil, !periodeText.isEmpty { f.fail("periode tidak dikenal: \(periodeText)") }
-        let peranText = f.required("peran")
-        let peran = shared.role(peranText)
-        if peran == nil, !peranText.isEmpty { f.fail("peran tidak dikenal: \(peranText)") }
+        // An empty value is the required-column problem, already noted.
+        let periode = f.withRequired("periode") { $0.isEmpty ? nil : shared.periode($0) }
+        if periode == nil, let text = f.optional("periode") { f.fail("periode tidak dikenal: \(text)") }
+        let peran = f.withRequired("peran") { $0.isEmpty ? nil : shared.role($0) }
+        if peran == nil, let text = f.optional("peran") { f.fail("peran tidak dikenal: \(text)") }
         var predikat: String?
-        if let text = f.optional("predikat") {
-            predikat = Predikat.canonical(text)
-            if predikat == nil { f.fail("predikat tidak dikenal: \(text)") }
+        if let read = f.withOptional("predikat", { $0.map(shared.predikat) }) {
+            predikat = read
+            if read == nil { f.fail("predikat tidak dikenal: \(f.optional("predikat") ?? "")") }
         }
         var fokus = [String]()
-        let fokusText = f.optional("perilaku_fokus")
-        if let text = fokusText, let known = shared.behaviours(text) {
-            fokus = known
-        } else if let text = fokusText {
-            for item in text.split(separator: ";") {
-                let trimmed = item.trimmingSpaces
-                if trimmed.isEmpty { continue }
-                if let canonical = PerilakuFokus.canonical(trimmed) {
-                    if !fokus.contains(canonical) { fokus.append(canonical) }
-                } else {
-                    f.fail("perilaku_fokus tidak dikenal: \(trimmed)")
+        var fokusRead = true
+        if let known = f.withOptional("perilaku_fokus", { $0.map(shared.behaviours) }) {
+            if let known {
+                fokus = known
+            } else if let text = f.optional("perilaku_fokus") {
+                for item in text.split(separator: ";") {
+                    let trimmed = item.trimmingSpaces
+                    if trimmed.isEmpty { continue }
+                    if let canonical = PerilakuFokus.canonical(trimmed) {
+                        if !fokus.contains(canonical) { fokus.append(canonical) }
+                    } else {
+                        fokusRead = false
+                        f.fail("perilaku_fokus tidak dikenal: \(trimmed)")
+                    }
                 }
+                if fokusRead { f.withOptional("perilaku_fokus") { $0.map { shared.remember(behaviours: fokus, for: $0) } } }
             }
         }
         var tahap: SkpStage = predikat == nil ? .perencanaan : .penilaian
@@ -37,12 +40,11 @@ extension RecordDecoder {
             if let stage = SkpStage(rawValue: text.uppercased()) { tahap = stage } else { f.fail("tahap tidak dikenal: \(text)") }
         }
         guard f.problem == nil, let npsn, let periode, let peran else { return .failure(reject(record, f)) }
-        if let text = fokusText, shared.behaviours(text) == nil { shared.remember(behaviours: fokus, for: text) }
         return .success(
             SkpRecord(
-                nipText: DigitText(nipText), nip: NIP.read(nipText, runDate: runDate), npsn: npsn, periode: periode,
-                peran: peran, indikatorKinerja: shared.texts.box(f.optional("indikator_kinerja")), perilakuFokus: fokus,
-                predikat: predikat, nipPenilaiText: f.optional("nip_penilai").map(DigitText.init), tahap: tahap,
+                nipText: nipText, nip: nip, npsn: npsn, periode: periode, peran: peran,
+                indikatorKinerja: f.withOptional("indikator_kinerja") { $0.map(shared.box) }, perilakuFokus: fokus,
+                predikat: predikat, nipPenilaiText: f.digits("nip_penilai"), tahap: tahap,
                 source: location(record)))
     }
 }

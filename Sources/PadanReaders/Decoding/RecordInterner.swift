@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import PadanCore
 
 /// The repeated words of one file's records, shared between rows and read once each: a status, a job title,
@@ -9,53 +14,63 @@ final class RecordInterner {
     let texts = TextInterner()
     /// The file name every `SourceLocation` of the file shares.
     let file: SharedText
-    private var employments: [String: (SharedText, Employment)] = [:]
-    private var dapodikJobs: [String: (SharedText, Bool)] = [:]
-    private var golongans: [String: (SharedText, Golongan?)] = [:]
-    private var standings: [String: (SharedText, SiasnEmployee.Standing)] = [:]
-    private var siasnJobs: [String: (SharedText, Bool)] = [:]
-    private var behaviours: [String: [String]] = [:]
-    private var periodes: [String: Periode?] = [:]
-    private var roles: [String: SkpRole?] = [:]
-    private var induk: [String: Bool?] = [:]
+    private var boxes = ByteTable<SharedText>()
+    private var employments = ByteTable<(SharedText, Employment)>()
+    private var dapodikJobs = ByteTable<(SharedText, Bool)>()
+    private var golongans = ByteTable<(SharedText, Golongan?)>()
+    private var standings = ByteTable<(SharedText, SiasnEmployee.Standing)>()
+    private var siasnJobs = ByteTable<(SharedText, Bool)>()
+    private var behaviours = ByteTable<[String]>()
+    private var predikats = ByteTable<String?>()
+    private var periodes = ByteTable<Periode?>()
+    private var roles = ByteTable<SkpRole?>()
+    private var induk = ByteTable<Bool?>()
 
     init(file: String) {
         self.file = SharedText(file)
     }
 
+    /// The shared box of the text of `bytes`.
+    func box(_ bytes: UnsafeBufferPointer<UInt8>) -> SharedText {
+        cached(bytes, in: &boxes, limit: .max) { SharedText($0) }
+    }
+
+    /// The shared box of the text of `bytes`, or nil.
+    func box(_ bytes: UnsafeBufferPointer<UInt8>?) -> SharedText? { bytes.map(box) }
+
     /// `status_kepegawaian` and its employment class.
-    func employment(_ text: String) -> (SharedText, Employment) {
-        remember(text, in: &employments) { Employment($0) }
+    func employment(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Employment) {
+        cached(text, in: &employments, limit: .max) { (SharedText($0), Employment($0)) }
     }
 
     /// `jenis_ptk` and whether it says teacher or principal.
-    func dapodikJob(_ text: String) -> (SharedText, Bool) {
-        remember(text, in: &dapodikJobs) { DapodikTeacher.isTeacher($0) }
+    func dapodikJob(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Bool) {
+        cached(text, in: &dapodikJobs, limit: .max) { (SharedText($0), DapodikTeacher.isTeacher($0)) }
     }
 
     /// A golongan as written and read.
-    func golongan(_ text: String) -> (SharedText, Golongan?) {
-        remember(text, in: &golongans) { Golongan(reading: $0) }
+    func golongan(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Golongan?) {
+        cached(text, in: &golongans, limit: .max) { (SharedText($0), Golongan(reading: $0)) }
     }
 
     /// `kedudukan_hukum_nama` and its standing.
-    func standing(_ text: String) -> (SharedText, SiasnEmployee.Standing) {
-        remember(text, in: &standings) { SiasnEmployee.Standing($0) }
+    func standing(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, SiasnEmployee.Standing) {
+        cached(text, in: &standings, limit: .max) { (SharedText($0), SiasnEmployee.Standing($0)) }
     }
 
     /// `jabatan_nama` and whether it starts with `Guru`.
-    func siasnJob(_ text: String) -> (SharedText, Bool) {
-        remember(text, in: &siasnJobs) { SiasnEmployee.isTeacher($0) }
+    func siasnJob(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Bool) {
+        cached(text, in: &siasnJobs, limit: .max) { (SharedText($0), SiasnEmployee.isTeacher($0)) }
     }
 
     /// A `periode` as read (nil: not a periode). A file holds a handful of distinct values.
-    func periode(_ text: String) -> Periode? { cached(text, in: &periodes) { Periode(reading: $0) } }
+    func periode(_ text: UnsafeBufferPointer<UInt8>) -> Periode? { cached(text, in: &periodes) { Periode(reading: $0) } }
 
     /// A `peran` as read (nil: not a role).
-    func role(_ text: String) -> SkpRole? { cached(text, in: &roles) { SkpRole(reading: $0) } }
+    func role(_ text: UnsafeBufferPointer<UInt8>) -> SkpRole? { cached(text, in: &roles) { SkpRole(reading: $0) } }
 
     /// `status_tugas`: true for `Induk`, false for `Non Induk`, nil for anything else.
-    func isInduk(_ text: String) -> Bool? {
+    func isInduk(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
         cached(text, in: &induk) {
             switch ColumnSpec.key($0) {
             case "induk", "1", "ya", "y", "true": true
@@ -65,25 +80,80 @@ final class RecordInterner {
         }
     }
 
+    /// A `predikat` in its canonical spelling (nil: not a predikat).
+    func predikat(_ text: UnsafeBufferPointer<UInt8>) -> String? { cached(text, in: &predikats) { Predikat.canonical($0) } }
+
     /// A `perilaku_fokus` list already read without a problem, shared; nil when not seen yet.
-    func behaviours(_ text: String) -> [String]? { behaviours[text] }
+    func behaviours(_ text: UnsafeBufferPointer<UInt8>) -> [String]? { behaviours[text] }
 
-    /// Remembers a `perilaku_fokus` list read without a problem.
-    func remember(behaviours list: [String], for text: String) { behaviours[text] = list }
-
-    /// `read(text)`, remembered for the first 4,096 distinct texts (a damaged column of all-different
-    /// values then costs no more memory than that).
-    private func cached<T>(_ text: String, in table: inout [String: T], _ read: (String) -> T) -> T {
-        if let known = table[text] { return known }
-        let value = read(text)
-        if table.count < 4096 { table[text] = value }
-        return value
+    /// Remembers a `perilaku_fokus` list read without a problem (the first 4,096 distinct ones).
+    func remember(behaviours list: [String], for text: UnsafeBufferPointer<UInt8>) {
+        if behaviours.count < 4096, behaviours[text] == nil { behaviours.insert(list, for: text) }
     }
 
-    private func remember<T>(_ text: String, in table: inout [String: (SharedText, T)], _ read: (String) -> T) -> (SharedText, T) {
-        if let known = table[text] { return known }
-        let entry = (SharedText(text), read(text))
-        table[text] = entry
-        return entry
+    /// `read(text)`, remembered for the first `limit` distinct texts (by default 4,096: a damaged column of
+    /// all-different values then costs no more memory than that). Words that are kept in the records
+    /// (statuses, jobs, governments) are remembered without limit: each is held once either way.
+    private func cached<T>(
+        _ bytes: UnsafeBufferPointer<UInt8>, in table: inout ByteTable<T>, limit: Int = 4096, _ read: (String) -> T
+    ) -> T {
+        if let known = table[bytes] { return known }
+        let value = read(String(decoding: bytes, as: UTF8.self))
+        if table.count < limit { table.insert(value, for: bytes) }
+        return value
+    }
+}
+
+/// A hash table from byte strings to values, looked up without building a `String` (and without hashing
+/// one with SipHash): the few hundred distinct statuses, jobs and governments of a file are looked up
+/// once per row, millions of times.
+struct ByteTable<Value> {
+    private struct Entry {
+        var hash: UInt64
+        var key: [UInt8]
+        var value: Value
+    }
+
+    private var slots: [Entry?] = Array(repeating: nil, count: 64)
+    private(set) var count = 0
+
+    subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        let hash = Self.hash(bytes)
+        var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while let entry = slots[i] {
+            if entry.hash == hash, entry.key.count == bytes.count,
+                bytes.isEmpty || entry.key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+            {
+                return entry.value
+            }
+            i = (i + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// Adds `value` for `bytes`, which the table does not hold yet.
+    mutating func insert(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
+        if (count + 1) * 2 > slots.count { grow() }
+        place(Entry(hash: Self.hash(bytes), key: Array(bytes), value: value))
+        count += 1
+    }
+
+    private mutating func place(_ entry: Entry) {
+        var i = Int(truncatingIfNeeded: entry.hash) & (slots.count - 1)
+        while slots[i] != nil { i = (i + 1) & (slots.count - 1) }
+        slots[i] = entry
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        for case let entry? in old { place(entry) }
+    }
+
+    /// FNV-1a, 64 bits.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 }
