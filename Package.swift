@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Release builds of the hot modules skip the run-time exclusivity checks (the compile-time ones stay, and
+/// debug builds, which run the tests, keep both): on a national run the checks on the readers' and matchers'
+/// class properties were about 9% of the read stage's CPU time (`Benchmarks/README.md`).
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Padan",
     platforms: [.macOS(.v14)],
@@ -30,9 +35,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
-        .target(name: "PadanCore"),
+        .target(name: "PadanCore", swiftSettings: fast),
         // CSV and XML readers, input files and globs, typed decoding of the six input kinds.
-        .target(name: "PadanReaders", dependencies: ["PadanCore", "CLibXML2", "CZlib"]),
+        .target(name: "PadanReaders", dependencies: ["PadanCore", "CLibXML2", "CZlib"], swiftSettings: fast),
         // Machine-read CSVs, payload lines, summary, report and escalation lists.
         .target(
             name: "PadanWriters",
@@ -42,7 +47,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Compiled in (Report/EmbeddedTemplates.swift, written by scripts/embed-templates.py).
-            exclude: ["Templates"]
+            exclude: ["Templates"],
+            swiftSettings: fast
         ),
         // The store: one PadanDatabase over GRDB.
         .target(
@@ -62,7 +68,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: fast
         ),
         .executableTarget(
             name: "padan",
