@@ -1,4 +1,5 @@
 import GRDB
+import PadanCore
 
 extension PadanDatabase {
     /// Records a finished run in one transaction: its row, its disparities, its payload keys.
@@ -13,15 +14,36 @@ extension PadanDatabase {
     /// is left exactly as it was.
     @discardableResult
     package func commit(_ commit: RunCommit) throws(StoreError) -> RunCommit.Outcome {
-        let run = commit.run
-        return try write("menyimpan run \(run.runID)") { db in
-            if try !StoredRun.filter(StoredRun.Columns.runID == run.runID).isEmpty(db) {
-                throw StoreError.runExists(runID: run.runID)
+        try self.commit(
+            runID: commit.run.runID, asOf: commit.run.asOf, observations: { commit.observations },
+            payloadKeys: { commit.payloadKeys }, run: { commit.run })
+    }
+
+    /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
+    /// the disparities (`observations()`, made and let go of right away) are recorded at once, then
+    /// `payloadKeys()` and `run()` are called, each when its part is needed (they may wait for it; a nightly
+    /// run writes its folder meanwhile). The transaction commits after `run()` returns; an error thrown by
+    /// either leaves the store exactly as it was.
+    ///
+    /// The run's row comes last, so references to it are checked at the commit (`defer_foreign_keys`).
+    @discardableResult
+    package func commit(
+        runID: String, asOf: String, observations: () -> [DisparityObservation],
+        payloadKeys: () throws -> [PayloadKey], run: () throws -> StoredRun
+    ) throws(StoreError) -> RunCommit.Outcome {
+        try write("menyimpan run \(runID)") { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            if try !StoredRun.filter(StoredRun.Columns.runID == runID).isEmpty(db) {
+                throw StoreError.runExists(runID: runID)
             }
-            try run.insert(db)
-            try Self.record(commit.observations, by: run, in: db)
-            let resolved = try Self.resolveUnobserved(by: run.runID, in: db)
-            let newKeys = try Self.insert(payloadKeys: commit.payloadKeys, firstRun: run.runID, in: db)
+            try Self.record(observations(), runID: runID, asOf: asOf, in: db)
+            let resolved = try Self.resolveUnobserved(by: runID, in: db)
+            let newKeys = try Self.insert(payloadKeys: try payloadKeys(), firstRun: runID, in: db)
+            let row = try run()
+            guard row.runID == runID, row.asOf == asOf else {
+                throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "run \(row.runID) bukan run \(runID)")
+            }
+            try row.insert(db)
             return RunCommit.Outcome(resolved: resolved, newPayloadKeys: newKeys)
         }
     }

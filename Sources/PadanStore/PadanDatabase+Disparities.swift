@@ -26,7 +26,7 @@ extension PadanDatabase {
     }
 
     /// Upserts this run's observations; see ``commit(_:)`` for the rules.
-    static func record(_ observations: [DisparityObservation], by run: StoredRun, in db: Database)
+    static func record(_ observations: [DisparityObservation], runID: String, asOf: String, in db: Database)
         throws
     {
         // `disparity.open` is the row before this run touched it, or within this run the row as
@@ -49,9 +49,9 @@ extension PadanDatabase {
                     resolved_run = NULL
                 """,
             in: db)
-        try upsert.bind(4, run.runID)
-        try upsert.bind(5, run.asOf)
-        try upsert.bind(6, run.runID)
+        try upsert.bind(4, runID)
+        try upsert.bind(5, asOf)
+        try upsert.bind(6, runID)
         // In key order, the index pages stay in cache; the sort is stable, so of duplicate ids
         // the last observation is still written last.
         for observation in observations.sorted(by: { $0.disparityID < $1.disparityID }) {

@@ -57,15 +57,23 @@ package struct NightlyRun {
         var result = RunResult(
             runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: analysis.loaded,
             context: analysis.context, disparities: analysis.disparities, skp: analysis.skp)
+        var store: StoreLane?
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
                 let emitted = try Self.assignLifecycle(&result, database: database)
-                // The payload lines and the tables side by side; the report needs both.
+                // The payload lines and the tables side by side; the report needs both. The store's
+                // transaction runs beside them and commits only after the folder is published.
                 let known = result
+                let lane = StoreLane(
+                    database: database, runID: known.runId, asOf: known.asOf.description,
+                    observations: { Self.observations(known) })
+                store = lane
                 let (payloads, tables) = ParallelWork.both {
-                    Result { () throws(WriterError) in
+                    let keys = Result { () throws(WriterError) in
                         try SkpPayloadFiles.write(known.skp, runId: known.runId, emitted: emitted, folder: folder)
                     }.mapError { PadanError(.cannotCreate, $0.description) }
+                    if case .success(let delta) = keys { lane.provide(keys: delta) }
+                    return keys
                 } _: {
                     Result { () throws(PadanError) in
                         let writer = RunOutputWriter(result: known, folder: folder)
@@ -84,14 +92,16 @@ package struct NightlyRun {
             try folder.publish()
             RunCrashPoint.reached("published")
         } catch {
+            store?.abort()
+            _ = store?.wait()
             folder.discard()
             throw error
         }
         try clock.stage("record", detail: { _ in "penyimpanan diperbarui" }) { () throws(PadanError) in
-            do throws(StoreError) {
-                RunCrashPoint.reached("record")
-                _ = try database.commit(Self.commit(result))
-            } catch {
+            RunCrashPoint.reached("record")
+            guard let store else { preconditionFailure("NightlyRun: the write stage ended without a store lane") }
+            store.provide(run: Self.storedRun(result))
+            if case .failure(let error) = store.wait() {
                 try? FileManager.default.removeItem(atPath: folder.final)
                 throw Self.storeError(error)
             }
@@ -140,19 +150,23 @@ package struct NightlyRun {
         return emitted
     }
 
-    static func commit(_ r: RunResult) -> RunCommit {
+    /// The run's row in the store.
+    static func storedRun(_ r: RunResult) -> StoredRun {
         let skp = RunSummary.skpCounts(r)
         let counts = RunCounts(
             open: r.rows.count, new: r.newCount, persisting: r.rows.count - r.newCount, resolved: r.resolved.count,
             linked: r.context.linkage.links.filter { $0.method == .nip }.count, dapodikASN: r.context.linkage.links.count,
             eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.deltaKeys.count)
-        let run = StoredRun(
+        return StoredRun(
             runID: r.runId, pipeline: r.pipeline.name, startedAt: r.startedAt, finishedAt: r.finishedAt,
             asOf: r.asOf.description, summaryJSON: RunSummary.json(r).canonical, counts: counts)
-        let observations = zip(r.rows, r.disparities).map { row, d in
+    }
+
+    /// The run's disparities as the store keeps them.
+    static func observations(_ r: RunResult) -> [DisparityObservation] {
+        zip(r.rows, r.disparities).map { row, d in
             DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: row.json)
         }
-        return RunCommit(run: run, observations: observations, payloadKeys: r.deltaKeys)
     }
 
     static func storeError(_ error: StoreError) -> PadanError {

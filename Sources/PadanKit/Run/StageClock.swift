@@ -1,8 +1,13 @@
 import Foundation
 
 /// Times the named stages of a run (`summary.json` `stages`) and reports each as it ends.
-package final class StageClock {
-    package private(set) var stages: [(name: String, seconds: Double)] = []
+///
+/// Stages may run side by side (schools and units beside people): each is timed on its own thread, ends are
+/// recorded in the order they happen, and their seconds then overlap.
+package final class StageClock: @unchecked Sendable {
+    package var stages: [(name: String, seconds: Double)] { lock.withLock { ended } }
+    private var ended: [(name: String, seconds: Double)] = []
+    private let lock = NSLock()
     private let report: (String, Double, String) -> Void
 
     /// - Parameter report: called with (stage, seconds, what it did) when a stage ends.
@@ -11,8 +16,8 @@ package final class StageClock {
     }
 
     /// Runs one stage; `detail` describes its result for the progress line.
-    package func stage<T>(_ name: String, detail: (T) -> String = { _ in "" }, _ body: () throws(PadanError) -> T)
-        throws(PadanError) -> T
+    package func stage<T, Failure: Error>(_ name: String, detail: (T) -> String = { _ in "" }, _ body: () throws(Failure) -> T)
+        throws(Failure) -> T
     {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
@@ -22,8 +27,11 @@ package final class StageClock {
             _ = glibcMallocTrim(0)
         #endif
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        stages.append((name, seconds))
-        report(name, seconds, detail(value))
+        let line = detail(value)
+        lock.withLock {
+            ended.append((name, seconds))
+            report(name, seconds, line)
+        }
         return value
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import PadanCore
+import PadanStore
+
+/// The store's one transaction, opened on its own thread while the run folder is written.
+///
+/// The disparities are recorded at once; the payload keys as soon as the payload files are written; the
+/// run's row once the folder is published, and then the transaction commits. So the store's work overlaps
+/// the writing (nationally about 4 CPU-seconds that ran alone after it), and the order a crash sees is
+/// unchanged: nothing is committed before the folder is in place (`NightlyRun`). ``abort()`` rolls it back.
+final class StoreLane: @unchecked Sendable {
+    private let keys = Handoff<[PayloadKey]>()
+    private let run = Handoff<StoredRun>()
+    private let finished = DispatchSemaphore(value: 0)
+    private var outcome: Result<RunCommit.Outcome, StoreError>?
+
+    /// The run was abandoned before its parts were all handed over.
+    struct Aborted: Error {}
+
+    /// Starts the transaction; `observations()` is called on the lane's thread (its rows are made there,
+    /// beside the writing, and let go of once recorded).
+    init(
+        database: PadanDatabase, runID: String, asOf: String,
+        observations: @escaping @Sendable () -> [DisparityObservation]
+    ) {
+        Thread.detachNewThread { [self] in
+            outcome = Result { () throws(StoreError) in
+                try database.commit(
+                    runID: runID, asOf: asOf, observations: observations, payloadKeys: { try self.keys.take() },
+                    run: { try self.run.take() })
+            }
+            finished.signal()
+        }
+    }
+
+    /// The keys of the run's delta lines (written to the payload files).
+    func provide(keys: [PayloadKey]) { self.keys.put(.success(keys)) }
+
+    /// The run's row: the folder is published, the transaction may commit.
+    func provide(run: StoredRun) { self.run.put(.success(run)) }
+
+    /// Rolls the transaction back (the folder could not be written).
+    func abort() {
+        keys.put(.failure(Aborted()))
+        run.put(.failure(Aborted()))
+    }
+
+    /// Waits for the transaction's end.
+    func wait() -> Result<RunCommit.Outcome, StoreError> {
+        finished.wait()
+        finished.signal()
+        guard let outcome else { preconditionFailure("StoreLane: finished without an outcome") }
+        return outcome
+    }
+
+    /// One value handed from one thread to another; the first one put is the one taken.
+    private final class Handoff<Value>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var value: Result<Value, any Error>?
+
+        func put(_ value: Result<Value, any Error>) {
+            condition.withLock {
+                if self.value == nil { self.value = value }
+                condition.broadcast()
+            }
+        }
+
+        func take() throws -> Value {
+            try condition.withLock {
+                while value == nil { condition.wait() }
+                return try value!.get()
+            }
+        }
+    }
+}
