@@ -125,6 +125,9 @@ for entry in "${SCALES[@]}"; do
 
     for ((i = 1; i <= RUNS; i++)); do
         rm -rf "$work"; mkdir -p "$work"
+        # The previous run's 1.7 GB of output still being flushed to disk would slow this one's writes
+        # (the kernel throttles writers past its dirty-page limit): start each run with nothing to flush.
+        sync
         log "$name: padan run $i/$RUNS (first run, fresh store)"
         # Progress as plain lines on stderr (not a terminal): one per stage with its seconds, write and
         # record included (summary.json is written before those two end).
@@ -134,6 +137,7 @@ for entry in "${SCALES[@]}"; do
         log "$name: padan run $i: ${T_WALL}s, peak RSS $((T_RSS / 1024)) MiB"
     done
     log "$name: padan run again on the last store (second run)"
+    sync
     timed "$PADAN" run "$pipeline" --progress auto > /dev/null 2> "$RESULTS/$name-padan-second.stderr"
     cp "$work/out/latest/summary.json" "$RESULTS/$name-padan-second-summary.json"
     echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": 0, \"second\": true, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-second-summary.json\", \"stderr\": \"$name-padan-second.stderr\"}" >> "$RAW"

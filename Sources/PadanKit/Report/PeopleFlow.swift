@@ -28,34 +28,33 @@ package struct PeopleFlow {
 
     package init(context: JudgementContext, disparities: [Disparity]) {
         let blocking = context.blockingCodes(disparities)
+        let teachers = context.batch.teachers, schools = context.batch.schools
         people = context.linkage.links.map { link in
-            let row = context.indukRow(ofPerson: link.person)
-            let school = context.school(row.npsn)
-            var status = Status(person: link.person, npsn: row.npsn.text, kabupatenKota: school?.kabupatenKota ?? "", state: .canFlow)
-            if let school, !school.isNegeri {
+            // Fields read in place (a copy of each row and school retained all their texts), and most
+            // teachers, who can flow, cost no set of codes.
+            let npsn = teachers[context.linkage.people[link.person].induk].npsn
+            let school = context.schoolIndex[npsn]
+            var status = Status(
+                person: link.person, npsn: npsn.text, kabupatenKota: school.map { schools[$0].kabupatenKota } ?? "",
+                state: .canFlow)
+            if let school, !schools[school].isNegeri {
                 status.state = .swasta
                 return status
             }
-            var codes = Set<DisparityCode>()
-            var extra = [String]()
-            if link.method != .nip {
-                codes.insert(link.nipProblem ?? .nipTidakDitemukan)
-            } else {
-                codes.formUnion(blocking.codes(ofPerson: link.person, in: context.linkage))
-            }
-            if let school {
-                if context.unitMap.assignment(school.npsn)?.method == UnitMethod.none { codes.insert(.npsnBelumPadan) }
-            } else {
-                extra.append(BlockReasonText.unknownSchool)
-            }
-            let reasons = codes.sorted().map(\.rawValue) + extra
-            if !reasons.isEmpty { status.state = .blocked(reasons) }
+            var codes =
+                link.method == .nip
+                ? blocking.codes(ofPerson: link.person, in: context.linkage) : [link.nipProblem ?? .nipTidakDitemukan]
+            let unmapped = school != nil && context.unitMap.assignment(npsn)?.method == UnitMethod.none
+            if codes.isEmpty, !unmapped, school != nil { return status }
+            if unmapped { codes.insert(.npsnBelumPadan) }
+            let reasons = codes.sorted().map(\.rawValue) + (school == nil ? [BlockReasonText.unknownSchool] : [])
+            status.state = .blocked(reasons)
             return status
         }
     }
 
-    package var canFlow: Int { people.filter { $0.state == .canFlow }.count }
-    package var atSwasta: Int { people.filter { $0.state == .swasta }.count }
+    package var canFlow: Int { people.reduce(0) { $0 + ($1.state == .canFlow ? 1 : 0) } }
+    package var atSwasta: Int { people.reduce(0) { $0 + ($1.state == .swasta ? 1 : 0) } }
 
     /// The teachers who cannot flow, counted once by their first reason, most first.
     package var reasons: [ReportModel.BlockReason] {

@@ -99,38 +99,67 @@ package struct InputLoader: Sendable {
         let pending = files
         let done = ParallelWork.map(order.count) { i in read(pending[order[i]]) }
         for (i, file) in zip(order, done) { files[i] = file }
-
         // Put together in kind and file order: the first failure in that order is the one reported, and
-        // each file's records are moved, not copied (a slot is emptied as it is taken).
-        func take(_ i: Int) -> LoadedInputs {
-            defer { files[i].loaded = LoadedInputs() }
-            return files[i].loaded
+        // each file's records are moved, not copied. The kinds are put together side by side (appending a
+        // file's records to its kind's table retains every text they hold: seconds at national scale).
+        for (_, range) in kinds {
+            for i in range { if let failure = files[i].failure { throw failure } }
         }
+        let groups = kinds.map { kind, range in
+            Slot(range.map { i in
+                defer { files[i].loaded = LoadedInputs() }
+                return files[i]
+            })
+        }
+        let kindOrder = kinds.map(\.kind)
+        let assembled = ParallelWork.map(groups.count) { k in Self.assemble(kindOrder[k], groups[k]) }
         var loaded = LoadedInputs()
-        for (kind, range) in kinds {
-            var report = InputReport(kind: kind)
-            var batch = Batch()
-            for i in range {
-                if let failure = files[i].failure { throw failure }
-                if let file = files[i].report { report.files.append(file) }
-                let part = take(i)
-                loaded.rejects += part.rejects
-                loaded.warnings += part.warnings
-                if i == range.lowerBound { batch = part.batch } else { batch.append(part.batch) }
-            }
-            loaded.reports[kind] = report
+        for (kind, part) in zip(kindOrder, assembled) {
+            loaded.reports[kind] = part.report
+            loaded.rejects += part.loaded.rejects
+            loaded.warnings += part.loaded.warnings
             switch kind {
-            case .dapodikPtk: loaded.batch.teachers = batch.teachers
-            case .dapodikSekolah: loaded.batch.schools = batch.schools
-            case .siasnPns: loaded.batch.employees = batch.employees
-            case .siasnUnor: loaded.batch.unors = batch.unors
-            case .unorNpsn: loaded.batch.crosswalk = batch.crosswalk
-            case .pmmSkp: loaded.batch.skp = batch.skp
+            case .dapodikPtk: loaded.batch.teachers = part.loaded.batch.teachers
+            case .dapodikSekolah: loaded.batch.schools = part.loaded.batch.schools
+            case .siasnPns: loaded.batch.employees = part.loaded.batch.employees
+            case .siasnUnor: loaded.batch.unors = part.loaded.batch.unors
+            case .unorNpsn: loaded.batch.crosswalk = part.loaded.batch.crosswalk
+            case .pmmSkp: loaded.batch.skp = part.loaded.batch.skp
             }
         }
         if let globFailure { throw globFailure }
         Self.rejectDuplicates(&loaded)
         return loaded
+    }
+
+    /// A value handed to exactly one of the threads of a `ParallelWork.map`, which takes it (so it owns
+    /// the only reference and its arrays grow in place).
+    final class Slot<Value>: @unchecked Sendable {
+        private var value: Value?
+        init(_ value: Value) { self.value = value }
+        func take() -> Value {
+            defer { value = nil }
+            return value!
+        }
+    }
+
+    /// One kind's files, read, put together in file order.
+    static func assemble(_ kind: InputKind, _ slot: Slot<[FileLoad]>) -> (loaded: LoadedInputs, report: InputReport) {
+        // Taken out of the slot, the only reference: the first file's table grows in place.
+        var files = slot.take()
+        var report = InputReport(kind: kind)
+        var loaded = LoadedInputs()
+        var first = true
+        for i in files.indices {
+            if let file = files[i].report { report.files.append(file) }
+            let part = files[i].loaded
+            files[i].loaded = LoadedInputs()
+            loaded.rejects += part.rejects
+            loaded.warnings += part.warnings
+            if first { loaded.batch = part.batch } else { loaded.batch.append(part.batch) }
+            first = false
+        }
+        return (loaded, report)
     }
 
     /// Reads one file; a failure is kept, not thrown (files are read side by side).
@@ -268,41 +297,77 @@ package struct InputLoader: Sendable {
     /// A second school with one NPSN, a second unit with one id, a second SIASN person with one PNS ID:
     /// the later row is rejected, naming the first, so every row stays accounted for.
     static func rejectDuplicates(_ loaded: inout LoadedInputs) {
-        func dedupe<T, K: Hashable>(_ items: inout [T], kind: InputKind, key: (T) -> K, source: (T) -> SourceLocation, what: String) {
-            // Positions of the later rows only; the table is filtered in place when there are any, never
-            // copied (at national scale a copy of the SIASN table is over 300 MB at the read stage's peak).
-            var first = [K: SourceLocation]()
-            first.reserveCapacity(items.count)
-            var later = [Int]()
-            for (i, item) in items.enumerated() {
-                let at = source(item), k = key(item)
-                guard let earlier = first[k] else {
-                    first[k] = at
-                    continue
-                }
-                later.append(i)
-                loaded.rejects.append(
-                    RejectedRow(kind: kind, file: at.file, line: at.line, reason: "\(what) ganda (sudah ada di \(earlier))", raw: ""))
-                if var report = loaded.reports[kind], let f = report.files.firstIndex(where: { $0.path == at.file }) {
-                    report.files[f].rejected += 1
-                    loaded.reports[kind] = report
+        // Found side by side (the three tables only read), then taken out in order. At national scale the
+        // SIASN table alone is 1.7 million ids.
+        let found: [[(later: Int, first: Int)]]
+        do {
+            let batch = loaded.batch
+            found = ParallelWork.map(3) { table in
+                switch table {
+                case 0: laterDuplicates(batch.schools, key: \.npsn)
+                case 1: laterDuplicates(batch.unors, key: \.id)
+                default: laterDuplicates(batch.employees, key: \.pnsId)
                 }
             }
-            guard let firstLater = later.first else { return }
-            var kept = firstLater
-            var next = 0
-            for i in firstLater..<items.count {
-                if next < later.count, later[next] == i {
-                    next += 1
-                } else {
-                    items.swapAt(kept, i)
-                    kept += 1
-                }
-            }
-            items.removeLast(items.count - kept)
         }
-        dedupe(&loaded.batch.schools, kind: .dapodikSekolah, key: \.npsn, source: \.source, what: "NPSN")
-        dedupe(&loaded.batch.unors, kind: .siasnUnor, key: \.id, source: \.source, what: "Id UNOR")
-        dedupe(&loaded.batch.employees, kind: .siasnPns, key: \.pnsId, source: \.source, what: "pns_id")
+        reject(found[0], in: &loaded.batch.schools, kind: .dapodikSekolah, what: "NPSN", rejects: &loaded.rejects, reports: &loaded.reports)
+        reject(found[1], in: &loaded.batch.unors, kind: .siasnUnor, what: "Id UNOR", rejects: &loaded.rejects, reports: &loaded.reports)
+        reject(found[2], in: &loaded.batch.employees, kind: .siasnPns, what: "pns_id", rejects: &loaded.rejects, reports: &loaded.reports)
+    }
+
+    /// Positions of the rows whose key an earlier row has, each with that earlier row's.
+    static func laterDuplicates<T, K: Hashable>(_ items: [T], key: (T) -> K) -> [(later: Int, first: Int)] {
+        items.withUnsafeBufferPointer { rows in
+            var first = [K: Int](minimumCapacity: rows.count)
+            var found = [(later: Int, first: Int)]()
+            for i in rows.indices {
+                let k = key(rows[i])
+                if let earlier = first.updateValue(i, forKey: k) {
+                    first[k] = earlier
+                    found.append((i, earlier))
+                }
+            }
+            return found
+        }
+    }
+
+    /// Rejects the later rows of `duplicates`, naming the first, and takes them out of `items` (in place: at
+    /// national scale a copy of the SIASN table is over 300 MB at the read stage's peak).
+    static func reject<T: HasSource>(
+        _ duplicates: [(later: Int, first: Int)], in items: inout [T], kind: InputKind, what: String,
+        rejects: inout [RejectedRow], reports: inout [InputKind: InputReport]
+    ) {
+        guard let firstLater = duplicates.first?.later else { return }
+        for (later, first) in duplicates {
+            let at = items[later].source
+            rejects.append(
+                RejectedRow(
+                    kind: kind, file: at.file, line: at.line, reason: "\(what) ganda (sudah ada di \(items[first].source))",
+                    raw: ""))
+            if var report = reports[kind], let f = report.files.firstIndex(where: { $0.path == at.file }) {
+                report.files[f].rejected += 1
+                reports[kind] = report
+            }
+        }
+        var kept = firstLater
+        var next = 0
+        for i in firstLater..<items.count {
+            if next < duplicates.count, duplicates[next].later == i {
+                next += 1
+            } else {
+                items.swapAt(kept, i)
+                kept += 1
+            }
+        }
+        items.removeLast(items.count - kept)
     }
 }
+
+/// A record that knows its `file:line`.
+protocol HasSource {
+    var source: SourceLocation { get }
+}
+
+extension School: HasSource {}
+extension Unor: HasSource {}
+extension SiasnEmployee: HasSource {}
