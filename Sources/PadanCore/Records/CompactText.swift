@@ -173,12 +173,23 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
 
     /// The 32 hex digits of (hi, lo), dashed 8-4-4-4-12 when asked.
     static func format(_ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(36)
-        HexDigits.append(hi, upperCase: upperCase, to: &out)
-        HexDigits.append(lo, upperCase: upperCase, to: &out)
-        if dashed { for at in [8, 13, 18, 23] { out.insert(UInt8(ascii: "-"), at: at) } }
-        return String(decoding: out, as: UTF8.self)
+        // Written straight into the string's storage (an id is formatted for every payload line and row
+        // of the tables).
+        String(unsafeUninitializedCapacity: 36) { out in
+            let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
+            var at = 0
+            for digit in 0..<32 {
+                if dashed, digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                    out[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                let word = digit < 16 ? hi : lo
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
+                out[at] = nibble < 10 ? 0x30 + nibble : letterA + nibble - 10
+                at += 1
+            }
+            return at
+        }
     }
 }
 

@@ -35,8 +35,28 @@ public struct SkpDecisions: Sendable {
 
     /// The payload of row `i`, when eligible.
     public func payload(at i: Int) -> SkpPayload? {
+        var raters = Raters()
+        return payload(at: i, raters: &raters)
+    }
+
+    /// The penilai of payloads built one after another, each made once: a principal rates every teacher
+    /// of their school, and a head of office every principal of their government.
+    public struct Raters {
+        var known: [Int: PayloadPerson] = [:]
+        public init() {}
+    }
+
+    /// The payload of row `i`, when eligible, its penilai taken from `raters` when made before.
+    public func payload(at i: Int, raters: inout Raters) -> SkpPayload? {
         guard case .eligible(let person, let employee, let penilai) = verdicts[i] else { return nil }
-        return eligibility.payload(for: records[i], person: person, employee: employee, penilai: penilai)
+        let rater: PayloadPerson
+        if let known = raters.known[penilai.employee], known.peranPenilai == penilai.peran {
+            rater = known
+        } else {
+            rater = eligibility.rater(penilai)
+            raters.known[penilai.employee] = rater
+        }
+        return eligibility.payload(for: records[i], person: person, employee: employee, rater: rater)
     }
 
     /// How many rows are eligible, blocked, skipped.

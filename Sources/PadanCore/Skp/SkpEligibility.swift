@@ -27,10 +27,13 @@ public struct SkpEligibility: Sendable {
 
     /// The payload of an eligible row (its verdict's person, employee and penilai).
     public func payload(for record: SkpRecord, person: Int, employee e: Int, penilai: PenilaiResolver.Penilai) -> SkpPayload {
+        payload(for: record, person: person, employee: e, rater: rater(penilai))
+    }
+
+    /// The payload of an eligible row with its penilai already made (``rater(_:)``).
+    func payload(for record: SkpRecord, person: Int, employee e: Int, rater: PayloadPerson) -> SkpPayload {
         var pegawai = payloadPerson(context.batch.employees[e])
-        pegawai.npsn = context.indukRow(ofPerson: person).npsn.text
-        var rater = payloadPerson(context.batch.employees[penilai.employee])
-        rater.peranPenilai = penilai.peran
+        pegawai.npsn = context.batch.teachers[context.linkage.people[person].induk].npsn.text
         return SkpPayload(
             periode: record.periode, pegawai: pegawai, penilai: rater, peran: record.peran, tahap: record.tahap,
             indikatorKinerja: record.indikatorKinerja, perilakuFokus: record.perilakuFokus,
@@ -99,10 +102,17 @@ public struct SkpEligibility: Sendable {
         return .eligible(person: person, employee: e, penilai: penilai)
     }
 
+    /// The penilai as a payload names them.
+    func rater(_ penilai: PenilaiResolver.Penilai) -> PayloadPerson {
+        var rater = payloadPerson(context.batch.employees[penilai.employee])
+        rater.peranPenilai = penilai.peran
+        return rater
+    }
+
     func payloadPerson(_ employee: SiasnEmployee) -> PayloadPerson {
-        let unitName = employee.unorNama ?? context.tree.index[employee.unorId].map { context.tree.units[$0].nama }
-        var npsn: String?
-        if let unit = context.tree.index[employee.unorId] { npsn = context.unitMap.school(ofUnit: unit, in: context.tree)?.text }
+        let unit = context.tree.index[employee.unorId]
+        let unitName = employee.unorNama ?? unit.map { context.tree.units[$0].nama }
+        let npsn = unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
         return PayloadPerson(
             pnsId: employee.pnsId.text, nip: employee.nipBaru, nama: employee.nama, unorId: employee.unorId.text,
             unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)

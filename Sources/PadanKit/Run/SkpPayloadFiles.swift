@@ -78,8 +78,9 @@ enum SkpPayloadFiles {
         var ends = [Int]()
         keys.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)
+        var raters = SkpDecisions.Raters()
         for i in rows {
-            guard let payload = skp.payload(at: i) else { continue }
+            guard let payload = skp.payload(at: i, raters: &raters) else { continue }
             keys.append(PayloadEncoder.append(payload, runId: runId, to: &out))
             out.byte(0x0A)
             ends.append(out.bytes.count)

@@ -1,3 +1,4 @@
+import Crypto
 import PadanCore
 
 /// A UTF-8 byte buffer that JSON is written into: strings escaped as Python's
@@ -27,6 +28,30 @@ package struct JSONBytes: Sendable {
 
     /// Appends a payload key's 64 hex digits.
     package mutating func hex(_ key: PayloadKey) { key.appendHex(to: &bytes) }
+
+    /// Appends room for a payload key's 64 hex digits (filled by ``fillHex(_:at:)``); returns where.
+    package mutating func hexPlaceholder() -> Int {
+        let at = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 64))
+        return at
+    }
+
+    /// Writes a payload key's 64 hex digits over the room ``hexPlaceholder()`` made at `at`.
+    package mutating func fillHex(_ key: PayloadKey, at: Int) {
+        var digits = [UInt8]()
+        key.appendHex(to: &digits)
+        bytes.replaceSubrange(at..<(at + 64), with: digits)
+    }
+
+    /// The SHA-256 of the bytes in `ranges`, in order, after `prefix`.
+    package func sha256(prefix: [UInt8], _ ranges: Range<Int>...) -> PayloadKey {
+        var hasher = SHA256()
+        hasher.update(data: prefix)
+        bytes.withUnsafeBytes { all in
+            for range in ranges { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[range])) }
+        }
+        return hasher.finalize().withUnsafeBytes { PayloadKey(digest: $0) }
+    }
 
     /// Appends raw bytes as they are.
     package mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }

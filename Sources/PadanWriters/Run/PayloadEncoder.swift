@@ -19,52 +19,42 @@ package enum PayloadEncoder {
     @discardableResult
     package static func append(_ payload: SkpPayload, runId: String, to out: inout JSONBytes) -> PayloadKey {
         // Canonical key order: idempotency_key, indikator_kinerja, model_skp, pegawai, penilai, peran,
-        // perilaku_fokus, periode, predikat, schema, sumber, tahap. `members` holds indikator_kinerja
-        // through schema; the hashed body is those and tahap.
-        var members = JSONBytes(capacity: 1024)
-        members.raw("\"indikator_kinerja\":")
-        members.string(payload.indikatorKinerja)
-        members.raw(",\"model_skp\":")
-        members.string(payload.peran.model)
-        members.raw(",\"pegawai\":")
-        person(payload.pegawai, into: &members)
-        members.raw(",\"penilai\":")
-        person(payload.penilai, into: &members)
-        members.raw(",\"peran\":")
-        members.string(payload.peran.rawValue)
-        members.raw(",\"perilaku_fokus\":[")
-        for (i, item) in payload.perilakuFokus.enumerated() {
-            if i > 0 { members.byte(UInt8(ascii: ",")) }
-            members.string(item)
-        }
-        members.raw("],\"periode\":{\"kode\":")
-        members.string(payload.periode.description)
-        members.raw(",\"mulai\":")
-        members.string(payload.periode.start)
-        members.raw(",\"selesai\":")
-        members.string(payload.periode.end)
-        members.raw(",\"semester\":")
-        members.int(payload.periode.semester)
-        members.raw(",\"tahun\":")
-        members.int(payload.periode.year)
-        members.raw("},\"predikat\":")
-        members.string(payload.predikat)
-        members.raw(",\"schema\":\"padan.skp.v1\"")
-        var tahap = JSONBytes(capacity: 32)
-        tahap.raw(",\"tahap\":")
-        tahap.string(payload.tahap.rawValue)
-        tahap.byte(UInt8(ascii: "}"))
-
-        var hasher = SHA256()
-        hasher.update(data: [UInt8(ascii: "{")])
-        hasher.update(data: members.bytes)
-        hasher.update(data: tahap.bytes)
-        let key = hasher.finalize().withUnsafeBytes { PayloadKey(digest: $0) }
-
+        // perilaku_fokus, periode, predikat, schema, sumber, tahap. The hashed body is `{`, the members
+        // indikator_kinerja through schema, and tahap: written in place and hashed there, the key then
+        // filled in at the front (no copy of the members per line).
         out.raw("{\"idempotency_key\":\"")
-        out.hex(key)
+        let keyAt = out.hexPlaceholder()
         out.raw("\",")
-        out.raw(members.bytes)
+        let membersStart = out.bytes.count
+        out.raw("\"indikator_kinerja\":")
+        out.string(payload.indikatorKinerja)
+        out.raw(",\"model_skp\":")
+        out.string(payload.peran.model)
+        out.raw(",\"pegawai\":")
+        person(payload.pegawai, into: &out)
+        out.raw(",\"penilai\":")
+        person(payload.penilai, into: &out)
+        out.raw(",\"peran\":")
+        out.string(payload.peran.rawValue)
+        out.raw(",\"perilaku_fokus\":[")
+        for (i, item) in payload.perilakuFokus.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.string(item)
+        }
+        out.raw("],\"periode\":{\"kode\":")
+        out.string(payload.periode.description)
+        out.raw(",\"mulai\":")
+        out.string(payload.periode.start)
+        out.raw(",\"selesai\":")
+        out.string(payload.periode.end)
+        out.raw(",\"semester\":")
+        out.int(payload.periode.semester)
+        out.raw(",\"tahun\":")
+        out.int(payload.periode.year)
+        out.raw("},\"predikat\":")
+        out.string(payload.predikat)
+        out.raw(",\"schema\":\"padan.skp.v1\"")
+        let membersEnd = out.bytes.count
         out.raw(",\"sumber\":{\"file\":")
         out.string(payload.source.file)
         out.raw(",\"line\":")
@@ -72,7 +62,12 @@ package enum PayloadEncoder {
         out.raw(",\"run_id\":")
         out.string(runId)
         out.byte(UInt8(ascii: "}"))
-        out.raw(tahap.bytes)
+        let tahapStart = out.bytes.count
+        out.raw(",\"tahap\":")
+        out.string(payload.tahap.rawValue)
+        out.byte(UInt8(ascii: "}"))
+        let key = out.sha256(prefix: [UInt8(ascii: "{")], membersStart..<membersEnd, tahapStart..<out.bytes.count)
+        out.fillHex(key, at: keyAt)
         return key
     }
 
