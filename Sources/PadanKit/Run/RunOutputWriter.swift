@@ -23,9 +23,9 @@ struct RunOutputWriter: Sendable {
             try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.lazy.map {
                 [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
             })
-            let skp = RunTables.skp(records: result.skp.records, verdicts: result.skp.verdicts)
-            try writeCSV("skp/blocked.csv", RunTables.blockedHeader, skp.blocked)
-            try writeCSV("skp/skipped.csv", RunTables.skippedHeader, skp.skipped)
+            let skp = result.skp
+            try writeCSV("skp/blocked.csv", RunTables.blockedHeader, RunTables.blockedRows(records: skp.records, verdicts: skp.verdicts))
+            try writeCSV("skp/skipped.csv", RunTables.skippedHeader, RunTables.skippedRows(records: skp.records, verdicts: skp.verdicts))
             try writeEscalations()
             try writeProposals()
         } catch {

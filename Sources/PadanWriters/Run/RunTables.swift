@@ -50,17 +50,19 @@ package enum RunTables {
         return (blocked, skipped)
     }
 
-    /// `skp/blocked.csv` and `skp/skipped.csv` rows of a run's verdicts, in input order.
-    package static func skp(records: [SkpRecord], verdicts: [SkpVerdict]) -> (blocked: [[String]], skipped: [[String]]) {
-        var blocked = [[String]](), skipped = [[String]]()
-        for (record, verdict) in zip(records, verdicts) {
-            switch verdict {
-            case .blocked(let reasons): blocked.append(blockedRow(record, reasons))
-            case .skipped(let reason): skipped.append(skippedRow(record, reason))
-            case .eligible: break
-            }
+    /// `skp/blocked.csv` rows of a run's verdicts, in input order, made as they are written (held whole,
+    /// a national run's were over 100 MB at the write stage's peak).
+    package static func blockedRows(records: [SkpRecord], verdicts: [SkpVerdict]) -> some Sequence<[String]> {
+        zip(records, verdicts).lazy.compactMap { record, verdict in
+            if case .blocked(let reasons) = verdict { blockedRow(record, reasons) } else { nil }
         }
-        return (blocked, skipped)
+    }
+
+    /// `skp/skipped.csv` rows of a run's verdicts, in input order, made as they are written.
+    package static func skippedRows(records: [SkpRecord], verdicts: [SkpVerdict]) -> some Sequence<[String]> {
+        zip(records, verdicts).lazy.compactMap { record, verdict in
+            if case .skipped(let reason) = verdict { skippedRow(record, reason) } else { nil }
+        }
     }
 
     static func blockedRow(_ r: SkpRecord, _ reasons: [String]) -> [String] {
