@@ -67,27 +67,29 @@ public struct LinkPositions: Sendable {
 /// People by normalized NIP, held as one position per NIP with the rare second and later holders aside
 /// (a dictionary of arrays spent an array per NIP, 1.6 million of them nationally).
 public struct NIPIndex: Sendable {
-    private var first: [UInt64: Int] = [:]
+    private var first: UInt64Table<Int>
     private var more: [UInt64: [Int]] = [:]
 
     public init(minimumCapacity: Int = 0) {
-        first = [UInt64: Int](minimumCapacity: minimumCapacity)
+        first = UInt64Table(minimumCapacity: minimumCapacity)
     }
 
     /// Adds `person` as a holder of `nip`.
     public mutating func append(_ person: Int, for nip: UInt64) {
-        if first[nip] == nil { first[nip] = person } else { more[nip, default: []].append(person) }
+        if first.setIfAbsent(person, for: nip) != nil { more[nip, default: []].append(person) }
     }
 
     /// The holders of `nip` in the order added, or nil.
     public subscript(nip: UInt64) -> [Int]? {
         guard let person = first[nip] else { return nil }
-        return [person] + (more[nip] ?? [])
+        guard !more.isEmpty, let others = more[nip] else { return [person] }
+        return [person] + others
     }
 
     /// How many hold `nip`.
     public func count(_ nip: UInt64) -> Int {
-        first[nip] == nil ? 0 : 1 + (more[nip]?.count ?? 0)
+        guard first[nip] != nil else { return 0 }
+        return more.isEmpty ? 1 : 1 + (more[nip]?.count ?? 0)
     }
 }
 

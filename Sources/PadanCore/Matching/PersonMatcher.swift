@@ -44,10 +44,10 @@ public struct PersonMatcher: Sendable {
         }
 
         // SIASN holds 18 digits: as numbers, the same lookups without a string per person.
-        var siasnByNIP = [UInt64: Int](minimumCapacity: batch.employees.count)
+        var siasnByNIP = UInt64Table<Int>(minimumCapacity: batch.employees.count)
         // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
         for i in batch.employees.indices {
-            if let nip = batch.employees[i].nipValue, siasnByNIP[nip] == nil { siasnByNIP[nip] = i }
+            if let nip = batch.employees[i].nipValue { _ = siasnByNIP.setIfAbsent(i, for: nip) }
         }
 
         var links = [PersonLink]()
@@ -149,7 +149,15 @@ public struct PersonMatcher: Sendable {
     static func group(_ teachers: [DapodikTeacher]) -> [DapodikPerson] {
         var people = [DapodikPerson]()
         people.reserveCapacity(teachers.count)
-        var byIdentity = [DapodikPerson.Identity: Int](minimumCapacity: teachers.count)
+        // People by a 64-bit fingerprint of their identity, checked against the identity itself; the rare
+        // identity whose fingerprint an other one has goes to a dictionary. (A dictionary of identities
+        // hashed every enum with SipHash: 40% of exact linking for 2.9 million national rows.)
+        var byFingerprint = UInt64Table<Int>(minimumCapacity: teachers.count)
+        var sharingFingerprint = [DapodikPerson.Identity: Int]()
+        func person(_ identity: DapodikPerson.Identity, _ fingerprint: UInt64) -> Int? {
+            guard let p = byFingerprint[fingerprint] else { return nil }
+            return people[p].identity == identity ? p : sharingFingerprint[identity]
+        }
         for i in teachers.indices {
             let identity: DapodikPerson.Identity
             if let id = teachers[i].ptkIdentifier?.lowercased, !id.isEmpty {
@@ -159,15 +167,28 @@ public struct PersonMatcher: Sendable {
             } else {
                 identity = .row(teachers[i].source)
             }
-            if let p = byIdentity[identity] {
+            let fingerprint = Self.fingerprint(identity)
+            if let p = person(identity, fingerprint) {
                 people[p].rows.append(i)
                 if teachers[i].isInduk && !teachers[people[p].induk].isInduk { people[p].induk = i }
             } else {
-                byIdentity[identity] = people.count
+                if byFingerprint.setIfAbsent(people.count, for: fingerprint) != nil { sharingFingerprint[identity] = people.count }
                 people.append(DapodikPerson(identity: identity, rows: PersonRows(i), induk: i))
             }
         }
         return people
+    }
+
+    /// 64 bits from an identity; equal identities give equal fingerprints.
+    static func fingerprint(_ identity: DapodikPerson.Identity) -> UInt64 {
+        switch identity {
+        case .ptk(.uuid(let hi, let lo, let style)):
+            return (hi &* 0x9E37_79B9_7F4A_7C15) ^ lo ^ (style.dashed ? 1 : 2) ^ (style.upperCase ? 4 : 8)
+        case .nip(let value):
+            return (value &* 0xC2B2_AE3D_27D4_EB4F) ^ 3
+        default:
+            return UInt64(truncatingIfNeeded: identity.hashValue)
+        }
     }
 
     struct CandidateKey: Hashable {

@@ -75,7 +75,7 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 /// that share a first 8 bytes with an earlier one (never seen in practice, but possible) are kept exact in
 /// a small set.
 public struct PayloadKeyList: Sendable {
-    private var byPrefix: [UInt64: Int32] = [:]
+    private var byPrefix = UInt64Table<Int32>()
     private var sharingPrefix = Set<PayloadKey>()
     /// Every key inserted, once each, in order.
     public private(set) var keys: [PayloadKey] = []
@@ -87,7 +87,7 @@ public struct PayloadKeyList: Sendable {
         if let at = byPrefix[key.prefix] {
             guard keys[Int(at)] != key, sharingPrefix.insert(key).inserted else { return false }
         } else {
-            byPrefix[key.prefix] = Int32(keys.count)
+            byPrefix.set(Int32(keys.count), for: key.prefix)
         }
         keys.append(key)
         return true

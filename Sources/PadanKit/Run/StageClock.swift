@@ -5,7 +5,17 @@ import Foundation
 /// Stages may run side by side (schools and units beside people): each is timed on its own thread, ends are
 /// recorded in the order they happen, and their seconds then overlap.
 package final class StageClock: @unchecked Sendable {
-    package var stages: [(name: String, seconds: Double)] { lock.withLock { ended } }
+    /// The stages ended so far, in the run's order (``order``) whichever of two side by side ended first.
+    package var stages: [(name: String, seconds: Double)] {
+        let ended = lock.withLock { self.ended }
+        return ended.enumerated().sorted { a, b in
+            (Self.order.firstIndex(of: a.element.name) ?? Self.order.count, a.offset)
+                < (Self.order.firstIndex(of: b.element.name) ?? Self.order.count, b.offset)
+        }.map(\.element)
+    }
+
+    /// The stages of `padan run`, in order.
+    static let order = ["read", "normalize", "match_units", "match_people", "candidates", "judge", "decide", "write", "record"]
     private var ended: [(name: String, seconds: Double)] = []
     private let lock = NSLock()
     private let report: (String, Double, String) -> Void

@@ -1,4 +1,4 @@
-import PadanCore
+@testable import PadanCore
 import PadanTestSupport
 import Testing
 
@@ -215,4 +215,33 @@ struct PersonMatcherTests {
         let run = b.reconcile()
         #expect(run.linkage.people.map(\.induk) == [1, 3])
     }
+}
+
+/// Rows are grouped into people by identity, through a table of 64-bit fingerprints: two different `ptk_id`s
+/// whose fingerprints are equal stay two people.
+@Suite("PersonMatcher grouping")
+struct PersonGroupingTests {
+    @Test func identitiesSharingAFingerprintStayApart() throws {
+        func uuid(_ hi: UInt64, _ lo: UInt64) -> String {
+            String(hi, radix: 16).leftPadded(16) + String(lo, radix: 16).leftPadded(16)
+        }
+        // (hi · K) ^ lo is the fingerprint's core: pick lo2 so that both give the same.
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let (hi1, lo1): (UInt64, UInt64) = (0x0123_4567_89AB_CDEF, 0x0FED_CBA9_8765_4321)
+        let hi2 = hi1 &+ 1
+        let lo2 = lo1 ^ (hi1 &* k) ^ (hi2 &* k)
+        var b = BatchBuilder()
+        b.school("20500001", "SD NEGERI 1 LOJEJER")
+        b.teacher("Ahmad", nip: nil, npsn: "20500001", ptkId: .id(uuid(hi1, lo1)))
+        b.teacher("Budi", nip: nil, npsn: "20500001", ptkId: .id(uuid(hi2, lo2)))
+        b.teacher("Ahmad", nip: nil, npsn: "20500001", ptkId: .id(uuid(hi1, lo1).uppercased()), induk: false)
+        let ids = b.batch.teachers.compactMap { $0.ptkIdentifier.map { DapodikPerson.Identity.ptk($0.lowercased) } }
+        #expect(PersonMatcher.fingerprint(ids[0]) == PersonMatcher.fingerprint(ids[1]))
+        let people = PersonMatcher.group(b.batch.teachers)
+        #expect(people.map { Array($0.rows) } == [[0, 2], [1]])
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
