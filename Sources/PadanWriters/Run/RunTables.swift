@@ -16,12 +16,16 @@ package enum RunTables {
 
     /// The `links.csv` row of one link (the writer streams them: 1.6 million nationally).
     package static func link(_ context: JudgementContext, _ link: PersonLink) -> [String] {
-        let row = context.indukRow(ofPerson: link.person)
-        let employee = link.employee.map { context.batch.employees[$0] }
+        // Fields read in place: a copy of the row and of the employee retained every text they hold.
+        let teachers = context.batch.teachers, employees = context.batch.employees
+        let induk = context.linkage.people[link.person].induk
         let shown = link.method == .nip || link.method == .suggested
+        let employee = shown ? link.employee : nil
         return [
-            row.ptkId ?? "", row.nip.nip?.digits ?? row.nipText ?? "", row.nama, row.npsn.text, link.method.rawValue,
-            shown ? employee?.pnsId.text ?? "" : "", shown ? employee?.nipBaru ?? "" : "", String(link.candidates),
+            teachers[induk].ptkId ?? "", teachers[induk].nip.nip?.digits ?? teachers[induk].nipText ?? "",
+            teachers[induk].nama, teachers[induk].npsn.text, link.method.rawValue,
+            employee.map { employees[$0].pnsId.text } ?? "", employee.map { employees[$0].nipBaru } ?? "",
+            String(link.candidates),
         ]
     }
 
