@@ -16,20 +16,20 @@ extension PadanDatabase {
     package func commit(_ commit: RunCommit) throws(StoreError) -> RunCommit.Outcome {
         try self.commit(
             runID: commit.run.runID, asOf: commit.run.asOf, observations: { commit.observations },
-            payloadKeys: { commit.payloadKeys }, run: { commit.run })
+            payloadKeys: PayloadKeyChunks([commit.payloadKeys]), run: { commit.run })
     }
 
     /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
-    /// the disparities (`observations()`, made and let go of right away) are recorded at once, then
-    /// `payloadKeys()` and `run()` are called, each when its part is needed (they may wait for it; a nightly
-    /// run writes its folder meanwhile). The transaction commits after `run()` returns; an error thrown by
-    /// either leaves the store exactly as it was.
+    /// the disparities (`observations()`, made and let go of right away) are recorded at once, then the
+    /// payload keys chunk by chunk as `payloadKeys` gives them (until it gives nil), then `run()` is called.
+    /// Each may wait for its part (a nightly run writes its folder meanwhile). The transaction commits after
+    /// `run()` returns; an error thrown by either leaves the store exactly as it was.
     ///
     /// The run's row comes last, so references to it are checked at the commit (`defer_foreign_keys`).
     @discardableResult
     package func commit(
         runID: String, asOf: String, observations: () -> [DisparityObservation],
-        payloadKeys: () throws -> [PayloadKey], run: () throws -> StoredRun
+        payloadKeys: some PayloadKeySource, run: () throws -> StoredRun
     ) throws(StoreError) -> RunCommit.Outcome {
         try write("menyimpan run \(runID)") { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -38,7 +38,8 @@ extension PadanDatabase {
             }
             try Self.record(observations(), runID: runID, asOf: asOf, in: db)
             let resolved = try Self.resolveUnobserved(by: runID, in: db)
-            let newKeys = try Self.insert(payloadKeys: try payloadKeys(), firstRun: runID, in: db)
+            var newKeys = 0
+            while let chunk = try payloadKeys.next() { newKeys += try Self.insert(payloadKeys: chunk, firstRun: runID, in: db) }
             let row = try run()
             guard row.runID == runID, row.asOf == asOf else {
                 throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "run \(row.runID) bukan run \(runID)")
@@ -47,4 +48,18 @@ extension PadanDatabase {
             return RunCommit.Outcome(resolved: resolved, newPayloadKeys: newKeys)
         }
     }
+}
+
+/// The payload keys of a commit, a chunk at a time (nil after the last).
+package protocol PayloadKeySource {
+    func next() throws -> [PayloadKey]?
+}
+
+/// Payload keys already all known.
+package final class PayloadKeyChunks: PayloadKeySource {
+    private var chunks: [[PayloadKey]]
+
+    package init(_ chunks: [[PayloadKey]]) { self.chunks = chunks.reversed() }
+
+    package func next() -> [PayloadKey]? { chunks.popLast() }
 }

@@ -82,7 +82,7 @@ package enum ReportModelBuilder {
         for status in flow.people where !status.kabupatenKota.isEmpty {
             areas[status.kabupatenKota, default: AreaTally()].count(status)
         }
-        return areas.map { name, tally in tally.area(name: name) }.sorted(by: worstFirst)
+        return worstFirst(areas.map { name, tally in tally.area(name: name) })
     }
 
     static func schools(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Area] {
@@ -93,18 +93,25 @@ package enum ReportModelBuilder {
             if names[d.npsn] == nil || names[d.npsn]?.0.isEmpty == true { names[d.npsn] = (d.namaSekolah, d.kabupatenKota) }
         }
         for status in flow.people where areas[status.npsn] != nil { areas[status.npsn]?.count(status) }
-        return areas.map { npsn, tally in
+        return worstFirst(areas.map { npsn, tally in
             let (name, kab) = names[npsn] ?? ("", "")
             return tally.area(name: name.isEmpty ? "NPSN \(npsn)" : name, npsn: npsn, kabupatenKota: kab)
-        }.sorted(by: worstFirst)
+        })
     }
 
-    /// Most ASN teachers who cannot flow first, then most priority 1–3 disparities, then most in all.
-    static func worstFirst(_ a: ReportModel.Area, _ b: ReportModel.Area) -> Bool {
-        if a.asn - a.canFlow != b.asn - b.canFlow { return a.asn - a.canFlow > b.asn - b.canFlow }
-        if a.urgent != b.urgent { return a.urgent > b.urgent }
-        if a.total != b.total { return a.total > b.total }
-        return (a.name, a.npsn) < (b.name, b.npsn)
+    /// `areas` worst first: most ASN teachers who cannot flow, then most priority 1–3 disparities, then most
+    /// in all, then by name. The counts are added up once per area and positions sorted, not the areas
+    /// (moving an area retains its every text; tens of thousands of schools nationally).
+    static func worstFirst(_ areas: [ReportModel.Area]) -> [ReportModel.Area] {
+        let keys = areas.map { (blocked: $0.asn - $0.canFlow, urgent: $0.urgent, total: $0.total) }
+        let order = areas.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.blocked != b.blocked { return a.blocked > b.blocked }
+            if a.urgent != b.urgent { return a.urgent > b.urgent }
+            if a.total != b.total { return a.total > b.total }
+            return (areas[i].name, areas[i].npsn) < (areas[j].name, areas[j].npsn)
+        }
+        return order.map { areas[$0] }
     }
 
     static func trend(_ r: RunResult) -> [ReportModel.Night] {

@@ -68,18 +68,21 @@ package struct NightlyRun {
                     database: database, runID: known.runId, asOf: known.asOf.description,
                     observations: { Self.observations(known) })
                 store = lane
-                let (payloads, tables) = ParallelWork.both {
-                    let keys = Result { () throws(WriterError) in
-                        try SkpPayloadFiles.write(known.skp, runId: known.runId, emitted: emitted, folder: folder)
-                    }.mapError { PadanError(.cannotCreate, $0.description) }
-                    if case .success(let delta) = keys { lane.provide(keys: delta) }
-                    return keys
-                } _: {
+                // The tables on a thread of their own, the payload lines here (they spread over every core,
+                // all of them once the tables are done); the store takes each block's keys as it is written.
+                let (payloads, tables) = ParallelWork.beside {
                     Result { () throws(PadanError) in
                         let writer = RunOutputWriter(result: known, folder: folder)
                         try writer.writeTables()
                         return writer.reportModel()
                     }
+                } _: {
+                    let keys = Result { () throws(WriterError) in
+                        try SkpPayloadFiles.write(
+                            known.skp, runId: known.runId, emitted: emitted, folder: folder, onNewKeys: lane.provide(keys:))
+                    }.mapError { PadanError(.cannotCreate, $0.description) }
+                    if case .success = keys { lane.keysWritten() }
+                    return keys
                 }
                 result.deltaKeys = try payloads.get()
                 var report = try tables.get()

@@ -44,6 +44,34 @@ enum ParallelWork {
         return (a, b)
     }
 
+    /// `foreground()` on this thread while `background()` runs on a thread of its own; both results.
+    ///
+    /// Unlike ``both(_:_:)``, `foreground` may itself spread work over every core (``map(_:_:)``) and have
+    /// them all once `background` is done: work spread from inside ``both(_:_:)`` stays on its own thread
+    /// (the pool has no thread left for it), which left the payload lines on one core for the last seconds
+    /// of a national write stage.
+    static func beside<A, B: Sendable>(_ background: @escaping @Sendable () -> B, _ foreground: () -> A) -> (A, B) {
+        if width == 1 {
+            let a = foreground()
+            return (a, background())
+        }
+        let done = DispatchSemaphore(value: 0)
+        let slot = BackgroundResult<B>()
+        Thread.detachNewThread {
+            slot.value = background()
+            done.signal()
+        }
+        let a = foreground()
+        done.wait()
+        guard let b = slot.value else { preconditionFailure("ParallelWork.beside: no result") }
+        return (a, b)
+    }
+
+    /// Written by the background thread before it signals, read after the wait.
+    private final class BackgroundResult<B>: @unchecked Sendable {
+        var value: B?
+    }
+
     private enum Either<A: Sendable, B: Sendable>: Sendable {
         case first(A)
         case second(B)

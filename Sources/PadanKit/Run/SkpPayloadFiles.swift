@@ -15,7 +15,12 @@ enum SkpPayloadFiles {
     ///
     /// On a store's first run every line is new and the two files are the same bytes: `delta.jsonl` is then
     /// made a hard link of `payloads.jsonl` (a copy where links are refused) instead of writing 1.2 GB twice.
-    static func write(_ skp: SkpDecisions, runId: String, emitted: Set<PayloadKey>, folder: RunFolder) throws(WriterError) -> [PayloadKey] {
+    ///
+    /// `onNewKeys` is given the new keys of each block of lines once written, in order.
+    static func write(
+        _ skp: SkpDecisions, runId: String, emitted: Set<PayloadKey>, folder: RunFolder,
+        onNewKeys: ([PayloadKey]) -> Void = { _ in }
+    ) throws(WriterError) -> [PayloadKey] {
         let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")
         let all = try ByteFile(path: allPath)
         // Opened at the first line that is not new, filled then with every line before it.
@@ -34,8 +39,11 @@ enum SkpPayloadFiles {
                 try all.write(piece.bytes)
                 var isNew = [Bool]()
                 isNew.reserveCapacity(piece.keys.count)
+                var fresh = [PayloadKey]()
                 for key in piece.keys {
-                    isNew.append(!emitted.contains(key) && newKeys.insert(key))
+                    let new = !emitted.contains(key) && newKeys.insert(key)
+                    isNew.append(new)
+                    if new { fresh.append(key) }
                 }
                 if delta == nil, isNew.contains(false) {
                     let file = try ByteFile(path: deltaPath)
@@ -53,6 +61,7 @@ enum SkpPayloadFiles {
                     try delta.write(newLines)
                 }
                 written += piece.bytes.count
+                onNewKeys(fresh)
             }
             start += rows.count
         }

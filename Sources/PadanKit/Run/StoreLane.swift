@@ -9,7 +9,7 @@ import PadanStore
 /// the writing (nationally about 4 CPU-seconds that ran alone after it), and the order a crash sees is
 /// unchanged: nothing is committed before the folder is in place (`NightlyRun`). ``abort()`` rolls it back.
 final class StoreLane: @unchecked Sendable {
-    private let keys = Handoff<[PayloadKey]>()
+    private let keys = KeyQueue()
     private let run = Handoff<StoredRun>()
     private let finished = DispatchSemaphore(value: 0)
     private var outcome: Result<RunCommit.Outcome, StoreError>?
@@ -26,22 +26,24 @@ final class StoreLane: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             outcome = Result { () throws(StoreError) in
                 try database.commit(
-                    runID: runID, asOf: asOf, observations: observations, payloadKeys: { try self.keys.take() },
-                    run: { try self.run.take() })
+                    runID: runID, asOf: asOf, observations: observations, payloadKeys: keys, run: { try self.run.take() })
             }
             finished.signal()
         }
     }
 
-    /// The keys of the run's delta lines (written to the payload files).
-    func provide(keys: [PayloadKey]) { self.keys.put(.success(keys)) }
+    /// Keys of the run's delta lines, as a block of lines is written (stored while the next are encoded).
+    func provide(keys: [PayloadKey]) { self.keys.add(keys) }
+
+    /// Every delta line is written: no more keys.
+    func keysWritten() { keys.finish(nil) }
 
     /// The run's row: the folder is published, the transaction may commit.
     func provide(run: StoredRun) { self.run.put(.success(run)) }
 
     /// Rolls the transaction back (the folder could not be written).
     func abort() {
-        keys.put(.failure(Aborted()))
+        keys.finish(Aborted())
         run.put(.failure(Aborted()))
     }
 
@@ -51,6 +53,41 @@ final class StoreLane: @unchecked Sendable {
         finished.signal()
         guard let outcome else { preconditionFailure("StoreLane: finished without an outcome") }
         return outcome
+    }
+
+    /// Chunks of keys handed from the payload writer to the store's thread, in order.
+    private final class KeyQueue: PayloadKeySource, @unchecked Sendable {
+        private let condition = NSCondition()
+        private var chunks: [[PayloadKey]] = []
+        private var ended = false
+        private var failure: (any Error)?
+
+        func add(_ chunk: [PayloadKey]) {
+            guard !chunk.isEmpty else { return }
+            condition.withLock {
+                chunks.append(chunk)
+                condition.broadcast()
+            }
+        }
+
+        /// No more chunks; with an error, the transaction is abandoned.
+        func finish(_ error: (any Error)?) {
+            condition.withLock {
+                if !ended {
+                    ended = true
+                    failure = error
+                }
+                condition.broadcast()
+            }
+        }
+
+        func next() throws -> [PayloadKey]? {
+            try condition.withLock {
+                while chunks.isEmpty && !ended { condition.wait() }
+                if let failure { throw failure }
+                return chunks.isEmpty ? nil : chunks.removeFirst()
+            }
+        }
     }
 
     /// One value handed from one thread to another; the first one put is the one taken.
