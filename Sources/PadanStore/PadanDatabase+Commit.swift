@@ -20,7 +20,7 @@ extension PadanDatabase {
     }
 
     /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
-    /// the disparities (`observations()`, made and let go of right away) are recorded at once, then the
+    /// the disparities (`observations()`, each made as it is stored) are recorded at once, then the
     /// payload keys chunk by chunk as `payloadKeys` gives them (until it gives nil), then `run()` is called.
     /// Each may wait for its part (a nightly run writes its folder meanwhile). The transaction commits after
     /// `run()` returns; an error thrown by either leaves the store exactly as it was.
@@ -28,7 +28,7 @@ extension PadanDatabase {
     /// The run's row comes last, so references to it are checked at the commit (`defer_foreign_keys`).
     @discardableResult
     package func commit(
-        runID: String, asOf: String, observations: () -> [DisparityObservation],
+        runID: String, asOf: String, observations: () -> any DisparityObservations,
         payloadKeys: some PayloadKeySource, run: () throws -> StoredRun
     ) throws(StoreError) -> RunCommit.Outcome {
         try write("menyimpan run \(runID)") { db in

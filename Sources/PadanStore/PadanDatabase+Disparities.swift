@@ -26,7 +26,7 @@ extension PadanDatabase {
     }
 
     /// Upserts this run's observations; see ``commit(_:)`` for the rules.
-    static func record(_ observations: [DisparityObservation], runID: String, asOf: String, in db: Database)
+    static func record(_ observations: any DisparityObservations, runID: String, asOf: String, in db: Database)
         throws
     {
         // `disparity.open` is the row before this run touched it, or within this run the row as
@@ -52,9 +52,11 @@ extension PadanDatabase {
         try upsert.bind(4, runID)
         try upsert.bind(5, asOf)
         try upsert.bind(6, runID)
-        // In key order, the index pages stay in cache; the sort is stable, so of duplicate ids
-        // the last observation is still written last.
-        for observation in observations.sorted(by: { $0.disparityID < $1.disparityID }) {
+        // In key order, the index pages stay in cache; of duplicate ids the last observation is still
+        // written last (positions break ties).
+        let ids = observations.ids
+        for i in ids.indices.sorted(by: { (ids[$0], $0) < (ids[$1], $1) }) {
+            let observation = observations.observation(at: i)
             try upsert.bind(1, observation.disparityID)
             try upsert.bind(2, observation.code)
             try upsert.bind(3, observation.priority)

@@ -66,7 +66,7 @@ package struct NightlyRun {
                 let known = result
                 let lane = StoreLane(
                     database: database, runID: known.runId, asOf: known.asOf.description,
-                    observations: { Self.observations(known) })
+                    observations: { RunObservations(result: known) })
                 store = lane
                 // The tables on a thread of their own, the payload lines here (they spread over every core,
                 // all of them once the tables are done); the store takes each block's keys as it is written.
@@ -165,10 +165,13 @@ package struct NightlyRun {
             asOf: r.asOf.description, summaryJSON: RunSummary.json(r).canonical, counts: counts)
     }
 
-    /// The run's disparities as the store keeps them.
-    static func observations(_ r: RunResult) -> [DisparityObservation] {
-        zip(r.rows, r.disparities).map { row, d in
-            DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: row.json)
+    /// The run's disparities as the store keeps them, each made when stored.
+    struct RunObservations: DisparityObservations {
+        let result: RunResult
+        var ids: [String] { result.disparities.map(\.id) }
+        func observation(at i: Int) -> DisparityObservation {
+            let d = result.disparities[i]
+            return DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: result.rows[i].json)
         }
     }
 

@@ -21,7 +21,7 @@ final class StoreLane: @unchecked Sendable {
     /// beside the writing, and let go of once recorded).
     init(
         database: PadanDatabase, runID: String, asOf: String,
-        observations: @escaping @Sendable () -> [DisparityObservation]
+        observations: @escaping @Sendable () -> any DisparityObservations
     ) {
         Thread.detachNewThread { [self] in
             outcome = Result { () throws(StoreError) in

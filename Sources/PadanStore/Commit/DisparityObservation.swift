@@ -17,3 +17,17 @@ package struct DisparityObservation: Sendable, Equatable {
         self.rowJSON = rowJSON
     }
 }
+
+/// The disparities a run observed, each made when it is stored: held whole, a national run's rows (each with
+/// its CSV row as JSON) were over 100 MB beside the write stage's own.
+package protocol DisparityObservations {
+    /// Every observation's id, in observation order.
+    var ids: [String] { get }
+    /// Observation `i`.
+    func observation(at i: Int) -> DisparityObservation
+}
+
+extension Array: DisparityObservations where Element == DisparityObservation {
+    package var ids: [String] { map(\.disparityID) }
+    package func observation(at i: Int) -> DisparityObservation { self[i] }
+}
