@@ -222,10 +222,15 @@ enum HexDigits {
 
     /// Appends the 16 hex digits of `word`, the most significant first.
     static func append(_ word: UInt64, upperCase: Bool = false, to out: inout [UInt8]) {
+        // The 16 digits written into the array's new room in one go (a payload line's key and every id).
         let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
-        for shift in stride(from: 60, through: 0, by: -4) {
-            let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
-            out.append(nibble < 10 ? 0x30 + nibble : letterA + nibble - 10)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 16))
+        out.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * i)) & 0xF
+                buffer[start + i] = nibble < 10 ? 0x30 + nibble : letterA + nibble - 10
+            }
         }
     }
 }
