@@ -86,6 +86,9 @@ public struct NIPIndex: Sendable {
         return [person] + others
     }
 
+    /// The first holder of `nip`, or nil (without the array ``subscript(nip:)`` makes).
+    public func first(_ nip: UInt64) -> Int? { first[nip] }
+
     /// How many hold `nip`.
     public func count(_ nip: UInt64) -> Int {
         guard first[nip] != nil else { return 0 }

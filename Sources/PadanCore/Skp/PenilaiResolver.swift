@@ -86,7 +86,7 @@ public struct PenilaiResolver: Sendable {
         // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
         // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
         let kinds = principals[npsn] ?? [:]
-        for kind in [PrincipalKind.definitive, .byJenisPtk, .acting] {
+        for kind in PrincipalKind.allCases {  // definitive, byJenisPtk, acting
             guard let found = kinds[kind], !found.isEmpty else { continue }
             guard found.count == 1, let p = found.first, let e = context.linkage.linkedEmployee(ofPerson: p) else {
                 return nil

@@ -49,18 +49,18 @@ public struct SkpEligibility: Sendable {
             let code: DisparityCode = holders.isEmpty ? .nipTidakDitemukan : holders.count > 1 ? .nipGanda : .nipTidakValid
             return .blocked(reasons: [code.rawValue])
         }
-        let carriers = linkage.peopleByNIP[nip.value] ?? []
-        if carriers.isEmpty {
+        // The holders counted first: one holder (nearly every row) needs no array of them.
+        guard let person = linkage.peopleByNIP.first(nip.value) else {
             return linkage.anyPersonByNIP.count(nip.value) == 0
                 ? .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) : .skipped(reason: "NON_ASN")
         }
-        if carriers.count > 1 {
+        if linkage.peopleByNIP.count(nip.value) > 1 {
+            let carriers = linkage.peopleByNIP[nip.value] ?? []
             if carriers.allSatisfy({ context.batch.teachers[linkage.people[$0].induk].employment == .kemenag }) {
                 return .skipped(reason: "KEMENAG")
             }
             return .blocked(reasons: [DisparityCode.nipGanda.rawValue])
         }
-        let person = carriers[0]
         // Fields read in place: a copy of the row and of the school retained their every text, for each of
         // 1.6 million SKP rows nationally.
         let induk = linkage.people[person].induk
