@@ -14,14 +14,18 @@ extension PadanDatabase {
     /// is left exactly as it was.
     @discardableResult
     package func commit(_ commit: RunCommit) throws(StoreError) -> RunCommit.Outcome {
-        try self.commit(
+        var keys: [PayloadKey]? = commit.payloadKeys
+        return try self.commit(
             runID: commit.run.runID, asOf: commit.run.asOf, observations: { commit.observations },
-            payloadKeys: PayloadKeyChunks([commit.payloadKeys]), run: { commit.run })
+            payloadKeys: {
+                defer { keys = nil }
+                return keys
+            }, run: { commit.run })
     }
 
     /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
     /// the disparities (`observations()`, each made as it is stored) are recorded at once, then the
-    /// payload keys chunk by chunk as `payloadKeys` gives them (until it gives nil), then `run()` is called.
+    /// payload keys chunk by chunk as `payloadKeys()` gives them (until it gives nil), then `run()` is called.
     /// Each may wait for its part (a nightly run writes its folder meanwhile). The transaction commits after
     /// `run()` returns; an error thrown by either leaves the store exactly as it was.
     ///
@@ -29,7 +33,7 @@ extension PadanDatabase {
     @discardableResult
     package func commit(
         runID: String, asOf: String, observations: () -> any DisparityObservations,
-        payloadKeys: some PayloadKeySource, run: () throws -> StoredRun
+        payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun
     ) throws(StoreError) -> RunCommit.Outcome {
         try write("menyimpan run \(runID)") { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -39,7 +43,7 @@ extension PadanDatabase {
             try Self.record(observations(), runID: runID, asOf: asOf, in: db)
             let resolved = try Self.resolveUnobserved(by: runID, in: db)
             var newKeys = 0
-            while let chunk = try payloadKeys.next() { newKeys += try Self.insert(payloadKeys: chunk, firstRun: runID, in: db) }
+            while let chunk = try payloadKeys() { newKeys += try Self.insert(payloadKeys: chunk, firstRun: runID, in: db) }
             let row = try run()
             guard row.runID == runID, row.asOf == asOf else {
                 throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "run \(row.runID) bukan run \(runID)")
@@ -50,16 +54,3 @@ extension PadanDatabase {
     }
 }
 
-/// The payload keys of a commit, a chunk at a time (nil after the last).
-package protocol PayloadKeySource {
-    func next() throws -> [PayloadKey]?
-}
-
-/// Payload keys already all known.
-package final class PayloadKeyChunks: PayloadKeySource {
-    private var chunks: [[PayloadKey]]
-
-    package init(_ chunks: [[PayloadKey]]) { self.chunks = chunks.reversed() }
-
-    package func next() -> [PayloadKey]? { chunks.popLast() }
-}

@@ -141,15 +141,15 @@ extension StringProtocol {
         // at (most values of an export; the slow path cost 13% of a 300,000-teacher run's CPU time).
         let text = String(self)
         if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-            !Self.isASCIISpace(first), !Self.isASCIISpace(last)
+            !ASCII.isSpace(first), !ASCII.isSpace(last)
         {
             return text
         }
         // ASCII white space trimmed byte by byte; scalars looked at only where an end is not ASCII.
         let utf8 = text.utf8
         var low = utf8.startIndex, high = utf8.endIndex
-        while low < high, Self.isASCIISpace(utf8[low]) { low = utf8.index(after: low) }
-        while high > low, Self.isASCIISpace(utf8[utf8.index(before: high)]) { high = utf8.index(before: high) }
+        while low < high, ASCII.isSpace(utf8[low]) { low = utf8.index(after: low) }
+        while high > low, ASCII.isSpace(utf8[utf8.index(before: high)]) { high = utf8.index(before: high) }
         if low == high { return "" }
         if utf8[low] < 0x80, utf8[utf8.index(before: high)] < 0x80 { return String(text[low..<high]) }
         let scalars = text[low..<high].unicodeScalars
@@ -161,7 +161,11 @@ extension StringProtocol {
         }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
+}
 
-    /// The ASCII bytes `Unicode.Scalar.Properties.isWhitespace` holds true: TAB, LF, VT, FF, CR, space.
-    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+/// Tests on bytes of text.
+public enum ASCII {
+    /// The ASCII bytes `Unicode.Scalar.Properties.isWhitespace` holds true (what `trimmingSpaces` trims at
+    /// an ASCII end): TAB, LF, VT, FF, CR, space.
+    public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }

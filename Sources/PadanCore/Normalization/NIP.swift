@@ -64,7 +64,7 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
     /// when they need no trimming (a NIP is read for each of 4.5 million PTK and SKP rows nationally).
     public static func read(bytes: UnsafeBufferPointer<UInt8>?, runDate: CalendarDate) -> Reading {
         guard let bytes, let first = bytes.first, let last = bytes.last else { return .empty }
-        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && !ASCII.isSpace(byte) }
         guard plain(first), plain(last), first != UInt8(ascii: "'") else {
             return read(String(decoding: bytes, as: UTF8.self), runDate: runDate)
         }

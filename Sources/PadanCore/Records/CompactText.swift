@@ -212,12 +212,8 @@ enum HexDigits {
 
     /// The value of one hex digit of either case; nil for any other byte.
     static func value(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x61...0x66: byte - 0x61 + 10
-        case 0x41...0x46: byte - 0x41 + 10
-        default: nil
-        }
+        let entry = table[Int(byte)]
+        return entry == invalid ? nil : entry & 0x0F
     }
 
     /// Appends the 16 hex digits of `word`, the most significant first.

@@ -106,7 +106,7 @@ package struct InputLoader: Sendable {
             for i in range { if let failure = files[i].failure { throw failure } }
         }
         let groups = kinds.map { kind, range in
-            Slot(range.map { i in
+            ParallelWork.Slot(range.map { i in
                 defer { files[i].loaded = LoadedInputs() }
                 return files[i]
             })
@@ -132,19 +132,8 @@ package struct InputLoader: Sendable {
         return loaded
     }
 
-    /// A value handed to exactly one of the threads of a `ParallelWork.map`, which takes it (so it owns
-    /// the only reference and its arrays grow in place).
-    final class Slot<Value>: @unchecked Sendable {
-        private var value: Value?
-        init(_ value: Value) { self.value = value }
-        func take() -> Value {
-            defer { value = nil }
-            return value!
-        }
-    }
-
     /// One kind's files, read, put together in file order.
-    static func assemble(_ kind: InputKind, _ slot: Slot<[FileLoad]>) -> (loaded: LoadedInputs, report: InputReport) {
+    static func assemble(_ kind: InputKind, _ slot: ParallelWork.Slot<[FileLoad]>) -> (loaded: LoadedInputs, report: InputReport) {
         // Taken out of the slot, the only reference: the first file's table grows in place.
         var files = slot.take()
         var report = InputReport(kind: kind)

@@ -61,15 +61,15 @@ package struct NightlyRun {
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
                 let emitted = try Self.assignLifecycle(&result, database: database)
-                // The payload lines and the tables side by side; the report needs both. The store's
-                // transaction runs beside them and commits only after the folder is published.
+                // The store's transaction runs beside the writing and commits only after the folder is
+                // published; it takes each block's payload keys as the block is written.
                 let known = result
                 let lane = StoreLane(
                     database: database, runID: known.runId, asOf: known.asOf.description,
                     observations: { RunObservations(result: known) })
                 store = lane
                 // The tables on a thread of their own, the payload lines here (they spread over every core,
-                // all of them once the tables are done); the store takes each block's keys as it is written.
+                // all of them once the tables are done); the report needs both.
                 let (payloads, tables) = ParallelWork.beside {
                     Result { () throws(PadanError) in
                         let writer = RunOutputWriter(result: known, folder: folder)

@@ -56,20 +56,30 @@ enum ParallelWork {
             return (a, background())
         }
         let done = DispatchSemaphore(value: 0)
-        let slot = BackgroundResult<B>()
+        let slot = Slot<B>()
         Thread.detachNewThread {
-            slot.value = background()
+            slot.put(background())
             done.signal()
         }
         let a = foreground()
         done.wait()
-        guard let b = slot.value else { preconditionFailure("ParallelWork.beside: no result") }
-        return (a, b)
+        return (a, slot.take())
     }
 
-    /// Written by the background thread before it signals, read after the wait.
-    private final class BackgroundResult<B>: @unchecked Sendable {
-        var value: B?
+    /// A value handed from one thread to another: put by one, then (after the work is joined) taken by the
+    /// other, which so owns the only reference (arrays in it then grow in place).
+    final class Slot<Value>: @unchecked Sendable {
+        private var value: Value?
+
+        init(_ value: Value? = nil) { self.value = value }
+
+        func put(_ value: Value) { self.value = value }
+
+        func take() -> Value {
+            guard let value else { preconditionFailure("ParallelWork.Slot: taken before a value was put") }
+            self.value = nil
+            return value
+        }
     }
 
     private enum Either<A: Sendable, B: Sendable>: Sendable {

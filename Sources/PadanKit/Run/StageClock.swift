@@ -2,8 +2,8 @@ import Foundation
 
 /// Times the named stages of a run (`summary.json` `stages`) and reports each as it ends.
 ///
-/// Stages may run side by side (schools and units beside people): each is timed on its own thread, ends are
-/// recorded in the order they happen, and their seconds then overlap.
+/// Stages may run side by side (schools and units beside people): each is timed on its own thread and
+/// reported as it ends, and their seconds then overlap; ``stages`` lists them in the run's order.
 package final class StageClock: @unchecked Sendable {
     /// The stages ended so far, in the run's order (``order``) whichever of two side by side ended first.
     package var stages: [(name: String, seconds: Double)] {

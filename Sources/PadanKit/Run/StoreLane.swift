@@ -26,7 +26,8 @@ final class StoreLane: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             outcome = Result { () throws(StoreError) in
                 try database.commit(
-                    runID: runID, asOf: asOf, observations: observations, payloadKeys: keys, run: { try self.run.take() })
+                    runID: runID, asOf: asOf, observations: observations, payloadKeys: keys.next,
+                    run: { try self.run.take() })
             }
             finished.signal()
         }
@@ -56,7 +57,7 @@ final class StoreLane: @unchecked Sendable {
     }
 
     /// Chunks of keys handed from the payload writer to the store's thread, in order.
-    private final class KeyQueue: PayloadKeySource, @unchecked Sendable {
+    private final class KeyQueue: @unchecked Sendable {
         private let condition = NSCondition()
         private var chunks: [[PayloadKey]] = []
         private var ended = false
@@ -81,6 +82,7 @@ final class StoreLane: @unchecked Sendable {
             }
         }
 
+        /// The next chunk, waiting for it; nil after the last.
         func next() throws -> [PayloadKey]? {
             try condition.withLock {
                 while chunks.isEmpty && !ended { condition.wait() }

@@ -41,12 +41,10 @@ package struct ColumnMap: Sendable {
     /// A slot from a name's length and first and last bytes (12 bits). Over the contiguous bytes of the
     /// (literal) name: the `utf8` view's `last` alone was 5% of the read stage.
     private static func slot(_ name: String) -> Int {
-        name.utf8.withContiguousStorageIfAvailable { utf8 in
+        var name = name
+        return name.withUTF8 { utf8 in
             (utf8.count & 15) << 8 | Int((utf8.first ?? 0) & 15) << 4 | Int((utf8.last ?? 0) & 15)
-        } ?? {
-            let utf8 = name.utf8
-            return (utf8.count & 15) << 8 | Int((utf8.first ?? 0) & 15) << 4 | Int((utf8.last ?? 0) & 15)
-        }()
+        }
     }
 
     /// The position of `column` in the file's fields.
@@ -81,22 +79,17 @@ package struct ColumnMap: Sendable {
     /// `body` of the value of field `i` of `record` after the common reading rules (``clean(_:)``), as
     /// UTF-8 bytes; nil for no value.
     func withValue<R>(_ i: Int, in record: TableRecord, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        // Most values: ASCII ends, nothing to trim or a little ASCII white space, no leading `'`.
-        let fast: Range<Int>?? = record.withField(i) { bytes in
+        record.withField(i) { bytes in
+            // Most values: ASCII ends, nothing to trim or a little ASCII white space, no leading `'`.
             var low = 0, high = bytes.count
-            while low < high, Self.isSpace(bytes[low]) { low += 1 }
-            while high > low, Self.isSpace(bytes[high - 1]) { high -= 1 }
-            if low == high { return .some(nil) }
-            guard bytes[low] < 0x80, bytes[high - 1] < 0x80, bytes[low] != UInt8(ascii: "'") else { return nil }
-            if Self.isNull(bytes, low, high) { return .some(nil) }
-            return low..<high
-        }
-        switch fast {
-        case .some(.none): return body(nil)
-        case .some(.some(let range)):
-            return record.withField(i) { body(UnsafeBufferPointer(rebasing: $0[range])) }
-        case .none:
-            guard var text = Self.clean(record.field(i)) else { return body(nil) }
+            while low < high, ASCII.isSpace(bytes[low]) { low += 1 }
+            while high > low, ASCII.isSpace(bytes[high - 1]) { high -= 1 }
+            if low == high { return body(nil) }
+            if bytes[low] < 0x80, bytes[high - 1] < 0x80, bytes[low] != UInt8(ascii: "'") {
+                return Self.isNull(bytes, low, high) ? body(nil) : body(UnsafeBufferPointer(rebasing: bytes[low..<high]))
+            }
+            // A non-ASCII end or a leading `'`: the reading rules on the text.
+            guard var text = Self.clean(String(decoding: bytes, as: UTF8.self)) else { return body(nil) }
             return text.withUTF8 { body($0) }
         }
     }
@@ -111,9 +104,6 @@ package struct ColumnMap: Sendable {
         default: return false
         }
     }
-
-    /// The ASCII white space `trimmingSpaces` removes: TAB, LF, VT, FF, CR, space.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     package static func clean(_ raw: String) -> String? {
         // Fast path, most values: nothing to trim and no leading `'` (ends checked as bytes).

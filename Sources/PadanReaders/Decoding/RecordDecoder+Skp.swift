@@ -21,7 +21,7 @@ extension RecordDecoder {
         if let known = f.withOptional("perilaku_fokus", { $0.map(shared.behaviours) }) {
             if let known {
                 fokus = known
-            } else if let text = f.optional("perilaku_fokus") {
+            } else if var text = f.optional("perilaku_fokus") {
                 for item in text.split(separator: ";") {
                     let trimmed = item.trimmingSpaces
                     if trimmed.isEmpty { continue }
@@ -32,7 +32,7 @@ extension RecordDecoder {
                         f.fail("perilaku_fokus tidak dikenal: \(trimmed)")
                     }
                 }
-                if fokusRead { f.withOptional("perilaku_fokus") { $0.map { shared.remember(behaviours: fokus, for: $0) } } }
+                if fokusRead { text.withUTF8 { shared.remember(behaviours: fokus, for: $0) } }
             }
         }
         var tahap: SkpStage = predikat == nil ? .perencanaan : .penilaian

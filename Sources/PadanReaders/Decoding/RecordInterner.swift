@@ -35,9 +35,6 @@ final class RecordInterner {
         cached(bytes, in: &boxes, limit: .max) { SharedText($0) }
     }
 
-    /// The shared box of the text of `bytes`, or nil.
-    func box(_ bytes: UnsafeBufferPointer<UInt8>?) -> SharedText? { bytes.map(box) }
-
     /// `status_kepegawaian` and its employment class.
     func employment(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Employment) {
         cached(text, in: &employments, limit: .max) { (SharedText($0), Employment($0)) }

@@ -26,9 +26,6 @@ package struct JSONBytes: Sendable {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends a payload key's 64 hex digits.
-    package mutating func hex(_ key: PayloadKey) { key.appendHex(to: &bytes) }
-
     /// Appends room for a payload key's 64 hex digits (filled by ``fillHex(_:at:)``); returns where.
     package mutating func hexPlaceholder() -> Int {
         let at = bytes.count
