@@ -92,8 +92,7 @@ public struct BatchBuilder: Sendable {
         }
         batch.teachers.append(
             DapodikTeacher(
-                ptkId: id, nama: nama, nipText: nip, nip: NIP.read(nip, runDate: settings.runDate), nuptk: nil,
-                nik: nil,
+                ptkId: id, nama: nama, nipText: nip, nip: NIP.read(nip, runDate: settings.runDate),
                 gender: gender, birthDate: born.map(Fixture.date), statusKepegawaian: status, jenisPtk: jenis,
                 tugasTambahan: tugas, golonganText: golongan, npsn: Fixture.npsn(npsn), isInduk: induk,
                 source: SourceLocation(file: "ptk.csv", line: n + 1)))

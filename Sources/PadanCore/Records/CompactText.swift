@@ -15,6 +15,18 @@ public final class SharedText: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
+/// A golongan as written and what it reads as, shared by every record that wrote the same text: 8 bytes per
+/// record where the text and the reading were 24.
+public final class WrittenGolongan: Sendable {
+    public let text: String
+    public let golongan: Golongan?
+
+    public init(_ text: String) {
+        self.text = text
+        self.golongan = Golongan(reading: text)
+    }
+}
+
 /// Gives one ``SharedText`` per distinct value, so equal values share their storage. One per file read:
 /// not shared between threads.
 public final class TextInterner {

@@ -3,21 +3,17 @@
 /// Stored compactly (`CompactText.swift`): ids and digit runs as numbers, repeated words shared between
 /// rows; the properties give the text exactly as read.
 public struct SiasnEmployee: Sendable {
-    private var storedNIP: DigitText
-    private var storedNIPLama: DigitText?
+    // Declared widest first, so that the narrow fields fill what would be padding.
     private var depan: SharedText?
     private var belakang: SharedText?
     private var kedudukanWord: SharedText
     private var cpnsPns: SharedText?
-    private var golonganWritten: SharedText?
+    private var writtenGolongan: WrittenGolongan?
     private var jabatanWord: SharedText
     private var unitName: SharedText?
     private var instansi: SharedText
-    public var golongan: Golongan?
     public var nama: String
     public var source: SourceLocation
-    public var pnsId: SiasnID
-    public var unorId: SiasnID
     public var birthDate: CalendarDate?
     public var gender: Gender?
     // Derived once, not at every look (matching, rules and SKP ask millions of times at national scale).
@@ -25,6 +21,10 @@ public struct SiasnEmployee: Sendable {
     public private(set) var standing: Standing
     /// `jabatan_nama` starts with `Guru`.
     public private(set) var isTeacherBySiasn: Bool
+    private var storedNIP: DigitText
+    private var storedNIPLama: DigitText?
+    public var pnsId: SiasnID
+    public var unorId: SiasnID
 
     /// 18 digits as SIASN holds them.
     public var nipBaru: String {
@@ -57,9 +57,11 @@ public struct SiasnEmployee: Sendable {
         set { cpnsPns = newValue.map(SharedText.init) }
     }
     public var golonganText: String? {
-        get { golonganWritten?.text }
-        set { golonganWritten = newValue.map(SharedText.init) }
+        get { writtenGolongan?.text }
+        set { writtenGolongan = newValue.map(WrittenGolongan.init) }
     }
+    /// The golongan `golonganText` reads as.
+    public var golongan: Golongan? { writtenGolongan?.golongan }
     public var jabatan: String {
         get { jabatanWord.text }
         set {
@@ -86,7 +88,7 @@ public struct SiasnEmployee: Sendable {
             gelarDepan: gelarDepan.map(SharedText.init), gelarBelakang: gelarBelakang.map(SharedText.init),
             birthDate: birthDate, gender: gender, kedudukan: SharedText(kedudukan), standing: Standing(kedudukan),
             statusCpnsPns: statusCpnsPns.map(SharedText.init),
-            golongan: golonganText.map { (SharedText($0), Golongan(reading: $0)) }, jabatan: SharedText(jabatan),
+            golongan: golonganText.map(WrittenGolongan.init), jabatan: SharedText(jabatan),
             isTeacher: Self.isTeacher(jabatan), unorId: unorId, unorNama: unorNama.map(SharedText.init),
             instansiKerja: SharedText(instansiKerja), source: source)
     }
@@ -95,7 +97,7 @@ public struct SiasnEmployee: Sendable {
     package init(
         pnsId: SiasnID, nipBaru: DigitText, nipLama: DigitText?, nama: String, gelarDepan: SharedText?,
         gelarBelakang: SharedText?, birthDate: CalendarDate?, gender: Gender?, kedudukan: SharedText, standing: Standing,
-        statusCpnsPns: SharedText?, golongan: (SharedText, Golongan?)?, jabatan: SharedText, isTeacher: Bool,
+        statusCpnsPns: SharedText?, golongan: WrittenGolongan?, jabatan: SharedText, isTeacher: Bool,
         unorId: SiasnID, unorNama: SharedText?, instansiKerja: SharedText, source: SourceLocation
     ) {
         self.pnsId = pnsId
@@ -109,8 +111,7 @@ public struct SiasnEmployee: Sendable {
         self.kedudukanWord = kedudukan
         self.standing = standing
         self.cpnsPns = statusCpnsPns
-        self.golonganWritten = golongan?.0
-        self.golongan = golongan?.1
+        self.writtenGolongan = golongan
         self.jabatanWord = jabatan
         self.isTeacherBySiasn = isTeacher
         self.unorId = unorId

@@ -95,17 +95,18 @@ public enum PerilakuFokus {
 /// Stored compactly (`CompactText.swift`): NIPs as numbers, the indicator and behaviour lists shared between
 /// rows; the properties give the text exactly as read.
 public struct SkpRecord: Sendable {
-    private var writtenNIP: DigitText
-    private var writtenPenilai: DigitText?
+    // Declared widest first, so that the narrow fields fill what would be padding.
     private var indikator: SharedText?
     public var perilakuFokus: [String]
     public var predikat: String?
-    public var nip: NIP.Reading
     public var source: SourceLocation
     public var npsn: NPSN
+    private var writtenNIP: DigitText
     public var periode: Periode
     public var peran: SkpRole
     public var tahap: SkpStage
+    private var writtenPenilai: DigitText?
+    public var nip: NIP.Reading
 
     public var nipText: String {
         get { writtenNIP.text }

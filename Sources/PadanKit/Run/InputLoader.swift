@@ -274,13 +274,24 @@ package struct InputLoader: Sendable {
             }
         }
         switch kind {
-        case .dapodikPtk: return take(decoder.teacher(record)) { batch.teachers.append($0) }
-        case .dapodikSekolah: return take(decoder.school(record)) { batch.schools.append($0) }
-        case .siasnPns: return take(decoder.employee(record)) { batch.employees.append($0) }
-        case .siasnUnor: return take(decoder.unor(record)) { batch.unors.append($0) }
-        case .unorNpsn: return take(decoder.crosswalk(record)) { batch.crosswalk.append($0) }
-        case .pmmSkp: return take(decoder.skp(record)) { batch.skp.append($0) }
+        case .dapodikPtk: return take(decoder.teacher(record)) { append($0, to: &batch.teachers) }
+        case .dapodikSekolah: return take(decoder.school(record)) { append($0, to: &batch.schools) }
+        case .siasnPns: return take(decoder.employee(record)) { append($0, to: &batch.employees) }
+        case .siasnUnor: return take(decoder.unor(record)) { append($0, to: &batch.unors) }
+        case .unorNpsn: return take(decoder.crosswalk(record)) { append($0, to: &batch.crosswalk) }
+        case .pmmSkp: return take(decoder.skp(record)) { append($0, to: &batch.skp) }
         }
+    }
+
+    /// Appends to a table sized by ``reserve(_:rows:fraction:content:laterContent:in:)``; when the estimate
+    /// falls short, the table grows by an eighth, not by doubling (an estimate 2% short had left the
+    /// national SKP table with room for 3.2 million rows, 160 MB unused).
+    @inline(__always)
+    static func append<Record>(_ record: Record, to table: inout [Record]) {
+        if table.count == table.capacity, table.count >= sampleRows {
+            table.reserveCapacity(table.count + table.count / 8)
+        }
+        table.append(record)
     }
 
     /// A second school with one NPSN, a second unit with one id, a second SIASN person with one PNS ID:

@@ -47,7 +47,9 @@ package struct NightlyRun {
             progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
         RunCrashPoint.reached("read")
-        for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
+        progress.aboveBar {
+            for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
+        }
         for reject in analysis.loaded.rejects { logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)") }
 
         let folder = try RunFolder.create(outputDir: outputDir, startedAt: started) { id in

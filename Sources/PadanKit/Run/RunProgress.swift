@@ -107,6 +107,17 @@ package final class RunProgress: @unchecked Sendable {
         }
     }
 
+    /// Runs `write` (which prints whole lines to stderr, as the log does) with the bar taken off its line
+    /// and drawn again after, so that a warning never lands in the middle of the bar.
+    package func aboveBar(_ write: () -> Void) {
+        lock.withLock {
+            let shown = barShown
+            clearBar()
+            write()
+            if shown { drawBar(force: true) }
+        }
+    }
+
     /// The text of the bar for the current state (what `drawBar` prints after a carriage return).
     func barText(now: UInt64) -> String {
         let total = Self.stages.count

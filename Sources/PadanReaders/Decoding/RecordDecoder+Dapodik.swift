@@ -23,7 +23,7 @@ extension RecordDecoder {
         return .success(
             DapodikTeacher(
                 ptk: f.withOptional("ptk_id") { $0.map(IdentifierText.init(bytes:)) }, nama: nama, nipText: nipText,
-                nip: nip, nuptk: f.digits("nuptk"), nik: f.digits("nik"), gender: gender, birthDate: birth,
+                nip: nip, gender: gender, birthDate: birth,
                 status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
                 tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
                 golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) }, npsn: npsn, isInduk: induk,

@@ -17,7 +17,7 @@ final class RecordInterner {
     private var boxes = ByteTable<SharedText>()
     private var employments = ByteTable<(SharedText, Employment)>()
     private var dapodikJobs = ByteTable<(SharedText, Bool)>()
-    private var golongans = ByteTable<(SharedText, Golongan?)>()
+    private var golongans = ByteTable<WrittenGolongan>()
     private var standings = ByteTable<(SharedText, SiasnEmployee.Standing)>()
     private var siasnJobs = ByteTable<(SharedText, Bool)>()
     private var behaviours = ByteTable<[String]>()
@@ -46,8 +46,8 @@ final class RecordInterner {
     }
 
     /// A golongan as written and read.
-    func golongan(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Golongan?) {
-        cached(text, in: &golongans, limit: .max) { (SharedText($0), Golongan(reading: $0)) }
+    func golongan(_ text: UnsafeBufferPointer<UInt8>) -> WrittenGolongan {
+        cached(text, in: &golongans, limit: .max) { WrittenGolongan($0) }
     }
 
     /// `kedudukan_hukum_nama` and its standing.

@@ -56,13 +56,10 @@ struct CompactTextTests {
         let source = SourceLocation(file: "dapodik/ptk-1.csv", line: 12)
         let teacher = DapodikTeacher(
             ptkId: "284D853F-f3d2-4fc5-a52a-c3799aa285d7", nama: "Drs. Wawan, S.Pd.", nipText: "19850101 201001 1 001",
-            nip: NIP.read("198501012010011001", runDate: date.adding(years: 40)), nuptk: "0123456789012345",
-            nik: "3509010101850001", gender: .male, birthDate: date, statusKepegawaian: "PNS", jenisPtk: "Guru Kelas",
+            nip: NIP.read("198501012010011001", runDate: date.adding(years: 40)), gender: .male, birthDate: date, statusKepegawaian: "PNS", jenisPtk: "Guru Kelas",
             tugasTambahan: nil, golonganText: "III/a", npsn: try #require(NPSN("20523157")), isInduk: true, source: source)
         #expect(teacher.ptkId == "284D853F-f3d2-4fc5-a52a-c3799aa285d7")
         #expect(teacher.nipText == "19850101 201001 1 001")
-        #expect(teacher.nuptk == "0123456789012345")
-        #expect(teacher.nik == "3509010101850001")
         #expect(teacher.statusKepegawaian == "PNS" && teacher.employment == .pns && teacher.isTeacherByDapodik)
         #expect(teacher.golonganText == "III/a" && teacher.golongan?.canonical == "III/a")
         #expect(teacher.nip.nip?.digits == "198501012010011001")

@@ -36,6 +36,17 @@ final class Collected: @unchecked Sendable {
         #expect(!text.split(separator: "\r").contains { $0.count > 110 }, "never wider than the terminal")
     }
 
+    @Test func linesWrittenAboveTheBarLeaveItWhole() {
+        let out = Collected()
+        let progress = RunProgress(style: .bar, width: 100) { out.add($0) }
+        progress.runStarted()
+        progress.stageEnded("read", seconds: 2, detail: "8192 baris orang")
+        progress.aboveBar { out.add("padan: peringatan: ptk-2.csv: bukan UTF-8\n") }
+        let text = out.text
+        #expect(text.contains("\r\u{1B}[2Kpadan: peringatan: ptk-2.csv: bukan UTF-8\n\r\u{1B}[2K"), "cleared, then drawn again")
+        #expect(text.hasSuffix("2/9 menormalkan"))
+    }
+
     @Test func silentPrintsNothing() {
         let out = Collected()
         let progress = RunProgress(style: .silent) { out.add($0) }

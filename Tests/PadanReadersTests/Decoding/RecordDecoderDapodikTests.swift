@@ -32,8 +32,6 @@ extension Decoding {
             #expect(t.nama == "Drs. H. Ahmad Fauzi, S.Pd.")
             #expect(t.nipText == "19850101 201001 1 001")
             #expect(t.nip.nip?.digits == "198501012010011001")
-            #expect(t.nuptk == "5244211527454461")
-            #expect(t.nik == nil)
             #expect(t.gender == .male)
             #expect(t.birthDate == Fixture.date("1985-01-01"))
             #expect(t.employment == .pns)
@@ -84,7 +82,7 @@ extension Decoding {
                 values[column] = marker
             }
             let t = try #require(d.decoder.teacher(d.record(values)).value())
-            #expect(t.ptkId == nil && t.nipText == nil && t.nuptk == nil && t.nik == nil)
+            #expect(t.ptkId == nil && t.nipText == nil)
             #expect(t.tugasTambahan == nil && t.golonganText == nil && t.golongan == nil)
             #expect(t.nip == .empty)
         }
