@@ -10,13 +10,19 @@ public struct DapodikPerson: Sendable {
     public var identity: Identity
     /// Positions in `Batch.teachers`, in file order.
     public var rows: PersonRows
-    /// The row that decides the person's school and attributes (the first `Induk` row).
-    public var induk: Int
+    // 40 bytes a person with the position in 32 bits (48 before; 2.9 million people nationally).
+    private var storedInduk: Int32
 
     public init(identity: Identity, rows: PersonRows, induk: Int) {
         self.identity = identity
         self.rows = rows
-        self.induk = induk
+        self.storedInduk = Int32(induk)
+    }
+
+    /// The row that decides the person's school and attributes (the first `Induk` row).
+    public var induk: Int {
+        get { Int(storedInduk) }
+        set { storedInduk = Int32(newValue) }
     }
 
     /// The identity key: `ptk:` and the `ptk_id`, else `nip:` and the valid NIP, else `row:` and `file:line`.
@@ -31,14 +37,14 @@ public struct DapodikPerson: Sendable {
 
 /// The rows of one person: usually one, kept without an array of its own (2.9 million people nationally).
 public struct PersonRows: RandomAccessCollection, Sendable {
-    private var head: Int
     private var tail: [Int] = []
+    private var head: Int32
 
-    public init(_ first: Int) { head = first }
+    public init(_ first: Int) { head = Int32(first) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { 1 + tail.count }
-    public subscript(position: Int) -> Int { position == 0 ? head : tail[position - 1] }
+    public subscript(position: Int) -> Int { position == 0 ? Int(head) : tail[position - 1] }
 
     /// Adds a row after the others.
     public mutating func append(_ row: Int) { tail.append(row) }
@@ -67,7 +73,8 @@ public struct LinkPositions: Sendable {
 /// People by normalized NIP, held as one position per NIP with the rare second and later holders aside
 /// (a dictionary of arrays spent an array per NIP, 1.6 million of them nationally).
 public struct NIPIndex: Sendable {
-    private var first: UInt64Table<Int>
+    // Positions as 32 bits: 12 bytes a slot instead of 16 (two tables of 4 million slots nationally).
+    private var first: UInt64Table<Int32>
     private var more: [UInt64: [Int]] = [:]
 
     public init(minimumCapacity: Int = 0) {
@@ -76,18 +83,18 @@ public struct NIPIndex: Sendable {
 
     /// Adds `person` as a holder of `nip`.
     public mutating func append(_ person: Int, for nip: UInt64) {
-        if first.setIfAbsent(person, for: nip) != nil { more[nip, default: []].append(person) }
+        if first.setIfAbsent(Int32(person), for: nip) != nil { more[nip, default: []].append(person) }
     }
 
     /// The holders of `nip` in the order added, or nil.
     public subscript(nip: UInt64) -> [Int]? {
-        guard let person = first[nip] else { return nil }
+        guard let person = first(nip) else { return nil }
         guard !more.isEmpty, let others = more[nip] else { return [person] }
         return [person] + others
     }
 
     /// The first holder of `nip`, or nil (without the array ``subscript(nip:)`` makes).
-    public func first(_ nip: UInt64) -> Int? { first[nip] }
+    public func first(_ nip: UInt64) -> Int? { first[nip].map(Int.init) }
 
     /// How many hold `nip`.
     public func count(_ nip: UInt64) -> Int {
@@ -106,15 +113,37 @@ public enum LinkMethod: String, Sendable {
 
 /// The link of one Dapodik ASN person.
 public struct PersonLink: Sendable {
-    /// Position in `Linkage.people`.
-    public var person: Int
+    // Positions and counts in 32 bits: 16 bytes a link instead of 48 (1.7 million links nationally).
+    private var storedPerson: Int32
+    private var storedEmployee: Int32
+    private var storedCandidates: Int32
     public var method: LinkMethod
-    /// The SIASN employee: the exact link for `NIP`, the single candidate for `SARAN`.
-    public var employee: Int?
-    /// How many candidates were found (0 when not searched).
-    public var candidates: Int
     /// The person's NIP problem, the first `NIP_*` code that applies.
     public var nipProblem: DisparityCode?
+
+    public init(person: Int, method: LinkMethod, employee: Int?, candidates: Int, nipProblem: DisparityCode?) {
+        storedPerson = Int32(person)
+        storedEmployee = employee.map { Int32($0) } ?? -1
+        storedCandidates = Int32(clamping: candidates)
+        self.method = method
+        self.nipProblem = nipProblem
+    }
+
+    /// Position in `Linkage.people`.
+    public var person: Int {
+        get { Int(storedPerson) }
+        set { storedPerson = Int32(newValue) }
+    }
+    /// The SIASN employee: the exact link for `NIP`, the single candidate for `SARAN`.
+    public var employee: Int? {
+        get { storedEmployee < 0 ? nil : Int(storedEmployee) }
+        set { storedEmployee = newValue.map { Int32($0) } ?? -1 }
+    }
+    /// How many candidates were found (0 when not searched).
+    public var candidates: Int {
+        get { Int(storedCandidates) }
+        set { storedCandidates = Int32(clamping: newValue) }
+    }
 }
 
 /// Result of matching people (`rules.md` §2).

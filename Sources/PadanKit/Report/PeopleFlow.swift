@@ -16,11 +16,23 @@ package struct PeopleFlow {
 
     /// One Dapodik ASN teacher.
     package struct Status {
-        /// Position in `Linkage.people`.
-        package var person: Int
-        package var npsn: String
+        // 40 bytes (56 with the position in 64 bits and the NPSN as text): one per ASN teacher, 1.7
+        // million nationally, held while the report is written.
         package var kabupatenKota: String
         package var state: State
+        private var storedPerson: Int32
+        private var storedNPSN: NPSN
+
+        package init(person: Int, npsn: NPSN, kabupatenKota: String, state: State) {
+            self.kabupatenKota = kabupatenKota
+            self.state = state
+            storedPerson = Int32(person)
+            storedNPSN = npsn
+        }
+
+        /// Position in `Linkage.people`.
+        package var person: Int { Int(storedPerson) }
+        package var npsn: String { storedNPSN.text }
     }
 
     /// One per Dapodik ASN person, in person order.
@@ -35,7 +47,7 @@ package struct PeopleFlow {
             let npsn = teachers[context.linkage.people[link.person].induk].npsn
             let school = context.schoolIndex[npsn]
             var status = Status(
-                person: link.person, npsn: npsn.text, kabupatenKota: school.map { schools[$0].kabupatenKota } ?? "",
+                person: link.person, npsn: npsn, kabupatenKota: school.map { schools[$0].kabupatenKota } ?? "",
                 state: .canFlow)
             if let school, !schools[school].isNegeri {
                 status.state = .swasta

@@ -63,9 +63,9 @@ package enum ReportModelBuilder {
 
     static func codes(_ r: RunResult) -> [ReportModel.CodeCount] {
         var open = [DisparityCode: Int](), new = [DisparityCode: Int]()
-        for (row, d) in zip(r.rows, r.disparities) {
+        for (life, d) in zip(r.lifecycles, r.disparities) {
             open[d.code, default: 0] += 1
-            if row["status"] == "BARU" { new[d.code, default: 0] += 1 }
+            if life.isNew { new[d.code, default: 0] += 1 }
         }
         return DisparityCode.allCases.map { c in
             ReportModel.CodeCount(
@@ -125,12 +125,12 @@ package enum ReportModelBuilder {
     }
 
     static func rows(_ r: RunResult) -> [ReportModel.Row] {
-        zip(r.rows, r.disparities).map { row, d in
+        zip(r.lifecycles, r.disparities).map { life, d in
             ReportModel.Row(
                 priority: d.priority, code: d.code.rawValue, nama: d.nama, nip: d.nip, npsn: d.npsn,
                 sekolah: d.namaSekolah, kabupatenKota: d.kabupatenKota, field: d.field, dapodikValue: d.dapodikValue,
-                siasnValue: d.siasnValue, suggestion: d.suggestion, status: row["status"],
-                ageDays: Int(row["age_days"]) ?? 0)
+                siasnValue: d.siasnValue, suggestion: d.suggestion, status: life.status,
+                ageDays: life.ageDays)
         }
     }
 }

@@ -134,16 +134,16 @@ package struct NightlyRun {
             throw storeError(error)
         }
         var seen = Set<String>()
-        result.rows = result.disparities.map { d in
+        let today = result.asOf.description, runId = result.runId
+        result.lifecycles = result.disparities.map { d in
             let id = d.id
             seen.insert(id)
             if let before = previous[id] {
-                result.firstSeenDate[id] = before.firstSeenDate
                 let age = CalendarDate(iso: before.firstSeenDate).map { result.asOf.dayNumber - $0.dayNumber } ?? 0
-                return DisparityRow(d, status: "BERLANJUT", firstSeen: before.firstSeenRun, ageDays: max(0, age))
+                return RunResult.Lifecycle(
+                    isNew: false, firstSeenRun: before.firstSeenRun, firstSeenDate: before.firstSeenDate, ageDays: max(0, age))
             }
-            result.firstSeenDate[id] = result.asOf.description
-            return DisparityRow(d, status: "BARU", firstSeen: result.runId, ageDays: 0)
+            return RunResult.Lifecycle(isNew: true, firstSeenRun: runId, firstSeenDate: today, ageDays: 0)
         }
         result.resolved = previous.values.filter { !seen.contains($0.disparityID) }
             .sorted { $0.disparityID < $1.disparityID }

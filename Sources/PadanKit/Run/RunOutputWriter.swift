@@ -74,7 +74,7 @@ struct RunOutputWriter: Sendable {
         }
         let catchAll = settings.upts.first { $0.wilayah.contains("*") }?.nama
         var entries = [String: [EscalationList.Entry]]()
-        for (row, d) in zip(result.rows, result.disparities) where d.priority <= 3 {
+        for (life, d) in zip(result.lifecycles, result.disparities) where d.priority <= 3 {
             let upt = d.upt.isEmpty ? catchAll : d.upt
             guard let upt else { continue }
             let action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
@@ -82,7 +82,7 @@ struct RunOutputWriter: Sendable {
                 EscalationList.Entry(
                     priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
                     kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
-                    ageDays: Int(row["age_days"]) ?? 0, since: result.firstSeenDate[d.id] ?? row["first_seen"],
+                    ageDays: life.ageDays, since: life.firstSeenDate,
                     action: action))
         }
         for name in names {

@@ -12,15 +12,13 @@ package struct RunResult {
     package var loaded: LoadedInputs
     package var context: JudgementContext
     package var disparities: [Disparity]
-    /// The rows of `disparities.csv`, in output order, with lifecycle columns.
-    package var rows: [DisparityRow] = []
+    /// Where each disparity stands between runs (the store's answer), in `disparities` order.
+    package var lifecycles: [Lifecycle] = []
     package var resolved: [DisparityRow] = []
     /// Every `pmm_skp` row's verdict; payloads are built as `skp/payloads.jsonl` is written.
     package var skp: SkpDecisions
     /// Keys of the payloads no earlier run emitted (`skp/delta.jsonl`), in order; set when written.
     package var deltaKeys: [PayloadKey] = []
-    /// First-seen date (`YYYY-MM-DD`) per disparity id, for escalation `Sejak`.
-    package var firstSeenDate: [String: String] = [:]
     package var stages: [(name: String, seconds: Double)] = []
     /// Crosswalk proposals, minus pairs the BKD rejected before.
     package var proposals = CrosswalkProposals(proposals: [], exhausted: [])
@@ -32,9 +30,30 @@ package struct RunResult {
     /// How many nights the report's trend shows, this run included.
     package static let trendLength = 30
 
-    /// How many of `rows` are `BARU`.
-    package var newCount: Int {
-        guard let status = DisparityRow.header.firstIndex(of: "status") else { return 0 }
-        return rows.reduce(0) { $0 + ($1.cells[status] == "BARU" ? 1 : 0) }
+    /// One disparity's place between runs.
+    package struct Lifecycle: Sendable {
+        /// First seen this run (`BARU`), else open in the previous run too (`BERLANJUT`).
+        package var isNew: Bool
+        package var firstSeenRun: String
+        /// `YYYY-MM-DD`, for the escalation lists' `Sejak`.
+        package var firstSeenDate: String
+        package var ageDays: Int
+
+        /// `disparities.csv` `status`.
+        package var status: String { isNew ? "BARU" : "BERLANJUT" }
     }
+
+    /// The rows of `disparities.csv`, in output order, with lifecycle columns; each made when read (held
+    /// whole, the national run's 170,000 rows were 65 MB of arrays while the folder was written).
+    package var rows: LazyMapCollection<Range<Int>, DisparityRow> {
+        let disparities = disparities, lifecycles = lifecycles
+        return disparities.indices.lazy.map { i in
+            let life = lifecycles[i]
+            return DisparityRow(
+                disparities[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+        }
+    }
+
+    /// How many of `rows` are `BARU`.
+    package var newCount: Int { lifecycles.reduce(0) { $0 + ($1.isNew ? 1 : 0) } }
 }
