@@ -14,9 +14,20 @@ public struct JudgementContext: Sendable {
 
     /// Positions of one exactly linked person: in `linkage.people`, `batch.employees`, `batch.schools`.
     struct LinkedPair {
-        var person: Int
-        var employee: Int
-        var school: Int?
+        // 12 bytes a pair with the positions in 32 bits (32 before; 1.6 million pairs nationally).
+        private let storedPerson: Int32
+        private let storedEmployee: Int32
+        private let storedSchool: Int32
+
+        init(person: Int, employee: Int, school: Int?) {
+            storedPerson = Int32(person)
+            storedEmployee = Int32(employee)
+            storedSchool = school.map { Int32($0) } ?? -1
+        }
+
+        var person: Int { Int(storedPerson) }
+        var employee: Int { Int(storedEmployee) }
+        var school: Int? { storedSchool < 0 ? nil : Int(storedSchool) }
     }
 
     public init(batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, settings: ReconciliationSettings) {
