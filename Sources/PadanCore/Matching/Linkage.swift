@@ -53,19 +53,19 @@ public struct PersonRows: RandomAccessCollection, Sendable {
 /// Person position → position of their link in `Linkage.links` (ASN people only): an array, not a
 /// dictionary of 1.6 million entries.
 public struct LinkPositions: Sendable {
-    private var positions: [Int32]
+    private var positions: [OptionalPosition]
 
-    public init(people: Int) { positions = [Int32](repeating: -1, count: people) }
+    public init(people: Int) { positions = Array(repeating: OptionalPosition(nil), count: people) }
 
     /// The link position of `person`, or nil.
     public subscript(person: Int) -> Int? {
         get {
-            guard person >= 0, person < positions.count, positions[person] >= 0 else { return nil }
-            return Int(positions[person])
+            guard person >= 0, person < positions.count else { return nil }
+            return positions[person].value
         }
         set {
             guard person >= 0, person < positions.count else { return }
-            positions[person] = newValue.map { Int32(clamping: $0) } ?? -1
+            positions[person] = OptionalPosition(newValue)
         }
     }
 }
@@ -115,7 +115,7 @@ public enum LinkMethod: String, Sendable {
 public struct PersonLink: Sendable {
     // Positions and counts in 32 bits: 16 bytes a link instead of 48 (1.7 million links nationally).
     private var storedPerson: Int32
-    private var storedEmployee: Int32
+    private var storedEmployee: OptionalPosition
     private var storedCandidates: Int32
     public var method: LinkMethod
     /// The person's NIP problem, the first `NIP_*` code that applies.
@@ -123,7 +123,7 @@ public struct PersonLink: Sendable {
 
     public init(person: Int, method: LinkMethod, employee: Int?, candidates: Int, nipProblem: DisparityCode?) {
         storedPerson = Int32(person)
-        storedEmployee = employee.map { Int32($0) } ?? -1
+        storedEmployee = OptionalPosition(employee)
         storedCandidates = Int32(clamping: candidates)
         self.method = method
         self.nipProblem = nipProblem
@@ -136,8 +136,8 @@ public struct PersonLink: Sendable {
     }
     /// The SIASN employee: the exact link for `NIP`, the single candidate for `SARAN`.
     public var employee: Int? {
-        get { storedEmployee < 0 ? nil : Int(storedEmployee) }
-        set { storedEmployee = newValue.map { Int32($0) } ?? -1 }
+        get { storedEmployee.value }
+        set { storedEmployee = OptionalPosition(newValue) }
     }
     /// How many candidates were found (0 when not searched).
     public var candidates: Int {

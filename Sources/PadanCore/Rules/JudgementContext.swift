@@ -17,17 +17,17 @@ public struct JudgementContext: Sendable {
         // 12 bytes a pair with the positions in 32 bits (32 before; 1.6 million pairs nationally).
         private let storedPerson: Int32
         private let storedEmployee: Int32
-        private let storedSchool: Int32
+        private let storedSchool: OptionalPosition
 
         init(person: Int, employee: Int, school: Int?) {
             storedPerson = Int32(person)
             storedEmployee = Int32(employee)
-            storedSchool = school.map { Int32($0) } ?? -1
+            storedSchool = OptionalPosition(school)
         }
 
         var person: Int { Int(storedPerson) }
         var employee: Int { Int(storedEmployee) }
-        var school: Int? { storedSchool < 0 ? nil : Int(storedSchool) }
+        var school: Int? { storedSchool.value }
     }
 
     public init(batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, settings: ReconciliationSettings) {

@@ -173,7 +173,7 @@ package struct NightlyRun {
         var ids: [String] { result.disparities.map(\.id) }
         func observation(at i: Int) -> DisparityObservation {
             let d = result.disparities[i]
-            return DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: result.rows[i].json)
+            return DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: result.row(i).json)
         }
     }
 

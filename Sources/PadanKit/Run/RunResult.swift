@@ -46,12 +46,14 @@ package struct RunResult {
     /// The rows of `disparities.csv`, in output order, with lifecycle columns; each made when read (held
     /// whole, the national run's 170,000 rows were 65 MB of arrays while the folder was written).
     package var rows: LazyMapCollection<Range<Int>, DisparityRow> {
-        let disparities = disparities, lifecycles = lifecycles
-        return disparities.indices.lazy.map { i in
-            let life = lifecycles[i]
-            return DisparityRow(
-                disparities[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
-        }
+        let result = self
+        return disparities.indices.lazy.map { result.row($0) }
+    }
+
+    /// The `disparities.csv` row of disparity `i`.
+    package func row(_ i: Int) -> DisparityRow {
+        let life = lifecycles[i]
+        return DisparityRow(disparities[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
     }
 
     /// How many of `rows` are `BARU`.

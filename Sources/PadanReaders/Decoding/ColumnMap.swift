@@ -6,7 +6,7 @@ package struct ColumnMap: Sendable {
     /// Field position (-1: not in the file) and canonical column name by ``slot(_:)``; empty when two names
     /// of the kind share a slot. Read a dozen times per row: a dictionary lookup, hashing the name each
     /// time, was 3 CPU-seconds of a national run.
-    private var slotPositions: [Int32] = []
+    private var slotPositions: [OptionalPosition] = []
     private var slotNames: [String?] = []
 
     /// Matches the header against the kind's columns; a missing required column throws (exit 65).
@@ -26,13 +26,13 @@ package struct ColumnMap: Sendable {
             }
         }
         self.positions = positions
-        var slotPositions = [Int32](repeating: -1, count: 1 << 12)
+        var slotPositions = [OptionalPosition](repeating: OptionalPosition(nil), count: 1 << 12)
         var slotNames = [String?](repeating: nil, count: 1 << 12)
         for column in kind.columns {
             let slot = Self.slot(column.name)
             if slotNames[slot] != nil { return }
             slotNames[slot] = column.name
-            slotPositions[slot] = positions[column.name].map { Int32(clamping: $0) } ?? -1
+            slotPositions[slot] = OptionalPosition(positions[column.name])
         }
         self.slotPositions = slotPositions
         self.slotNames = slotNames
@@ -51,10 +51,7 @@ package struct ColumnMap: Sendable {
     func position(_ column: String) -> Int? {
         if !slotNames.isEmpty {
             let slot = Self.slot(column)
-            if slotNames[slot] == column {
-                let position = slotPositions[slot]
-                return position >= 0 ? Int(position) : nil
-            }
+            if slotNames[slot] == column { return slotPositions[slot].value }
         }
         return positions[column]
     }
