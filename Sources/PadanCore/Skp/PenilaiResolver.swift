@@ -2,30 +2,73 @@
 /// the education office of the school's government for principals and acting principals.
 public struct PenilaiResolver: Sendable {
     /// The SIASN employee who rates, and why.
+    /// Who rates: a SIASN employee (a position in 32 bits) in a role.
     public struct Penilai: Sendable {
-        public var employee: Int
-        public var peran: String
+        private var storedEmployee: Int32
+        public var role: Role
+
+        public init(employee: Int, role: Role) {
+            self.storedEmployee = Int32(employee)
+            self.role = role
+        }
+
+        public var employee: Int { Int(storedEmployee) }
+        /// `peran_penilai` of the payload.
+        public var peran: String { role.rawValue }
     }
 
-    enum PrincipalKind: CaseIterable {
+    /// `peran_penilai` (`skp-payload.schema.json`).
+    public enum Role: String, Sendable {
+        case kepalaSekolah = "KEPALA_SEKOLAH"
+        case pltKepalaSekolah = "PLT_KEPALA_SEKOLAH"
+        case kepalaDinas = "KEPALA_DINAS"
+    }
+
+    enum PrincipalKind: Int, CaseIterable {
         case definitive, byJenisPtk, acting
     }
 
+    /// The ASN people with a principal's row at one school, per kind: the first one found and whether
+    /// another person was (a dictionary of sets per school was 30 MB at national scale; only "exactly one,
+    /// and who" is ever asked).
+    struct Principals {
+        /// Per kind (its raw value), the first person, or -1.
+        private var first = SIMD3<Int32>(repeating: -1)
+        /// Per kind, a bit set when a second person was found.
+        private var several: UInt8 = 0
+
+        mutating func add(_ person: Int, as kind: PrincipalKind) {
+            let k = kind.rawValue
+            if first[k] < 0 {
+                first[k] = Int32(person)
+            } else if Int(first[k]) != person {
+                several |= 1 << k
+            }
+        }
+
+        /// Nil when the school lists nobody of `kind`; else the one person, or nil inside when several.
+        func person(_ kind: PrincipalKind) -> Int?? {
+            let k = kind.rawValue
+            guard first[k] >= 0 else { return nil }
+            return several & (1 << k) != 0 ? .some(nil) : .some(Int(first[k]))
+        }
+    }
+
     let context: JudgementContext
-    /// NPSN → the ASN people with a row there, per principal kind.
-    let principals: [NPSN: [PrincipalKind: Set<Int>]]
+    /// NPSN → the ASN people with a principal's row there.
+    let principals: [NPSN: Principals]
     /// Government key → the head of its education office (the first `[[penilai]]` of that government
     /// decides, found or not), worked out once rather than per SKP row.
     let heads: [String: Penilai?]
 
     public init(context: JudgementContext) {
         self.context = context
-        var principals = [NPSN: [PrincipalKind: Set<Int>]]()
+        var principals = [NPSN: Principals]()
         for (p, person) in context.linkage.people.enumerated() {
             for r in person.rows {
                 let row = context.batch.teachers[r]
                 guard row.employment.isASN else { continue }
-                if let kind = Self.kind(of: row) { principals[row.npsn, default: [:]][kind, default: []].insert(p) }
+                if let kind = Self.kind(of: row) { principals[row.npsn, default: Principals()].add(p, as: kind) }
             }
         }
         self.principals = principals
@@ -85,13 +128,11 @@ public struct PenilaiResolver: Sendable {
         if role != .guru || actingHere { return headOfOffice(for: context.batch.schools[school]) }
         // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
         // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
-        let kinds = principals[npsn] ?? [:]
+        let kinds = principals[npsn] ?? Principals()
         for kind in PrincipalKind.allCases {  // definitive, byJenisPtk, acting
-            guard let found = kinds[kind], !found.isEmpty else { continue }
-            guard found.count == 1, let p = found.first, let e = context.linkage.linkedEmployee(ofPerson: p) else {
-                return nil
-            }
-            return Penilai(employee: e, peran: kind == .acting ? "PLT_KEPALA_SEKOLAH" : "KEPALA_SEKOLAH")
+            guard let found = kinds.person(kind) else { continue }
+            guard let p = found, let e = context.linkage.linkedEmployee(ofPerson: p) else { return nil }
+            return Penilai(employee: e, role: kind == .acting ? .pltKepalaSekolah : .kepalaSekolah)
         }
         return nil
     }
@@ -108,8 +149,8 @@ public struct PenilaiResolver: Sendable {
         guard case .valid(let nip) = NIP.read(head.nip, runDate: runDate), let e = siasnByNIP[nip.value] else {
             let written = head.nip.trimmingSpaces
             let e = DigitText(written).eighteenDigits.flatMap { siasnByNIP[$0] } ?? byOther[written]
-            return e.map { Penilai(employee: $0, peran: "KEPALA_DINAS") }
+            return e.map { Penilai(employee: $0, role: .kepalaDinas) }
         }
-        return Penilai(employee: e, peran: "KEPALA_DINAS")
+        return Penilai(employee: e, role: .kepalaDinas)
     }
 }

@@ -26,10 +26,10 @@ public struct SkpDecisions: Sendable {
     /// The row's outcome, with the payload built when eligible.
     public func outcome(at i: Int) -> SkpOutcome {
         switch verdicts[i] {
-        case .skipped(let reason): return .skipped(reason: reason)
+        case .skipped(let reason): return .skipped(reason: reason.rawValue)
         case .blocked(let reasons): return .blocked(reasons: reasons)
-        case .eligible(let person, let employee, let penilai):
-            return .eligible(eligibility.payload(for: records[i], person: person, employee: employee, penilai: penilai))
+        case .eligible(let row):
+            return .eligible(eligibility.payload(for: records[i], person: row.person, employee: row.employee, penilai: row.penilai))
         }
     }
 
@@ -48,7 +48,8 @@ public struct SkpDecisions: Sendable {
 
     /// The payload of row `i`, when eligible, its penilai taken from `raters` when made before.
     public func payload(at i: Int, raters: inout Raters) -> SkpPayload? {
-        guard case .eligible(let person, let employee, let penilai) = verdicts[i] else { return nil }
+        guard case .eligible(let row) = verdicts[i] else { return nil }
+        let penilai = row.penilai
         let rater: PayloadPerson
         if let known = raters.known[penilai.employee], known.peranPenilai == penilai.peran {
             rater = known
@@ -56,7 +57,7 @@ public struct SkpDecisions: Sendable {
             rater = eligibility.rater(penilai)
             raters.known[penilai.employee] = rater
         }
-        return eligibility.payload(for: records[i], person: person, employee: employee, rater: rater)
+        return eligibility.payload(for: records[i], person: row.person, employee: row.employee, rater: rater)
     }
 
     /// How many rows are eligible, blocked, skipped.

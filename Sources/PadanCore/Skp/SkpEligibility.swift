@@ -18,10 +18,10 @@ public struct SkpEligibility: Sendable {
     /// The row's outcome, with the payload built when eligible.
     public func outcome(for record: SkpRecord) -> SkpOutcome {
         switch verdict(for: record) {
-        case .skipped(let reason): return .skipped(reason: reason)
+        case .skipped(let reason): return .skipped(reason: reason.rawValue)
         case .blocked(let reasons): return .blocked(reasons: reasons)
-        case .eligible(let person, let employee, let penilai):
-            return .eligible(payload(for: record, person: person, employee: employee, penilai: penilai))
+        case .eligible(let row):
+            return .eligible(payload(for: record, person: row.person, employee: row.employee, penilai: row.penilai))
         }
     }
 
@@ -43,7 +43,7 @@ public struct SkpEligibility: Sendable {
     /// What is decided for the row (`rules.md` §5), without building the payload.
     public func verdict(for record: SkpRecord) -> SkpVerdict {
         let linkage = context.linkage
-        if record.periode != context.settings.periodeAktif { return .skipped(reason: "PERIODE_LAIN") }
+        if record.periode != context.settings.periodeAktif { return .skipped(reason: .periodeLain) }
         guard let nip = record.nip.nip else {
             let holders = linkage.peopleByInvalidNIP[PersonMatcher.compact(record.nipText)] ?? []
             let code: DisparityCode = holders.isEmpty ? .nipTidakDitemukan : holders.count > 1 ? .nipGanda : .nipTidakValid
@@ -52,27 +52,27 @@ public struct SkpEligibility: Sendable {
         // The holders counted first: one holder (nearly every row) needs no array of them.
         guard let person = linkage.peopleByNIP.first(nip.value) else {
             return linkage.anyPersonByNIP.count(nip.value) == 0
-                ? .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) : .skipped(reason: "NON_ASN")
+                ? .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) : .skipped(reason: .nonASN)
         }
         if linkage.peopleByNIP.count(nip.value) > 1 {
             let carriers = linkage.peopleByNIP[nip.value] ?? []
             if carriers.allSatisfy({ context.batch.teachers[linkage.people[$0].induk].employment == .kemenag }) {
-                return .skipped(reason: "KEMENAG")
+                return .skipped(reason: .kemenag)
             }
             return .blocked(reasons: [DisparityCode.nipGanda.rawValue])
         }
         // Fields read in place: a copy of the row and of the school retained their every text, for each of
         // 1.6 million SKP rows nationally.
         let induk = linkage.people[person].induk
-        if context.batch.teachers[induk].employment == .kemenag { return .skipped(reason: "KEMENAG") }
+        if context.batch.teachers[induk].employment == .kemenag { return .skipped(reason: .kemenag) }
         let npsn = context.batch.teachers[induk].npsn
         let school = context.schoolIndex[npsn]
-        if let school, !context.batch.schools[school].isNegeri { return .skipped(reason: "SWASTA") }
+        if let school, !context.batch.schools[school].isNegeri { return .skipped(reason: .swasta) }
         let employee = linkage.linkedEmployee(ofPerson: person)
         if let e = employee {
             switch context.batch.employees[e].standing {
-            case .cltn: return .skipped(reason: "CLTN")
-            case .meninggal, .diberhentikan: return .skipped(reason: "TIDAK_AKTIF")
+            case .cltn: return .skipped(reason: .cltn)
+            case .meninggal, .diberhentikan: return .skipped(reason: .tidakAktif)
             case .serving, .pensiun: break
             }
         }
@@ -99,7 +99,7 @@ public struct SkpEligibility: Sendable {
             reasons.append("PENILAI_TIDAK_DITEMUKAN")
         }
         guard reasons.isEmpty, let penilai else { return .blocked(reasons: reasons) }
-        return .eligible(person: person, employee: e, penilai: penilai)
+        return .eligible(SkpVerdict.Eligible(person: person, employee: e, penilai: penilai))
     }
 
     /// The penilai as a payload names them.

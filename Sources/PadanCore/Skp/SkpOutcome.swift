@@ -36,12 +36,40 @@ public enum SkpOutcome: Sendable {
 /// What is decided for one `pmm_skp` row, the payload not built yet: enough to count rows, to write
 /// `blocked.csv` and `skipped.csv`, and to build an eligible row's payload when it is written (at national
 /// scale the payloads are over a gigabyte of JSON, so a run builds them one at a time as it writes them).
+///
+/// 16 bytes a row (positions in 32 bits, the skip reason and the penilai's role as one byte each): a
+/// national run holds 1.6 million of them from the decide stage to the end, and at 48 bytes they were 76 MB.
 public enum SkpVerdict: Sendable {
-    case skipped(reason: String)
+    case skipped(reason: SkipReason)
     /// Every reason, as ``SkpOutcome/blocked(reasons:)``.
     case blocked(reasons: [String])
-    /// Positions of the person (in `Linkage.people`) and their SIASN employee, and the penilai.
-    case eligible(person: Int, employee: Int, penilai: PenilaiResolver.Penilai)
+    case eligible(Eligible)
+
+    /// An eligible row's person (in `Linkage.people`), their SIASN employee and the penilai.
+    public struct Eligible: Sendable {
+        private let storedPerson: Int32
+        private let storedEmployee: Int32
+        public let penilai: PenilaiResolver.Penilai
+
+        public init(person: Int, employee: Int, penilai: PenilaiResolver.Penilai) {
+            self.storedPerson = Int32(person)
+            self.storedEmployee = Int32(employee)
+            self.penilai = penilai
+        }
+
+        public var person: Int { Int(storedPerson) }
+        public var employee: Int { Int(storedEmployee) }
+    }
+}
+
+/// Why a `pmm_skp` row is skipped (`rules.md` §5): out of this run's scope, not an error.
+public enum SkipReason: String, Sendable, CaseIterable {
+    case periodeLain = "PERIODE_LAIN"
+    case nonASN = "NON_ASN"
+    case kemenag = "KEMENAG"
+    case swasta = "SWASTA"
+    case cltn = "CLTN"
+    case tidakAktif = "TIDAK_AKTIF"
 }
 
 /// One decided SKP row.

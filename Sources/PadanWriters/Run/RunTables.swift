@@ -65,7 +65,7 @@ package enum RunTables {
     /// `skp/skipped.csv` rows of a run's verdicts, in input order, made as they are written.
     package static func skippedRows(records: [SkpRecord], verdicts: [SkpVerdict]) -> some Sequence<[String]> {
         zip(records, verdicts).lazy.compactMap { record, verdict in
-            if case .skipped(let reason) = verdict { skippedRow(record, reason) } else { nil }
+            if case .skipped(let reason) = verdict { skippedRow(record, reason.rawValue) } else { nil }
         }
     }
 

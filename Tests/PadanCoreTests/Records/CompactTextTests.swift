@@ -7,7 +7,9 @@ import Testing
 struct CompactTextTests {
     @Test(arguments: [
         "198501012010011001", "0012345678901234", "1", "9999999999999999999", "19850101 201001 1 001", "'1985",
-        "1.98501E+17", "12345678901234567890", "", "abc", "١٢٣", "0",
+        "1.98501E+17", "12345678901234567890", "", "abc", "١٢٣", "0", "19850101.201001.1.001", "19850101-201001-1-001",
+        "'198501012010011001", "'0070", "'", "''1985", "19850101 201001.1 001", "19850101  201001 1 01", "1985010 2010011 1 001",
+        "19850101 201001 1 00a", "'9999999999999999999", "'12345678901234567890",
     ])
     func digitTextKeepsTheText(_ text: String) {
         #expect(DigitText(text).text == text)
@@ -18,6 +20,19 @@ struct CompactTextTests {
         #expect(DigitText("0198501012010011001").eighteenDigits == nil)
         #expect(DigitText("98501012010011001").eighteenDigits == nil)
         #expect(DigitText("007") != DigitText("7"))
+        #expect(DigitText("19850101 201001 1 001").eighteenDigits == nil)
+        #expect(DigitText("'198501012010011001").eighteenDigits == nil)
+    }
+
+    @Test func digitTextStoresTypedNIPsWithoutABox() {
+        #expect(DigitText("19850101 201001 1 001") == .grouped(198_501_012_010_011_001, separator: 0x20))
+        #expect(DigitText("19850101.201001.1.001") == .grouped(198_501_012_010_011_001, separator: 0x2E))
+        #expect(DigitText("'198501012010011001") == .quoted(198_501_012_010_011_001, count: 18))
+        #expect(DigitText("'0070") == .quoted(70, count: 4))
+        // One text, one form: equal texts are equal values and different texts different ones.
+        #expect(DigitText("19850101 201001 1 001") != DigitText("19850101.201001.1.001"))
+        #expect(DigitText("'0070") != DigitText("0070"))
+        #expect(DigitText("19850101 201001.1 001") == .other("19850101 201001.1 001"))
     }
 
     @Test(arguments: [
