@@ -5,16 +5,35 @@ public struct DapodikPerson: Sendable {
         case ptk(IdentifierText)
         case nip(UInt64)
         case row(SourceLocation)
+
+        /// The identity a row gives its person.
+        public init(of row: DapodikTeacher) {
+            if let id = row.ptkIdentifier?.lowercased, !id.isEmpty {
+                self = .ptk(id)
+            } else if let nip = row.nip.nip {
+                self = .nip(nip.value)
+            } else {
+                self = .row(row.source)
+            }
+        }
+
+        /// `ptk:` and the `ptk_id`, else `nip:` and the valid NIP, else `row:` and `file:line`.
+        public var key: String {
+            switch self {
+            case .ptk(let id): return "ptk:" + id.text
+            case .nip(let value): return "nip:" + DigitText.digits(value, count: 18).text
+            case .row(let source): return "row:" + source.description
+            }
+        }
     }
 
-    public var identity: Identity
     /// Positions in `Batch.teachers`, in file order.
     public var rows: PersonRows
-    // 40 bytes a person with the position in 32 bits (48 before; 2.9 million people nationally).
+    // 16 bytes a person: the identity is not kept but read again from the first row when asked (a copy of
+    // it, 24 bytes more, was 70 MB for 2.9 million people nationally).
     private var storedInduk: Int32
 
-    public init(identity: Identity, rows: PersonRows, induk: Int) {
-        self.identity = identity
+    public init(rows: PersonRows, induk: Int) {
         self.rows = rows
         self.storedInduk = Int32(induk)
     }
@@ -25,14 +44,11 @@ public struct DapodikPerson: Sendable {
         set { storedInduk = Int32(newValue) }
     }
 
+    /// The person's identity (their first row's, as grouping found it).
+    public func identity(in teachers: [DapodikTeacher]) -> Identity { Identity(of: teachers[rows[0]]) }
+
     /// The identity key: `ptk:` and the `ptk_id`, else `nip:` and the valid NIP, else `row:` and `file:line`.
-    public var key: String {
-        switch identity {
-        case .ptk(let id): return "ptk:" + id.text
-        case .nip(let value): return "nip:" + DigitText.digits(value, count: 18).text
-        case .row(let source): return "row:" + source.description
-        }
-    }
+    public func key(in teachers: [DapodikTeacher]) -> String { identity(in: teachers).key }
 }
 
 /// The rows of one person: usually one, kept without an array of its own (2.9 million people nationally).
@@ -164,6 +180,19 @@ public struct Linkage: Sendable {
     /// NIP text without separators → ASN people whose NIP is not valid (so an SKP row holding the
     /// same broken NIP still finds them and carries their `NIP_*` code).
     public var peopleByInvalidNIP: [String: [Int]] = [:]
+
+    /// True once ``releaseLookups()`` let go of the NIP tables.
+    public private(set) var lookupsReleased = false
+
+    /// Lets go of the NIP tables (`peopleByNIP`, `anyPersonByNIP`, `peopleByInvalidNIP`): matching and the
+    /// SKP verdicts look people up in them, nothing written afterwards does (nationally 96 MB, which the
+    /// write stage needs). Looking up after this is a programming error.
+    public mutating func releaseLookups() {
+        peopleByNIP = NIPIndex()
+        anyPersonByNIP = NIPIndex()
+        peopleByInvalidNIP = [:]
+        lookupsReleased = true
+    }
 
     /// The exact SIASN employee of a person, when linked by NIP.
     public func linkedEmployee(ofPerson person: Int) -> Int? {

@@ -156,24 +156,17 @@ public struct PersonMatcher: Sendable {
         var sharingFingerprint = [DapodikPerson.Identity: Int]()
         func person(_ identity: DapodikPerson.Identity, _ fingerprint: UInt64) -> Int? {
             guard let p = byFingerprint[fingerprint] else { return nil }
-            return people[p].identity == identity ? p : sharingFingerprint[identity]
+            return people[p].identity(in: teachers) == identity ? p : sharingFingerprint[identity]
         }
         for i in teachers.indices {
-            let identity: DapodikPerson.Identity
-            if let id = teachers[i].ptkIdentifier?.lowercased, !id.isEmpty {
-                identity = .ptk(id)
-            } else if let nip = teachers[i].nip.nip {
-                identity = .nip(nip.value)
-            } else {
-                identity = .row(teachers[i].source)
-            }
+            let identity = DapodikPerson.Identity(of: teachers[i])
             let fingerprint = Self.fingerprint(identity)
             if let p = person(identity, fingerprint) {
                 people[p].rows.append(i)
                 if teachers[i].isInduk && !teachers[people[p].induk].isInduk { people[p].induk = i }
             } else {
                 if byFingerprint.setIfAbsent(people.count, for: fingerprint) != nil { sharingFingerprint[identity] = people.count }
-                people.append(DapodikPerson(identity: identity, rows: PersonRows(i), induk: i))
+                people.append(DapodikPerson(rows: PersonRows(i), induk: i))
             }
         }
         return people

@@ -17,7 +17,7 @@ extension JudgementContext {
         _ code: DisparityCode, field: String, teachers: UnsafeBufferPointer<DapodikTeacher>,
         employees: UnsafeBufferPointer<SiasnEmployee>, differs: (DapodikTeacher, SiasnEmployee) -> (dapodik: String, siasn: String)?
     ) -> [Disparity] {
-        linked.compactMap { pair in
+        linkedPositions.compactMap { pair in
             guard let values = differs(teachers[linkage.people[pair.person].induk], employees[pair.employee])
             else { return nil }
             var d = ptkDisparity(code, person: pair.person)

@@ -3,12 +3,12 @@ public struct JudgementContext: Sendable {
     public let batch: Batch
     public let tree: UnorTree
     public let unitMap: UnitMap
-    public let linkage: Linkage
+    public private(set) var linkage: Linkage
     public let settings: ReconciliationSettings
     public let schoolIndex: [NPSN: Int]
     /// Each exactly linked person with their SIASN employee and Induk school (positions), in link order:
     /// worked out once, as every priority-2 to 4 rule walks them.
-    let linked: [LinkedPair]
+    private(set) var linked: [LinkedPair]
     /// The government of each distinct `instansi_kerja_nama`, read once.
     let instansiGovernments: [String: Government]
 
@@ -57,6 +57,20 @@ public struct JudgementContext: Sendable {
         self.instansiGovernments = governments
     }
 
+    /// Lets go of what only matching, the rules and the SKP verdicts look things up in: the NIP tables and
+    /// the linked pairs (115 MB nationally, before the write stage). Judging or deciding after this is a
+    /// programming error (``Linkage/lookupsReleased``).
+    public mutating func releaseLookups() {
+        linkage.releaseLookups()
+        linked = []
+    }
+
+    /// The linked pairs' positions, for the rules.
+    var linkedPositions: [LinkedPair] {
+        precondition(!linkage.lookupsReleased, "JudgementContext: the rules ran after the lookups were released")
+        return linked
+    }
+
     /// The government of an employee's `instansi_kerja_nama`.
     public func government(of employee: SiasnEmployee) -> Government? {
         instansiGovernments[employee.instansiKerja] ?? Government(reading: employee.instansiKerja)
@@ -72,13 +86,13 @@ public struct JudgementContext: Sendable {
 
     /// Each exactly linked person with their SIASN employee.
     public var linkedPairs: [(person: Int, row: DapodikTeacher, employee: SiasnEmployee)] {
-        linked.map { ($0.person, indukRow(ofPerson: $0.person), batch.employees[$0.employee]) }
+        linkedPositions.map { ($0.person, indukRow(ofPerson: $0.person), batch.employees[$0.employee]) }
     }
 
     /// A disparity about a Dapodik person, filled with the person's school and SIASN side when linked.
     public func ptkDisparity(_ code: DisparityCode, person: Int) -> Disparity {
         let row = indukRow(ofPerson: person)
-        var d = Disparity(code: code, subject: .ptk, subjectKey: linkage.people[person].key)
+        var d = Disparity(code: code, subject: .ptk, subjectKey: linkage.people[person].key(in: batch.teachers))
         d.person = person
         d.ptkId = row.ptkId ?? ""
         d.nip = row.nip.nip?.digits ?? row.nipText ?? ""
@@ -130,7 +144,7 @@ public struct JudgementContext: Sendable {
         // subscript copied the record (and retained its every text) for each call.
         batch.employees.withUnsafeBufferPointer { employees in
             batch.schools.withUnsafeBufferPointer { schools in
-                linked.compactMap { pair in
+                linkedPositions.compactMap { pair in
                     guard let s = pair.school, schools[s].isNegeri else { return nil }
                     return finding(pair.person, employees[pair.employee], schools[s])
                 }
@@ -146,9 +160,9 @@ public struct BlockingCodes: Sendable {
     var byKey: [String: Set<DisparityCode>] = [:]
 
     /// The codes raised for person `p` of `linkage`.
-    public func codes(ofPerson p: Int, in linkage: Linkage) -> Set<DisparityCode> {
+    public func codes(ofPerson p: Int, in context: JudgementContext) -> Set<DisparityCode> {
         let own = byPerson[p] ?? []
-        guard !byKey.isEmpty, let keyed = byKey[linkage.people[p].key] else { return own }
+        guard !byKey.isEmpty, let keyed = byKey[context.linkage.people[p].key(in: context.batch.teachers)] else { return own }
         return own.union(keyed)
     }
 }

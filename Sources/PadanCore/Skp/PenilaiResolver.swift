@@ -54,7 +54,7 @@ public struct PenilaiResolver: Sendable {
         }
     }
 
-    let context: JudgementContext
+    private(set) var context: JudgementContext
     /// NPSN → the ASN people with a principal's row there.
     let principals: [NPSN: Principals]
     /// Government key → the head of its education office (the first `[[penilai]]` of that government
@@ -116,6 +116,9 @@ public struct PenilaiResolver: Sendable {
     static func key(_ text: String) -> String {
         text.uppercased().split(whereSeparator: { $0 == " " || $0 == "." }).joined(separator: " ")
     }
+
+    /// Lets go of the context's lookups (``JudgementContext/releaseLookups()``); nothing here uses them.
+    mutating func releaseLookups() { context.releaseLookups() }
 
     /// The penilai for a person's SKP in a role, or nil when it cannot be resolved.
     public func penilai(forPerson person: Int, role: SkpRole) -> Penilai? {

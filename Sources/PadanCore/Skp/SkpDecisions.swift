@@ -4,7 +4,7 @@ public struct SkpDecisions: Sendable {
     public let records: [SkpRecord]
     /// One per row.
     public let verdicts: [SkpVerdict]
-    public let eligibility: SkpEligibility
+    public private(set) var eligibility: SkpEligibility
 
     public init(records: [SkpRecord], verdicts: [SkpVerdict], eligibility: SkpEligibility) {
         precondition(records.count == verdicts.count, "one verdict per SKP row")
@@ -12,6 +12,10 @@ public struct SkpDecisions: Sendable {
         self.verdicts = verdicts
         self.eligibility = eligibility
     }
+
+    /// Lets go of the lookups only verdicts need (``JudgementContext/releaseLookups()``); payloads can
+    /// still be built.
+    public mutating func releaseLookups() { eligibility.releaseLookups() }
 
     /// No rows.
     public static func none(context: JudgementContext) -> SkpDecisions {

@@ -1,7 +1,7 @@
 /// Decides every `pmm_skp` row (`rules.md` §5): skipped, blocked with every reason, or eligible.
 public struct SkpEligibility: Sendable {
-    let context: JudgementContext
-    let resolver: PenilaiResolver
+    private(set) var context: JudgementContext
+    private(set) var resolver: PenilaiResolver
     /// Person → codes of their priority 1–3 disparities with subject `PTK`.
     let blockingCodes: BlockingCodes
 
@@ -43,6 +43,7 @@ public struct SkpEligibility: Sendable {
     /// What is decided for the row (`rules.md` §5), without building the payload.
     public func verdict(for record: SkpRecord) -> SkpVerdict {
         let linkage = context.linkage
+        precondition(!linkage.lookupsReleased, "SkpEligibility: a verdict asked for after the lookups were released")
         if record.periode != context.settings.periodeAktif { return .skipped(reason: .periodeLain) }
         guard let nip = record.nip.nip else {
             let holders = linkage.peopleByInvalidNIP[PersonMatcher.compact(record.nipText)] ?? []
@@ -81,7 +82,7 @@ public struct SkpEligibility: Sendable {
             return .blocked(reasons: [code.rawValue])
         }
 
-        var codes = blockingCodes.codes(ofPerson: person, in: linkage)
+        var codes = blockingCodes.codes(ofPerson: person, in: context)
         if school != nil, context.unitMap.assignment(npsn)?.method == UnitMethod.none { codes.insert(.npsnBelumPadan) }
         var reasons = codes.sorted().map(\.rawValue)
         if record.npsn != npsn { reasons.append("NPSN_SKP_BERBEDA") }
@@ -100,6 +101,13 @@ public struct SkpEligibility: Sendable {
         }
         guard reasons.isEmpty, let penilai else { return .blocked(reasons: reasons) }
         return .eligible(SkpVerdict.Eligible(person: person, employee: e, penilai: penilai))
+    }
+
+    /// Lets go of the lookups only verdicts need (``JudgementContext/releaseLookups()``); payloads can
+    /// still be built.
+    public mutating func releaseLookups() {
+        context.releaseLookups()
+        resolver.releaseLookups()
     }
 
     /// The penilai as a payload names them.

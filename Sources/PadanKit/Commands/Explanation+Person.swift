@@ -88,7 +88,8 @@ struct PersonExplainer {
         out.sections.append(.init(title: "Pemadanan dengan SIASN", lines: linkLines))
         out.sections.append(.init(title: "Sekolah induk dan UNOR-nya", lines: schoolLines(row.npsn)))
 
-        let own = analysis.disparities.filter { $0.subject == .ptk && $0.subjectKey == person.key }
+        let key = person.key(in: context.batch.teachers)
+        let own = analysis.disparities.filter { $0.subject == .ptk && $0.subjectKey == key }
         let schoolWide = analysis.disparities.filter { $0.subject == .school && $0.npsn == row.npsn.text }
         out.codes += (own + schoolWide).map(\.code.rawValue)
         var dLines = own.flatMap { ExplainText.disparity($0, store: store, asOf: asOf) }

@@ -55,7 +55,7 @@ package struct PeopleFlow {
             }
             var codes =
                 link.method == .nip
-                ? blocking.codes(ofPerson: link.person, in: context.linkage) : [link.nipProblem ?? .nipTidakDitemukan]
+                ? blocking.codes(ofPerson: link.person, in: context) : [link.nipProblem ?? .nipTidakDitemukan]
             let unmapped = school != nil && context.unitMap.assignment(npsn)?.method == UnitMethod.none
             if codes.isEmpty, !unmapped, school != nil { return status }
             if unmapped { codes.insert(.npsnBelumPadan) }

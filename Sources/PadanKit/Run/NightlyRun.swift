@@ -43,9 +43,10 @@ package struct NightlyRun {
         let logger = Logger(label: "padan.run")
         logger.info("run dimulai", metadata: ["pipeline": "\(pipeline.name)", "as_of": "\(asOf)"])
         progress.runStarted()
-        let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, clock: clock) { kind, file, rows in
+        var analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, clock: clock) { kind, file, rows in
             progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
+        analysis.releaseLookups()
         RunCrashPoint.reached("read")
         progress.aboveBar {
             for warning in analysis.loaded.warnings { logger.warning("\(warning)") }

@@ -52,6 +52,14 @@ package struct RunAnalysis: Sendable {
         return RunAnalysis(loaded: loaded, context: context, disparities: disparities, skp: skp)
     }
 
+    /// Lets go of what only matching, the rules and the SKP verdicts look things up in (the NIP tables and
+    /// the linked pairs, in every copy of the context: 115 MB nationally), so that the write stage has the
+    /// room. Writing needs none of it; judging or deciding again afterwards stops the program.
+    package mutating func releaseLookups() {
+        context.releaseLookups()
+        skp.releaseLookups()
+    }
+
     /// `Reconciler.judge`, the rules spread over the cores; same order (registry, then output order).
     static func judge(_ context: JudgementContext) -> [Disparity] {
         let rules = RuleRegistry.rules

@@ -201,8 +201,8 @@ struct PersonMatcherTests {
         b.teacher("D", nip: nil, npsn: "20500001", ptkId: "")
         let run = b.reconcile()
         #expect(run.linkage.people.map { Array($0.rows) } == [[0, 1], [2, 3], [4], [5], [6]])
-        #expect(run.linkage.people.map(\.key).prefix(2) == ["ptk:abc", "nip:\(nip)"])
-        #expect(run.linkage.people[2].key.hasPrefix("row:ptk.csv:"))
+        #expect(run.linkage.people.map { $0.key(in: run.context.batch.teachers) }.prefix(2) == ["ptk:abc", "nip:\(nip)"])
+        #expect(run.linkage.people[2].key(in: run.context.batch.teachers).hasPrefix("row:ptk.csv:"))
     }
 
     @Test func theFirstIndukRowDecides() {
