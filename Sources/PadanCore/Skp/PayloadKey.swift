@@ -68,33 +68,33 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     public static func < (x: PayloadKey, y: PayloadKey) -> Bool { (x.a, x.b, x.c, x.d) < (y.a, y.b, y.c, y.d) }
 }
 
-/// Distinct payload keys in the order first inserted: what `skp/delta.jsonl` needs while it is streamed.
+/// Which payload keys were seen: what `skp/delta.jsonl` needs while it is streamed (each new key once).
 ///
-/// Indexed by each key's first 8 bytes, pointing into the key list, rather than a `Set<PayloadKey>` beside
-/// the list: 12 bytes a slot instead of 32, about 80 MB less at the national scale's 1.6 million keys. Keys
-/// that share a first 8 bytes with an earlier one (never seen in practice, but possible) are kept exact in
-/// a small set.
-public struct PayloadKeyList: Sendable {
-    private var byPrefix = UInt64Table<Int32>()
+/// Holds only each key's first 8 bytes and where the key came from (a payload's row, in 32 bits): 12 bytes
+/// a slot, where the keys themselves beside a table were 64 MB at the national scale's 1.3 million keys.
+/// When a key's first 8 bytes match an earlier key's, the earlier key is made again from its source
+/// (`keyAt`) and compared whole: equal payloads (a row given twice) are caught exactly, and keys that only
+/// share their first bytes (never seen in practice, but possible) are kept apart in a small set.
+public struct PayloadKeySet: Sendable {
+    private var byPrefix: UInt64Table<Int32>
     private var sharingPrefix = Set<PayloadKey>()
-    /// Every key inserted, once each, in order.
-    public private(set) var keys: [PayloadKey] = []
+    /// How many distinct keys were inserted.
+    public private(set) var count = 0
 
-    public init() {}
-
-    /// Adds `key` unless it is already in; true when it was new.
-    public mutating func insert(_ key: PayloadKey) -> Bool {
-        if let at = byPrefix[key.prefix] {
-            guard keys[Int(at)] != key, sharingPrefix.insert(key).inserted else { return false }
-        } else {
-            byPrefix.set(Int32(keys.count), for: key.prefix)
-        }
-        keys.append(key)
-        return true
+    /// An empty set with room for `minimumCapacity` keys before it grows.
+    public init(minimumCapacity: Int = 0) {
+        byPrefix = UInt64Table(minimumCapacity: minimumCapacity)
     }
 
-    public func contains(_ key: PayloadKey) -> Bool {
-        guard let at = byPrefix[key.prefix] else { return false }
-        return keys[Int(at)] == key || sharingPrefix.contains(key)
+    /// Adds `key`, which came from `source` (0 ..< 2³¹), unless it is already in; true when it was new.
+    /// `keyAt` gives again the key of an earlier source.
+    public mutating func insert(_ key: PayloadKey, from source: Int, keyAt: (Int) -> PayloadKey) -> Bool {
+        if let earlier = byPrefix[key.prefix] {
+            guard keyAt(Int(earlier)) != key, sharingPrefix.insert(key).inserted else { return false }
+        } else {
+            byPrefix.set(Int32(source), for: key.prefix)
+        }
+        count += 1
+        return true
     }
 }

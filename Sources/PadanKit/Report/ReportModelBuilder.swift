@@ -13,7 +13,7 @@ package enum ReportModelBuilder {
             version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.people.count,
             canFlow: flow.canFlow, atSwasta: flow.atSwasta, blockReasons: flow.reasons,
             missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
-            skpDelta: r.deltaKeys.count, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
+            skpDelta: r.deltaCount, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
             resolvedTotal: r.resolved.count, regions: regions(r, flow: flow), schools: schools(r, flow: flow),
             trend: trend(r), rows: rows(r))

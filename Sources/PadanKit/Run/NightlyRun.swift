@@ -87,9 +87,9 @@ package struct NightlyRun {
                     if case .success = keys { lane.keysWritten() }
                     return keys
                 }
-                result.deltaKeys = try payloads.get()
+                result.deltaCount = try payloads.get()
                 var report = try tables.get()
-                report.skpDelta = result.deltaKeys.count
+                report.skpDelta = result.deltaCount
                 result.stages = clock.stages
                 result.finishedAt = Self.iso(Date())
                 try RunOutputWriter(result: result, folder: folder).writeReport(report)
@@ -162,7 +162,7 @@ package struct NightlyRun {
         let counts = RunCounts(
             open: r.rows.count, new: r.newCount, persisting: r.rows.count - r.newCount, resolved: r.resolved.count,
             linked: r.context.linkage.links.filter { $0.method == .nip }.count, dapodikASN: r.context.linkage.links.count,
-            eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.deltaKeys.count)
+            eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.deltaCount)
         return StoredRun(
             runID: r.runId, pipeline: r.pipeline.name, startedAt: r.startedAt, finishedAt: r.finishedAt,
             asOf: r.asOf.description, summaryJSON: RunSummary.json(r).canonical, counts: counts)

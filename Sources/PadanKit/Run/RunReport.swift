@@ -12,7 +12,7 @@ package enum RunReport {
             Run \(r.runId) selesai (\(r.pipeline.name), per \(r.asOf)).
               ASN Dapodik tertaut ke SIASN: \(linked) dari \(links.count)
               Disparitas terbuka: \(r.rows.count) (prioritas 1: \(byPriority[0]), 2: \(byPriority[1]), 3: \(byPriority[2]), 4: \(byPriority[3])); baru \(r.newCount), selesai \(r.resolved.count)
-              SKP: \(skp.eligible) siap kirim (\(r.deltaKeys.count) baru), \(skp.blocked) tertahan, \(skp.skipped) dilewati
+              SKP: \(skp.eligible) siap kirim (\(r.deltaCount) baru), \(skp.blocked) tertahan, \(skp.skipped) dilewati
               Baris ditolak: \(r.loaded.rejects.count)
               Folder hasil: \(r.folder)
             """

@@ -17,8 +17,8 @@ package struct RunResult {
     package var resolved: [DisparityRow] = []
     /// Every `pmm_skp` row's verdict; payloads are built as `skp/payloads.jsonl` is written.
     package var skp: SkpDecisions
-    /// Keys of the payloads no earlier run emitted (`skp/delta.jsonl`), in order; set when written.
-    package var deltaKeys: [PayloadKey] = []
+    /// How many payloads no earlier run emitted (`skp/delta.jsonl`); set when written.
+    package var deltaCount = 0
     package var stages: [(name: String, seconds: Double)] = []
     /// Crosswalk proposals, minus pairs the BKD rejected before.
     package var proposals = CrosswalkProposals(proposals: [], exhausted: [])

@@ -47,7 +47,7 @@ package enum RunSummary {
                 ("resolved", .int(r.resolved.count)), ("by_code", .object(byCode)), ("by_priority", .object(byPriority)),
             ])),
             ("skp", .object([
-                ("rows", .int(skp.rows)), ("eligible", .int(skp.eligible)), ("delta", .int(r.deltaKeys.count)),
+                ("rows", .int(skp.rows)), ("eligible", .int(skp.eligible)), ("delta", .int(r.deltaCount)),
                 ("blocked", .int(skp.blocked)), ("skipped", .int(skp.skipped)),
             ])),
             ("warnings", .array(r.loaded.warnings.map(JSONValue.string))),

@@ -11,7 +11,7 @@ enum SkpPayloadFiles {
     /// Rows encoded per block and core.
     static let block = 8192
 
-    /// Writes both files; returns the keys of the delta lines, in order.
+    /// Writes both files; returns how many lines the delta has.
     ///
     /// On a store's first run every line is new and the two files are the same bytes: `delta.jsonl` is then
     /// made a hard link of `payloads.jsonl` (a copy where links are refused) instead of writing 1.2 GB twice.
@@ -20,7 +20,7 @@ enum SkpPayloadFiles {
     static func write(
         _ skp: SkpDecisions, runId: String, emitted: Set<PayloadKey>, folder: RunFolder,
         onNewKeys: ([PayloadKey]) -> Void = { _ in }
-    ) throws(WriterError) -> [PayloadKey] {
+    ) throws(WriterError) -> Int {
         let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")
         let all = try ByteFile(path: allPath)
         // Opened at the first line that is not new, filled then with every line before it.
@@ -28,7 +28,7 @@ enum SkpPayloadFiles {
         var written = 0
         var eligible = [Int]()
         for (i, verdict) in skp.verdicts.enumerated() { if case .eligible = verdict { eligible.append(i) } }
-        var newKeys = PayloadKeyList()
+        var newKeys = PayloadKeySet(minimumCapacity: eligible.count)
         var start = 0
         while start < eligible.count {
             let rows = Array(eligible[start..<min(eligible.count, start + block * ParallelWork.width)])
@@ -40,8 +40,10 @@ enum SkpPayloadFiles {
                 var isNew = [Bool]()
                 isNew.reserveCapacity(piece.keys.count)
                 var fresh = [PayloadKey]()
-                for key in piece.keys {
-                    let new = !emitted.contains(key) && newKeys.insert(key)
+                for (key, row) in zip(piece.keys, piece.rows) {
+                    let new = !emitted.contains(key) && newKeys.insert(key, from: row) { earlier in
+                        encode(skp, rows: [earlier], runId: runId).keys[0]
+                    }
                     isNew.append(new)
                     if new { fresh.append(key) }
                 }
@@ -71,29 +73,31 @@ enum SkpPayloadFiles {
         } else {
             try ByteFile.link(allPath, as: deltaPath)
         }
-        return newKeys.keys
+        return newKeys.count
     }
 
-    /// Lines of one block: the bytes (each line ending in a newline), each line's key and end offset.
+    /// Lines of one block: the bytes (each line ending in a newline), each line's key, row and end offset.
     struct Piece {
         var bytes: [UInt8]
         var keys: [PayloadKey]
+        var rows: [Int]
         var lineEnds: [Int]
     }
 
     static func encode(_ skp: SkpDecisions, rows: [Int], runId: String) -> Piece {
         var out = JSONBytes(capacity: rows.count * 1100)
-        var keys = [PayloadKey]()
-        var ends = [Int]()
+        var keys = [PayloadKey](), lines = [Int](), ends = [Int]()
         keys.reserveCapacity(rows.count)
+        lines.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)
         var raters = SkpDecisions.Raters()
         for i in rows {
             guard let payload = skp.payload(at: i, raters: &raters) else { continue }
             keys.append(PayloadEncoder.append(payload, runId: runId, to: &out))
+            lines.append(i)
             out.byte(0x0A)
             ends.append(out.bytes.count)
         }
-        return Piece(bytes: out.bytes, keys: keys, lineEnds: ends)
+        return Piece(bytes: out.bytes, keys: keys, rows: lines, lineEnds: ends)
     }
 }

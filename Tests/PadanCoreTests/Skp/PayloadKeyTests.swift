@@ -36,33 +36,36 @@ struct PayloadKeyTests {
     }
 }
 
-struct PayloadKeyListTests {
+struct PayloadKeySetTests {
     static func key(_ hex: String) -> PayloadKey { PayloadKey(hex: hex)! }
     static let a = key("00000000000000aa" + String(repeating: "1", count: 48))
     /// Same first 8 bytes as `a`, the rest different.
     static let aTwin = key("00000000000000aa" + String(repeating: "2", count: 48))
     static let b = key("00000000000000bb" + String(repeating: "1", count: 48))
 
-    func insert(_ key: PayloadKey, into list: inout PayloadKeyList) -> Bool { list.insert(key) }
+    /// Inserts `keys[source]`, the set asking again for earlier keys by their source.
+    func insert(_ source: Int, of keys: [PayloadKey], into set: inout PayloadKeySet) -> Bool {
+        set.insert(keys[source], from: source) { keys[$0] }
+    }
 
-    @Test func keepsEachKeyOnceInFirstOrder() {
-        var list = PayloadKeyList()
-        #expect(insert(Self.b, into: &list))
-        #expect(insert(Self.a, into: &list))
-        #expect(!insert(Self.b, into: &list))
-        #expect(!insert(Self.a, into: &list))
-        #expect(list.keys == [Self.b, Self.a])
-        #expect(list.contains(Self.a) && list.contains(Self.b))
+    @Test func countsEachKeyOnce() {
+        let keys = [Self.b, Self.a, Self.b, Self.a]
+        var set = PayloadKeySet()
+        #expect(insert(0, of: keys, into: &set))
+        #expect(insert(1, of: keys, into: &set))
+        #expect(!insert(2, of: keys, into: &set))
+        #expect(!insert(3, of: keys, into: &set))
+        #expect(set.count == 2)
     }
 
     @Test func keysSharingTheirFirstBytesStayApart() {
-        var list = PayloadKeyList()
-        #expect(insert(Self.a, into: &list))
-        #expect(!list.contains(Self.aTwin))
-        #expect(insert(Self.aTwin, into: &list))
-        #expect(!insert(Self.aTwin, into: &list))
-        #expect(!insert(Self.a, into: &list))
-        #expect(list.keys == [Self.a, Self.aTwin])
-        #expect(list.contains(Self.aTwin))
+        let keys = [Self.a, Self.aTwin, Self.aTwin, Self.a, Self.b]
+        var set = PayloadKeySet(minimumCapacity: 4)
+        #expect(insert(0, of: keys, into: &set))
+        #expect(insert(1, of: keys, into: &set))
+        #expect(!insert(2, of: keys, into: &set))
+        #expect(!insert(3, of: keys, into: &set))
+        #expect(insert(4, of: keys, into: &set))
+        #expect(set.count == 3)
     }
 }
