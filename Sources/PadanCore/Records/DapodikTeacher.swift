@@ -3,16 +3,14 @@
 /// Stored compactly (`CompactText.swift`): ids and digit runs as numbers, repeated words shared between
 /// rows; the properties give the text exactly as read.
 public struct DapodikTeacher: Sendable {
-    // Declared widest first, so that the narrow fields fill what would be padding (128 bytes a row; 184
-    // before, 540 MB for a national export's 2.9 million rows). NUPTK and NIK are not kept: no rule reads
-    // them, and a NIK is personal data Padan has no use for.
+    // Declared so that the narrow fields fill what would be padding (104 bytes a row; 184 two rounds ago,
+    // 540 MB for a national export's 2.9 million rows). The words many rows share (status, jenis PTK, tugas
+    // tambahan, golongan) are one shared ``TeacherProfile``. NUPTK and NIK are not kept: no rule reads them,
+    // and a NIK is personal data Padan has no use for.
     private var ptk: IdentifierText?
     /// As typed at the school (titles and all).
     public var nama: String
-    private var status: SharedText
-    private var jenis: SharedText
-    private var tugas: SharedText?
-    private var writtenGolongan: WrittenGolongan?
+    private var profile: TeacherProfile
     public var source: SourceLocation
     public var npsn: NPSN
     public var birthDate: CalendarDate?
@@ -20,13 +18,13 @@ public struct DapodikTeacher: Sendable {
     public var nip: NIP.Reading
     /// `Induk` (the person's home school) unless the row says `Non Induk`.
     public var isInduk: Bool
-    // Both derived once, not at every look (rules and SKP ask millions of times at national scale), from
-    // the two immutable fields above.
-    /// How `status_kepegawaian` places the row.
-    public let employment: Employment
-    /// True when `jenis_ptk` says teacher (`Guru …`) or principal.
-    public let isTeacherByDapodik: Bool
     private var writtenNIP: DigitText?
+
+    /// How `status_kepegawaian` places the row (derived once per distinct status, not at every look: rules
+    /// and SKP ask millions of times at national scale).
+    public var employment: Employment { profile.employment }
+    /// True when `jenis_ptk` says teacher (`Guru …`) or principal.
+    public var isTeacherByDapodik: Bool { profile.isTeacher }
 
     /// Dapodik's person id, shared by the rows of one person at several schools.
     public var ptkId: String? {
@@ -40,37 +38,45 @@ public struct DapodikTeacher: Sendable {
         get { writtenNIP?.text }
         set { writtenNIP = newValue.map(DigitText.init) }
     }
-    public var statusKepegawaian: String { status.text }
-    public var jenisPtk: String { jenis.text }
+    public var statusKepegawaian: String { profile.status.text }
+    public var jenisPtk: String { profile.jenis.text }
     public var tugasTambahan: String? {
-        get { tugas?.text }
-        set { tugas = newValue.map(SharedText.init) }
+        get { profile.tugas?.text }
+        set {
+            profile = TeacherProfile(
+                status: profile.status, employment: profile.employment, jenis: profile.jenis, isTeacher: profile.isTeacher,
+                tugas: newValue.map(SharedText.init), golongan: profile.golongan)
+        }
     }
     public var golonganText: String? {
-        get { writtenGolongan?.text }
-        set { writtenGolongan = newValue.map(WrittenGolongan.init) }
+        get { profile.golongan?.text }
+        set {
+            profile = TeacherProfile(
+                status: profile.status, employment: profile.employment, jenis: profile.jenis, isTeacher: profile.isTeacher,
+                tugas: profile.tugas, golongan: newValue.map(WrittenGolongan.init))
+        }
     }
     /// The golongan `golonganText` reads as.
-    public var golongan: Golongan? { writtenGolongan?.golongan }
+    public var golongan: Golongan? { profile.golongan?.golongan }
 
     public init(
         ptkId: String?, nama: String, nipText: String?, nip: NIP.Reading, gender: Gender?, birthDate: CalendarDate?,
         statusKepegawaian: String, jenisPtk: String, tugasTambahan: String?, golonganText: String?, npsn: NPSN,
         isInduk: Bool, source: SourceLocation
     ) {
+        let profile = TeacherProfile(
+            status: SharedText(statusKepegawaian), employment: Employment(statusKepegawaian), jenis: SharedText(jenisPtk),
+            isTeacher: Self.isTeacher(jenisPtk), tugas: tugasTambahan.map(SharedText.init),
+            golongan: golonganText.map(WrittenGolongan.init))
         self.init(
             ptk: ptkId.map(IdentifierText.init), nama: nama, nipText: nipText.map(DigitText.init), nip: nip,
-            gender: gender, birthDate: birthDate, status: SharedText(statusKepegawaian),
-            employment: Employment(statusKepegawaian), jenis: SharedText(jenisPtk), isTeacher: Self.isTeacher(jenisPtk),
-            tugas: tugasTambahan.map(SharedText.init), golongan: golonganText.map(WrittenGolongan.init), npsn: npsn,
-            isInduk: isInduk, source: source)
+            gender: gender, birthDate: birthDate, profile: profile, npsn: npsn, isInduk: isInduk, source: source)
     }
 
     /// A row from already compact parts (the reader shares the repeated words and what they mean).
     package init(
         ptk: IdentifierText?, nama: String, nipText: DigitText?, nip: NIP.Reading, gender: Gender?,
-        birthDate: CalendarDate?, status: SharedText, employment: Employment, jenis: SharedText, isTeacher: Bool,
-        tugas: SharedText?, golongan: WrittenGolongan?, npsn: NPSN, isInduk: Bool, source: SourceLocation
+        birthDate: CalendarDate?, profile: TeacherProfile, npsn: NPSN, isInduk: Bool, source: SourceLocation
     ) {
         self.ptk = ptk
         self.nama = nama
@@ -78,12 +84,7 @@ public struct DapodikTeacher: Sendable {
         self.nip = nip
         self.gender = gender
         self.birthDate = birthDate
-        self.status = status
-        self.employment = employment
-        self.jenis = jenis
-        self.isTeacherByDapodik = isTeacher
-        self.tugas = tugas
-        self.writtenGolongan = golongan
+        self.profile = profile
         self.npsn = npsn
         self.isInduk = isInduk
         self.source = source
@@ -92,6 +93,46 @@ public struct DapodikTeacher: Sendable {
     package static func isTeacher(_ jenisPtk: String) -> Bool {
         let jenis = jenisPtk.uppercased()
         return jenis.hasPrefix("GURU") || jenis == "KEPALA SEKOLAH"
+    }
+}
+
+/// The words of a PTK row that many rows share (status kepegawaian, jenis PTK, tugas tambahan, golongan)
+/// with what they mean: one box per distinct combination in a file, 8 bytes a row where four boxes and two
+/// flags took 34 (70 MB for a national export).
+package final class TeacherProfile: Sendable {
+    let status: SharedText
+    let employment: Employment
+    let jenis: SharedText
+    let isTeacher: Bool
+    let tugas: SharedText?
+    let golongan: WrittenGolongan?
+
+    package init(
+        status: SharedText, employment: Employment, jenis: SharedText, isTeacher: Bool, tugas: SharedText?,
+        golongan: WrittenGolongan?
+    ) {
+        self.status = status
+        self.employment = employment
+        self.jenis = jenis
+        self.isTeacher = isTeacher
+        self.tugas = tugas
+        self.golongan = golongan
+    }
+
+    /// What makes two profiles one: the identity of each shared box (boxes are shared within a file).
+    /// (The boxes are held by the profile the key finds, so no identity is reused while the key is in use.)
+    package struct Key: Hashable {
+        let status: ObjectIdentifier
+        let jenis: ObjectIdentifier
+        let tugas: ObjectIdentifier?
+        let golongan: ObjectIdentifier?
+
+        package init(status: SharedText, jenis: SharedText, tugas: SharedText?, golongan: WrittenGolongan?) {
+            self.status = ObjectIdentifier(status)
+            self.jenis = ObjectIdentifier(jenis)
+            self.tugas = tugas.map(ObjectIdentifier.init)
+            self.golongan = golongan.map(ObjectIdentifier.init)
+        }
     }
 }
 

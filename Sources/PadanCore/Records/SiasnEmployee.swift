@@ -3,28 +3,27 @@
 /// Stored compactly (`CompactText.swift`): ids and digit runs as numbers, repeated words shared between
 /// rows; the properties give the text exactly as read.
 public struct SiasnEmployee: Sendable {
-    // Declared widest first, so that the narrow fields fill what would be padding.
+    // Declared so that the narrow fields fill what would be padding (152 bytes a person, 200 two rounds
+    // ago). The words many people share (kedudukan, status CPNS/PNS, golongan, jabatan, instansi) are one
+    // shared ``EmployeeProfile``.
     private var depan: SharedText?
     private var belakang: SharedText?
-    private var kedudukanWord: SharedText
-    private var cpnsPns: SharedText?
-    private var writtenGolongan: WrittenGolongan?
-    private var jabatanWord: SharedText
+    private var profile: EmployeeProfile
     private var unitName: SharedText?
-    private var instansi: SharedText
     public var nama: String
     public var source: SourceLocation
     public var birthDate: CalendarDate?
     public var gender: Gender?
-    // Derived once, not at every look (matching, rules and SKP ask millions of times at national scale).
-    /// What `kedudukan_hukum_nama` means for matching and SKP.
-    public private(set) var standing: Standing
-    /// `jabatan_nama` starts with `Guru`.
-    public private(set) var isTeacherBySiasn: Bool
-    private var storedNIP: DigitText
-    private var storedNIPLama: DigitText?
     public var pnsId: SiasnID
     public var unorId: SiasnID
+    private var storedNIP: DigitText
+    private var storedNIPLama: DigitText?
+
+    /// What `kedudukan_hukum_nama` means for matching and SKP (derived once per distinct word, not at every
+    /// look: matching, rules and SKP ask millions of times at national scale).
+    public var standing: Standing { profile.standing }
+    /// `jabatan_nama` starts with `Guru`.
+    public var isTeacherBySiasn: Bool { profile.isTeacher }
 
     /// 18 digits as SIASN holds them.
     public var nipBaru: String {
@@ -46,36 +45,30 @@ public struct SiasnEmployee: Sendable {
         set { belakang = newValue.map(SharedText.init) }
     }
     public var kedudukan: String {
-        get { kedudukanWord.text }
-        set {
-            kedudukanWord = SharedText(newValue)
-            standing = Standing(newValue)
-        }
+        get { profile.kedudukan.text }
+        set { profile = profile.with(kedudukan: SharedText(newValue), standing: Standing(newValue)) }
     }
     public var statusCpnsPns: String? {
-        get { cpnsPns?.text }
-        set { cpnsPns = newValue.map(SharedText.init) }
+        get { profile.cpnsPns?.text }
+        set { profile = profile.with(cpnsPns: .some(newValue.map(SharedText.init))) }
     }
     public var golonganText: String? {
-        get { writtenGolongan?.text }
-        set { writtenGolongan = newValue.map(WrittenGolongan.init) }
+        get { profile.golongan?.text }
+        set { profile = profile.with(golongan: .some(newValue.map(WrittenGolongan.init))) }
     }
     /// The golongan `golonganText` reads as.
-    public var golongan: Golongan? { writtenGolongan?.golongan }
+    public var golongan: Golongan? { profile.golongan?.golongan }
     public var jabatan: String {
-        get { jabatanWord.text }
-        set {
-            jabatanWord = SharedText(newValue)
-            isTeacherBySiasn = Self.isTeacher(newValue)
-        }
+        get { profile.jabatan.text }
+        set { profile = profile.with(jabatan: SharedText(newValue), isTeacher: Self.isTeacher(newValue)) }
     }
     public var unorNama: String? {
         get { unitName?.text }
         set { unitName = newValue.map(SharedText.init) }
     }
     public var instansiKerja: String {
-        get { instansi.text }
-        set { instansi = SharedText(newValue) }
+        get { profile.instansi.text }
+        set { profile = profile.with(instansi: SharedText(newValue)) }
     }
 
     public init(
@@ -83,22 +76,22 @@ public struct SiasnEmployee: Sendable {
         birthDate: CalendarDate?, gender: Gender?, kedudukan: String, statusCpnsPns: String?, golonganText: String?,
         jabatan: String, unorId: SiasnID, unorNama: String?, instansiKerja: String, source: SourceLocation
     ) {
+        let profile = EmployeeProfile(
+            kedudukan: SharedText(kedudukan), standing: Standing(kedudukan), cpnsPns: statusCpnsPns.map(SharedText.init),
+            golongan: golonganText.map(WrittenGolongan.init), jabatan: SharedText(jabatan), isTeacher: Self.isTeacher(jabatan),
+            instansi: SharedText(instansiKerja))
         self.init(
             pnsId: pnsId, nipBaru: DigitText(nipBaru), nipLama: nipLama.map(DigitText.init), nama: nama,
             gelarDepan: gelarDepan.map(SharedText.init), gelarBelakang: gelarBelakang.map(SharedText.init),
-            birthDate: birthDate, gender: gender, kedudukan: SharedText(kedudukan), standing: Standing(kedudukan),
-            statusCpnsPns: statusCpnsPns.map(SharedText.init),
-            golongan: golonganText.map(WrittenGolongan.init), jabatan: SharedText(jabatan),
-            isTeacher: Self.isTeacher(jabatan), unorId: unorId, unorNama: unorNama.map(SharedText.init),
-            instansiKerja: SharedText(instansiKerja), source: source)
+            birthDate: birthDate, gender: gender, profile: profile, unorId: unorId, unorNama: unorNama.map(SharedText.init),
+            source: source)
     }
 
     /// A person from already compact parts (the reader shares the repeated words and what they mean).
     package init(
         pnsId: SiasnID, nipBaru: DigitText, nipLama: DigitText?, nama: String, gelarDepan: SharedText?,
-        gelarBelakang: SharedText?, birthDate: CalendarDate?, gender: Gender?, kedudukan: SharedText, standing: Standing,
-        statusCpnsPns: SharedText?, golongan: WrittenGolongan?, jabatan: SharedText, isTeacher: Bool,
-        unorId: SiasnID, unorNama: SharedText?, instansiKerja: SharedText, source: SourceLocation
+        gelarBelakang: SharedText?, birthDate: CalendarDate?, gender: Gender?, profile: EmployeeProfile,
+        unorId: SiasnID, unorNama: SharedText?, source: SourceLocation
     ) {
         self.pnsId = pnsId
         self.storedNIP = nipBaru
@@ -108,15 +101,9 @@ public struct SiasnEmployee: Sendable {
         self.belakang = gelarBelakang
         self.birthDate = birthDate
         self.gender = gender
-        self.kedudukanWord = kedudukan
-        self.standing = standing
-        self.cpnsPns = statusCpnsPns
-        self.writtenGolongan = golongan
-        self.jabatanWord = jabatan
-        self.isTeacherBySiasn = isTeacher
+        self.profile = profile
         self.unorId = unorId
         self.unitName = unorNama
-        self.instansi = instansiKerja
         self.source = source
     }
 
@@ -145,4 +132,62 @@ public struct SiasnEmployee: Sendable {
 
     /// The government of `instansi_kerja_nama`.
     public var government: Government? { Government(reading: instansiKerja) }
+}
+
+/// The words of a SIASN person that many people share (kedudukan, status CPNS/PNS, golongan, jabatan,
+/// instansi) with what they mean: one box per distinct combination in a file, 8 bytes a person where five
+/// boxes and two flags took 42 (53 MB for a national export).
+package final class EmployeeProfile: Sendable {
+    let kedudukan: SharedText
+    let standing: SiasnEmployee.Standing
+    let cpnsPns: SharedText?
+    let golongan: WrittenGolongan?
+    let jabatan: SharedText
+    let isTeacher: Bool
+    let instansi: SharedText
+
+    package init(
+        kedudukan: SharedText, standing: SiasnEmployee.Standing, cpnsPns: SharedText?, golongan: WrittenGolongan?,
+        jabatan: SharedText, isTeacher: Bool, instansi: SharedText
+    ) {
+        self.kedudukan = kedudukan
+        self.standing = standing
+        self.cpnsPns = cpnsPns
+        self.golongan = golongan
+        self.jabatan = jabatan
+        self.isTeacher = isTeacher
+        self.instansi = instansi
+    }
+
+    /// This profile with some of its words replaced.
+    func with(
+        kedudukan: SharedText? = nil, standing: SiasnEmployee.Standing? = nil, cpnsPns: SharedText?? = nil,
+        golongan: WrittenGolongan?? = nil, jabatan: SharedText? = nil, isTeacher: Bool? = nil, instansi: SharedText? = nil
+    ) -> EmployeeProfile {
+        EmployeeProfile(
+            kedudukan: kedudukan ?? self.kedudukan, standing: standing ?? self.standing, cpnsPns: cpnsPns ?? self.cpnsPns,
+            golongan: golongan ?? self.golongan, jabatan: jabatan ?? self.jabatan, isTeacher: isTeacher ?? self.isTeacher,
+            instansi: instansi ?? self.instansi)
+    }
+
+    /// What makes two profiles one: the identity of each shared box (boxes are shared within a file, and
+    /// held by the profile the key finds, so no identity is reused while the key is in use).
+    package struct Key: Hashable {
+        let kedudukan: ObjectIdentifier
+        let cpnsPns: ObjectIdentifier?
+        let golongan: ObjectIdentifier?
+        let jabatan: ObjectIdentifier
+        let instansi: ObjectIdentifier
+
+        package init(
+            kedudukan: SharedText, cpnsPns: SharedText?, golongan: WrittenGolongan?, jabatan: SharedText,
+            instansi: SharedText
+        ) {
+            self.kedudukan = ObjectIdentifier(kedudukan)
+            self.cpnsPns = cpnsPns.map(ObjectIdentifier.init)
+            self.golongan = golongan.map(ObjectIdentifier.init)
+            self.jabatan = ObjectIdentifier(jabatan)
+            self.instansi = ObjectIdentifier(instansi)
+        }
+    }
 }

@@ -24,10 +24,11 @@ extension RecordDecoder {
             DapodikTeacher(
                 ptk: f.withOptional("ptk_id") { $0.map(IdentifierText.init(bytes:)) }, nama: nama, nipText: nipText,
                 nip: nip, gender: gender, birthDate: birth,
-                status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
-                tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
-                golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) }, npsn: npsn, isInduk: induk,
-                source: location(record)))
+                profile: shared.teacherProfile(
+                    status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
+                    tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
+                    golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) }),
+                npsn: npsn, isInduk: induk, source: location(record)))
     }
 
     /// A `dapodik_sekolah` row.

@@ -25,11 +25,13 @@ extension RecordDecoder {
                 pnsId: pnsId, nipBaru: nip, nipLama: f.digits("nip_lama"), nama: nama,
                 gelarDepan: f.withOptional("gelar_depan") { $0.map(shared.box) },
                 gelarBelakang: f.withOptional("gelar_belakang") { $0.map(shared.box) },
-                birthDate: birth, gender: gender, kedudukan: kedudukanText, standing: standing,
-                statusCpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
-                golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
-                isTeacher: isTeacher, unorId: unorId, unorNama: f.withOptional("unor_nama") { $0.map(shared.box) },
-                instansiKerja: instansi, source: location(record)))
+                birthDate: birth, gender: gender,
+                profile: shared.employeeProfile(
+                    kedudukan: kedudukanText, standing: standing,
+                    cpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
+                    golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
+                    isTeacher: isTeacher, instansi: instansi),
+                unorId: unorId, unorNama: f.withOptional("unor_nama") { $0.map(shared.box) }, source: location(record)))
     }
 
     /// `nip_baru`'s 18 digits (the ASCII digits of the value, whatever else it holds), or nil when they are

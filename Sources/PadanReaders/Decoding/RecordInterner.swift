@@ -25,6 +25,8 @@ final class RecordInterner {
     private var periodes = ByteTable<Periode?>()
     private var roles = ByteTable<SkpRole?>()
     private var induk = ByteTable<Bool?>()
+    private var teacherProfiles: [TeacherProfile.Key: TeacherProfile] = [:]
+    private var employeeProfiles: [EmployeeProfile.Key: EmployeeProfile] = [:]
 
     init(file: String) {
         self.file = SharedText(file)
@@ -46,6 +48,34 @@ final class RecordInterner {
     }
 
     /// A golongan as written and read.
+    /// The one profile of these shared words (and what they mean) in this file.
+    func teacherProfile(
+        status: SharedText, employment: Employment, jenis: SharedText, isTeacher: Bool, tugas: SharedText?,
+        golongan: WrittenGolongan?
+    ) -> TeacherProfile {
+        let key = TeacherProfile.Key(status: status, jenis: jenis, tugas: tugas, golongan: golongan)
+        if let known = teacherProfiles[key] { return known }
+        let profile = TeacherProfile(
+            status: status, employment: employment, jenis: jenis, isTeacher: isTeacher, tugas: tugas, golongan: golongan)
+        teacherProfiles[key] = profile
+        return profile
+    }
+
+    /// The one profile of these shared words (and what they mean) in this file.
+    func employeeProfile(
+        kedudukan: SharedText, standing: SiasnEmployee.Standing, cpnsPns: SharedText?, golongan: WrittenGolongan?,
+        jabatan: SharedText, isTeacher: Bool, instansi: SharedText
+    ) -> EmployeeProfile {
+        let key = EmployeeProfile.Key(
+            kedudukan: kedudukan, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan, instansi: instansi)
+        if let known = employeeProfiles[key] { return known }
+        let profile = EmployeeProfile(
+            kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
+            isTeacher: isTeacher, instansi: instansi)
+        employeeProfiles[key] = profile
+        return profile
+    }
+
     func golongan(_ text: UnsafeBufferPointer<UInt8>) -> WrittenGolongan {
         cached(text, in: &golongans, limit: .max) { WrittenGolongan($0) }
     }
