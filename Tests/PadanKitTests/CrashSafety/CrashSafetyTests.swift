@@ -83,8 +83,10 @@ struct CrashSafetyTests {
                     after.latest == before.latest, "\(point): latest moved without a commit",
                     sourceLocation: sourceLocation)
             }
-            // Every visible folder is a whole run; a temporary one is hidden.
-            for name in after.visible where name != "latest" && !before.visible.contains(name) {
+            // Every visible folder is a whole run; a temporary one is hidden. (A kill while `latest` is being
+            // moved leaves its temporary link, `latest.tmp-…`, which is no run folder.)
+            for name in after.visible
+            where name != "latest" && !name.hasPrefix("latest.tmp-") && !before.visible.contains(name) {
                 let files = (FileManager.default.subpaths(atPath: out.appendingPathComponent(name).path) ?? []).sorted()
                 #expect(
                     files == expected.files, "\(point): half run folder \(name) is visible",
