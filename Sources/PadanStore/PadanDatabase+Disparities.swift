@@ -1,18 +1,49 @@
 import GRDB
 
 extension PadanDatabase {
-    /// The disparities open as of the last committed run, by id.
-    package func openDisparities() throws(StoreError) -> [String: StoredDisparity] {
+    /// The disparities open as of the last committed run whose id passes `include` (all by default), by id.
+    package func openDisparities(where include: (String) -> Bool = { _ in true }) throws(StoreError)
+        -> [String: StoredDisparity]
+    {
         try read("membaca disparitas terbuka") { db in
-            let request = StoredDisparity.filter(sql: "open = 1")
             var disparities: [String: StoredDisparity] = [:]
-            disparities.reserveCapacity(try request.fetchCount(db))
-            let cursor = try request.fetchCursor(db)
-            while let disparity = try cursor.next() {
-                disparities[disparity.disparityID] = disparity
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(StoredDisparity.databaseTableName) WHERE open = 1")
+            while let row = try cursor.next() {
+                let id: String = try row.decode(forColumn: StoredDisparity.Columns.disparityID)
+                if include(id) { disparities[id] = try StoredDisparity(row: row) }
             }
             return disparities
         }
+    }
+
+    /// When each disparity open as of the last committed run was first seen, by id: what a nightly run needs
+    /// of every open disparity (the whole rows, CSV text included, were 120 MB more of a national second
+    /// run's peak). The run ids and dates, a few distinct values, are shared between entries.
+    package func openDisparitiesFirstSeen() throws(StoreError) -> [String: FirstSeen] {
+        try read("membaca disparitas terbuka") { db in
+            var firstSeen: [String: FirstSeen] = [:]
+            firstSeen.reserveCapacity(try StoredDisparity.filter(sql: "open = 1").fetchCount(db))
+            var shared: [String: String] = [:]
+            func share(_ text: String) -> String {
+                if let known = shared[text] { return known }
+                shared[text] = text
+                return text
+            }
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT disparity_id, first_seen_run, first_seen_date FROM \(StoredDisparity.databaseTableName) WHERE open = 1")
+            while let row = try cursor.next() {
+                let id: String = try row.decode(atIndex: 0)
+                firstSeen[id] = FirstSeen(run: share(try row.decode(atIndex: 1)), date: share(try row.decode(atIndex: 2)))
+            }
+            return firstSeen
+        }
+    }
+
+    /// The run and as-of date that opened a disparity.
+    package struct FirstSeen: Sendable, Equatable {
+        package var run: String
+        /// `YYYY-MM-DD`.
+        package var date: String
     }
 
     /// The disparities the run `runID` found resolved and that have not come back since.

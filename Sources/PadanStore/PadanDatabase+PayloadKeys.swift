@@ -4,21 +4,22 @@ import GRDB
 extension PadanDatabase {
     /// The idempotency key of every payload any committed run emitted.
     /// (The store holds each as 64 hex digits; one that is not is no key Padan emitted, and is skipped.)
-    package func emittedPayloadKeys() throws(StoreError) -> Set<PayloadKey> {
+    package func emittedPayloadKeys() throws(StoreError) -> PayloadKeyIndex {
         try read("membaca kunci payload") { db in
-            var keys = Set<PayloadKey>()
+            var keys = [PayloadKey]()
             keys.reserveCapacity(try PayloadKeyRecord.fetchCount(db))
             // Read in place from SQLite's buffer: a `String` per key was 1.6 million short-lived heap blocks
             // (about 180 MB) at national scale, on top of the set.
+            // In the table's own order (its primary key), which is the keys' order: no sort needed.
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT idempotency_key FROM \(PayloadKeyRecord.databaseTableName)")
+                db, sql: "SELECT idempotency_key FROM \(PayloadKeyRecord.databaseTableName) ORDER BY idempotency_key")
             while let row = try cursor.next() {
                 let key = try row.withUnsafeData(atIndex: 0) { data in
                     data?.withUnsafeBytes { PayloadKey(hexBytes: $0) }
                 }
-                if let key { keys.insert(key) }
+                if let key { keys.append(key) }
             }
-            return keys
+            return PayloadKeyIndex(keys)
         }
     }
 

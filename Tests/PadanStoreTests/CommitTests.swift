@@ -24,6 +24,13 @@ struct CommitTests {
         #expect(b.lastSeenRun == "20261121T190000Z")
         #expect(b.rowJSON.contains("20261121T190000Z"))
         #expect(open["c"]?.firstSeenRun == "20261121T190000Z")
+        // What a nightly run reads: when each was first seen, and whole rows only where asked.
+        let firstSeen = try store.openDisparitiesFirstSeen()
+        #expect(firstSeen == [
+            "b": PadanDatabase.FirstSeen(run: "20261120T190000Z", date: "2026-11-20"),
+            "c": PadanDatabase.FirstSeen(run: "20261121T190000Z", date: "2026-11-21"),
+        ])
+        #expect(try store.openDisparities(where: { $0 == "c" }) == ["c": open["c"]!])
         let resolved = try store.disparities(resolvedIn: "20261121T190000Z")
         #expect(resolved.map(\.disparityID) == ["a"])
         #expect(resolved.first?.isOpen == false)
@@ -78,7 +85,7 @@ struct CommitTests {
 
         #expect(first.newPayloadKeys == 2)
         #expect(second.newPayloadKeys == 1)
-        #expect(try store.emittedPayloadKeys() == [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(3)])
+        #expect(try store.emittedPayloadKeys().sortedKeys == [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(3)].sorted())
     }
 
     @Test func aTakenRunIDLeavesTheStoreAsItWas() throws {

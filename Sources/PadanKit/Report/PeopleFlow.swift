@@ -16,23 +16,28 @@ package struct PeopleFlow {
 
     /// One Dapodik ASN teacher.
     package struct Status {
-        // 40 bytes (56 with the position in 64 bits and the NPSN as text): one per ASN teacher, 1.7
-        // million nationally, held while the report is written.
-        package var kabupatenKota: String
+        // 24 bytes (56 with positions in 64 bits, the NPSN as text and the kabupaten/kota's name): one per
+        // ASN teacher, 1.7 million nationally, made while the report is built beside the payload lines.
         package var state: State
         private var storedPerson: Int32
         private var storedNPSN: NPSN
+        private var storedSchool: OptionalPosition
 
-        package init(person: Int, npsn: NPSN, kabupatenKota: String, state: State) {
-            self.kabupatenKota = kabupatenKota
+        package init(person: Int, npsn: NPSN, school: Int?, state: State) {
             self.state = state
             storedPerson = Int32(person)
             storedNPSN = npsn
+            storedSchool = OptionalPosition(school)
         }
 
         /// Position in `Linkage.people`.
         package var person: Int { Int(storedPerson) }
         package var npsn: String { storedNPSN.text }
+        /// The Induk school's position in `Batch.schools`, when Dapodik lists it.
+        package var school: Int? { storedSchool.value }
+
+        /// The Induk school's kabupaten/kota, or empty when Dapodik does not list the school.
+        package func kabupatenKota(in schools: [School]) -> String { school.map { schools[$0].kabupatenKota } ?? "" }
     }
 
     /// One per Dapodik ASN person, in person order.
@@ -46,9 +51,7 @@ package struct PeopleFlow {
             // teachers, who can flow, cost no set of codes.
             let npsn = teachers[context.linkage.people[link.person].induk].npsn
             let school = context.schoolIndex[npsn]
-            var status = Status(
-                person: link.person, npsn: npsn, kabupatenKota: school.map { schools[$0].kabupatenKota } ?? "",
-                state: .canFlow)
+            var status = Status(person: link.person, npsn: npsn, school: school, state: .canFlow)
             if let school, !schools[school].isNegeri {
                 status.state = .swasta
                 return status

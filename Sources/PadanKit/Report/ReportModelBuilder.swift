@@ -79,8 +79,11 @@ package enum ReportModelBuilder {
     static func regions(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
         for d in r.disparities { areas[d.kabupatenKota.isEmpty ? noRegion : d.kabupatenKota, default: AreaTally()].add(d) }
-        for status in flow.people where !status.kabupatenKota.isEmpty {
-            areas[status.kabupatenKota, default: AreaTally()].count(status)
+        let schools = r.context.batch.schools
+        for status in flow.people {
+            let kabupatenKota = status.kabupatenKota(in: schools)
+            guard !kabupatenKota.isEmpty else { continue }
+            areas[kabupatenKota, default: AreaTally()].count(status)
         }
         return worstFirst(areas.map { name, tally in tally.area(name: name) })
     }

@@ -122,11 +122,16 @@ package struct NightlyRun {
 
     /// Status, first seen and age of every open disparity; resolved ones; crosswalk proposals. Returns the
     /// payload keys earlier runs emitted (for `skp/delta.jsonl`).
-    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> Set<PayloadKey> {
-        let previous: [String: StoredDisparity]
-        let emitted: Set<PayloadKey>
+    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> PayloadKeyIndex {
+        let previous: [String: PadanDatabase.FirstSeen]
+        let resolved: [String: StoredDisparity]
+        let emitted: PayloadKeyIndex
+        let ids = result.disparities.map(\.id)
+        let seen = Set(ids)
         do {
-            previous = try database.openDisparities()
+            previous = try database.openDisparitiesFirstSeen()
+            // The whole stored rows only of the disparities this run resolves (`resolved.csv`).
+            resolved = try database.openDisparities(where: { !seen.contains($0) })
             emitted = try database.emittedPayloadKeys()
             result.recentRuns = try database.runs(last: RunResult.trendLength - 1)
             let rejected = try database.rejectedProposals().map { [$0.npsn, SiasnID($0.unorID)?.key ?? $0.unorID.lowercased()] }
@@ -134,19 +139,16 @@ package struct NightlyRun {
         } catch {
             throw storeError(error)
         }
-        var seen = Set<String>()
         let today = result.asOf.description, runId = result.runId
-        result.lifecycles = result.disparities.map { d in
-            let id = d.id
-            seen.insert(id)
+        result.lifecycles = ids.map { id in
             if let before = previous[id] {
-                let age = CalendarDate(iso: before.firstSeenDate).map { result.asOf.dayNumber - $0.dayNumber } ?? 0
+                let age = CalendarDate(iso: before.date).map { result.asOf.dayNumber - $0.dayNumber } ?? 0
                 return RunResult.Lifecycle(
-                    isNew: false, firstSeenRun: before.firstSeenRun, firstSeenDate: before.firstSeenDate, ageDays: max(0, age))
+                    isNew: false, firstSeenRun: before.run, firstSeenDate: before.date, ageDays: max(0, age))
             }
             return RunResult.Lifecycle(isNew: true, firstSeenRun: runId, firstSeenDate: today, ageDays: 0)
         }
-        result.resolved = previous.values.filter { !seen.contains($0.disparityID) }
+        result.resolved = resolved.values
             .sorted { $0.disparityID < $1.disparityID }
             .map { stored in
                 var row = DisparityRow(json: stored.rowJSON) ?? DisparityRow(cells: [stored.disparityID, stored.code])

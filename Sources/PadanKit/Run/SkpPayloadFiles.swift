@@ -18,7 +18,7 @@ enum SkpPayloadFiles {
     ///
     /// `onNewKeys` is given the new keys of each block of lines once written, in order.
     static func write(
-        _ skp: SkpDecisions, runId: String, emitted: Set<PayloadKey>, folder: RunFolder,
+        _ skp: SkpDecisions, runId: String, emitted: PayloadKeyIndex, folder: RunFolder,
         onNewKeys: ([PayloadKey]) -> Void = { _ in }
     ) throws(WriterError) -> Int {
         let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")

@@ -69,3 +69,27 @@ struct PayloadKeySetTests {
         #expect(set.count == 3)
     }
 }
+
+struct PayloadKeyIndexTests {
+    static func key(_ first: UInt64, _ rest: UInt64 = 1) -> PayloadKey {
+        func hex(_ word: UInt64) -> String { String(repeating: "0", count: 16 - String(word, radix: 16).count) + String(word, radix: 16) }
+        return PayloadKey(hex: hex(first) + hex(rest) + hex(rest) + hex(rest))!
+    }
+
+    @Test func findsExactlyTheKeysGivenInAnyOrder() {
+        // Keys at both ends of the first-two-byte buckets, in one bucket, and twins sharing 8 bytes.
+        let keys = [
+            Self.key(0xFFFF_0000_0000_0001), Self.key(0), Self.key(0x0001_0000_0000_0000), Self.key(0x00FF_FFFF_FFFF_FFFF),
+            Self.key(0x1234_0000_0000_0000, 1), Self.key(0x1234_0000_0000_0000, 2), Self.key(0x1234_FFFF_FFFF_FFFF),
+            Self.key(0), Self.key(UInt64.max, UInt64.max),
+        ]
+        let index = PayloadKeyIndex(keys)
+        #expect(index.count == 8)
+        #expect(index.sortedKeys == Array(Set(keys)).sorted())
+        for key in keys { #expect(index.contains(key)) }
+        for absent in [Self.key(1), Self.key(0x1234_0000_0000_0000, 3), Self.key(0xFFFF_0000_0000_0002), Self.key(UInt64.max)] {
+            #expect(!index.contains(absent))
+        }
+        #expect(!PayloadKeyIndex([]).contains(Self.key(0)))
+    }
+}
