@@ -44,6 +44,11 @@ extension PadanDatabase {
         package var run: String
         /// `YYYY-MM-DD`.
         package var date: String
+
+        package init(run: String, date: String) {
+            self.run = run
+            self.date = date
+        }
     }
 
     /// The disparities the run `runID` found resolved and that have not come back since.

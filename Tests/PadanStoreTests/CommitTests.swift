@@ -135,7 +135,7 @@ struct CommitTests {
 private struct Snapshot: Equatable {
     let runs: [StoredRun]
     let open: [String: StoredDisparity]
-    let keys: Set<PayloadKey>
+    let keys: PayloadKeyIndex
 
     init(_ store: PadanDatabase) throws {
         runs = try store.runs(last: nil)

@@ -37,7 +37,7 @@ struct PadanDatabaseTests {
 
         #expect(try second.lastRun()?.runID == "20261122T190000Z")
         #expect(try second.openDisparities().keys.sorted() == ["d1"])
-        #expect(try second.emittedPayloadKeys() == [StoreFixtures.key(1)])
+        #expect(try second.emittedPayloadKeys().sortedKeys == [StoreFixtures.key(1)])
         let reopened = try PadanDatabase(path: path)
         #expect(try reopened.runs(last: nil).count == 1)
     }
