@@ -30,10 +30,13 @@ extension PadanDatabase {
     /// `run()` returns; an error thrown by either leaves the store exactly as it was.
     ///
     /// The run's row comes last, so references to it are checked at the commit (`defer_foreign_keys`).
+    /// Payload keys inserted at once (4 MB of keys): nationally ten sweeps of the key table.
+    static let keyBatch = 1 << 17
+
     @discardableResult
     package func commit(
         runID: String, asOf: String, observations: () -> any DisparityObservations,
-        payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun
+        payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun, keyBatch: Int = keyBatch
     ) throws(StoreError) -> RunCommit.Outcome {
         try write("menyimpan run \(runID)") { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -42,8 +45,19 @@ extension PadanDatabase {
             }
             try Self.record(observations(), runID: runID, asOf: asOf, in: db)
             let resolved = try Self.resolveUnobserved(by: runID, in: db)
+            // Keys gathered into large batches, each inserted in key order: one sweep of the key table's B-tree
+            // per batch instead of one per block of payload lines (random keys, each block visiting most of
+            // the table's pages), so a small page cache holds what a sweep needs.
             var newKeys = 0
-            while let chunk = try payloadKeys() { newKeys += try Self.insert(payloadKeys: chunk, firstRun: runID, in: db) }
+            var batch = [PayloadKey]()
+            while let chunk = try payloadKeys() {
+                batch += chunk
+                if batch.count >= keyBatch {
+                    newKeys += try Self.insert(payloadKeys: batch, firstRun: runID, in: db)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            newKeys += try Self.insert(payloadKeys: batch, firstRun: runID, in: db)
             let row = try run()
             guard row.runID == runID, row.asOf == asOf else {
                 throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "run \(row.runID) bukan run \(runID)")

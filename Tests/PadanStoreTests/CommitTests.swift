@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Committing a run")
 struct CommitTests {
+    @Test func payloadKeysHandedOverInChunksAreStoredInBatches() throws {
+        let store = try PadanDatabase.inMemory()
+        let k = (1...7).map { StoreFixtures.key(UInt8($0)) }
+        // Batches of two: the chunks are gathered across their boundaries, a repeated key counts once.
+        var chunks: [[PayloadKey]] = [[k[2], k[0]], [k[1]], [k[0], k[3], k[4], k[5]], [], [k[6]]]
+        let run = StoreFixtures.run("20261120T190000Z", day: 20)
+        let outcome = try store.commit(
+            runID: run.runID, asOf: run.asOf, observations: { [DisparityObservation]() },
+            payloadKeys: { chunks.isEmpty ? nil : chunks.removeFirst() }, run: { run }, keyBatch: 2)
+        #expect(outcome.newPayloadKeys == 7)
+        #expect(try store.emittedPayloadKeys().sortedKeys == k)
+    }
+
     @Test func aDisparityOpensPersistsResolvesAndComesBackAsNew() throws {
         let store = try PadanDatabase.inMemory()
 
