@@ -23,6 +23,9 @@ extension PadanDatabase {
             }, run: { commit.run })
     }
 
+    /// Payload keys inserted at once (4 MB of keys): nationally ten sweeps of the key table.
+    static let keyBatch = 1 << 17
+
     /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
     /// the disparities (`observations()`, each made as it is stored) are recorded at once, then the
     /// payload keys chunk by chunk as `payloadKeys()` gives them (until it gives nil), then `run()` is called.
@@ -30,9 +33,6 @@ extension PadanDatabase {
     /// `run()` returns; an error thrown by either leaves the store exactly as it was.
     ///
     /// The run's row comes last, so references to it are checked at the commit (`defer_foreign_keys`).
-    /// Payload keys inserted at once (4 MB of keys): nationally ten sweeps of the key table.
-    static let keyBatch = 1 << 17
-
     @discardableResult
     package func commit(
         runID: String, asOf: String, observations: () -> any DisparityObservations,
@@ -67,4 +67,3 @@ extension PadanDatabase {
         }
     }
 }
-

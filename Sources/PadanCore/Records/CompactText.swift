@@ -100,11 +100,10 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
 
     /// The separator of 21 bytes that are a NIP grouped 8 6 1 3 by one space, dot or dash.
     private static func nipSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        let separator = bytes[8]
-        guard separator == 0x20 || separator == 0x2E || separator == 0x2D, bytes[15] == separator, bytes[17] == separator
-        else { return nil }
-        for i in 0..<21 where i != 8 && i != 15 && i != 17 {
-            guard bytes[i] >= 0x30, bytes[i] <= 0x39 else { return nil }
+        let separator = bytes[nipGaps[0]]
+        guard separator == 0x20 || separator == 0x2E || separator == 0x2D else { return nil }
+        for i in 0..<21 {
+            guard nipGaps.contains(i) ? bytes[i] == separator : (bytes[i] >= 0x30 && bytes[i] <= 0x39) else { return nil }
         }
         return separator
     }

@@ -42,19 +42,11 @@ public struct DapodikTeacher: Sendable {
     public var jenisPtk: String { profile.jenis.text }
     public var tugasTambahan: String? {
         get { profile.tugas?.text }
-        set {
-            profile = TeacherProfile(
-                status: profile.status, employment: profile.employment, jenis: profile.jenis, isTeacher: profile.isTeacher,
-                tugas: newValue.map(SharedText.init), golongan: profile.golongan)
-        }
+        set { profile = profile.with(tugas: .some(newValue.map(SharedText.init))) }
     }
     public var golonganText: String? {
         get { profile.golongan?.text }
-        set {
-            profile = TeacherProfile(
-                status: profile.status, employment: profile.employment, jenis: profile.jenis, isTeacher: profile.isTeacher,
-                tugas: profile.tugas, golongan: newValue.map(WrittenGolongan.init))
-        }
+        set { profile = profile.with(golongan: .some(newValue.map(WrittenGolongan.init))) }
     }
     /// The golongan `golonganText` reads as.
     public var golongan: Golongan? { profile.golongan?.golongan }
@@ -117,6 +109,13 @@ package final class TeacherProfile: Sendable {
         self.isTeacher = isTeacher
         self.tugas = tugas
         self.golongan = golongan
+    }
+
+    /// This profile with its tugas tambahan or golongan replaced.
+    func with(tugas: SharedText?? = nil, golongan: WrittenGolongan?? = nil) -> TeacherProfile {
+        TeacherProfile(
+            status: status, employment: employment, jenis: jenis, isTeacher: isTeacher, tugas: tugas ?? self.tugas,
+            golongan: golongan ?? self.golongan)
     }
 
     /// What makes two profiles one: the identity of each shared box (boxes are shared within a file).

@@ -139,7 +139,6 @@ public struct PayloadKeyIndex: Sendable, Equatable {
     public var sortedKeys: [PayloadKey] { keys }
 
     public func contains(_ key: PayloadKey) -> Bool {
-        guard !keys.isEmpty else { return false }
         let b = Self.bucket(key)
         var low = Int(starts[b]), high = Int(starts[b + 1])
         while low < high {

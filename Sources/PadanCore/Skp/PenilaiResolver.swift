@@ -1,7 +1,6 @@
 /// Finds the rater of an SKP (`rules.md` §5): the principal of the teacher's Induk school, or the head of
 /// the education office of the school's government for principals and acting principals.
 public struct PenilaiResolver: Sendable {
-    /// The SIASN employee who rates, and why.
     /// Who rates: a SIASN employee (a position in 32 bits) in a role.
     public struct Penilai: Sendable {
         private var storedEmployee: Int32

@@ -47,18 +47,15 @@ final class RecordInterner {
         cached(text, in: &dapodikJobs, limit: .max) { (SharedText($0), DapodikTeacher.isTeacher($0)) }
     }
 
-    /// A golongan as written and read.
     /// The one profile of these shared words (and what they mean) in this file.
     func teacherProfile(
         status: SharedText, employment: Employment, jenis: SharedText, isTeacher: Bool, tugas: SharedText?,
         golongan: WrittenGolongan?
     ) -> TeacherProfile {
-        let key = TeacherProfile.Key(status: status, jenis: jenis, tugas: tugas, golongan: golongan)
-        if let known = teacherProfiles[key] { return known }
-        let profile = TeacherProfile(
-            status: status, employment: employment, jenis: jenis, isTeacher: isTeacher, tugas: tugas, golongan: golongan)
-        teacherProfiles[key] = profile
-        return profile
+        Self.interned(TeacherProfile.Key(status: status, jenis: jenis, tugas: tugas, golongan: golongan), in: &teacherProfiles) {
+            TeacherProfile(
+                status: status, employment: employment, jenis: jenis, isTeacher: isTeacher, tugas: tugas, golongan: golongan)
+        }
     }
 
     /// The one profile of these shared words (and what they mean) in this file.
@@ -68,14 +65,22 @@ final class RecordInterner {
     ) -> EmployeeProfile {
         let key = EmployeeProfile.Key(
             kedudukan: kedudukan, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan, instansi: instansi)
-        if let known = employeeProfiles[key] { return known }
-        let profile = EmployeeProfile(
-            kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
-            isTeacher: isTeacher, instansi: instansi)
-        employeeProfiles[key] = profile
-        return profile
+        return Self.interned(key, in: &employeeProfiles) {
+            EmployeeProfile(
+                kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
+                isTeacher: isTeacher, instansi: instansi)
+        }
     }
 
+    /// The value `table` holds for `key`, made and kept the first time.
+    private static func interned<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], _ make: () -> Value) -> Value {
+        if let known = table[key] { return known }
+        let value = make()
+        table[key] = value
+        return value
+    }
+
+    /// A golongan as written and read.
     func golongan(_ text: UnsafeBufferPointer<UInt8>) -> WrittenGolongan {
         cached(text, in: &golongans, limit: .max) { WrittenGolongan($0) }
     }
