@@ -69,14 +69,7 @@ package struct RunAnalysis: Sendable {
         let found = ParallelWork.map(order.count) { rules[order[$0]].findings(in: context) }
         var byRule = [[Disparity]](repeating: [], count: rules.count)
         for (k, i) in order.enumerated() { byRule[i] = found[k] }
-        // Positions sorted, then the findings gathered once: sorting the findings themselves moved each
-        // (sixteen texts retained and released a move) some twenty times, about a second of CPU nationally.
-        // The sort is stable and the positions start in order, so ties keep registry order as before.
-        let all = byRule.flatMap { $0 }
-        let sorted = all.withUnsafeBufferPointer { d in
-            Array(d.indices).sorted { Disparity.outputOrder(d[$0], d[$1]) }
-        }
-        return sorted.map { all[$0] }
+        return Disparity.inOutputOrder(byRule.flatMap { $0 })
     }
 
     /// The rules that take longest at national scale (CPU profile of the judge stage), costliest first.

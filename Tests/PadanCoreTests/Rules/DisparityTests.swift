@@ -104,6 +104,28 @@ struct DisparityTests {
         #expect(sortedOnce.map(\.nip).suffix(2) == ["1", "2"])
         #expect(sortedOnce[2].subjectKey == "k" && sortedOnce[3].subjectKey == "z")
         #expect(expected.shuffled().sorted(by: Disparity.outputOrder).map(\.id) == sortedOnce.map(\.id))
+        #expect(Disparity.inOutputOrder(expected.shuffled()).map(\.id) == sortedOnce.map(\.id))
+    }
+
+    /// The keyed sort is the comparison's stable sort, equal findings (same id) included, on texts whose
+    /// `String` order differs from their bytes' (`é` composed and decomposed are one value).
+    @Test func keyedSortIsTheStableSort() {
+        var generator = SystemRandomNumberGenerator()
+        let kabs = ["Kab. Tuban", "Kota Batu", "Kab. Bima", "Kab. Sélatan", "Kab. Se\u{301}latan", ""]
+        let codes = Array(DisparityCode.allCases.prefix(6))
+        for _ in 0..<20 {
+            let findings = (0..<300).map { i -> Disparity in
+                var d = Disparity(
+                    code: codes.randomElement(using: &generator)!, subject: .ptk,
+                    subjectKey: "ptk:\(Int.random(in: 0..<4, using: &generator))")
+                d.kabupatenKota = kabs.randomElement(using: &generator)!
+                d.npsn = ["", "20500001", "20500002"].randomElement(using: &generator)!
+                d.nip = ["", "1", "2", "10"].randomElement(using: &generator)!
+                d.source = "row \(i)"
+                return d
+            }
+            #expect(Disparity.inOutputOrder(findings).map(\.source) == findings.sorted(by: Disparity.outputOrder).map(\.source))
+        }
     }
 
     @Test func judgeSortsInOutputOrder() {
