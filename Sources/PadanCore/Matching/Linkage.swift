@@ -194,6 +194,14 @@ public struct Linkage: Sendable {
         lookupsReleased = true
     }
 
+    /// How many links were made by `method` (counted in place, no array of them made).
+    public func count(_ method: LinkMethod) -> Int {
+        links.reduce(0) { $0 + ($1.method == method ? 1 : 0) }
+    }
+
+    /// How many people are linked by NIP.
+    public var linkedCount: Int { count(.nip) }
+
     /// The exact SIASN employee of a person, when linked by NIP.
     public func linkedEmployee(ofPerson person: Int) -> Int? {
         guard let l = linkOfPerson[person], links[l].method == .nip else { return nil }

@@ -77,7 +77,7 @@ package struct NightlyRun {
                     Result { () throws(PadanError) in
                         let writer = RunOutputWriter(result: known, folder: folder)
                         try writer.writeTables()
-                        return writer.reportModel()
+                        return writer.prepareReport()
                     }
                 } _: {
                     let keys = Result { () throws(WriterError) in
@@ -89,7 +89,7 @@ package struct NightlyRun {
                 }
                 result.deltaCount = try payloads.get()
                 var report = try tables.get()
-                report.skpDelta = result.deltaCount
+                report.model.skpDelta = result.deltaCount
                 result.stages = clock.stages
                 result.finishedAt = Self.iso(Date())
                 try RunOutputWriter(result: result, folder: folder).writeReport(report)
@@ -163,7 +163,7 @@ package struct NightlyRun {
         let skp = RunSummary.skpCounts(r)
         let counts = RunCounts(
             open: r.rows.count, new: r.newCount, persisting: r.rows.count - r.newCount, resolved: r.resolved.count,
-            linked: r.context.linkage.links.filter { $0.method == .nip }.count, dapodikASN: r.context.linkage.links.count,
+            linked: r.context.linkage.linkedCount, dapodikASN: r.context.linkage.links.count,
             eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.deltaCount)
         return StoredRun(
             runID: r.runId, pipeline: r.pipeline.name, startedAt: r.startedAt, finishedAt: r.finishedAt,

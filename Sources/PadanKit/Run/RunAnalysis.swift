@@ -34,12 +34,12 @@ package struct RunAnalysis: Sendable {
             }
             return (tree, unitMap)
         } _: {
-            clock.stage("match_people", detail: { "\($0.links.filter { $0.method == .nip }.count) ASN tertaut" }) {
+            clock.stage("match_people", detail: { "\($0.linkedCount) ASN tertaut" }) {
                 reconciler.linkPeople(batch)
             }
         }
         var linkage = exactLinks
-        try clock.stage("candidates", detail: { _ in "\(linkage.links.filter { $0.method == .suggested }.count) saran" }) {
+        try clock.stage("candidates", detail: { _ in "\(linkage.count(.suggested)) saran" }) {
             () throws(PadanError) in
             reconciler.searchCandidates(loaded.batch, linkage: &linkage)
             reconciler.findMissing(loaded.batch, tree: tree, unitMap: unitMap, linkage: &linkage)

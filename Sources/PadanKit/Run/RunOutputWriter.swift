@@ -5,7 +5,7 @@ import PadanWriters
 /// (``SkpPayloadFiles``), into the temporary folder.
 ///
 /// The tables (``writeTables()``) need nothing the payload lines decide, so they are written while the
-/// payloads are, and the report's figures are gathered then too (``reportModel()``); the report
+/// payloads are, and the report's figures and embedded rows are made then too (``prepareReport()``); the report
 /// (``writeReport(_:)``) shows how many payloads are new and `summary.json` the stage times, so they are
 /// written after both.
 struct RunOutputWriter: Sendable {
@@ -33,13 +33,14 @@ struct RunOutputWriter: Sendable {
         }
     }
 
-    /// The report's figures; the count of new payloads is the one `result` has (set it when known).
-    func reportModel() -> ReportModel { ReportModelBuilder.build(result) }
+    /// The report's figures and its embedded rows; the count of new payloads is the one `result` has (set it
+    /// when known).
+    func prepareReport() -> ReportPage.Prepared { ReportPage.prepare(ReportModelBuilder.build(result)) }
 
-    /// `report.html` from `model` and `summary.json` (with the payload counts and the stage times known).
-    func writeReport(_ model: ReportModel) throws(PadanError) {
+    /// `report.html` from `report` and `summary.json` (with the payload counts and the stage times known).
+    func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {
         do {
-            try OutputFile.write(ReportPage.render(model), to: folder.path("report.html"))
+            try OutputFile.write(ReportPage.render(report), to: folder.path("report.html"))
             try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)

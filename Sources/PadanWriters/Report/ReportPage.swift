@@ -14,10 +14,27 @@ package enum ReportPage {
     package static let embeddedRows = 50_000
 
     package static func render(_ model: ReportModel) throws(WriterError) -> String {
+        try render(prepare(model))
+    }
+
+    /// A model with its costliest part, the embedded rows' JSON, made ahead: a run makes it on the tables'
+    /// thread while the payload lines are written, and renders the page once the count of new payloads
+    /// (``ReportModel/skpDelta``) is known.
+    package struct Prepared: Sendable {
+        package var model: ReportModel
+        let rowsJSON: String
+    }
+
+    package static func prepare(_ model: ReportModel) -> Prepared {
+        Prepared(model: model, rowsJSON: rowsJSON(Array(model.rows.prefix(embeddedRows))))
+    }
+
+    package static func render(_ prepared: Prepared) throws(WriterError) -> String {
+        let model = prepared.model
         var view = try header(model)
         view.merge(summary(model)) { _, new in new }
         view.merge(details(model)) { _, new in new }
-        view.merge(table(model)) { _, new in new }
+        view.merge(table(model, rowsJSON: prepared.rowsJSON)) { _, new in new }
         view["style"] = try ReportTemplates.asset("report.css")
         view["script"] = try ReportTemplates.asset("report.js")
         return try ReportTemplates.render("report", view)
@@ -132,7 +149,7 @@ package enum ReportPage {
         ]
     }
 
-    static func table(_ m: ReportModel) -> [String: Any] {
+    static func table(_ m: ReportModel, rowsJSON: String) -> [String: Any] {
         let uraian = Dictionary(m.codes.map { ($0.code, $0.uraian) }, uniquingKeysWith: { a, _ in a })
         let shown = m.rows.prefix(staticRows).map { r -> [String: Any] in
             [
@@ -146,7 +163,7 @@ package enum ReportPage {
             "staticRows": shown, "rowCount": ReportText.number(m.rows.count),
             "staticCount": ReportText.number(shown.count), "hasMoreStatic": m.rows.count > shown.count,
             "hasRows": !m.rows.isEmpty,
-            "rowsJSON": rowsJSON(Array(m.rows.prefix(embeddedRows))), "codesJSON": codesJSON(m.codes),
+            "rowsJSON": rowsJSON, "codesJSON": codesJSON(m.codes),
             "isCapped": m.rows.count > embeddedRows, "embeddedCount": ReportText.number(min(m.rows.count, embeddedRows)),
         ]
     }
