@@ -68,6 +68,25 @@ public struct Government: Hashable, Sendable, CustomStringConvertible {
 /// Splits text into upper-case tokens of letters and digits.
 public enum NameTokens {
     public static func split(_ text: String) -> [String] {
+        // ASCII text (nearly all) byte by byte: letters are A–Z and a–z there, and upper-casing maps only
+        // a–z. Scalar properties made splitting a fifth of reading a national schools file.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var tokens = [String]()
+            var current = [UInt8]()
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte - 0x20)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+                default:
+                    if !current.isEmpty {
+                        tokens.append(String(decoding: current, as: UTF8.self))
+                        current.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            return tokens
+        }
         var tokens = [String]()
         var current = String.UnicodeScalarView()
         for scalar in text.uppercased().unicodeScalars {

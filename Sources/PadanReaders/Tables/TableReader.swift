@@ -19,9 +19,15 @@ package struct TableRecord: Sendable {
     package private(set) var bounds: [Int32]
     package private(set) var rawCount: Int
 
-    /// A record from its parts (XML reader, tests).
+    /// A record from its parts (tests).
     package init(line: Int, fields: [String], raw: String) {
-        var bytes = Array(raw.utf8)
+        self.init(line: line, fields: fields, rawBytes: Array(raw.utf8))
+    }
+
+    /// A record from its values and the UTF-8 bytes of its raw text (XML reader).
+    package init(line: Int, fields: [String], rawBytes: [UInt8]) {
+        var bytes = rawBytes
+        bytes.reserveCapacity(rawBytes.count + fields.reduce(0) { $0 + $1.utf8.count })
         var bounds = [Int32]()
         bounds.reserveCapacity(fields.count * 2)
         let rawCount = bytes.count

@@ -16,8 +16,13 @@ struct XMLRecordBuilder {
     private let name: String
     private(set) var names: [String] = []
     private(set) var values: [String] = []
-    private(set) var raw = ""
+    /// The raw text's UTF-8 bytes, built piece by piece (a tag, a text, an entity reference): appending to
+    /// a `String` through interpolations was a fifth of reading a national schools file.
+    private(set) var rawBytes: [UInt8] = []
     private var rawFull = false
+
+    /// The raw text.
+    var raw: String { String(decoding: rawBytes, as: UTF8.self) }
     /// Index in `values` of the child element being read.
     private var openField: Int?
 
@@ -46,17 +51,22 @@ struct XMLRecordBuilder {
     /// An end tag inside the record at `depth`.
     mutating func closeElement(name: String, depth: Int) {
         if depth == 2 { openField = nil }
-        appendRaw("</\(name)>")
+        appendEndTag(name)
     }
 
-    /// Text at `depth` (3 or deeper is inside a field; 2 is mixed content directly in the record).
-    mutating func text(_ text: String, depth: Int, isBlank: Bool) {
+    /// Text at `depth` (3 or deeper is inside a field; 2 is mixed content directly in the record); `text` is
+    /// made only when the record keeps it (blank text between fields is dropped unread).
+    mutating func text(_ text: () -> String, depth: Int, isBlank: Bool) {
+        let value: String
         if depth >= 3, let field = openField {
-            values[field] += text
+            value = text()
+            values[field] += value
         } else if isBlank {
             return
+        } else {
+            value = text()
         }
-        appendRaw(Self.escaped(text, quote: false))
+        appendRaw(Self.escaped(value, quote: false))
     }
 
     /// An entity reference kept as written (`&name;`), never expanded.
@@ -68,26 +78,52 @@ struct XMLRecordBuilder {
 
     /// Closes the record (its end tag, unless it was an empty element).
     mutating func finish(isEmpty: Bool) {
-        if !isEmpty { appendRaw("</\(name)>") }
+        if !isEmpty { appendEndTag(name) }
     }
 
+    /// `<name a="v"…>` (or `/>`), one piece.
     private mutating func appendStartTag(_ name: String, _ attributes: [XMLAttribute], isEmpty: Bool) {
-        var tag = "<\(name)"
+        var length = 1 + name.utf8.count + (isEmpty ? 2 : 1)
+        for attribute in attributes { length += attribute.name.utf8.count + attribute.escapedValue.utf8.count + 4 }
+        guard fits(length) else { return }
+        rawBytes.append(UInt8(ascii: "<"))
+        rawBytes.append(contentsOf: name.utf8)
         for attribute in attributes {
-            tag += " \(attribute.name)=\"\(attribute.escapedValue)\""
+            rawBytes.append(UInt8(ascii: " "))
+            rawBytes.append(contentsOf: attribute.name.utf8)
+            rawBytes.append(UInt8(ascii: "="))
+            rawBytes.append(UInt8(ascii: "\""))
+            rawBytes.append(contentsOf: attribute.escapedValue.utf8)
+            rawBytes.append(UInt8(ascii: "\""))
         }
-        tag += isEmpty ? "/>" : ">"
-        appendRaw(tag)
+        if isEmpty { rawBytes.append(UInt8(ascii: "/")) }
+        rawBytes.append(UInt8(ascii: ">"))
+    }
+
+    /// `</name>`, one piece.
+    private mutating func appendEndTag(_ name: String) {
+        guard fits(name.utf8.count + 3) else { return }
+        rawBytes.append(UInt8(ascii: "<"))
+        rawBytes.append(UInt8(ascii: "/"))
+        rawBytes.append(contentsOf: name.utf8)
+        rawBytes.append(UInt8(ascii: ">"))
     }
 
     private mutating func appendRaw(_ text: String) {
-        guard !rawFull else { return }
-        if raw.utf8.count + text.utf8.count > Self.rawLimit {
-            raw += "…"
+        guard fits(text.utf8.count) else { return }
+        rawBytes.append(contentsOf: text.utf8)
+    }
+
+    /// Whether a piece of `length` bytes still fits in the raw text; when it does not, the text ends in `…`
+    /// and takes nothing more.
+    private mutating func fits(_ length: Int) -> Bool {
+        guard !rawFull else { return false }
+        if rawBytes.count + length > Self.rawLimit {
+            rawBytes.append(contentsOf: "…".utf8)
             rawFull = true
-        } else {
-            raw += text
+            return false
         }
+        return true
     }
 
     /// `text` escaped for XML character data (`quote: false`) or a double-quoted attribute value.

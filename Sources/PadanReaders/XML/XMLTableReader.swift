@@ -215,11 +215,12 @@ package final class XMLTableReader: TableReader {
                 record?.closeElement(name: constName(), depth: depth)
             }
         case NodeType.text, NodeType.whitespace, NodeType.significantWhitespace, NodeType.cdata:
-            let value = constValue()
-            let isBlank = (type != NodeType.text && type != NodeType.cdata) || XMLInputFeed.trimmed(value).isEmpty
+            // Read as bytes first: most text nodes are the white space between elements, never kept.
+            let value = xmlTextReaderConstValue(reader)
+            let isBlank = (type != NodeType.text && type != NodeType.cdata) || Self.isBlank(value)
             currentLine = textEndLine(value, isCDATA: type == NodeType.cdata)
             if depth >= 2 {
-                record?.text(value, depth: depth, isBlank: isBlank)
+                record?.text({ value.map { String(cString: $0) } ?? "" }, depth: depth, isBlank: isBlank)
             } else if record == nil {
                 if depth == 1 { lineAfterLastRecord = currentLine }
                 if !isBlank && !warnedStrayText {
@@ -257,7 +258,11 @@ package final class XMLTableReader: TableReader {
         if header.isEmpty {
             header = built.names
             for (index, name) in header.enumerated() { positions[name, default: []].append(index) }
-            return .record(TableRecord(line: built.line, fields: built.values, raw: built.raw))
+        }
+        // Nearly every record names its fields as the first did, in that order: each value is then its own
+        // column, as placing them by name would find (a dictionary lookup a field made it a tenth of reading).
+        if built.names == header {
+            return .record(TableRecord(line: built.line, fields: built.values, rawBytes: built.rawBytes))
         }
         var fields = [String](repeating: "", count: header.count)
         var seen: [String: Int] = [:]
@@ -267,7 +272,7 @@ package final class XMLTableReader: TableReader {
             seen[name] = occurrence + 1
             if occurrence < slots.count { fields[slots[occurrence]] = value }
         }
-        return .record(TableRecord(line: built.line, fields: fields, raw: built.raw))
+        return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.rawBytes))
     }
 
     /// The reader failed: the document is not well-formed from here on.
@@ -348,13 +353,32 @@ package final class XMLTableReader: TableReader {
         return currentLine
     }
 
-    /// Line where the text node the reader stands on ends.
-    private func textEndLine(_ value: String, isCDATA: Bool) -> Int {
+    /// Line where the text node the reader stands on (`value`, its text) ends.
+    private func textEndLine(_ value: UnsafePointer<xmlChar>?, isCDATA: Bool) -> Int {
         if !isCDATA, let node = xmlTextReaderCurrentNode(reader) {
             let line = Int(xmlGetLineNo(node))
             if line > 0 { return line }
         }
-        return currentLine + value.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var newlines = 0
+        if var byte = value {
+            while byte.pointee != 0 {
+                if byte.pointee == 0x0A { newlines += 1 }
+                byte += 1
+            }
+        }
+        return currentLine + newlines
+    }
+
+    /// Whether a text is empty or XML white space only (space, tab, CR, LF).
+    private static func isBlank(_ value: UnsafePointer<xmlChar>?) -> Bool {
+        guard var byte = value else { return true }
+        while byte.pointee != 0 {
+            switch byte.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D: byte += 1
+            default: return false
+            }
+        }
+        return true
     }
 
     /// The attributes of the element the reader stands on; the reader is left on the element.

@@ -64,5 +64,27 @@ struct GovernmentTests {
     @Test func nameTokensSplitOnEverythingButLettersAndDigits() {
         #expect(NameTokens.split("Pemerintah Kab. D.I.-Yogya, 2") == ["PEMERINTAH", "KAB", "D", "I", "YOGYA", "2"])
         #expect(NameTokens.split("  ") == [])
+        #expect(NameTokens.split("Kab. Sélatan-Ñ 2") == ["KAB", "SÉLATAN", "Ñ", "2"])
+    }
+
+    /// ASCII text is split byte by byte; the tokens are those of the scalar-by-scalar split.
+    @Test func asciiSplitIsTheScalarSplit() {
+        func scalarSplit(_ text: String) -> [String] {
+            var tokens = [String](), current = ""
+            for scalar in text.uppercased().unicodeScalars {
+                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    current.unicodeScalars.append(scalar)
+                } else if !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
+            }
+            return current.isEmpty ? tokens : tokens + [current]
+        }
+        let alphabet = Array("aZ09 .,-_/'()\t\n@[`{~\u{7F}\u{01}mQ")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0..<24)).map { _ in alphabet.randomElement()! })
+            #expect(NameTokens.split(text) == scalarSplit(text), "\(text.debugDescription)")
+        }
     }
 }
