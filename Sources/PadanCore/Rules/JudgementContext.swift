@@ -36,15 +36,17 @@ public struct JudgementContext: Sendable {
         self.unitMap = unitMap
         self.linkage = linkage
         self.settings = settings
+        // Records read a field at a time by index: `enumerated()` or a local copy of a row retained its
+        // every text, for 1.6 million rows.
         var index = [NPSN: Int](minimumCapacity: batch.schools.count)
-        for (i, school) in batch.schools.enumerated() where index[school.npsn] == nil { index[school.npsn] = i }
+        for i in batch.schools.indices where index[batch.schools[i].npsn] == nil { index[batch.schools[i].npsn] = i }
         self.schoolIndex = index
         var linked = [LinkedPair]()
         linked.reserveCapacity(linkage.links.count)
         for link in linkage.links {
             guard link.method == .nip, let e = link.employee else { continue }
-            let row = batch.teachers[linkage.people[link.person].induk]
-            linked.append(LinkedPair(person: link.person, employee: e, school: index[row.npsn]))
+            let npsn = batch.teachers[linkage.people[link.person].induk].npsn
+            linked.append(LinkedPair(person: link.person, employee: e, school: index[npsn]))
         }
         self.linked = linked
         var governments = [String: Government]()
