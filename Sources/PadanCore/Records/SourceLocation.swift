@@ -47,6 +47,8 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
         hasher.combine(hi)
         hasher.combine(lo)
     }
+    /// What sets and dictionaries use (see ``FastHash``).
+    public func _rawHashValue(seed: Int) -> Int { FastHash.mix(hi, lo, seed: seed) }
 
     /// Accepts 32 hex characters or an 8-4-4-4-12 dashed UUID, either case (mixed too).
     public init?(_ raw: String?) {
@@ -82,6 +84,9 @@ public struct NPSN: Hashable, Sendable, Comparable, CustomStringConvertible {
     private let value: UInt32
 
     public var text: String { DigitText.digits(UInt64(value), count: 8).text }
+
+    /// What sets and dictionaries use (see ``FastHash``).
+    public func _rawHashValue(seed: Int) -> Int { FastHash.mix(UInt64(value), 0, seed: seed) }
 
     /// Accepts exactly 8 digits (after trimming and a leading `'`).
     public init?(_ raw: String?) {

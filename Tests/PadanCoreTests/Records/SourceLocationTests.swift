@@ -19,6 +19,23 @@ struct SourceLocationTests {
         #expect(id.description == id.text)
     }
 
+    /// Ids hash through ``FastHash``: a table of many ids, and of ids that differ in one half or one bit,
+    /// finds each and keeps them apart.
+    @Test func manyIdsInOneTable() throws {
+        var ids = [SiasnID]()
+        for i in 0..<20_000 {
+            let hi = String(UInt64.random(in: 0...UInt64.max), radix: 16), lo = String(UInt64(i), radix: 16)
+            let text = String(repeating: "0", count: 16 - hi.count) + hi + String(repeating: "0", count: 16 - lo.count) + lo
+            ids.append(try #require(SiasnID(text)))
+            ids.append(try #require(SiasnID(String(repeating: "0", count: 16) + String(repeating: "0", count: 16 - lo.count) + lo)))
+        }
+        let table = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(table.count == Set(ids.map(\.key)).count)
+        for (i, id) in ids.enumerated() { #expect(ids[table[id]!] == id, "\(i)") }
+        let schools = Set((0..<10_000).compactMap { NPSN(String(20_000_000 + $0)) })
+        #expect(schools.count == 10_000 && schools.contains(NPSN("20009999")!) && !schools.contains(NPSN("20010000")!))
+    }
+
     @Test func dashedAndUndashedAreOneKeyInCollections() throws {
         let a = try #require(SiasnID(Self.hex)), b = try #require(SiasnID(Self.dashed.uppercased()))
         #expect(Set([a, b]).count == 1)
