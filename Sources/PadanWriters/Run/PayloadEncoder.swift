@@ -15,9 +15,12 @@ package enum PayloadEncoder {
         return (key.hex, out.string)
     }
 
-    /// Appends the payload's JSON line (without a newline) to `out` and returns its key.
+    /// Appends the payload's JSON line (without a newline) to `out` and returns its key. `penilaiJSON`, when
+    /// given, is ``personJSON(_:)`` of the payload's penilai, made once for the many lines that share it.
     @discardableResult
-    package static func append(_ payload: SkpPayload, runId: String, to out: inout JSONBytes) -> PayloadKey {
+    package static func append(
+        _ payload: SkpPayload, runId: String, penilaiJSON: [UInt8]? = nil, to out: inout JSONBytes
+    ) -> PayloadKey {
         // Canonical key order: idempotency_key, indikator_kinerja, model_skp, pegawai, penilai, peran,
         // perilaku_fokus, periode, predikat, schema, sumber, tahap. The hashed body is `{`, the members
         // indikator_kinerja through schema, and tahap: written in place and hashed there, the key then
@@ -33,7 +36,7 @@ package enum PayloadEncoder {
         out.raw(",\"pegawai\":")
         person(payload.pegawai, into: &out)
         out.raw(",\"penilai\":")
-        person(payload.penilai, into: &out)
+        if let penilaiJSON { out.raw(penilaiJSON) } else { person(payload.penilai, into: &out) }
         out.raw(",\"peran\":")
         out.string(payload.peran.rawValue)
         out.raw(",\"perilaku_fokus\":[")
@@ -69,6 +72,13 @@ package enum PayloadEncoder {
         let key = out.sha256(prefix: [UInt8(ascii: "{")], membersStart..<membersEnd, tahapStart..<out.bytes.count)
         out.fillHex(key, at: keyAt)
         return key
+    }
+
+    /// A person's JSON object, as a payload line holds it.
+    package static func personJSON(_ p: PayloadPerson) -> [UInt8] {
+        var out = JSONBytes(capacity: 320)
+        person(p, into: &out)
+        return out.bytes
     }
 
     /// A person in canonical key order: jabatan, nama, nip, npsn, peran_penilai (penilai only), pns_id,

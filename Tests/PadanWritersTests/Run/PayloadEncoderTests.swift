@@ -34,6 +34,18 @@ struct PayloadEncoderTests {
         GoldenFile.check(line + "\n" + unrated + "\n", "Run/payloads.jsonl")
     }
 
+    /// A penilai's JSON made ahead gives the line and key of the penilai encoded in place.
+    @Test func penilaiMadeAheadIsTheSameLine() {
+        for payload in [Self.payload(), Self.payload(nama: "Budi \"B\"", predikat: nil, indikator: nil)] {
+            var inPlace = JSONBytes(), ahead = JSONBytes()
+            let a = PayloadEncoder.append(payload, runId: "r", to: &inPlace)
+            let b = PayloadEncoder.append(
+                payload, runId: "r", penilaiJSON: PayloadEncoder.personJSON(payload.penilai), to: &ahead)
+            #expect(a == b)
+            #expect(inPlace.bytes == ahead.bytes)
+        }
+    }
+
     @Test func keyIsLowerHexSHA256() {
         let (key, _) = PayloadEncoder.encode(Self.payload(), runId: "r")
         #expect(key.count == 64)
