@@ -1,4 +1,5 @@
 import GRDB
+import PadanCore
 
 extension PadanDatabase {
     /// The disparities open as of the last committed run whose id passes `include` (all by default), by id.
@@ -23,17 +24,12 @@ extension PadanDatabase {
         try read("membaca disparitas terbuka") { db in
             var firstSeen: [String: FirstSeen] = [:]
             firstSeen.reserveCapacity(try StoredDisparity.filter(sql: "open = 1").fetchCount(db))
-            var shared: [String: String] = [:]
-            func share(_ text: String) -> String {
-                if let known = shared[text] { return known }
-                shared[text] = text
-                return text
-            }
+            let shared = TextInterner()
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT disparity_id, first_seen_run, first_seen_date FROM \(StoredDisparity.databaseTableName) WHERE open = 1")
             while let row = try cursor.next() {
                 let id: String = try row.decode(atIndex: 0)
-                firstSeen[id] = FirstSeen(run: share(try row.decode(atIndex: 1)), date: share(try row.decode(atIndex: 2)))
+                firstSeen[id] = FirstSeen(run: shared.string(try row.decode(atIndex: 1)), date: shared.string(try row.decode(atIndex: 2)))
             }
             return firstSeen
         }

@@ -53,26 +53,20 @@ public struct Disparity: Sendable {
 
     /// `findings` in ``outputOrder(_:_:)``, ties in their given order.
     ///
-    /// Sorts positions by keys gathered once: numbers for the priority, the kabupaten/kota (its rank among
-    /// the few distinct names) and the code, then the texts, read from arrays of their own. Comparing the
-    /// findings themselves copied both (sixteen texts retained and released) at every comparison: 1 s of
-    /// the judge stage nationally, on one core.
+    /// Sorts positions on keys gathered once into arrays of their own: the priority with the kabupaten/kota's
+    /// rank among the few distinct names, then NPSN, code, NIP and subject key. Comparing the findings
+    /// themselves copied both (sixteen texts retained and released) at every comparison: 1 s of the judge
+    /// stage nationally, on one core.
     public static func inOutputOrder(_ findings: [Disparity]) -> [Disparity] {
         let areas = Array(Set(findings.map(\.kabupatenKota))).sorted()
         let areaRank = [String: Int](uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
-        let codes = Array(Set(findings.map(\.code))).sorted()
-        let codeRank = [DisparityCode: Int](uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
-        // Priority, area and code in one number: priorities are single digits, and neither rank comes near 2^24.
-        let head = findings.map { d in
-            d.priority << 48 | (areaRank[d.kabupatenKota] ?? 0) << 24 | (codeRank[d.code] ?? 0)
-        }
-        let npsn = findings.map(\.npsn)
-        let nip = findings.map(\.nip)
-        let subjectKey = findings.map(\.subjectKey)
+        let area = findings.map { ($0.priority, areaRank[$0.kabupatenKota] ?? 0) }
+        let npsn = findings.map(\.npsn), code = findings.map(\.code)
+        let nip = findings.map(\.nip), subjectKey = findings.map(\.subjectKey)
         let order = findings.indices.sorted { a, b in
-            if head[a] >> 24 != head[b] >> 24 { return head[a] < head[b] }
+            if area[a] != area[b] { return area[a] < area[b] }
             if npsn[a] != npsn[b] { return npsn[a] < npsn[b] }
-            if head[a] != head[b] { return head[a] < head[b] }
+            if code[a] != code[b] { return code[a] < code[b] }
             if nip[a] != nip[b] { return nip[a] < nip[b] }
             if subjectKey[a] != subjectKey[b] { return subjectKey[a] < subjectKey[b] }
             return a < b

@@ -39,28 +39,30 @@ public struct SkpDecisions: Sendable {
 
     /// The payload of row `i`, when eligible.
     public func payload(at i: Int) -> SkpPayload? {
-        var raters = Raters()
+        var raters = Raters<PayloadPerson>()
         return payload(at: i, raters: &raters)
     }
 
-    /// The penilai of payloads built one after another, each made once: a principal rates every teacher
-    /// of their school, and a head of office every principal of their government.
-    public struct Raters {
-        var known: [Int: PayloadPerson] = [:]
+    /// What is made of each penilai for payloads built one after another (their ``PayloadPerson``, or its
+    /// JSON), made once: a principal rates every teacher of their school, and a head of office every
+    /// principal of their government.
+    public struct Raters<Value> {
+        private var known: [Int: (role: PenilaiResolver.Role, value: Value)] = [:]
         public init() {}
+
+        /// What was made of `penilai`, made by `make` the first time.
+        public mutating func value(for penilai: PenilaiResolver.Penilai, _ make: () -> Value) -> Value {
+            if let entry = known[penilai.employee], entry.role == penilai.role { return entry.value }
+            let value = make()
+            known[penilai.employee] = (penilai.role, value)
+            return value
+        }
     }
 
     /// The payload of row `i`, when eligible, its penilai taken from `raters` when made before.
-    public func payload(at i: Int, raters: inout Raters) -> SkpPayload? {
+    public func payload(at i: Int, raters: inout Raters<PayloadPerson>) -> SkpPayload? {
         guard case .eligible(let row) = verdicts[i] else { return nil }
-        let penilai = row.penilai
-        let rater: PayloadPerson
-        if let known = raters.known[penilai.employee], known.peranPenilai == penilai.peran {
-            rater = known
-        } else {
-            rater = eligibility.rater(penilai)
-            raters.known[penilai.employee] = rater
-        }
+        let rater = raters.value(for: row.penilai) { eligibility.rater(row.penilai) }
         return eligibility.payload(for: records[i], person: row.person, employee: row.employee, rater: rater)
     }
 

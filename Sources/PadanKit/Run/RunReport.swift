@@ -6,10 +6,8 @@ package enum RunReport {
     package static func render(_ r: RunResult) -> String {
         let links = r.context.linkage.links
         let linked = r.context.linkage.linkedCount
-        // Priorities read in place: filtering copied each of 170,000 disparities nationally, four times.
-        var byPriority = [0, 0, 0, 0]
-        let disparities = r.disparities
-        for i in disparities.indices where (1...4).contains(disparities[i].priority) { byPriority[disparities[i].priority - 1] += 1 }
+        let priorityCounts = r.disparityCounts.byPriority
+        let byPriority = (1...4).map { priorityCounts[$0] ?? 0 }
         let skp = RunSummary.skpCounts(r)
         return """
             Run \(r.runId) selesai (\(r.pipeline.name), per \(r.asOf)).

@@ -19,13 +19,7 @@ package enum RunSummary {
         func count(_ m: LinkMethod) -> Int { r.context.linkage.count(m) }
         let assignments = r.context.unitMap.assignments
         func schools(_ m: UnitMethod) -> Int { assignments.reduce(0) { $0 + ($1.method == m ? 1 : 0) } }
-        // One pass reading the code in place: `for d in` copied each of 170,000 disparities nationally.
-        var codeCounts = [DisparityCode: Int](), priorityCounts = [Int: Int]()
-        let disparities = r.disparities
-        for i in disparities.indices {
-            codeCounts[disparities[i].code, default: 0] += 1
-            priorityCounts[disparities[i].priority, default: 0] += 1
-        }
+        let (codeCounts, priorityCounts) = r.disparityCounts
         let byCode = DisparityCode.allCases.map { ($0.rawValue, JSONValue.int(codeCounts[$0] ?? 0)) }
         let byPriority = (1...4).map { p in (String(p), JSONValue.int(priorityCounts[p] ?? 0)) }
         let skp = skpCounts(r)

@@ -90,20 +90,12 @@ enum SkpPayloadFiles {
         keys.reserveCapacity(rows.count)
         lines.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)
-        var raters = SkpDecisions.Raters()
-        // Each penilai's JSON made once a block: a principal rates every teacher of a school, a head of office
-        // every principal of a government (a third of a line, escaped and copied field by field).
-        var penilaiJSON = [Int: (role: PenilaiResolver.Role, json: [UInt8])]()
+        var raters = SkpDecisions.Raters<PayloadPerson>()
+        // Each penilai's JSON made once a block too (a third of a line, escaped and copied field by field).
+        var penilaiJSONs = SkpDecisions.Raters<[UInt8]>()
         for i in rows {
             guard case .eligible(let row) = skp.verdicts[i], let payload = skp.payload(at: i, raters: &raters) else { continue }
-            let rater = row.penilai
-            let json: [UInt8]
-            if let known = penilaiJSON[rater.employee], known.role == rater.role {
-                json = known.json
-            } else {
-                json = PayloadEncoder.personJSON(payload.penilai)
-                penilaiJSON[rater.employee] = (rater.role, json)
-            }
+            let json = penilaiJSONs.value(for: row.penilai) { PayloadEncoder.personJSON(payload.penilai) }
             keys.append(PayloadEncoder.append(payload, runId: runId, penilaiJSON: json, to: &out))
             lines.append(i)
             out.byte(0x0A)
