@@ -74,8 +74,11 @@ public struct JudgementContext: Sendable {
     }
 
     /// The government of an employee's `instansi_kerja_nama`.
-    public func government(of employee: SiasnEmployee) -> Government? {
-        instansiGovernments[employee.instansiKerja] ?? Government(reading: employee.instansiKerja)
+    public func government(of employee: SiasnEmployee) -> Government? { government(ofInstansi: employee.instansiKerja) }
+
+    /// The government an `instansi_kerja_nama` names.
+    public func government(ofInstansi instansi: String) -> Government? {
+        instansiGovernments[instansi] ?? Government(reading: instansi)
     }
 
     public func school(_ npsn: NPSN) -> School? { schoolIndex[npsn].map { batch.schools[$0] } }
@@ -131,7 +134,10 @@ public struct JudgementContext: Sendable {
     }
 
     /// The unit of an employee's work place, when known in the tree.
-    public func unit(of employee: SiasnEmployee) -> Int? { tree.index[employee.unorId] }
+    public func unit(of employee: SiasnEmployee) -> Int? { unit(ofUnor: employee.unorId) }
+
+    /// The unit of a SIASN `unor_id`, when known in the tree.
+    public func unit(ofUnor id: SiasnID) -> Int? { tree.index[id] }
 
     /// Whether an employee's unit is a school's unit or below one.
     public func isInSchoolUnit(_ employee: SiasnEmployee) -> Bool {
@@ -141,14 +147,12 @@ public struct JudgementContext: Sendable {
 
     /// `UNOR_*` findings: `finding(person, employee, school)` for each linked person whose Induk school is
     /// Negeri (the scope of those checks), in link order, the records read in place rather than copied.
-    func unorFindings(_ finding: (Int, SiasnEmployee, School) -> Disparity?) -> [Disparity] {
-        // Through buffer pointers: an element passed straight from one is borrowed, where an array's
-        // subscript copied the record (and retained its every text) for each call.
+    func unorFindings(_ finding: (Int, InPlace<SiasnEmployee>, InPlace<School>) -> Disparity?) -> [Disparity] {
         batch.employees.withUnsafeBufferPointer { employees in
             batch.schools.withUnsafeBufferPointer { schools in
                 linkedPositions.compactMap { pair in
                     guard let s = pair.school, schools[s].isNegeri else { return nil }
-                    return finding(pair.person, employees[pair.employee], schools[s])
+                    return finding(pair.person, InPlace(employees, pair.employee), InPlace(schools, s))
                 }
             }
         }

@@ -81,4 +81,35 @@ struct PersonNameTests {
     func asciiPathMatchesGeneralPath(_ name: String) {
         #expect(PersonName.asciiTokens(name) == PersonName.tokens(name))
     }
+
+    /// Names with the same ASCII words (case and spacing aside, up to a comma) have the same tokens; the
+    /// check never says so of names that differ otherwise.
+    @Test(arguments: [
+        ("IRFAN PURNOMO", "Irfan Purnomo", true), ("Irfan  Purnomo ", "\tirfan purnomo", true),
+        ("Drs. H. Ahmad Fauzi, S.Pd.", "DRS. H. AHMAD FAUZI, M.M.", true), ("Ani", "Ani, S.Pd", true),
+        ("", "  ", true), (",x", ", y", true), ("Irfan Purnomo", "Irfan Purnama", false),
+        ("Irfan Purnomo", "Irfan", false), ("Irfan", "Irfan Purnomo", false), ("IrfanPurnomo", "Irfan Purnomo", false),
+        ("Irfan Purnomo", "Irfan Purnomo S.Pd", false), ("Ani", "Ani,", true), ("Ani", "Ani.", false),
+        ("Siti Aminah", "Siti\u{A0}Aminah", false), ("Müller", "MÜLLER", false), ("Müller", "Müller", false),
+        ("Irfan\rPurnomo", "IRFAN\rPURNOMO", true), ("[ani]", "{ANI}", false),
+    ])
+    func sameASCIIWords(_ a: String, _ b: String, same: Bool) {
+        #expect(PersonName.haveSameASCIIWords(a, b) == same)
+        #expect(PersonName.haveSameASCIIWords(b, a) == same)
+        if same { #expect(PersonName(a).tokens == PersonName(b).tokens) }
+    }
+
+    /// On random names from a small alphabet of letters, spaces, dots and commas, `true` always means equal
+    /// tokens, and case and spacing changes alone are always seen.
+    @Test func sameASCIIWordsImpliesSameTokens() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbB .,\t")
+        for _ in 0..<5000 {
+            let a = String((0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let b = String((0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            if PersonName.haveSameASCIIWords(a, b) { #expect(PersonName(a).tokens == PersonName(b).tokens, "\(a) / \(b)") }
+            let respaced = a.uppercased().split(separator: " ", omittingEmptySubsequences: false).joined(separator: "  ")
+            #expect(PersonName.haveSameASCIIWords(a, respaced), "\(a)")
+        }
+    }
 }

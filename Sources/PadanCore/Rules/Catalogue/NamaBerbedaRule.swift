@@ -7,8 +7,10 @@ public struct NamaBerbedaRule: DisparityRule {
     public func findings(in context: JudgementContext) -> [Disparity] {
         let threshold = context.settings.nameThreshold
         return context.attributeFindings(code, field: "nama") { row, employee in
-            // The same text is the same name; most linked pairs are, and need no normalizing.
-            row.nama == employee.nama || PersonName(row.nama).isSamePerson(as: PersonName(employee.nama), threshold: threshold)
+            // The same text, or the same words but for letter case and spacing, is the same name; most
+            // linked pairs are, and need no normalizing.
+            row.nama == employee.nama || PersonName.haveSameASCIIWords(row.nama, employee.nama)
+                || PersonName(row.nama).isSamePerson(as: PersonName(employee.nama), threshold: threshold)
                 ? nil : (row.nama, employee.nama)
         }
     }

@@ -9,7 +9,7 @@ public struct UnorSatpenBerbedaRule: DisparityRule {
             guard let own = school.government, !context.isDifferentGovernment(employee, from: own),
                 let assignment = context.unitMap.assignment(school.npsn), let schoolUnit = assignment.unitId
             else { return nil }
-            if let mapped = assignment.unit, let unit = context.unit(of: employee),
+            if let mapped = assignment.unit, let unit = context.unit(ofUnor: employee.unorId),
                 context.tree.isUnit(unit, atOrUnder: mapped)
             {
                 return nil
@@ -18,7 +18,7 @@ public struct UnorSatpenBerbedaRule: DisparityRule {
             var d = context.ptkDisparity(code, person: person)
             d.field = "unor"
             d.dapodikValue = school.nama
-            d.siasnValue = employee.unorNama ?? context.unit(of: employee).map { context.tree.units[$0].nama } ?? ""
+            d.siasnValue = employee.unorNama ?? context.unit(ofUnor: employee.unorId).map { context.tree.units[$0].nama } ?? ""
             d.suggestion = schoolUnit.text
             return d
         }
