@@ -2,7 +2,9 @@
 ///
 /// Handing a record from a buffer pointer to a closure copies it whole (every text it holds retained, then
 /// released), whatever the closure reads: a fifth of the judge stage nationally, where each rule walks 1.6
-/// million linked pairs. In an optimized build a field read through this is as direct as from the record.
+/// million linked pairs. In an optimized build a stored field read through this is as direct as from the
+/// record; a computed one whose getter is not inlined still gets a copy of the whole record to run on (the
+/// compiler cannot prove the memory unchanged while the getter runs), so hot paths read stored fields.
 ///
 /// Valid only while the table it points into is alive and unchanged: made by the loops that walk a table
 /// through its buffer pointer, for the closures they call, and never kept.
@@ -10,12 +12,12 @@
 public struct InPlace<Record> {
     private let pointer: UnsafePointer<Record>
 
-    init(_ pointer: UnsafePointer<Record>) {
+    package init(_ pointer: UnsafePointer<Record>) {
         self.pointer = pointer
     }
 
     /// The record at `position` of `table`.
-    init(_ table: UnsafeBufferPointer<Record>, _ position: Int) {
+    package init(_ table: UnsafeBufferPointer<Record>, _ position: Int) {
         precondition(table.indices.contains(position), "InPlace: position \(position) outside the table")
         self.pointer = table.baseAddress! + position
     }

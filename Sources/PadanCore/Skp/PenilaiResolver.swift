@@ -63,11 +63,13 @@ public struct PenilaiResolver: Sendable {
     public init(context: JudgementContext) {
         self.context = context
         var principals = [NPSN: Principals]()
-        // Rows read in place, not copied out (a dozen reference counts each, for every ASN row).
-        let teachers = context.batch.teachers
-        for (p, person) in context.linkage.people.enumerated() {
-            for r in person.rows where teachers[r].employment.isASN {
-                if let kind = Self.kind(of: teachers[r]) { principals[teachers[r].npsn, default: Principals()].add(p, as: kind) }
+        // Rows read in place (``InPlace``), not copied out: a dozen reference counts each, for every ASN row.
+        context.batch.teachers.withUnsafeBufferPointer { teachers in
+            for (p, person) in context.linkage.people.enumerated() {
+                for r in person.rows where teachers[r].employment.isASN {
+                    let row = InPlace(teachers, r)
+                    if let kind = Self.kind(of: row) { principals[row.npsn, default: Principals()].add(p, as: kind) }
+                }
             }
         }
         self.principals = principals
@@ -98,7 +100,7 @@ public struct PenilaiResolver: Sendable {
         self.heads = heads
     }
 
-    static func kind(of row: DapodikTeacher) -> PrincipalKind? {
+    static func kind(of row: InPlace<DapodikTeacher>) -> PrincipalKind? {
         // Most rows: no tugas tambahan and a jenis PTK of `Guru …`; answered without building text (this
         // is asked for every ASN row and every SKP row's school mates).
         let tugasText = row.tugasTambahan ?? ""
@@ -140,13 +142,14 @@ public struct PenilaiResolver: Sendable {
 
     /// The penilai for a person's SKP in a role, or nil when it cannot be resolved.
     public func penilai(forPerson person: Int, role: SkpRole) -> Penilai? {
-        let teachers = context.batch.teachers
-        let npsn = teachers[context.linkage.people[person].induk].npsn
+        let npsn = context.batch.teachers[context.linkage.people[person].induk].npsn
         guard let school = context.schoolIndex[npsn] else { return nil }
-        let actingHere = context.linkage.people[person].rows.contains {
-            teachers[$0].npsn == npsn && Self.kind(of: teachers[$0]) == .acting
+        let actingHere = context.batch.teachers.withUnsafeBufferPointer { teachers in
+            context.linkage.people[person].rows.contains {
+                teachers[$0].npsn == npsn && Self.kind(of: InPlace(teachers, $0)) == .acting
+            }
         }
-        if role != .guru || actingHere { return headOfOffice(for: context.batch.schools[school]) }
+        if role != .guru || actingHere { return headOfOffice(of: context.batch.schools[school].government) }
         // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
         // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
         let kinds = principals[npsn] ?? Principals()
@@ -158,8 +161,8 @@ public struct PenilaiResolver: Sendable {
         return nil
     }
 
-    func headOfOffice(for school: School) -> Penilai? {
-        guard let government = school.government, let head = heads[government.key] else { return nil }
+    func headOfOffice(of government: Government?) -> Penilai? {
+        guard let government, let head = heads[government.key] else { return nil }
         return head
     }
 

@@ -32,7 +32,7 @@ public struct SkpEligibility: Sendable {
 
     /// The payload of an eligible row with its penilai already made (``rater(_:)``).
     func payload(for record: SkpRecord, person: Int, employee e: Int, rater: PayloadPerson) -> SkpPayload {
-        var pegawai = payloadPerson(context.batch.employees[e])
+        var pegawai = payloadPerson(employee: e)
         pegawai.npsn = context.batch.teachers[context.linkage.people[person].induk].npsn.text
         return SkpPayload(
             periode: record.periode, pegawai: pegawai, penilai: rater, peran: record.peran, tahap: record.tahap,
@@ -112,17 +112,22 @@ public struct SkpEligibility: Sendable {
 
     /// The penilai as a payload names them.
     func rater(_ penilai: PenilaiResolver.Penilai) -> PayloadPerson {
-        var rater = payloadPerson(context.batch.employees[penilai.employee])
+        var rater = payloadPerson(employee: penilai.employee)
         rater.peranPenilai = penilai.peran
         return rater
     }
 
-    func payloadPerson(_ employee: SiasnEmployee) -> PayloadPerson {
-        let unit = context.tree.index[employee.unorId]
-        let unitName = employee.unorNama ?? unit.map { context.tree.units[$0].nama }
-        let npsn = unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
-        return PayloadPerson(
-            pnsId: employee.pnsId.text, nip: employee.nipBaru, nama: employee.nama, unorId: employee.unorId.text,
-            unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)
+    /// Employee `e` as a payload shows them, read in place (a copy of the record was a tenth of making a
+    /// payload).
+    func payloadPerson(employee e: Int) -> PayloadPerson {
+        context.batch.employees.withUnsafeBufferPointer { employees in
+            let employee = InPlace(employees, e)
+            let unit = context.tree.index[employee.unorId]
+            let unitName = employee.unorNama ?? unit.map { context.tree.units[$0].nama }
+            let npsn = unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
+            return PayloadPerson(
+                pnsId: employee.pnsId.text, nip: employee.nipBaru, nama: employee.nama, unorId: employee.unorId.text,
+                unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)
+        }
     }
 }

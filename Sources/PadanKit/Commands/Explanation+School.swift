@@ -110,7 +110,7 @@ struct SchoolExplainer {
                 methods[linkage.links[l].method, default: 0] += 1
             }
         }
-        let flow = PeopleFlow(context: context, disparities: analysis.disparities).people.filter { $0.npsn == npsn.text }
+        let flow = PeopleFlow(context: context, disparities: analysis.disparities).people.filter { $0.npsn == npsn }
         let canFlow = flow.filter { $0.state == .canFlow }.count
         var siasn = 0
         if let unit = context.unitMap.assignment(npsn)?.unit {

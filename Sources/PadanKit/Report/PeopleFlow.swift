@@ -32,12 +32,10 @@ package struct PeopleFlow {
 
         /// Position in `Linkage.people`.
         package var person: Int { Int(storedPerson) }
-        package var npsn: String { storedNPSN.text }
+        package var npsn: NPSN { storedNPSN }
         /// The Induk school's position in `Batch.schools`, when Dapodik lists it.
         package var school: Int? { storedSchool.value }
 
-        /// The Induk school's kabupaten/kota, or empty when Dapodik does not list the school.
-        package func kabupatenKota(in schools: [School]) -> String { school.map { schools[$0].kabupatenKota } ?? "" }
     }
 
     /// One per Dapodik ASN person, in person order.
@@ -66,6 +64,32 @@ package struct PeopleFlow {
             status.state = .blocked(reasons)
             return status
         }
+    }
+
+    /// ASN teachers, and those of them who can flow, counted by Induk school.
+    package struct SchoolCounts {
+        /// By position in `Batch.schools`.
+        package var listed: [(asn: Int, canFlow: Int)]
+        /// By NPSN, for schools Dapodik does not list.
+        package var unlisted: [NPSN: (asn: Int, canFlow: Int)] = [:]
+    }
+
+    /// The teachers counted by Induk school, once for the report's regions and schools: each teacher's
+    /// kabupaten/kota and NPSN looked up as text in a dictionary was a second of one core nationally, at
+    /// the end of the write stage.
+    package func schoolCounts(schools: Int) -> SchoolCounts {
+        var counts = SchoolCounts(listed: Array(repeating: (0, 0), count: schools))
+        for status in people {
+            let canFlow = status.state == .canFlow ? 1 : 0
+            if let school = status.school {
+                counts.listed[school].asn += 1
+                counts.listed[school].canFlow += canFlow
+            } else {
+                counts.unlisted[status.npsn, default: (0, 0)].asn += 1
+                counts.unlisted[status.npsn, default: (0, 0)].canFlow += canFlow
+            }
+        }
+        return counts
     }
 
     package var canFlow: Int { people.reduce(0) { $0 + ($1.state == .canFlow ? 1 : 0) } }

@@ -8,6 +8,7 @@ package enum ReportModelBuilder {
     package static func build(_ r: RunResult) -> ReportModel {
         let flow = PeopleFlow(context: r.context, disparities: r.disparities)
         let skp = RunSummary.skpCounts(r)
+        let counts = flow.schoolCounts(schools: r.context.batch.schools.count)
         return ReportModel(
             pipeline: r.pipeline.name, runId: r.runId, asOf: r.asOf.description, startedAt: r.startedAt,
             version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.people.count,
@@ -15,7 +16,7 @@ package enum ReportModelBuilder {
             missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
             skpDelta: r.deltaCount, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
-            resolvedTotal: r.resolved.count, regions: regions(r, flow: flow), schools: schools(r, flow: flow),
+            resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools(r, counts: counts),
             trend: trend(r), rows: rows(r))
     }
 
@@ -76,27 +77,35 @@ package enum ReportModelBuilder {
 
     static let noRegion = "(tanpa kabupaten/kota)"
 
-    static func regions(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Area] {
+    static func regions(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
         for d in r.disparities { areas[d.kabupatenKota.isEmpty ? noRegion : d.kabupatenKota, default: AreaTally()].add(d) }
         let schools = r.context.batch.schools
-        for status in flow.people {
-            let kabupatenKota = status.kabupatenKota(in: schools)
+        // Teachers of schools Dapodik does not list have no kabupaten/kota.
+        for (school, count) in counts.listed.enumerated() where count.asn > 0 {
+            let kabupatenKota = schools[school].kabupatenKota
             guard !kabupatenKota.isEmpty else { continue }
-            areas[kabupatenKota, default: AreaTally()].count(status)
+            areas[kabupatenKota, default: AreaTally()].count(count)
         }
         return worstFirst(areas.map { name, tally in tally.area(name: name) })
     }
 
-    static func schools(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Area] {
+    static func schools(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
         var names = [String: (String, String)]()
         for d in r.disparities where !d.npsn.isEmpty {
             areas[d.npsn, default: AreaTally()].add(d)
             if names[d.npsn] == nil || names[d.npsn]?.0.isEmpty == true { names[d.npsn] = (d.namaSekolah, d.kabupatenKota) }
         }
-        for status in flow.people where areas[status.npsn] != nil { areas[status.npsn]?.count(status) }
+        // The disparities' NPSNs are text: each read back once to find its teachers.
+        func teachers(_ key: String) -> (asn: Int, canFlow: Int) {
+            guard let npsn = NPSN(key), npsn.text == key else { return (0, 0) }
+            if let school = r.context.schoolIndex[npsn] { return counts.listed[school] }
+            return counts.unlisted[npsn] ?? (0, 0)
+        }
         return worstFirst(areas.map { npsn, tally in
+            var tally = tally
+            tally.count(teachers(npsn))
             let (name, kab) = names[npsn] ?? ("", "")
             return tally.area(name: name.isEmpty ? "NPSN \(npsn)" : name, npsn: npsn, kabupatenKota: kab)
         })
@@ -150,9 +159,9 @@ struct AreaTally {
         byCode[d.code, default: 0] += 1
     }
 
-    mutating func count(_ status: PeopleFlow.Status) {
-        asn += 1
-        if case .canFlow = status.state { canFlow += 1 }
+    mutating func count(_ teachers: (asn: Int, canFlow: Int)) {
+        asn += teachers.asn
+        canFlow += teachers.canFlow
     }
 
     func area(name: String, npsn: String = "", kabupatenKota: String = "") -> ReportModel.Area {

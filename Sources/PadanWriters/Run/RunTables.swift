@@ -16,17 +16,21 @@ package enum RunTables {
 
     /// The `links.csv` row of one link (the writer streams them: 1.6 million nationally).
     package static func link(_ context: JudgementContext, _ link: PersonLink) -> [String] {
-        // Fields read in place: a copy of the row and of the employee retained every text they hold.
-        let teachers = context.batch.teachers, employees = context.batch.employees
+        // Fields read in place (``InPlace``): through the arrays' subscripts, each computed field copied the
+        // whole row or employee.
         let induk = context.linkage.people[link.person].induk
         let shown = link.method == .nip || link.method == .suggested
-        let employee = shown ? link.employee : nil
-        return [
-            teachers[induk].ptkId ?? "", teachers[induk].nip.nip?.digits ?? teachers[induk].nipText ?? "",
-            teachers[induk].nama, teachers[induk].npsn.text, link.method.rawValue,
-            employee.map { employees[$0].pnsId.text } ?? "", employee.map { employees[$0].nipBaru } ?? "",
-            String(link.candidates),
-        ]
+        let position = shown ? link.employee : nil
+        return context.batch.teachers.withUnsafeBufferPointer { teachers in
+            context.batch.employees.withUnsafeBufferPointer { employees in
+                let row = InPlace(teachers, induk)
+                let employee = position.map { InPlace(employees, $0) }
+                return [
+                    row.ptkId ?? "", row.nip.nip?.digits ?? row.nipText ?? "", row.nama, row.npsn.text,
+                    link.method.rawValue, employee?.pnsId.text ?? "", employee?.nipBaru ?? "", String(link.candidates),
+                ]
+            }
+        }
     }
 
     /// One row per Negeri school, in NPSN order.
