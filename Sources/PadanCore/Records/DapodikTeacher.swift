@@ -7,7 +7,7 @@ public struct DapodikTeacher: Sendable {
     // 540 MB for a national export's 2.9 million rows). The words many rows share (status, jenis PTK, tugas
     // tambahan, golongan) are one shared ``TeacherProfile``. NUPTK and NIK are not kept: no rule reads them,
     // and a NIK is personal data Padan has no use for.
-    private var ptk: IdentifierText?
+    fileprivate var ptk: IdentifierText?
     /// As typed at the school (titles and all).
     public var nama: String
     private var profile: TeacherProfile
@@ -18,7 +18,7 @@ public struct DapodikTeacher: Sendable {
     public var nip: NIP.Reading
     /// `Induk` (the person's home school) unless the row says `Non Induk`.
     public var isInduk: Bool
-    private var writtenNIP: DigitText?
+    fileprivate var writtenNIP: DigitText?
 
     /// How `status_kepegawaian` places the row (derived once per distinct status, not at every look: rules
     /// and SKP ask millions of times at national scale).
@@ -155,4 +155,11 @@ public enum Employment: Sendable, Equatable {
     }
 
     public var isASN: Bool { self == .pns || self == .pppk }
+}
+
+/// The texts of ``DapodikTeacher`` that are worked out from a stored field, read from that field alone:
+/// through a key path, a computed property gets a copy of the whole row to run on (see ``InPlace``).
+extension InPlace where Record == DapodikTeacher {
+    public var ptkId: String? { self[dynamicMember: \.ptk]?.text }
+    public var nipText: String? { self[dynamicMember: \.writtenNIP]?.text }
 }

@@ -8,15 +8,15 @@ public struct SiasnEmployee: Sendable {
     // shared ``EmployeeProfile``.
     private var depan: SharedText?
     private var belakang: SharedText?
-    private var profile: EmployeeProfile
-    private var unitName: SharedText?
+    fileprivate var profile: EmployeeProfile
+    fileprivate var unitName: SharedText?
     public var nama: String
     public var source: SourceLocation
     public var birthDate: CalendarDate?
     public var gender: Gender?
     public var pnsId: SiasnID
     public var unorId: SiasnID
-    private var storedNIP: DigitText
+    fileprivate var storedNIP: DigitText
     private var storedNIPLama: DigitText?
 
     /// What `kedudukan_hukum_nama` means for matching and SKP (derived once per distinct word, not at every
@@ -111,7 +111,7 @@ public struct SiasnEmployee: Sendable {
     public var kedudukanKey: String { kedudukan.trimmingSpaces.uppercased() }
 
     /// Pensiun, Meninggal or Diberhentikan: not expected in Dapodik any more.
-    public var hasLeftService: Bool { standing == .pensiun || standing == .meninggal || standing == .diberhentikan }
+    public var hasLeftService: Bool { standing.hasLeftService }
 
     package static func isTeacher(_ jabatan: String) -> Bool { jabatan.trimmingSpaces.uppercased().hasPrefix("GURU") }
 
@@ -128,10 +128,25 @@ public struct SiasnEmployee: Sendable {
             default: self = .serving
             }
         }
+
+        /// Retired, deceased or dismissed.
+        public var hasLeftService: Bool { self == .pensiun || self == .meninggal || self == .diberhentikan }
     }
 
     /// The government of `instansi_kerja_nama`.
     public var government: Government? { Government(reading: instansiKerja) }
+}
+
+/// The texts of ``SiasnEmployee`` that are worked out from a stored field, read from that field alone:
+/// through a key path, a computed property gets a copy of the whole record to run on (see ``InPlace``).
+extension InPlace where Record == SiasnEmployee {
+    public var nipBaru: String { self[dynamicMember: \.storedNIP].text }
+    public var unorNama: String? { self[dynamicMember: \.unitName]?.text }
+    public var jabatan: String { profile.jabatan.text }
+    public var kedudukan: String { profile.kedudukan.text }
+    public var instansiKerja: String { profile.instansi.text }
+    public var hasLeftService: Bool { profile.standing.hasLeftService }
+    private var profile: EmployeeProfile { self[dynamicMember: \.profile] }
 }
 
 /// The words of a SIASN person that many people share (kedudukan, status CPNS/PNS, golongan, jabatan,
