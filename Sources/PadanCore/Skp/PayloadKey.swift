@@ -51,6 +51,15 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Writes the 64 lower-case hex digits over the first 64 bytes of `out`.
+    public func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(out.count >= 64, "PayloadKey.writeHex: room for 64 digits needed")
+        HexDigits.write(a, into: out, at: 0)
+        HexDigits.write(b, into: out, at: 16)
+        HexDigits.write(c, into: out, at: 32)
+        HexDigits.write(d, into: out, at: 48)
+    }
+
     /// Appends the 64 lower-case hex digits to `out` (payload lines are written as bytes).
     public func appendHex(to out: inout [UInt8]) {
         out.reserveCapacity(out.count + 64)

@@ -69,10 +69,12 @@ package enum PayloadEncoder {
         out.raw(",\"tahap\":")
         out.string(payload.tahap.rawValue)
         out.byte(UInt8(ascii: "}"))
-        let key = out.sha256(prefix: [UInt8(ascii: "{")], membersStart..<membersEnd, tahapStart..<out.bytes.count)
+        let key = out.sha256(prefix: openingBrace, membersStart..<membersEnd, tahapStart..<out.bytes.count)
         out.fillHex(key, at: keyAt)
         return key
     }
+
+    private static let openingBrace = [UInt8(ascii: "{")]
 
     /// A person's JSON object, as a payload line holds it.
     package static func personJSON(_ p: PayloadPerson) -> [UInt8] {

@@ -1,0 +1,49 @@
+import PadanCore
+import Testing
+
+@testable import PadanWriters
+
+@Suite("JSONBytes")
+struct JSONBytesTests {
+    /// The word-at-a-time scan agrees with a byte-at-a-time one: every length to 24 with each byte that
+    /// needs escaping, and its neighbours, at every position, and random bytes.
+    @Test func needsEscapeMatchesByteScan() {
+        func reference(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        let probes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2, 0xFF]
+        for length in 0...24 {
+            for position in 0..<max(length, 1) {
+                for probe in probes {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if length > 0 { bytes[position] = probe }
+                    let found = bytes.withUnsafeBufferPointer(JSONBytes.needsEscape)
+                    #expect(found == reference(bytes), "\(bytes)")
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                UInt8.random(in: 0x18...0xFF, using: &generator)
+            }
+            #expect(bytes.withUnsafeBufferPointer(JSONBytes.needsEscape) == reference(bytes), "\(bytes)")
+        }
+    }
+
+    @Test(arguments: [0, 7, 10, 2024, 1_584_652, -3, Int.max, Int.min])
+    func integersAsDecimalText(_ n: Int) {
+        var out = JSONBytes()
+        out.int(n)
+        #expect(out.string == String(n))
+    }
+
+    /// The key's digits written in place are its `hex`, and nothing around them moves.
+    @Test func keyFilledInPlace() {
+        var out = JSONBytes()
+        out.raw("{\"k\":\"")
+        let at = out.hexPlaceholder()
+        out.raw("\"}")
+        let key = PayloadKey(digest: (0..<32).map { UInt8($0 * 7 % 256) })
+        out.fillHex(key, at: at)
+        #expect(out.string == "{\"k\":\"\(key.hex)\"}")
+    }
+}
