@@ -12,14 +12,6 @@ public struct PersonMatcher: Sendable {
         self.runDate = runDate
     }
 
-    /// - Parameter isInSchoolUnit: whether an employee's unit is (under) a school's unit.
-    public func match(batch: Batch, isInSchoolUnit: (SiasnEmployee) -> Bool) -> Linkage {
-        var linkage = linkExactly(batch: batch)
-        searchCandidates(batch: batch, linkage: &linkage)
-        findMissing(batch: batch, linkage: &linkage, isInSchoolUnit: isInSchoolUnit)
-        return linkage
-    }
-
     /// Steps 1 and 4: people grouped, exact NIP links, doubled NIPs, every other NIP problem.
     public func linkExactly(batch: Batch) -> Linkage {
         let teachers = batch.teachers
@@ -126,17 +118,20 @@ public struct PersonMatcher: Sendable {
 
     /// Step 3: SIASN teachers nobody in Dapodik carries, who are not a single suggested candidate and have
     /// not left service.
-    /// - Parameter isInSchoolUnit: whether an employee's unit is (under) a school's unit.
-    public func findMissing(batch: Batch, linkage: inout Linkage, isInSchoolUnit: (SiasnEmployee) -> Bool) {
+    /// - Parameter isInSchoolUnit: whether a SIASN unit (`unor_id`) is a school's unit or below one.
+    public func findMissing(batch: Batch, linkage: inout Linkage, isInSchoolUnit: (SiasnID) -> Bool) {
         var suggested = Set<Int>()
         for link in linkage.links where link.method == .suggested { if let e = link.employee { suggested.insert(e) } }
         var missing = [Int]()
-        let employees = batch.employees
-        for i in employees.indices {
-            guard employees[i].isTeacherBySiasn || isInSchoolUnit(employees[i]) else { continue }
-            let carried = employees[i].nipValue.map { linkage.peopleByNIP.count($0) > 0 } ?? false
-            guard !carried, !suggested.contains(i), !employees[i].hasLeftService else { continue }
-            missing.append(i)
+        // Employees read in place (``InPlace``): 1.7 million nationally, each copied whole before.
+        batch.employees.withUnsafeBufferPointer { employees in
+            for i in employees.indices {
+                let employee = InPlace(employees, i)
+                guard employee.isTeacherBySiasn || isInSchoolUnit(employee.unorId) else { continue }
+                let carried = employee.nipValue.map { linkage.peopleByNIP.count($0) > 0 } ?? false
+                guard !carried, !suggested.contains(i), !employee.hasLeftService else { continue }
+                missing.append(i)
+            }
         }
         linkage.missingFromDapodik = missing
     }

@@ -39,8 +39,8 @@ public struct Reconciler: Sendable {
 
     /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3).
     public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage) {
-        personMatcher.findMissing(batch: batch, linkage: &linkage) { employee in
-            guard let unit = tree.index[employee.unorId] else { return false }
+        personMatcher.findMissing(batch: batch, linkage: &linkage) { unorId in
+            guard let unit = tree.index[unorId] else { return false }
             return unitMap.school(ofUnit: unit, in: tree) != nil
         }
     }

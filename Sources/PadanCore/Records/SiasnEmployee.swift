@@ -146,6 +146,8 @@ extension InPlace where Record == SiasnEmployee {
     public var kedudukan: String { profile.kedudukan.text }
     public var instansiKerja: String { profile.instansi.text }
     public var hasLeftService: Bool { profile.standing.hasLeftService }
+    public var isTeacherBySiasn: Bool { profile.isTeacher }
+    public var nipValue: UInt64? { self[dynamicMember: \.storedNIP].eighteenDigits }
     private var profile: EmployeeProfile { self[dynamicMember: \.profile] }
 }
 

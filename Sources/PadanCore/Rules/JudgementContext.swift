@@ -139,12 +139,6 @@ public struct JudgementContext: Sendable {
     /// The unit of a SIASN `unor_id`, when known in the tree.
     public func unit(ofUnor id: SiasnID) -> Int? { tree.index[id] }
 
-    /// Whether an employee's unit is a school's unit or below one.
-    public func isInSchoolUnit(_ employee: SiasnEmployee) -> Bool {
-        guard let unit = unit(of: employee) else { return false }
-        return unitMap.school(ofUnit: unit, in: tree) != nil
-    }
-
     /// `UNOR_*` findings: `finding(person, employee, school)` for each linked person whose Induk school is
     /// Negeri (the scope of those checks), in link order, the records read in place rather than copied.
     func unorFindings(_ finding: (Int, InPlace<SiasnEmployee>, InPlace<School>) -> Disparity?) -> [Disparity] {
