@@ -25,7 +25,7 @@ package final class CSVTableWriter {
         self.encoding = encoding
         scratch.reserveCapacity(1024)
         if byteOrderMark { try sink.write([0xEF, 0xBB, 0xBF]) }
-        try emit(header, quoting: true)
+        _ = try emit(header, quoting: true)  // the header is line 1
         rows = 0
     }
 
