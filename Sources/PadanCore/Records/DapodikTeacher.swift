@@ -10,7 +10,7 @@ public struct DapodikTeacher: Sendable {
     fileprivate var ptk: IdentifierText?
     /// As typed at the school (titles and all).
     public var nama: String
-    private var profile: TeacherProfile
+    fileprivate var profile: TeacherProfile
     public var source: SourceLocation
     public var npsn: NPSN
     public var birthDate: CalendarDate?
@@ -162,4 +162,8 @@ public enum Employment: Sendable, Equatable {
 extension InPlace where Record == DapodikTeacher {
     public var ptkId: String? { self[dynamicMember: \.ptk]?.text }
     public var nipText: String? { self[dynamicMember: \.writtenNIP]?.text }
+    public var employment: Employment { profile.employment }
+    public var jenisPtk: String { profile.jenis.text }
+    public var tugasTambahan: String? { profile.tugas?.text }
+    private var profile: TeacherProfile { self[dynamicMember: \.profile] }
 }

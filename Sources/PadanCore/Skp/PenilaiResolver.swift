@@ -66,8 +66,9 @@ public struct PenilaiResolver: Sendable {
         // Rows read in place (``InPlace``), not copied out: a dozen reference counts each, for every ASN row.
         context.batch.teachers.withUnsafeBufferPointer { teachers in
             for (p, person) in context.linkage.people.enumerated() {
-                for r in person.rows where teachers[r].employment.isASN {
+                for r in person.rows {
                     let row = InPlace(teachers, r)
+                    guard row.employment.isASN else { continue }
                     if let kind = Self.kind(of: row) { principals[row.npsn, default: Principals()].add(p, as: kind) }
                 }
             }
