@@ -220,10 +220,9 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
             guard utf8[8] == 0x2D, utf8[13] == 0x2D, utf8[18] == 0x2D, utf8[23] == 0x2D else { return nil }
         default: return nil
         }
-        // Digit values and letter case from one table (`HexDigits.table`): two ids per SIASN row and one per
-        // PTK row are read this way, 6% of the read stage when each byte went through a switch.
-        // The table fetched once per id: read at each byte, the global's lazy-initialization check was a
-        // third as costly as the parse itself.
+        // Digit values and letter case from one table (`HexDigits.table`), fetched once per id: two ids per
+        // SIASN row and one per PTK row are read this way, 6% of the read stage when each byte went through a
+        // switch, and the global's lazy-initialization check at each byte was a third as costly as the parse.
         var hi: UInt64 = 0, lo: UInt64 = 0, digits = 0
         var kinds: UInt8 = 0
         let valid = HexDigits.table.withUnsafeBufferPointer { table in
@@ -284,14 +283,6 @@ enum HexDigits {
     static func value(_ byte: UInt8) -> UInt8? {
         let entry = table[Int(byte)]
         return entry == invalid ? nil : entry & 0x0F
-    }
-
-    /// Appends the 16 hex digits of `word`, the most significant first.
-    static func append(_ word: UInt64, upperCase: Bool = false, to out: inout [UInt8]) {
-        // The 16 digits written into the array's new room in one go (a payload line's key and every id).
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: 16))
-        out.withUnsafeMutableBufferPointer { write(word, upperCase: upperCase, into: $0, at: start) }
     }
 
     /// Writes the 16 hex digits of `word`, the most significant first, over `out[at..<at + 16]`.

@@ -12,10 +12,6 @@
 public struct InPlace<Record> {
     private let pointer: UnsafePointer<Record>
 
-    package init(_ pointer: UnsafePointer<Record>) {
-        self.pointer = pointer
-    }
-
     /// The record at `position` of `table`.
     package init(_ table: UnsafeBufferPointer<Record>, _ position: Int) {
         precondition(table.indices.contains(position), "InPlace: position \(position) outside the table")
@@ -24,7 +20,4 @@ public struct InPlace<Record> {
 
     @inline(__always)
     public subscript<Value>(dynamicMember field: KeyPath<Record, Value>) -> Value { pointer.pointee[keyPath: field] }
-
-    /// The whole record (a copy), for what takes it whole.
-    public var record: Record { pointer.pointee }
 }

@@ -62,11 +62,10 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Appends the 64 lower-case hex digits to `out` (payload lines are written as bytes).
     public func appendHex(to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + 64)
-        HexDigits.append(a, to: &out)
-        HexDigits.append(b, to: &out)
-        HexDigits.append(c, to: &out)
-        HexDigits.append(d, to: &out)
+        // The 64 digits written into the array's new room in one go.
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 64))
+        out.withUnsafeMutableBufferPointer { writeHex(into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
     }
 
     public var description: String { hex }

@@ -146,8 +146,9 @@ public struct PenilaiResolver: Sendable {
         let npsn = context.batch.teachers[context.linkage.people[person].induk].npsn
         guard let school = context.schoolIndex[npsn] else { return nil }
         let actingHere = context.batch.teachers.withUnsafeBufferPointer { teachers in
-            context.linkage.people[person].rows.contains {
-                teachers[$0].npsn == npsn && Self.kind(of: InPlace(teachers, $0)) == .acting
+            context.linkage.people[person].rows.contains { r in
+                let row = InPlace(teachers, r)
+                return row.npsn == npsn && Self.kind(of: row) == .acting
             }
         }
         if role != .guru || actingHere { return headOfOffice(of: context.batch.schools[school].government) }
