@@ -24,7 +24,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
-        // C in one room: libxml2 and zlib are reached only from PadanReaders.
+        // C in one room: libxml2 and zlib are reached only from PadanReaders, the one file flag Swift's Glibc
+        // leaves out (`O_DIRECT`) only from PadanWriters' `ByteFile`.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -34,6 +35,7 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(name: "CFileFlags"),
         // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
         .target(name: "PadanCore", swiftSettings: fast),
         // CSV and XML readers, input files and globs, typed decoding of the six input kinds.
@@ -42,7 +44,7 @@ let package = Package(
         .target(
             name: "PadanWriters",
             dependencies: [
-                "PadanCore",
+                "PadanCore", "CFileFlags",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

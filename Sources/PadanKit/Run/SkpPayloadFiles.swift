@@ -22,7 +22,7 @@ enum SkpPayloadFiles {
         onNewKeys: ([PayloadKey]) -> Void = { _ in }
     ) throws(WriterError) -> Int {
         let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")
-        let all = try ByteFile(path: allPath)
+        let all = try ByteFile(path: allPath, direct: true)
         // Opened at the first line that is not new, filled then with every line before it.
         var delta: ByteFile?
         var written = 0
@@ -48,8 +48,12 @@ enum SkpPayloadFiles {
                     if new { fresh.append(key) }
                 }
                 if delta == nil, isNew.contains(false) {
-                    let file = try ByteFile(path: deltaPath)
-                    try file.copy(prefix: written, of: allPath)
+                    let file = try ByteFile(path: deltaPath, direct: true)
+                    if written > 0 {
+                        // The lines so far, read back (the rest of `payloads.jsonl` then goes through the cache).
+                        try all.settle()
+                        try file.copy(prefix: written, of: allPath)
+                    }
                     delta = file
                 }
                 // While every line so far is new, the delta is the same bytes: nothing to gather.
