@@ -32,13 +32,29 @@ public struct Disparity: Sendable {
 
     /// Stable across runs: a function of the code and the subject (FNV-1a 64, hex).
     public var id: String {
+        // FNV-1a over `code|subject|subjectKey` and the hash's 16 digits written in place: through an
+        // interpolated text and `String(_:radix:)` each id was three allocations, made five times per
+        // disparity in a run (170,000 nationally).
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(code.rawValue)|\(subject.rawValue)|\(subjectKey)".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        Self.fnv1a(code.rawValue, &hash)
+        Self.fnv1a("|", &hash)
+        Self.fnv1a(subject.rawValue, &hash)
+        Self.fnv1a("|", &hash)
+        Self.fnv1a(subjectKey, &hash)
+        return String(unsafeUninitializedCapacity: 16) { out in
+            HexDigits.write(hash, into: out, at: 0)
+            return 16
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func fnv1a(_ text: String, _ hash: inout UInt64) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
     }
 
     /// `outputs.md` order: priority, kabupaten/kota, NPSN, code, NIP.
