@@ -131,15 +131,29 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
     /// `value` in `count` digits, leading zeros kept.
     private static func format(_ value: UInt64, count: Int) -> String {
         String(unsafeUninitializedCapacity: count) { out in
-            var rest = value
-            var i = count - 1
-            while i >= 0 {
-                out[i] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-                i -= 1
-            }
+            writeDigits(value, into: out)
             return count
         }
+    }
+
+    /// `value` in as many digits as `out` holds, leading zeros kept.
+    private static func writeDigits(_ value: UInt64, into out: UnsafeMutableBufferPointer<UInt8>) {
+        var rest = value
+        var i = out.count - 1
+        while i >= 0 {
+            out[i] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+            i -= 1
+        }
+    }
+
+    /// Appends ``text``'s UTF-8 bytes to `out`; a run of digits without a `String` in between.
+    public func appendText(to out: inout [UInt8]) {
+        guard case .digits(let value, let count) = self else {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        out.appendWritten(Int(count)) { Self.writeDigits(value, into: $0) }
     }
 
     /// The value of exactly 18 digits (a NIP's), for keys that need no text.
@@ -241,25 +255,54 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
         return (hi, lo, UUIDStyle(dashed: dashed, upperCase: kinds & HexDigits.upperLetter != 0))
     }
 
+    /// Appends ``text``'s UTF-8 bytes to `out`; a UUID without a `String` in between.
+    public func appendText(to out: inout [UInt8]) {
+        switch self {
+        case .other(let text): out.append(contentsOf: text.utf8)
+        case .uuid(let hi, let lo, let style): Self.append(hi, lo, dashed: style.dashed, upperCase: style.upperCase, to: &out)
+        }
+    }
+
     /// The 32 hex digits of (hi, lo), dashed 8-4-4-4-12 when asked.
     static func format(_ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool) -> String {
         // Written straight into the string's storage (an id is formatted for every payload line and row
         // of the tables).
         String(unsafeUninitializedCapacity: 36) { out in
-            let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
-            var at = 0
-            for digit in 0..<32 {
-                if dashed, digit == 8 || digit == 12 || digit == 16 || digit == 20 {
-                    out[at] = UInt8(ascii: "-")
-                    at += 1
-                }
-                let word = digit < 16 ? hi : lo
-                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
-                out[at] = nibble < 10 ? 0x30 + nibble : letterA + nibble - 10
+            write(hi, lo, dashed: dashed, upperCase: upperCase, into: out)
+        }
+    }
+
+    /// Appends the digits ``format(_:_:dashed:upperCase:)`` makes to `out`.
+    static func append(_ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool, to out: inout [UInt8]) {
+        out.appendWritten(dashed ? 36 : 32) { _ = write(hi, lo, dashed: dashed, upperCase: upperCase, into: $0) }
+    }
+
+    /// Writes the 32 hex digits of (hi, lo), dashed when asked, from the start of `out`; returns how many bytes.
+    private static func write(
+        _ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
+        var at = 0
+        for digit in 0..<32 {
+            if dashed, digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                out[at] = UInt8(ascii: "-")
                 at += 1
             }
-            return at
+            let word = digit < 16 ? hi : lo
+            let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
+            out[at] = nibble < 10 ? 0x30 + nibble : letterA + nibble - 10
+            at += 1
         }
+        return at
+    }
+}
+
+extension [UInt8] {
+    /// Appends `count` bytes that `fill` writes (given exactly those `count` bytes).
+    mutating func appendWritten(_ count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        let start = self.count
+        append(contentsOf: repeatElement(0, count: count))
+        withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
     }
 }
 

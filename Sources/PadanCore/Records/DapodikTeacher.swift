@@ -162,6 +162,8 @@ public enum Employment: Sendable, Equatable {
 extension InPlace where Record == DapodikTeacher {
     public var ptkId: String? { self[dynamicMember: \.ptk]?.text }
     public var nipText: String? { self[dynamicMember: \.writtenNIP]?.text }
+    public var ptkIdentifier: IdentifierText? { self[dynamicMember: \.ptk] }
+    public var writtenNIP: DigitText? { self[dynamicMember: \.writtenNIP] }
     public var employment: Employment { profile.employment }
     public var jenisPtk: String { profile.jenis.text }
     public var tugasTambahan: String? { profile.tugas?.text }

@@ -141,6 +141,7 @@ public struct SiasnEmployee: Sendable {
 /// through a key path, a computed property gets a copy of the whole record to run on (see ``InPlace``).
 extension InPlace where Record == SiasnEmployee {
     public var nipBaru: String { self[dynamicMember: \.storedNIP].text }
+    public var writtenNIPBaru: DigitText { self[dynamicMember: \.storedNIP] }
     public var unorNama: String? { self[dynamicMember: \.unitName]?.text }
     public var jabatan: String { profile.jabatan.text }
     public var kedudukan: String { profile.kedudukan.text }

@@ -42,6 +42,9 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The 32 hex digits without dashes: what comparisons use.
     public var key: String { IdentifierText.format(hi, lo, dashed: false, upperCase: false) }
 
+    /// Appends ``text``'s UTF-8 bytes to `out`, without a `String` in between.
+    public func appendText(to out: inout [UInt8]) { IdentifierText.append(hi, lo, dashed: dashed, upperCase: false, to: &out) }
+
     public static func == (a: SiasnID, b: SiasnID) -> Bool { a.hi == b.hi && a.lo == b.lo }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(hi)

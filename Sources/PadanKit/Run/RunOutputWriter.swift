@@ -17,8 +17,7 @@ struct RunOutputWriter: Sendable {
         do {
             try writeCSV("disparities.csv", DisparityRow.header, result.rows.lazy.map(\.cells))
             try writeCSV("resolved.csv", DisparityRow.header, result.resolved.lazy.map(\.cells))
-            let context = result.context
-            try writeCSV("links.csv", RunTables.linksHeader, context.linkage.links.lazy.map { RunTables.link(context, $0) })
+            try writeLinks()
             try writeCSV("unor_map.csv", RunTables.unorMapHeader, RunTables.unorMap(result.context))
             try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.lazy.map {
                 [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
@@ -52,6 +51,14 @@ struct RunOutputWriter: Sendable {
     {
         let writer = try CSVFileWriter(path: folder.path(name), header: header, bom: bom)
         for row in rows { try writer.write(row) }
+        try writer.close()
+    }
+
+    /// `links.csv`, each row written straight as bytes.
+    func writeLinks() throws(WriterError) {
+        let context = result.context
+        let writer = try CSVFileWriter(path: folder.path("links.csv"), header: RunTables.linksHeader)
+        for link in context.linkage.links { try writer.writeRow { RunTables.link(context, link, into: &$0) } }
         try writer.close()
     }
 

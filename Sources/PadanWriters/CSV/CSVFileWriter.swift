@@ -30,6 +30,17 @@ package final class CSVFileWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends one row, its cells given to `cells` in order (see ``CSVCells``).
+    package func writeRow(_ cells: (inout CSVRowBytes) -> Void) throws(WriterError) {
+        // The row is written onto the buffer itself, moved in and back out (no copy).
+        var row = CSVRowBytes(bytes: [])
+        swap(&row.bytes, &buffer)
+        cells(&row)
+        swap(&row.bytes, &buffer)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     /// Flushes and closes the file.
     package func close() throws(WriterError) {
         try flush()

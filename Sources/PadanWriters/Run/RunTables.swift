@@ -14,21 +14,32 @@ package enum RunTables {
         context.linkage.links.map { link(context, $0) }
     }
 
-    /// The `links.csv` row of one link (the writer streams them: 1.6 million nationally).
+    /// The `links.csv` row of one link, as texts.
     package static func link(_ context: JudgementContext, _ link: PersonLink) -> [String] {
+        var row = CSVTextRow()
+        Self.link(context, link, into: &row)
+        return row.cells
+    }
+
+    /// The `links.csv` row of one link, into `cells` (the writer streams them as bytes: 1.6 million nationally).
+    package static func link(_ context: JudgementContext, _ link: PersonLink, into cells: inout some CSVCells) {
         // Fields read in place (``InPlace``): through the arrays' subscripts, each computed field copied the
         // whole row or employee.
         let induk = context.linkage.people[link.person].induk
         let shown = link.method == .nip || link.method == .suggested
         let position = shown ? link.employee : nil
-        return context.batch.teachers.withUnsafeBufferPointer { teachers in
+        context.batch.teachers.withUnsafeBufferPointer { teachers in
             context.batch.employees.withUnsafeBufferPointer { employees in
                 let row = InPlace(teachers, induk)
                 let employee = position.map { InPlace(employees, $0) }
-                return [
-                    row.ptkId ?? "", row.nip.nip?.digits ?? row.nipText ?? "", row.nama, row.npsn.text,
-                    link.method.rawValue, employee?.pnsId.text ?? "", employee?.nipBaru ?? "", String(link.candidates),
-                ]
+                cells.id(row.ptkIdentifier)
+                if let nip = row.nip.nip { cells.digits(.digits(nip.value, count: 18)) } else { cells.digits(row.writtenNIP) }
+                cells.text(row.nama)
+                cells.text(row.npsn.text)
+                cells.text(link.method.rawValue)
+                cells.id(employee?.pnsId)
+                cells.digits(employee?.writtenNIPBaru)
+                cells.text(String(link.candidates))
             }
         }
     }

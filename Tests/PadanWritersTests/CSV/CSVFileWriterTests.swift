@@ -1,4 +1,5 @@
 import Foundation
+import PadanCore
 import Testing
 
 @testable import PadanWriters
@@ -103,5 +104,42 @@ struct CSVFileWriterTests {
         #expect(FileManager.default.contents(atPath: path) == Data("{}\n".utf8))
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
         #expect(mode & 0o777 == 0o640)
+    }
+
+    /// Ids and digit texts in every form, and texts that need quoting or the formula guard.
+    static let cellRows: [(IdentifierText?, SiasnID?, DigitText?, String)] = [
+        (IdentifierText("284D853F-F3D2-4FC5-A52A-C3799AA285D7"), SiasnID("418C1C4D1CB749FD92F3637A31AE5FE4"),
+         DigitText("197610311998091537"), "Irfan, S.Pd."),
+        (IdentifierText("284d853ff3d24fc5a52ac3799aa285d7"), SiasnID("418c1c4d-1cb7-49fd-92f3-637a31ae5fe4"),
+         DigitText("19761031 199809 1 537"), "=SUM(A1)"),
+        (IdentifierText("=not,an \"id\""), nil, DigitText("'197610311998091537"), "say \"hi\""),
+        (nil, nil, DigitText("-1.98E+17, rusak"), ""),
+        (IdentifierText(""), nil, nil, "-"),
+        (nil, nil, DigitText("0012"), "two\nlines"),
+    ]
+
+    @Test func rowsOfCompactCellsAreWrittenAsTheirTextsWouldBe() throws {
+        let dir = try ScratchFolder()
+        let bytesPath = dir.path("bytes.csv"), textPath = dir.path("text.csv")
+        let byBytes = try CSVFileWriter(path: bytesPath, header: ["ptk_id", "pns_id", "nip", "nama"])
+        let byText = try CSVFileWriter(path: textPath, header: ["ptk_id", "pns_id", "nip", "nama"])
+        for (ptk, pns, nip, nama) in Self.cellRows {
+            func cells(_ row: inout some CSVCells) {
+                row.id(ptk)
+                row.id(pns)
+                row.digits(nip)
+                row.text(nama)
+            }
+            try byBytes.writeRow { cells(&$0) }
+            var texts = CSVTextRow()
+            cells(&texts)
+            #expect(texts.cells == [ptk?.text ?? "", pns?.text ?? "", nip?.text ?? "", nama])
+            try byText.write(texts.cells)
+        }
+        try byBytes.close()
+        try byText.close()
+        let written = try #require(FileManager.default.contents(atPath: bytesPath))
+        #expect(written == FileManager.default.contents(atPath: textPath))
+        #expect(String(decoding: written, as: UTF8.self).contains("\"'=not,an \"\"id\"\"\""))
     }
 }
