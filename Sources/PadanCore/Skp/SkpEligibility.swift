@@ -126,7 +126,7 @@ public struct SkpEligibility: Sendable {
             let unitName = employee.unorNama ?? unit.map { context.tree.units[$0].nama }
             let npsn = unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
             return PayloadPerson(
-                pnsId: employee.pnsId.text, nip: employee.nipBaru, nama: employee.nama, unorId: employee.unorId.text,
+                pnsID: employee.pnsId, writtenNIP: employee.writtenNIPBaru, nama: employee.nama, unorID: employee.unorId,
                 unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)
         }
     }

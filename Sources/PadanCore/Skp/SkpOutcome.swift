@@ -1,14 +1,39 @@
 /// One SIASN person as an SKP payload names them (pegawai or penilai).
+///
+/// The ids and the NIP are kept in their compact forms and written as bytes by the encoder: as texts they
+/// were three strings made and freed per payload line (1.6 million lines nationally).
 public struct PayloadPerson: Sendable, Equatable {
-    public var pnsId: String
-    public var nip: String
+    public var pnsID: SiasnID
+    /// `nip_baru` as SIASN wrote it.
+    public var writtenNIP: DigitText
     public var nama: String
-    public var unorId: String
+    public var unorID: SiasnID
     public var unorNama: String?
     public var jabatan: String
     public var npsn: String?
     /// For the penilai only: `KEPALA_SEKOLAH`, `PLT_KEPALA_SEKOLAH` or `KEPALA_DINAS`.
     public var peranPenilai: String?
+
+    public init(
+        pnsID: SiasnID, writtenNIP: DigitText, nama: String, unorID: SiasnID, unorNama: String?, jabatan: String,
+        npsn: String?, peranPenilai: String?
+    ) {
+        self.pnsID = pnsID
+        self.writtenNIP = writtenNIP
+        self.nama = nama
+        self.unorID = unorID
+        self.unorNama = unorNama
+        self.jabatan = jabatan
+        self.npsn = npsn
+        self.peranPenilai = peranPenilai
+    }
+
+    /// `pns_id` as payloads show it.
+    public var pnsId: String { pnsID.text }
+    /// `nip` as payloads show it.
+    public var nip: String { writtenNIP.text }
+    /// `unor_id` as payloads show it.
+    public var unorId: String { unorID.text }
 }
 
 /// A sync-ready SKP payload before it is encoded (`skp-payload.schema.json`).

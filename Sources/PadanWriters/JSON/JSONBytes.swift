@@ -81,6 +81,22 @@ package struct JSONBytes: Sendable {
         s.withUTF8 { escape($0) }
     }
 
+    /// Appends a SIASN id as a JSON string literal (hex digits and dashes: nothing to escape).
+    package mutating func string(_ id: SiasnID) {
+        bytes.append(UInt8(ascii: "\""))
+        id.appendText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a digit text as a JSON string literal; in its compact forms (digits, inner separators, a leading
+    /// `'`) nothing needs escaping, and the text kept as written is escaped as any.
+    package mutating func string(_ digits: DigitText) {
+        if case .other(let text) = digits { return string(text) }
+        bytes.append(UInt8(ascii: "\""))
+        digits.appendText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Appends a JSON string literal, or `null`.
     package mutating func string(_ s: String?) {
         if let s { string(s) } else { raw("null") }

@@ -91,7 +91,7 @@ package enum PayloadEncoder {
         out.raw(",\"nama\":")
         out.string(p.nama)
         out.raw(",\"nip\":")
-        out.string(p.nip)
+        out.string(p.writtenNIP)
         out.raw(",\"npsn\":")
         out.string(p.npsn)
         if let role = p.peranPenilai {
@@ -99,9 +99,9 @@ package enum PayloadEncoder {
             out.string(role)
         }
         out.raw(",\"pns_id\":")
-        out.string(p.pnsId)
+        out.string(p.pnsID)
         out.raw(",\"unor_id\":")
-        out.string(p.unorId)
+        out.string(p.unorID)
         out.raw(",\"unor_nama\":")
         out.string(p.unorNama)
         out.byte(UInt8(ascii: "}"))

@@ -46,4 +46,25 @@ struct JSONBytesTests {
         out.fillHex(key, at: at)
         #expect(out.string == "{\"k\":\"\(key.hex)\"}")
     }
+
+    /// Ids and digit texts written from their compact forms are the string literals of their texts.
+    @Test(arguments: [
+        "197610311998091537", "19761031 199809 1 537", "19761031.199809.1.537", "'197610311998091537", "0012",
+        "1.98E+17", "19761031\"199809", "back\\slash", "",
+    ])
+    func digitTextsAreTheLiteralsOfTheirTexts(_ text: String) {
+        var compact = JSONBytes(), literal = JSONBytes()
+        compact.string(DigitText(text))
+        literal.string(text)
+        #expect(compact.bytes == literal.bytes)
+    }
+
+    @Test(arguments: ["418C1C4D1CB749FD92F3637A31AE5FE4", "418c1c4d-1cb7-49fd-92f3-637a31ae5fe4"])
+    func siasnIdsAreTheLiteralsOfTheirTexts(_ text: String) throws {
+        let id = try #require(SiasnID(text))
+        var compact = JSONBytes(), literal = JSONBytes()
+        compact.string(id)
+        literal.string(id.text)
+        #expect(compact.bytes == literal.bytes)
+    }
 }

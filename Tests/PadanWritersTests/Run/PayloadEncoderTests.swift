@@ -15,12 +15,12 @@ struct PayloadEncoderTests {
         SkpPayload(
             periode: Fixture.periode("2024-S2"),
             pegawai: PayloadPerson(
-                pnsId: "632cda9fb0b6d00d402fcd41fabd926f", nip: "199508272019212684", nama: nama,
-                unorId: "97e95742-6629-1d4d-04e8-fdf6eec8e6aa", unorNama: "UPTD Satuan Pendidikan SMPN 2 Singgahan",
+                pnsID: Fixture.id("632cda9fb0b6d00d402fcd41fabd926f"), writtenNIP: DigitText("199508272019212684"),
+                nama: nama, unorID: Fixture.id("97e95742-6629-1d4d-04e8-fdf6eec8e6aa"), unorNama: "UPTD Satuan Pendidikan SMPN 2 Singgahan",
                 jabatan: "Guru Ahli Pertama", npsn: "20505656", peranPenilai: nil),
             penilai: PayloadPerson(
-                pnsId: "0d876dde4cfe2bc12cd14541ba05b5d2", nip: "196810301993011823", nama: "Zainal Hasyim",
-                unorId: "97e95742-6629-1d4d-04e8-fdf6eec8e6aa", unorNama: nil, jabatan: "Guru Ahli Madya", npsn: nil,
+                pnsID: Fixture.id("0d876dde4cfe2bc12cd14541ba05b5d2"), writtenNIP: DigitText("196810301993011823"),
+                nama: "Zainal Hasyim", unorID: Fixture.id("97e95742-6629-1d4d-04e8-fdf6eec8e6aa"), unorNama: nil, jabatan: "Guru Ahli Madya", npsn: nil,
                 peranPenilai: "KEPALA_SEKOLAH"),
             peran: .guru, tahap: .penilaian, indikatorKinerja: indikator, perilakuFokus: ["Akuntabel", "Kompeten"],
             predikat: predikat, source: source)
