@@ -138,6 +138,9 @@ public struct BatchBuilder: Sendable {
 
     // MARK: Running
 
-    /// Runs the pure stages (normalize, match, judge, decide SKP) on the batch.
-    public func reconcile() -> Reconciled { Reconciled(batch: batch, settings: settings) }
+    /// Runs the pure stages (normalize, match, judge, decide SKP) on the batch, with the crosswalk pairs the
+    /// BKD rejected.
+    public func reconcile(rejected: RejectedPairs = RejectedPairs()) -> Reconciled {
+        Reconciled(batch: batch, settings: settings, rejected: rejected)
+    }
 }

@@ -6,11 +6,12 @@ public struct Reconciled: Sendable {
     public let disparities: [Disparity]
     public let decisions: [SkpDecision]
 
-    public init(batch: Batch, settings: ReconciliationSettings) {
+    public init(batch: Batch, settings: ReconciliationSettings, rejected: RejectedPairs = RejectedPairs()) {
         let reconciler = Reconciler(settings: settings)
         let tree = reconciler.normalize(batch)
         let (unitMap, linkage) = reconciler.match(batch, tree: tree)
-        context = JudgementContext(batch: batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: settings)
+        context = JudgementContext(
+            batch: batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: settings, rejectedPairs: rejected)
         disparities = reconciler.judge(context)
         decisions = reconciler.decideSkp(context, disparities: disparities)
     }

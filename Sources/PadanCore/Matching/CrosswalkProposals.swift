@@ -14,8 +14,10 @@ public struct CrosswalkProposals: Sendable {
     /// Unmapped schools whose every candidate was rejected before.
     public var exhausted: [NPSN]
 
-    /// - Parameter rejected: pairs (NPSN, unit id key) the BKD marked `TOLAK` earlier.
-    public init(context: JudgementContext, rejected: Set<[String]>) {
+    /// Proposals for the context's unit map, without the pairs the BKD marked `TOLAK` earlier
+    /// (``JudgementContext/rejectedPairs``).
+    public init(context: JudgementContext) {
+        let rejected = context.rejectedPairs
         var proposals = [CrosswalkProposal]()
         var exhausted = [NPSN]()
         for assignment in context.unitMap.assignments where assignment.method == .none || assignment.method == .fuzzy {
@@ -31,7 +33,7 @@ public struct CrosswalkProposals: Sendable {
             var proposed = 0
             for unit in units where seen.insert(unit).inserted {
                 any = true
-                if rejected.contains([school.npsn.text, context.tree.units[unit].id.key]) { continue }
+                if rejected.contains(school.npsn, context.tree.units[unit].id) { continue }
                 rejectedAll = false
                 guard proposed < 3 else { break }
                 let unitName = context.tree.names[unit].droppingRegion(region)

@@ -27,7 +27,8 @@ public struct DapodikPerson: Sendable {
         }
     }
 
-    /// Positions in `Batch.teachers`, in file order.
+    /// Positions in `Batch.teachers`, in file order (rows of a file without `ptk_id` merged in by NIP after
+    /// the person's own).
     public var rows: PersonRows
     // 16 bytes a person: the identity is not kept but read again from the first row when asked (a copy of
     // it, 24 bytes more, was 70 MB for 2.9 million people nationally).
@@ -173,13 +174,21 @@ public struct Linkage: Sendable {
     public var missingFromDapodik: [Int]
     /// Number of PNS Depag people.
     public var kemenagPeople: Int
-    /// Normalized NIP → the people whose rows carry it (ASN and PNS Depag), for SKP lookups.
+    /// Normalized NIP → the people whose rows carry it (ASN and PNS Depag): carried NIPs are not missing from
+    /// Dapodik.
     public var peopleByNIP: NIPIndex
-    /// Every person's position by NIP, of any employment (to tell non-ASN NIPs in SKP rows).
+    /// Every person's position by NIP, of any employment: the doubling test and the SKP rows' lookups.
     public var anyPersonByNIP: NIPIndex
-    /// NIP text without separators → ASN people whose NIP is not valid (so an SKP row holding the
-    /// same broken NIP still finds them and carries their `NIP_*` code).
+    /// NIP text without separators → people (of any employment) with a row whose NIP is not valid, so that an
+    /// SKP row holding the same invalid NIP still finds them (skipped as theirs would be, else blocked with
+    /// their `NIP_*` code).
     public var peopleByInvalidNIP: [String: [Int]] = [:]
+    /// Non-ASN people (PNS Depag aside) whose valid NIP another Dapodik person carries too: each gets
+    /// `NIP_GANDA`, as the ASN people involved do.
+    public var doubledNonASN: [Int] = []
+    /// The SIASN employees holding each NIP of a `NIP_GANDA` person (none, one, or several when SIASN doubles
+    /// it), for the disparity's `siasn_value`.
+    public var siasnOfDoubledNIP: [UInt64: [Int]] = [:]
 
     /// True once ``releaseLookups()`` let go of the NIP tables.
     public private(set) var lookupsReleased = false

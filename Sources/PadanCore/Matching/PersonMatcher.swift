@@ -13,21 +13,35 @@ public struct PersonMatcher: Sendable {
     }
 
     /// Steps 1 and 4: people grouped, exact NIP links, doubled NIPs, every other NIP problem.
+    ///
+    /// A valid NIP is doubled when Dapodik people of different identities carry it, whatever their status,
+    /// or when two SIASN people hold it: none of them is linked (`NIP_GANDA`, a human says which is right).
     public func linkExactly(batch: Batch) -> Linkage {
         let teachers = batch.teachers
         let people = Self.group(teachers)
 
-        // NIPs carried by ASN and PNS Depag rows, with the people carrying them.
+        // NIPs carried by ASN and PNS Depag rows, and by every row, with the people carrying them.
         // Sized up front: grown by doubling, a table of millions is rehashed again and again.
         var carriers = NIPIndex(minimumCapacity: people.count)
         var anyByNIP = NIPIndex(minimumCapacity: people.count)
+        var byInvalidNIP = [String: [Int]]()
         var kemenag = 0
         for (p, person) in people.enumerated() {
             let employment = teachers[person.induk].employment
             if employment == .kemenag { kemenag += 1 }
             var nips = [UInt64]()
             for row in person.rows {
-                if let nip = teachers[row].nip.nip, !nips.contains(nip.value) { nips.append(nip.value) }
+                switch teachers[row].nip {
+                case .valid(let nip):
+                    if !nips.contains(nip.value) { nips.append(nip.value) }
+                case .invalid:
+                    // Rare: the text without separators, so that an SKP row holding it finds the person.
+                    guard let text = teachers[row].nipText else { break }
+                    let key = Self.compact(text)
+                    if !key.isEmpty, byInvalidNIP[key]?.last != p { byInvalidNIP[key, default: []].append(p) }
+                case .empty, .corrupted:
+                    break
+                }
             }
             for nip in nips {
                 anyByNIP.append(p, for: nip)
@@ -35,26 +49,42 @@ public struct PersonMatcher: Sendable {
             }
         }
 
-        // SIASN holds 18 digits: as numbers, the same lookups without a string per person.
+        // SIASN holds 18 digits: as numbers, the same lookups without a string per person. A NIP two SIASN
+        // people hold (rare) keeps them all aside.
         var siasnByNIP = UInt64Table<Int>(minimumCapacity: batch.employees.count)
+        var siasnDoubled = [UInt64: [Int]]()
         // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
         for i in batch.employees.indices {
-            if let nip = batch.employees[i].nipValue { _ = siasnByNIP.setIfAbsent(i, for: nip) }
+            guard let nip = batch.employees[i].nipValue, let first = siasnByNIP.setIfAbsent(i, for: nip) else { continue }
+            siasnDoubled[nip, default: [first]].append(i)
         }
 
         var links = [PersonLink]()
         var linkOfPerson = LinkPositions(people: people.count)
+        var doubledNonASN = [Int]()
+        var siasnOfDoubled = [UInt64: [Int]]()
+        func doubled(_ nip: UInt64) {
+            if siasnOfDoubled[nip] == nil { siasnOfDoubled[nip] = siasnDoubled[nip] ?? siasnByNIP[nip].map { [$0] } ?? [] }
+        }
         for (p, person) in people.enumerated() {
             let row = teachers[person.induk]
-            guard row.employment.isASN else { continue }
+            guard row.employment.isASN else {
+                // Each Dapodik person involved in a doubled NIP is told (rules §4), PNS Depag aside (inputs.md).
+                if row.employment == .nonASN, let nip = row.nip.nip, anyByNIP.count(nip.value) > 1 {
+                    doubledNonASN.append(p)
+                    doubled(nip.value)
+                }
+                continue
+            }
             var link = PersonLink(person: p, method: .none, employee: nil, candidates: 0, nipProblem: nil)
             switch row.nip {
             case .empty: link.nipProblem = .nipKosong
             case .corrupted: link.nipProblem = .nipRusak
             case .invalid: link.nipProblem = .nipTidakValid
             case .valid(let nip):
-                if carriers.count(nip.value) > 1 {
+                if anyByNIP.count(nip.value) > 1 || (!siasnDoubled.isEmpty && siasnDoubled[nip.value] != nil) {
                     link.nipProblem = .nipGanda
+                    doubled(nip.value)
                 } else if let employee = siasnByNIP[nip.value] {
                     link.method = .nip
                     link.employee = employee
@@ -69,11 +99,9 @@ public struct PersonMatcher: Sendable {
         var linkage = Linkage(
             people: people, links: links, linkOfPerson: linkOfPerson, missingFromDapodik: [],
             kemenagPeople: kemenag, peopleByNIP: carriers, anyPersonByNIP: anyByNIP)
-        for link in links where link.nipProblem == .nipTidakValid {
-            if let text = teachers[people[link.person].induk].nipText {
-                linkage.peopleByInvalidNIP[Self.compact(text), default: []].append(link.person)
-            }
-        }
+        linkage.peopleByInvalidNIP = byInvalidNIP
+        linkage.doubledNonASN = doubledNonASN
+        linkage.siasnOfDoubledNIP = siasnOfDoubled
         return linkage
     }
 
@@ -141,7 +169,9 @@ public struct PersonMatcher: Sendable {
         String(text.trimmingSpaces.filter { $0 != " " && $0 != "." && $0 != "-" && $0 != "'" })
     }
 
-    /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides.
+    /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides. A person
+    /// identified by NIP (rows of a file without `ptk_id`) whose NIP exactly one person identified by `ptk_id`
+    /// carries is that person (``mergingByNIP(_:_:identifiedByNIP:)``).
     static func group(_ teachers: [DapodikTeacher]) -> [DapodikPerson] {
         var people = [DapodikPerson]()
         people.reserveCapacity(teachers.count)
@@ -150,6 +180,7 @@ public struct PersonMatcher: Sendable {
         // hashed every enum with SipHash: 40% of exact linking for 2.9 million national rows.)
         var byFingerprint = UInt64Table<Int>(minimumCapacity: teachers.count)
         var sharingFingerprint = [DapodikPerson.Identity: Int]()
+        var identifiedByNIP = [Int]()
         func person(_ identity: DapodikPerson.Identity, _ fingerprint: UInt64) -> Int? {
             guard let p = byFingerprint[fingerprint] else { return nil }
             return people[p].identity(in: teachers) == identity ? p : sharingFingerprint[identity]
@@ -162,10 +193,45 @@ public struct PersonMatcher: Sendable {
                 if teachers[i].isInduk && !teachers[people[p].induk].isInduk { people[p].induk = i }
             } else {
                 if byFingerprint.setIfAbsent(people.count, for: fingerprint) != nil { sharingFingerprint[identity] = people.count }
+                if case .nip = identity { identifiedByNIP.append(people.count) }
                 people.append(DapodikPerson(rows: PersonRows(i), induk: i))
             }
         }
-        return people
+        return identifiedByNIP.isEmpty ? people : mergingByNIP(people, teachers, identifiedByNIP: identifiedByNIP)
+    }
+
+    /// `people` with each person identified by NIP merged into the one person identified by `ptk_id` whose rows
+    /// carry that NIP, when there is exactly one (inputs.md: a file without `ptk_id` identifies by NIP; the
+    /// same teacher listed in both kinds of file is one person). With two or more such people the NIP is
+    /// doubled and nobody is merged. Merged rows come after the person's own (whose first row keeps giving
+    /// the identity); the first `Induk` row in file order decides.
+    static func mergingByNIP(_ people: [DapodikPerson], _ teachers: [DapodikTeacher], identifiedByNIP: [Int]) -> [DapodikPerson] {
+        var wanted = UInt64Table<Int>(minimumCapacity: identifiedByNIP.count)
+        for q in identifiedByNIP {
+            if case .nip(let value) = people[q].identity(in: teachers) { _ = wanted.setIfAbsent(q, for: value) }
+        }
+        // NIP → the people identified by `ptk_id` carrying it (only the wanted NIPs).
+        var carriers = [UInt64: [Int]]()
+        for p in people.indices {
+            guard case .ptk = people[p].identity(in: teachers) else { continue }
+            for r in people[p].rows {
+                guard let nip = teachers[r].nip.nip, wanted[nip.value] != nil else { continue }
+                if carriers[nip.value]?.last != p { carriers[nip.value, default: []].append(p) }
+            }
+        }
+        var merged = people
+        var gone = Set<Int>()
+        for q in identifiedByNIP {
+            guard case .nip(let value) = people[q].identity(in: teachers), let found = carriers[value], found.count == 1
+            else { continue }
+            let p = found[0]
+            for r in people[q].rows { merged[p].rows.append(r) }
+            var induk = merged[p].induk
+            for r in merged[p].rows where teachers[r].isInduk && (!teachers[induk].isInduk || r < induk) { induk = r }
+            merged[p].induk = induk
+            gone.insert(q)
+        }
+        return gone.isEmpty ? merged : merged.indices.filter { !gone.contains($0) }.map { merged[$0] }
     }
 
     /// 64 bits from an identity; equal identities give equal fingerprints.

@@ -68,7 +68,7 @@ public struct UnorMatcher: Sendable {
             assignments[i].candidates = Array(ranked.prefix(3))
             guard let best = ranked.first else { continue }
             let second = ranked.count > 1 ? ranked[1].score : 0
-            if best.score >= threshold - 1e-9, best.score - second >= margin - 1e-9 {
+            if Threshold.reaches(best.score, threshold), Threshold.reaches(best.score - second, margin) {
                 claims[best.unit, default: []].append(i)
                 scores[i] = best.score
             } else if best.score > 0 {

@@ -108,13 +108,13 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         if number(12, 1) == 2 {
             // PPPK: year appointed, `2`, stage 1–9.
             let appointed = number(8, 4)
-            guard number(13, 1) >= 1, appointed >= birth.year + 15, appointed <= runDate.year + 1 else {
+            guard number(13, 1) >= 1, appointed >= birth.year + 15 else {
                 return .invalid(text(), why: "bagian tahun pengangkatan PPPK dalam NIP tidak sah")
             }
             shape = .pppk
         } else {
             let tmtYear = number(8, 4), tmtMonth = number(12, 2)
-            guard (1...12).contains(tmtMonth), tmtYear >= birth.year + 15, tmtYear <= runDate.year + 1 else {
+            guard (1...12).contains(tmtMonth), tmtYear >= birth.year + 15 else {
                 return .invalid(text(), why: "bagian TMT CPNS dalam NIP tidak sah")
             }
             shape = .pns

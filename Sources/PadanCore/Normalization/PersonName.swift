@@ -156,6 +156,6 @@ public struct PersonName: Hashable, Sendable {
             if let index = pool.firstIndex(of: token) { pool.remove(at: index) } else { contained = false; break }
         }
         if contained { return true }
-        return JaroWinkler.similarity(text, other.text) >= threshold
+        return Threshold.reaches(JaroWinkler.similarity(text, other.text), threshold)
     }
 }

@@ -150,7 +150,7 @@ public enum SoftDice {
         for (i, x) in a.enumerated() {
             for (j, y) in b.enumerated() {
                 let s = JaroWinkler.similarity(x, y)
-                if s >= tokenThreshold { candidates.append((s, i, j)) }
+                if Threshold.reaches(s, tokenThreshold) { candidates.append((s, i, j)) }
             }
         }
         candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }

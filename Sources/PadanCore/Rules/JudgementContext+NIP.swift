@@ -19,7 +19,29 @@ extension JudgementContext {
             default:
                 break
             }
+            if code == .nipGanda { d.siasnValue = siasnHolders(ofDoubled: row.nip.nip) }
             return d
         }
+    }
+
+    /// `NIP_GANDA` of the non-ASN people involved in a doubled NIP (PNS Depag aside), as the ASN people's.
+    func nipGandaOfNonASN() -> [Disparity] {
+        linkage.doubledNonASN.map { person in
+            var d = ptkDisparity(.nipGanda, person: person)
+            let row = indukRow(ofPerson: person)
+            d.field = "nip"
+            d.dapodikValue = row.nipText ?? ""
+            d.siasnValue = siasnHolders(ofDoubled: row.nip.nip)
+            return d
+        }
+    }
+
+    /// What SIASN holds under a doubled NIP: its `nip_baru`, and the PNS IDs when two SIASN people hold it
+    /// (`199411232022041179 (PNS ID 1a…, 2b…)`); empty when SIASN does not hold it.
+    func siasnHolders(ofDoubled nip: NIP?) -> String {
+        guard let nip, let holders = linkage.siasnOfDoubledNIP[nip.value], let first = holders.first else { return "" }
+        let written = batch.employees[first].nipBaru
+        guard holders.count > 1 else { return written }
+        return written + " (PNS ID " + holders.map { batch.employees[$0].pnsId.text }.joined(separator: ", ") + ")"
     }
 }

@@ -6,6 +6,8 @@ public struct JudgementContext: Sendable {
     public private(set) var linkage: Linkage
     public let settings: ReconciliationSettings
     public let schoolIndex: [NPSN: Int]
+    /// NPSN ↔ unit pairs the BKD rejected: never suggested nor proposed again.
+    public let rejectedPairs: RejectedPairs
     /// Each exactly linked person with their SIASN employee and Induk school (positions), in link order:
     /// worked out once, as every priority-2 to 4 rule walks them.
     private(set) var linked: [LinkedPair]
@@ -30,8 +32,12 @@ public struct JudgementContext: Sendable {
         var school: Int? { storedSchool.value }
     }
 
-    public init(batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, settings: ReconciliationSettings) {
+    public init(
+        batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, settings: ReconciliationSettings,
+        rejectedPairs: RejectedPairs = RejectedPairs()
+    ) {
         self.batch = batch
+        self.rejectedPairs = rejectedPairs
         self.tree = tree
         self.unitMap = unitMap
         self.linkage = linkage

@@ -42,13 +42,14 @@ public struct ReconciliationSettings: Sendable {
         self.runDate = runDate
     }
 
-    /// The UPT of a school by its region code: the first matching prefix wins, `*` catches the rest;
-    /// without a UPT table, one UPT per province named after the province.
+    /// The UPT of a school by its region code: the first UPT (in file order) with a matching prefix wins, and
+    /// only when none matches, the first UPT listing `*`, wherever it is listed; without a UPT table, one UPT
+    /// per province named after the province.
     public func upt(kodeWilayah: String, provinsi: String) -> String {
         if upts.isEmpty { return provinsi }
-        for upt in upts where upt.wilayah.contains(where: { $0 == "*" || kodeWilayah.hasPrefix($0) }) {
+        for upt in upts where upt.wilayah.contains(where: { $0 != "*" && kodeWilayah.hasPrefix($0) }) {
             return upt.nama
         }
-        return ""
+        return upts.first { $0.wilayah.contains("*") }?.nama ?? ""
     }
 }

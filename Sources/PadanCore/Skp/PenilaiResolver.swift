@@ -27,6 +27,16 @@ public struct PenilaiResolver: Sendable {
         case definitive, byJenisPtk, acting
     }
 
+    /// The kinds one row meets, as bits (no set is built per row).
+    struct PrincipalKinds: OptionSet {
+        let rawValue: UInt8
+        static let definitive = PrincipalKinds(rawValue: 1 << PrincipalKind.definitive.rawValue)
+        static let byJenisPtk = PrincipalKinds(rawValue: 1 << PrincipalKind.byJenisPtk.rawValue)
+        static let acting = PrincipalKinds(rawValue: 1 << PrincipalKind.acting.rawValue)
+
+        func contains(_ kind: PrincipalKind) -> Bool { rawValue & (1 << kind.rawValue) != 0 }
+    }
+
     /// The ASN people with a principal's row at one school, per kind: the first one found and whether
     /// another person was (a dictionary of sets per school was 30 MB at national scale; only "exactly one,
     /// and who" is ever asked).
@@ -69,7 +79,12 @@ public struct PenilaiResolver: Sendable {
                 for r in person.rows {
                     let row = InPlace(teachers, r)
                     guard row.employment.isASN else { continue }
-                    if let kind = Self.kind(of: row) { principals[row.npsn, default: Principals()].add(p, as: kind) }
+                    let kinds = Self.kinds(of: row)
+                    guard !kinds.isEmpty else { continue }
+                    // A row counts under every kind it meets (a `jenis_ptk` principal who is also `Plt.` is both).
+                    for kind in PrincipalKind.allCases where kinds.contains(kind) {
+                        principals[row.npsn, default: Principals()].add(p, as: kind)
+                    }
                 }
             }
         }
@@ -101,18 +116,48 @@ public struct PenilaiResolver: Sendable {
         self.heads = heads
     }
 
-    static func kind(of row: InPlace<DapodikTeacher>) -> PrincipalKind? {
-        // Most rows: no tugas tambahan and a jenis PTK of `Guru …`; answered without building text (this
-        // is asked for every ASN row and every SKP row's school mates).
-        let tugasText = row.tugasTambahan ?? ""
-        if tugasText.isEmpty, let first = row.jenisPtk.utf8.first, first == UInt8(ascii: "G") || first == UInt8(ascii: "g") {
-            return nil
+    /// The principal kinds a row meets: `definitive` when its tugas tambahan is `Kepala Sekolah`, `byJenisPtk`
+    /// when its jenis PTK is (whatever the tugas), `acting` when its tugas is `Plt. Kepala Sekolah`. Read in
+    /// place without building text (asked for every ASN row and every SKP row's school mates).
+    static func kinds(of row: InPlace<DapodikTeacher>) -> PrincipalKinds {
+        let tugas = row.tugasTambahan ?? ""
+        let jenis = row.jenisPtk
+        // Most rows: no tugas tambahan and a jenis PTK of `Guru …`.
+        if tugas.isEmpty, let first = jenis.utf8.first, first == UInt8(ascii: "G") || first == UInt8(ascii: "g") {
+            return []
         }
-        let tugas = Self.key(tugasText)
-        if tugas == "KEPALA SEKOLAH" { return .definitive }
-        if tugas == "PLT KEPALA SEKOLAH" { return .acting }
-        if Self.key(row.jenisPtk) == "KEPALA SEKOLAH" { return .byJenisPtk }
-        return nil
+        var kinds: PrincipalKinds = []
+        if !tugas.isEmpty {
+            if Self.reads(tugas, as: "KEPALA SEKOLAH") { kinds.insert(.definitive) }
+            if Self.reads(tugas, as: "PLT KEPALA SEKOLAH") { kinds.insert(.acting) }
+        }
+        if Self.reads(jenis, as: "KEPALA SEKOLAH") { kinds.insert(.byJenisPtk) }
+        return kinds
+    }
+
+    /// Whether `text` gives `words` as ``key(_:)`` reads it (upper-cased, split at spaces and dots, joined by
+    /// one space), compared byte by byte for ASCII text: no key is built.
+    static func reads(_ text: String, as words: StaticString) -> Bool {
+        let target = UnsafeBufferPointer(start: words.utf8Start, count: words.utf8CodeUnitCount)
+        var i = 0
+        var started = false, separated = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return key(text) == words.description }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") {
+                separated = started
+                continue
+            }
+            if separated {
+                guard i < target.count, target[i] == UInt8(ascii: " ") else { return false }
+                i += 1
+                separated = false
+            }
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            guard i < target.count, target[i] == upper else { return false }
+            i += 1
+            started = true
+        }
+        return i == target.count
     }
 
     static func key(_ text: String) -> String {
@@ -148,7 +193,7 @@ public struct PenilaiResolver: Sendable {
         let actingHere = context.batch.teachers.withUnsafeBufferPointer { teachers in
             context.linkage.people[person].rows.contains { r in
                 let row = InPlace(teachers, r)
-                return row.npsn == npsn && Self.kind(of: row) == .acting
+                return row.npsn == npsn && Self.kinds(of: row).contains(.acting)
             }
         }
         if role != .guru || actingHere { return headOfOffice(of: context.batch.schools[school].government) }

@@ -45,31 +45,38 @@ public struct SkpEligibility: Sendable {
         let linkage = context.linkage
         precondition(!linkage.lookupsReleased, "SkpEligibility: a verdict asked for after the lookups were released")
         if record.periode != context.settings.periodeAktif { return .skipped(reason: .periodeLain) }
-        guard let nip = record.nip.nip else {
-            let holders = linkage.peopleByInvalidNIP[PersonMatcher.compact(record.nipText)] ?? []
-            let code: DisparityCode = holders.isEmpty ? .nipTidakDitemukan : holders.count > 1 ? .nipGanda : .nipTidakValid
-            return .blocked(reasons: [code.rawValue])
-        }
-        // The holders counted first: one holder (nearly every row) needs no array of them.
-        guard let person = linkage.peopleByNIP.first(nip.value) else {
-            return linkage.anyPersonByNIP.count(nip.value) == 0
-                ? .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) : .skipped(reason: .nonASN)
-        }
-        if linkage.peopleByNIP.count(nip.value) > 1 {
-            let carriers = linkage.peopleByNIP[nip.value] ?? []
-            if carriers.allSatisfy({ context.batch.teachers[linkage.people[$0].induk].employment == .kemenag }) {
-                return .skipped(reason: .kemenag)
+        // The Dapodik person the row's NIP names: its one holder of any employment (a valid NIP), else the one
+        // person with a row holding the same invalid text; that person's skip reasons apply either way.
+        let person: Int
+        let nipIsValid: Bool
+        if let nip = record.nip.nip {
+            // The holders counted first: one holder (nearly every row) needs no array of them.
+            switch linkage.anyPersonByNIP.count(nip.value) {
+            case 0: return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue])
+            case 1: person = linkage.anyPersonByNIP.first(nip.value) ?? 0
+            default: return doubled(linkage.anyPersonByNIP[nip.value] ?? [])
             }
-            return .blocked(reasons: [DisparityCode.nipGanda.rawValue])
+            nipIsValid = true
+        } else {
+            let text = PersonMatcher.compact(record.nipText)
+            let holders = text.isEmpty ? [] : linkage.peopleByInvalidNIP[text] ?? []
+            guard let first = holders.first else { return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) }
+            if holders.count > 1 { return doubled(holders) }
+            person = first
+            nipIsValid = false
         }
         // Fields read in place: a copy of the row and of the school retained their every text, for each of
         // 1.6 million SKP rows nationally.
         let induk = linkage.people[person].induk
-        if context.batch.teachers[induk].employment == .kemenag { return .skipped(reason: .kemenag) }
+        switch context.batch.teachers[induk].employment {
+        case .kemenag: return .skipped(reason: .kemenag)
+        case .nonASN: return .skipped(reason: .nonASN)
+        case .pns, .pppk: break
+        }
         let npsn = context.batch.teachers[induk].npsn
         let school = context.schoolIndex[npsn]
         if let school, !context.batch.schools[school].isNegeri { return .skipped(reason: .swasta) }
-        let employee = linkage.linkedEmployee(ofPerson: person)
+        let employee = nipIsValid ? linkage.linkedEmployee(ofPerson: person) : nil
         if let e = employee {
             switch context.batch.employees[e].standing {
             case .cltn: return .skipped(reason: .cltn)
@@ -78,7 +85,9 @@ public struct SkpEligibility: Sendable {
             }
         }
         guard let e = employee else {
-            let code = linkage.linkOfPerson[person].flatMap { linkage.links[$0].nipProblem } ?? .nipTidakDitemukan
+            // Not exactly linked: the person's `NIP_*` code alone (an invalid NIP in PMM is never a link).
+            let code = linkage.linkOfPerson[person].flatMap { linkage.links[$0].nipProblem }
+                ?? (nipIsValid ? .nipTidakDitemukan : .nipTidakValid)
             return .blocked(reasons: [code.rawValue])
         }
 
@@ -101,6 +110,21 @@ public struct SkpEligibility: Sendable {
         }
         guard reasons.isEmpty, let penilai else { return .blocked(reasons: reasons) }
         return .eligible(SkpVerdict.Eligible(person: person, employee: e, penilai: penilai))
+    }
+
+    /// The verdict of a row whose NIP several Dapodik people hold: blocked `NIP_GANDA` when one of them is
+    /// ASN, else skipped as out of scope (`KEMENAG` when one is PNS Depag, else `NON_ASN`).
+    func doubled(_ holders: [Int]) -> SkpVerdict {
+        let linkage = context.linkage
+        var kemenag = false
+        for p in holders {
+            switch context.batch.teachers[linkage.people[p].induk].employment {
+            case .pns, .pppk: return .blocked(reasons: [DisparityCode.nipGanda.rawValue])
+            case .kemenag: kemenag = true
+            case .nonASN: break
+            }
+        }
+        return .skipped(reason: kemenag ? .kemenag : .nonASN)
     }
 
     /// Lets go of the lookups only verdicts need (``JudgementContext/releaseLookups()``); payloads can

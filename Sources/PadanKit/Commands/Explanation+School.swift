@@ -72,7 +72,10 @@ struct SchoolExplainer {
         let candidates = a.candidates.filter { $0.score > 0 }
         if !candidates.isEmpty {
             lines.append("Kandidat UNOR terbaik (skor nama):")
-            for c in candidates { lines.append("  \(ExplainText.score(c.score))  \(unitName(c.unit))") }
+            for c in candidates {
+                let rejected = context.rejectedPairs.contains(school.npsn, tree.units[c.unit].id)
+                lines.append("  \(ExplainText.score(c.score))  \(unitName(c.unit))" + (rejected ? " — ditolak BKD, tidak diusulkan lagi" : ""))
+            }
         }
         return lines
     }
@@ -88,7 +91,7 @@ struct SchoolExplainer {
         guard let best = a.candidates.first else {
             return "tidak ada UNOR sekolah yang aktif, setingkat dan di pemerintah daerah yang sama yang namanya sebanding"
         }
-        if best.score < s.unorThreshold - 1e-9 {
+        if !Threshold.reaches(best.score, s.unorThreshold) {
             return "skor terbaik \(ExplainText.score(best.score)) di bawah ambang \(ExplainText.score(s.unorThreshold))"
         }
         let second = a.candidates.count > 1 ? a.candidates[1].score : 0

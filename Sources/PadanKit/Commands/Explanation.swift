@@ -49,11 +49,11 @@ package struct Explanation: Sendable {
             guard !query.isEmpty, query.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw PadanError(.usage, "--nip harus berupa angka NIP, bukan '\(text)'")
             }
-            let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date)
+            let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
             return try PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query)
         case .npsn(let text):
             guard let npsn = NPSN(text) else { throw PadanError(.usage, "--npsn harus 8 angka, bukan '\(text)'") }
-            let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date)
+            let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
             return try SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn)
         }
     }
@@ -63,6 +63,8 @@ package struct Explanation: Sendable {
 struct StoreView: Sendable {
     var lastRun: StoredRun?
     var open: [String: StoredDisparity] = [:]
+    /// Crosswalk pairs the BKD rejected, so that the explanation suggests what the run suggests.
+    var rejected = RejectedPairs()
 
     init(pipeline: PipelineFile) throws(PadanError) {
         guard FileManager.default.fileExists(atPath: pipeline.store) else { return }
@@ -70,6 +72,7 @@ struct StoreView: Sendable {
             let database = try PadanDatabase(path: pipeline.store, access: .readOnly)
             lastRun = try database.lastRun()
             open = try database.openDisparities()
+            rejected = try NightlyRun.rejectedPairs(database)
         } catch {
             throw PadanError(.software, error.description)
         }

@@ -43,7 +43,10 @@ package struct NightlyRun {
         let logger = Logger(label: "padan.run")
         logger.info("run dimulai", metadata: ["pipeline": "\(pipeline.name)", "as_of": "\(asOf)"])
         progress.runStarted()
-        var analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, clock: clock) { kind, file, rows in
+        // Read once, before the rules: a rejected pair is neither suggested nor proposed again.
+        let rejected: RejectedPairs
+        do { rejected = try Self.rejectedPairs(database) } catch { throw Self.storeError(error) }
+        var analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, rejected: rejected, clock: clock) { kind, file, rows in
             progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
         analysis.releaseLookups()
@@ -139,8 +142,7 @@ package struct NightlyRun {
             resolved = try database.openDisparities(where: { !seen.contains($0) })
             emitted = try database.emittedPayloadKeys()
             result.recentRuns = try database.runs(last: RunResult.trendLength - 1)
-            let rejected = try database.rejectedProposals().map { [$0.npsn, SiasnID($0.unorID)?.key ?? $0.unorID.lowercased()] }
-            result.proposals = CrosswalkProposals(context: result.context, rejected: Set(rejected))
+            result.proposals = CrosswalkProposals(context: result.context)
         } catch {
             throw storeError(error)
         }
@@ -161,6 +163,11 @@ package struct NightlyRun {
                 return row
             }
         return emitted
+    }
+
+    /// The crosswalk pairs the BKD rejected (`padan pemadanan`), as the rules and proposals look them up.
+    static func rejectedPairs(_ database: PadanDatabase) throws(StoreError) -> RejectedPairs {
+        RejectedPairs(try database.rejectedProposals().map { (npsn: $0.npsn, unitID: $0.unorID) })
     }
 
     /// The run's row in the store.

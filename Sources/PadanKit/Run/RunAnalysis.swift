@@ -13,10 +13,11 @@ package struct RunAnalysis: Sendable {
 
     /// Runs the stages on the pipeline's inputs as of `asOf`.
     /// - Parameters:
+    ///   - rejected: crosswalk pairs the BKD rejected (from the store), never suggested again.
     ///   - clock: times each stage and reports it as it ends.
     ///   - onRows: called while reading with (input kind, file, rows read so far of that file).
     package static func perform(
-        pipeline: PipelineFile, asOf: CalendarDate, clock: StageClock = StageClock(),
+        pipeline: PipelineFile, asOf: CalendarDate, rejected: RejectedPairs = RejectedPairs(), clock: StageClock = StageClock(),
         onRows: @escaping @Sendable (InputKind, String, Int) -> Void = { _, _, _ in }
     ) throws(PadanError) -> RunAnalysis {
         let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
@@ -44,7 +45,9 @@ package struct RunAnalysis: Sendable {
             reconciler.searchCandidates(loaded.batch, linkage: &linkage)
             reconciler.findMissing(loaded.batch, tree: tree, unitMap: unitMap, linkage: &linkage)
         }
-        let context = JudgementContext(batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings)
+        let context = JudgementContext(
+            batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,
+            rejectedPairs: rejected)
         let disparities = try clock.stage("judge", detail: { "\($0.count) disparitas" }) { () throws(PadanError) in judge(context) }
         let skp = try clock.stage("decide", detail: { "\($0.records.count) SKP" }) { () throws(PadanError) in
             decide(context, disparities: disparities)

@@ -55,7 +55,7 @@ package enum JaroWinkler {
         for (i, x) in a.enumerated() {
             for (j, y) in b.enumerated() {
                 let score = similarity(x, y)
-                if score >= threshold { pairs.append((score, i, j)) }
+                if score >= threshold - 1e-9 { pairs.append((score, i, j)) }
             }
         }
         pairs.sort { $0.0 > $1.0 || ($0.0 == $1.0 && ($0.1, $0.2) < ($1.1, $1.2)) }

@@ -27,7 +27,7 @@ package enum PersonName {
         let tokensA = Set(a.split(separator: " "))
         let tokensB = Set(b.split(separator: " "))
         if tokensA.isSubset(of: tokensB) || tokensB.isSubset(of: tokensA) { return true }
-        return JaroWinkler.similarity(a, b) >= threshold
+        return JaroWinkler.similarity(a, b) >= threshold - 1e-9  // float error forgiven, as Padan does
     }
 
     /// A token like `S.PD.`, `M.M`, `A.MA.`: letter groups joined by dots.

@@ -35,6 +35,10 @@ struct NIPTests {
         Valid(
             text: "  '19850101 201001 1 001 ", digits: "198501012010011001", shape: .pns, birth: "1985-01-01",
             sex: .male),
+        // No upper bound on the TMT or appointment year (`rules.md` §1 gives none): a run as of an earlier
+        // date reads a NIP of a later intake.
+        Valid(text: "198501012027011001", digits: "198501012027011001", shape: .pns, birth: "1985-01-01", sex: .male),
+        Valid(text: "199001012027221001", digits: "199001012027221001", shape: .pppk, birth: "1990-01-01", sex: .male),
         // Bounds of the birth date: 1940, and exactly 15 years before the run.
         Valid(text: "194001011965011001", digits: "194001011965011001", shape: .pns, birth: "1940-01-01", sex: .male),
         Valid(text: "200911222024011001", digits: "200911222024011001", shape: .pns, birth: "2009-11-22", sex: .male),

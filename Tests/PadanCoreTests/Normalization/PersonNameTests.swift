@@ -71,6 +71,14 @@ struct PersonNameTests {
         #expect(!a.isSamePerson(as: b, threshold: 0.95))
     }
 
+    /// A similarity of exactly 9/10 computed as 0.8999999999999999 still reaches 0.90 (`rules.md` §1 "at least").
+    @Test func exactlyTheThresholdIsTheSameName() {
+        #expect(JaroWinkler.similarity("ASRI", "AMASRI") < 0.9)
+        #expect(Threshold.reaches(JaroWinkler.similarity("ASRI", "AMASRI"), 0.9))
+        #expect(PersonName("Asri").isSamePerson(as: PersonName("AMASRI"), threshold: 0.90))
+        #expect(!PersonName("Asri").isSamePerson(as: PersonName("AMASRI"), threshold: 0.9001))
+    }
+
     /// The byte path for ASCII names gives the tokens the general path gives.
     @Test(arguments: [
         "Drs. H. Ahmad Fauzi, S.Pd., M.M.", "Irfan Kurniawan S.Pd.SD", "DRS.H. Ahmad Fauzi", "KH Hasyim Asy'ari",

@@ -161,6 +161,12 @@ struct SoftDiceTests {
         #expect(SoftDice.score(["JENU"], ["JENGGOLO"], tokenThreshold: 0.75) == 1)
     }
 
+    @Test func tokensExactlyAtTheThresholdPair() {
+        // ASRI / AMASRI is exactly 9/10, computed as 0.8999999999999999.
+        #expect(SoftDice.score(["ASRI"], ["AMASRI"]) == 1)
+        #expect(SchoolName("SD NEGERI 1 ASRI").parts.score(against: SchoolName("SD NEGERI 1 AMASRI").parts) == 1)
+    }
+
     @Test func partsScoreIsSoftDiceOfPlaces() {
         let a = SchoolName("SMK NEGERI 1 SEPULU").parts, b = SchoolName("SMK 1 SEPULUH").parts
         #expect(a.score(against: b) == 1)

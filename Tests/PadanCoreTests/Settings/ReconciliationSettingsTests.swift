@@ -20,6 +20,19 @@ struct ReconciliationSettingsTests {
         #expect(settings.upt(kodeWilayah: kode, provinsi: "Prov. Jawa Timur") == expected)
     }
 
+    /// `*` catches only what no prefix matched, wherever it is listed; among prefixes the first in file order wins.
+    @Test(arguments: [("050600", "BGP Tuban"), ("050601", "BGP Tuban"), ("052400", "BGP Jawa Timur")])
+    func catchAllListedFirstTakesOnlyTheRest(_ kode: String, _ expected: String) {
+        let settings = ReconciliationSettings(
+            periodeAktif: Fixture.periode,
+            upts: [
+                .init(nama: "BGP Jawa Timur", wilayah: ["*"]), .init(nama: "BGP Tuban", wilayah: ["0506"]),
+                .init(nama: "BGP Tuban 2", wilayah: ["050601"]),
+            ],
+            runDate: Fixture.runDate)
+        #expect(settings.upt(kodeWilayah: kode, provinsi: "Prov. Jawa Timur") == expected)
+    }
+
     @Test func withoutATableOneUptPerProvince() {
         let settings = ReconciliationSettings(periodeAktif: Fixture.periode, runDate: Fixture.runDate)
         #expect(settings.upt(kodeWilayah: "050600", provinsi: "Prov. Jawa Timur") == "Prov. Jawa Timur")

@@ -147,6 +147,32 @@ struct SkpEligibilityTests {
         #expect(Self.outcome(region, nip: broken).summary == "blocked:NIP_TIDAK_VALID")
     }
 
+    /// An invalid NIP carried by one Dapodik person of any status is that person: their skip reasons come
+    /// first, in the valid path's order, and only then their `NIP_*` code.
+    @Test(arguments: [
+        ("honorer", "Guru Honor Sekolah", SmallRegion.school1, "skipped:NON_ASN"),
+        ("PNS Depag", "PNS Depag", SmallRegion.school1, "skipped:KEMENAG"),
+        ("PNS at a Swasta school", "PNS", SmallRegion.swasta, "skipped:SWASTA"),
+        ("PNS at a Negeri school", "PNS", SmallRegion.school1, "blocked:NIP_TIDAK_VALID"),
+    ])
+    func theSameInvalidNIPIsSkippedAsItsPersonWouldBe(_ name: String, _ status: String, _ npsn: String, _ expected: String) {
+        let broken = "19850101 201001 1 10"
+        let region = Self.region {
+            $0.nip = broken
+            $0.status = status
+            $0.npsn = npsn
+        }
+        #expect(Self.outcome(region, nip: broken, npsn: npsn).summary == expected, "\(name)")
+    }
+
+    @Test func anInvalidNIPOnALinkedPersonsOtherRowIsNoLink() {
+        let broken = "19850101 201001 1 10"
+        let region = Self.region(setup: {
+            $0.b.teacher("Ahmad", nip: broken, npsn: SmallRegion.school2, ptkId: "p", induk: false)
+        })
+        #expect(Self.outcome(region, nip: broken).summary == "blocked:NIP_TIDAK_VALID")
+    }
+
     @Test(arguments: [
         ("another government", "UNOR_WILAYAH_BERBEDA"),
         ("another school's unit", "UNOR_SATPEN_BERBEDA"),
@@ -275,6 +301,21 @@ struct SkpEligibilityTests {
                 principal("h", serial: 940, status: "Guru Honor Sekolah"),
                 principal("c", serial: 930, tugas: "Plt. Kepala Sekolah"),
             ],
+            expected: "eligible:\(p(930))/PLT_KEPALA_SEKOLAH"),
+        PenilaiCase(
+            name: "a jenis_ptk principal who is also Plt. counts under jenis_ptk: two of that kind",
+            principals: [
+                principal("c", serial: 930, tugas: "Plt. Kepala Sekolah", jenis: "Kepala Sekolah"),
+                principal("b", serial: 920, tugas: "Wakil Kepala Sekolah", jenis: "Kepala Sekolah"),
+            ],
+            expected: "blocked:PENILAI_TIDAK_DITEMUKAN"),
+        PenilaiCase(
+            name: "a jenis_ptk principal who is also Plt. is found as principal, not as acting",
+            principals: [principal("c", serial: 930, tugas: "Plt. Kepala Sekolah", jenis: "Kepala Sekolah")],
+            expected: "eligible:\(p(930))/KEPALA_SEKOLAH"),
+        PenilaiCase(
+            name: "tugas words read whatever the case, dots and spacing",
+            principals: [principal("c", serial: 930, tugas: "plt.kepala  SEKOLAH")],
             expected: "eligible:\(p(930))/PLT_KEPALA_SEKOLAH"),
         PenilaiCase(
             name: "another school's principal does not count",

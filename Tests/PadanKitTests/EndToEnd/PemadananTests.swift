@@ -92,6 +92,14 @@ struct PemadananTests {
         #expect(try PadanProcess.run(["run", region.pipeline, "--as-of", "2026-11-21", "--quiet"]).status == 0)
         let again = try PadanProcess.csv(region.latest.appendingPathComponent("usulan_pemadanan.csv")).dropFirst()
         #expect(again.allSatisfy { !pairs.contains($0[0] + "|" + $0[3]) })
+        // Nor suggested by NPSN_BELUM_PADAN.
+        let disparities = try PadanProcess.csv(region.latest.appendingPathComponent("disparities.csv"))
+        let header = try #require(disparities.first)
+        let code = try #require(header.firstIndex(of: "code")), npsn = try #require(header.firstIndex(of: "npsn"))
+        let suggestion = try #require(header.firstIndex(of: "suggestion"))
+        let suggested = disparities.dropFirst().filter { $0[code] == "NPSN_BELUM_PADAN" && !$0[suggestion].isEmpty }
+        let rejected = Set(pairs.map { $0.lowercased() })
+        #expect(suggested.allSatisfy { !rejected.contains(($0[npsn] + "|" + $0[suggestion]).lowercased()) })
     }
 
     /// Each refusal names the line, exits 65, and writes nothing.

@@ -8,6 +8,8 @@ public struct UnorTidakAktifRule: DisparityRule {
             guard let unit = context.unit(ofUnor: employee.unorId), !context.tree.units[unit].isActive else { return nil }
             var d = context.ptkDisparity(code, person: person)
             d.field = "unor"
+            // The school the person sits at in Dapodik, beside the inactive unit SIASN files them under.
+            d.dapodikValue = d.namaSekolah
             d.siasnValue = context.tree.units[unit].nama
             return d
         }
