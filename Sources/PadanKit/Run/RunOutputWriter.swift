@@ -66,7 +66,21 @@ struct RunOutputWriter: Sendable {
         try writeCSV("usulan_pemadanan.csv", RunTables.proposalsHeader, rows, bom: true)
     }
 
-    /// One list per UPT of the pipeline (or per province without a UPT table).
+    /// "Saran Tindakan" of an escalation row: the code's action, the suggestion, and for a unit (which has no
+    /// NPSN, school or NIP in the row) the unit and its partner schools, so the UPT can find it.
+    static func action(_ d: Disparity) -> String {
+        var action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
+        if d.subject == .unor {
+            let name = d.siasnValue.isEmpty ? "" : " (\(d.siasnValue))"
+            action += ". UNOR \(d.unorId)\(name)"
+            if !d.dapodikValue.isEmpty { action += " dipadankan dengan NPSN \(d.dapodikValue)" }
+        }
+        return action
+    }
+
+    /// One list per UPT of the pipeline (or per province without a UPT table). A disparity of several UPTs'
+    /// areas (a unit crosswalked to schools of several) is in each of their lists; one of no known area goes
+    /// to the UPT whose `wilayah` is `*`, if any.
     func writeEscalations() throws(WriterError) {
         let settings = result.context.settings
         var names = settings.upts.map(\.nama)
@@ -76,15 +90,13 @@ struct RunOutputWriter: Sendable {
         let catchAll = settings.upts.first { $0.wilayah.contains("*") }?.nama
         var entries = [String: [EscalationList.Entry]]()
         for (life, d) in zip(result.lifecycles, result.disparities) where d.priority <= 3 {
-            let upt = d.upt.isEmpty ? catchAll : d.upt
-            guard let upt else { continue }
-            let action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
-            entries[upt, default: []].append(
-                EscalationList.Entry(
-                    priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
-                    kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
-                    ageDays: life.ageDays, since: life.firstSeenDate,
-                    action: action))
+            var upts = d.escalationUpts
+            if upts.isEmpty, let catchAll { upts = [catchAll] }
+            let entry = EscalationList.Entry(
+                priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
+                kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
+                ageDays: life.ageDays, since: life.firstSeenDate, action: Self.action(d))
+            for upt in upts { entries[upt, default: []].append(entry) }
         }
         for name in names {
             let list = EscalationList(upt: name, entries: entries[name] ?? [])
