@@ -92,9 +92,12 @@ package struct NightlyRun {
                 result.deltaCount = try payloads.get()
                 var report = try tables.get()
                 report.model.skpDelta = result.deltaCount
-                result.stages = clock.stages
-                result.finishedAt = Self.iso(Date())
                 try RunOutputWriter(result: result, folder: folder).writeReport(report)
+                // `summary.json` last: its `write` is timed up to here; `record` follows it (the store keeps this
+                // summary as written; the record stage's time is on stderr).
+                result.stages = clock.stagesSoFar
+                result.finishedAt = Self.iso(Date())
+                try RunOutputWriter(result: result, folder: folder).writeSummary()
             }
             RunCrashPoint.reached("written")
             try folder.publish()

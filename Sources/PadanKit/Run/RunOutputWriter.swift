@@ -6,8 +6,8 @@ import PadanWriters
 ///
 /// The tables (``writeTables()``) need nothing the payload lines decide, so they are written while the
 /// payloads are, and the report's figures and embedded rows are made then too (``prepareReport()``); the report
-/// (``writeReport(_:)``) shows how many payloads are new and `summary.json` the stage times, so they are
-/// written after both.
+/// (``writeReport(_:)``) shows how many payloads are new and `summary.json` (``writeSummary()``) the stage
+/// times, so they are written after both, `summary.json` last.
 struct RunOutputWriter: Sendable {
     let result: RunResult
     let folder: RunFolder
@@ -37,10 +37,18 @@ struct RunOutputWriter: Sendable {
     /// when known).
     func prepareReport() -> ReportPage.Prepared { ReportPage.prepare(ReportModelBuilder.build(result)) }
 
-    /// `report.html` from `report` and `summary.json` (with the payload counts and the stage times known).
+    /// `report.html` from `report` (with the count of new payloads known).
     func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {
         do {
             try OutputFile.write(ReportPage.render(report), to: folder.path("report.html"))
+        } catch {
+            throw PadanError(.cannotCreate, error.description)
+        }
+    }
+
+    /// `summary.json`, the folder's last file (with the payload counts and the stage times so far known).
+    func writeSummary() throws(PadanError) {
+        do {
             try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
