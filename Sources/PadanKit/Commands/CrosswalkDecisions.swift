@@ -171,12 +171,18 @@ package struct CrosswalkDecisions {
                 }
                 let pair = Pair(npsn: npsn.text, unit: unit)
                 if let earlier = decidedPair[pair], earlier.keputusan != keputusan {
-                    throw PadanError(.data, "\(at): pasangan NPSN \(npsn.text) – UNOR \(unit.text) sudah diputuskan \(earlier.keputusan) di baris \(earlier.line); satu pasangan tidak boleh SETUJU dan TOLAK sekaligus")
+                    throw PadanError(
+                        .data,
+                        "\(at): pasangan NPSN \(npsn.text) – UNOR \(unit.text) sudah diputuskan \(earlier.keputusan) "
+                            + "di baris \(earlier.line); satu pasangan tidak boleh SETUJU dan TOLAK sekaligus")
                 }
                 decidedPair[pair] = decidedPair[pair] ?? (keputusan, record.line)
                 if keputusan == "TOLAK" {
                     if let row = rowOfPair[pair] {
-                        throw PadanError(.data, "\(at): pasangan NPSN \(npsn.text) – UNOR \(unit.text) sudah ada di tabel pemadanan (\(row.source)); hapus baris itu dari tabel pemadanan bila pasangannya salah")
+                        throw PadanError(
+                            .data,
+                            "\(at): pasangan NPSN \(npsn.text) – UNOR \(unit.text) sudah ada di tabel pemadanan "
+                                + "(\(row.source)); hapus baris itu dari tabel pemadanan bila pasangannya salah")
                     }
                     decisions.rejected.append((npsn.text, unit.text))
                     continue
@@ -186,10 +192,16 @@ package struct CrosswalkDecisions {
                     continue
                 }
                 if let row = rowOfSchool[npsn.text] {
-                    throw PadanError(.data, "\(at): NPSN \(npsn.text) sudah dipadankan dengan UNOR \(row.unorId.text) di tabel pemadanan (\(row.source))")
+                    throw PadanError(
+                        .data,
+                        "\(at): NPSN \(npsn.text) sudah dipadankan dengan UNOR \(row.unorId.text) di tabel pemadanan "
+                            + "(\(row.source))")
                 }
                 if let row = rowOfUnit[unit] {
-                    throw PadanError(.data, "\(at): UNOR \(unit.text) sudah dipadankan dengan NPSN \(row.npsn.text) di tabel pemadanan (\(row.source))")
+                    throw PadanError(
+                        .data,
+                        "\(at): UNOR \(unit.text) sudah dipadankan dengan NPSN \(row.npsn.text) di tabel pemadanan "
+                            + "(\(row.source))")
                 }
                 if let line = approvedLine[npsn.text] {
                     throw PadanError(.data, "\(at): NPSN \(npsn.text) sudah disetujui di baris \(line); satu sekolah hanya boleh satu UNOR")

@@ -92,7 +92,8 @@ struct CrosswalkFileUpdate {
                 try? fm.removeItem(atPath: target)
                 try fm.copyItem(atPath: path, toPath: target)
             } catch {
-                throw PadanError(.cannotCreate, "\(target): cadangan tidak dapat ditulis: \(SystemErrorText.reason(error))")
+                throw PadanError(
+                    .cannotCreate, "\(target): cadangan tidak dapat ditulis: \(SystemErrorText.reason(error))")
             }
             backup = target
         }
@@ -100,7 +101,8 @@ struct CrosswalkFileUpdate {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
         guard fd >= 0 else {
             if let backup { unlink(backup) }
-            throw PadanError(.cannotCreate, "\(temporary): tidak dapat ditulis: \(SystemErrorText.reason(errno: errno))")
+            throw PadanError(
+                .cannotCreate, "\(temporary): tidak dapat ditulis: \(SystemErrorText.reason(errno: errno))")
         }
         let written = out.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let synced = fsync(fd)
@@ -118,7 +120,9 @@ struct CrosswalkFileUpdate {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let visible = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         guard bytes.first != 0x1F, visible != 0x3C else {
-            throw PadanError(.data, "\(path): tabel pemadanan berbentuk XML atau .gz tidak dapat diperbarui otomatis; ubah menjadi CSV")
+            throw PadanError(
+                .data,
+                "\(path): tabel pemadanan berbentuk XML atau .gz tidak dapat diperbarui otomatis; ubah menjadi CSV")
         }
         let reader: CSVTableReader
         do {

@@ -43,7 +43,8 @@ struct InputChanges: Sendable, Equatable {
     /// The notice printed above the explanation, in Bahasa Indonesia.
     var section: Explanation.Section {
         var lines = [
-            "Penjelasan ini dihitung ulang dari input saat ini, yang BERBEDA dari input run \(runId) (tanggal \(asOf)).",
+            "Penjelasan ini dihitung ulang dari input saat ini, yang BERBEDA dari input run \(runId) "
+                + "(tanggal \(asOf)).",
             "Isinya bisa tidak sama dengan disparities.csv, daftar eskalasi dan report.html run itu.",
         ]
         lines += changed.map { "berubah sejak run itu: \($0)" }
