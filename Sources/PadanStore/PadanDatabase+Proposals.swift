@@ -10,8 +10,12 @@ extension PadanDatabase {
 
     /// Remembers proposals the BKD marked `TOLAK`, all or none. A proposal already remembered
     /// keeps its first decision's time and file.
+    ///
+    /// `beforeCommit` runs inside the same transaction after the rows are written; if it throws, nothing is
+    /// stored (`padan pemadanan` replaces the crosswalk file there, so both happen or neither).
     package func rememberRejectedProposals(
-        _ proposals: [ProposalKey], decidedAt: String, sourceFile: String
+        _ proposals: [ProposalKey], decidedAt: String, sourceFile: String,
+        beforeCommit: () throws -> Void = {}
     ) throws(StoreError) {
         try write("mencatat usulan pemadanan yang ditolak") { db in
             for proposal in proposals {
@@ -25,6 +29,7 @@ extension PadanDatabase {
                     ).insert(db)
                 }
             }
+            try beforeCommit()
         }
     }
 }

@@ -12,7 +12,11 @@ public struct Disparity: Sendable {
     public var namaSekolah: String = ""
     public var unorId: String = ""
     public var kabupatenKota: String = ""
+    /// The UPT whose escalation list shows this disparity (`disparities.csv` `upt`); for a disparity of
+    /// several areas (a unit crosswalked to schools of several UPTs), every one of them, joined by `; `.
     public var upt: String = ""
+    /// The UPTs of a disparity of several areas, each receiving it; empty when `upt` names the only one.
+    public var upts: [String] = []
     public var field: String = ""
     public var dapodikValue: String = ""
     public var siasnValue: String = ""
@@ -29,6 +33,12 @@ public struct Disparity: Sendable {
     }
 
     public var priority: Int { code.priority }
+
+    /// Every UPT whose escalation list shows this disparity (none when its area is unknown).
+    public var escalationUpts: [String] {
+        if !upts.isEmpty { return upts }
+        return upt.isEmpty ? [] : [upt]
+    }
 
     /// Stable across runs: a function of the code and the subject (FNV-1a 64, hex).
     public var id: String {

@@ -8,8 +8,10 @@ import PadanWriters
 ///
 /// `SETUJU` rows are appended to the pipeline's `unor_npsn` crosswalk (the file replaced atomically, the
 /// previous one kept as a dated backup); `TOLAK` rows are remembered in the store so they are not proposed
-/// again. Anything that would pair a school or a unit twice, name a school or unit that no longer exists,
-/// or a file that is not a proposal file is refused with its line, and nothing is written.
+/// again. Anything that would pair a school or a unit twice (with the crosswalk, conflicted rows included,
+/// or within the file), a pair both approved and rejected, the rejection of a pair the crosswalk holds, a
+/// school or unit that no longer exists, or a file that is not a proposal file is refused with its line,
+/// and nothing is written.
 package struct CrosswalkDecisions {
     /// What applying a file did (or would refuse).
     package struct Outcome: Sendable {
@@ -77,17 +79,41 @@ package struct CrosswalkDecisions {
         outcome.approved = decisions.approved
         let database: PadanDatabase
         do { database = try PadanDatabase(path: pipeline.store) } catch { throw NightlyRun.storeError(error) }
+        // One step: the new crosswalk is written and synced beside the old one, the TOLAKs go into the store's
+        // transaction, the file is renamed into place inside it, and then the transaction commits. A store
+        // failure leaves the old crosswalk; a commit that fails after the rename puts the old file back. (A
+        // crash between the rename and the commit leaves the new crosswalk without the TOLAKs: applying the
+        // same file again then finds the approvals present and stores the TOLAKs.)
+        var prepared: CrosswalkFileUpdate.Prepared?
         if !decisions.approved.isEmpty {
-            outcome.backupFile = try CrosswalkFileUpdate(path: crosswalkPath, now: now).append(decisions.approved)
+            prepared = try CrosswalkFileUpdate(path: crosswalkPath, now: now).prepare(decisions.approved)
         }
-        do {
+        outcome.backupFile = prepared?.backup
+        var replaced = false
+        var replaceError: PadanError?
+        do throws(StoreError) {
             try database.rememberRejectedProposals(
                 decisions.rejected.map { ProposalKey(npsn: $0.npsn, unorID: $0.unorId) },
-                decidedAt: NightlyRun.iso(now), sourceFile: (decisionFile as NSString).lastPathComponent)
+                decidedAt: NightlyRun.iso(now), sourceFile: (decisionFile as NSString).lastPathComponent
+            ) {
+                guard let prepared else { return }
+                do throws(PadanError) { try prepared.replace() } catch {
+                    replaceError = error
+                    throw error
+                }
+                replaced = true
+            }
         } catch {
-            throw NightlyRun.storeError(error)
+            if replaced { prepared?.restore() } else { prepared?.discard() }
+            throw replaceError ?? NightlyRun.storeError(error)
         }
         return outcome
+    }
+
+    /// A school and a unit, as a decision or a crosswalk row pairs them.
+    struct Pair: Hashable {
+        var npsn: String
+        var unit: SiasnID
     }
 
     struct Decisions {
@@ -108,15 +134,20 @@ package struct CrosswalkDecisions {
         }
         let schools = Set(loaded.batch.schools.filter(\.isNegeri).map(\.npsn.text))
         let units = Set(loaded.batch.unors.map(\.id))
-        var unitOfSchool = [String: SiasnID](), schoolOfUnit = [SiasnID: String]()
-        let (usable, _) = UnorMatcher.usableCrosswalk(crosswalk)
-        for entry in usable {
-            unitOfSchool[entry.npsn.text] = entry.unorId
-            schoolOfUnit[entry.unorId] = entry.npsn.text
+        // Every crosswalk row, conflicted ones included: an approval must not add a partner to a school or
+        // unit the crosswalk already pairs (that would make, or worsen, a `PEMADANAN_GANDA`).
+        var rowOfSchool = [String: CrosswalkEntry](), rowOfUnit = [SiasnID: CrosswalkEntry]()
+        var rowOfPair = [Pair: CrosswalkEntry]()
+        for entry in crosswalk {
+            if rowOfSchool[entry.npsn.text] == nil { rowOfSchool[entry.npsn.text] = entry }
+            if rowOfUnit[entry.unorId] == nil { rowOfUnit[entry.unorId] = entry }
+            let pair = Pair(npsn: entry.npsn.text, unit: entry.unorId)
+            if rowOfPair[pair] == nil { rowOfPair[pair] = entry }
         }
         var decisions = Decisions()
         var approvedLine = [String: Int]()
         var seenUnitLine = [SiasnID: Int]()
+        var decidedPair = [Pair: (keputusan: String, line: Int)]()
         do {
             while let event = try reader.next() {
                 let record: TableRecord
@@ -138,16 +169,39 @@ package struct CrosswalkDecisions {
                 guard let unit = SiasnID(unitText), units.contains(unit) else {
                     throw PadanError(.data, "\(at): UNOR \(unitText) tidak ada (lagi) di data UNOR SIASN")
                 }
+                let pair = Pair(npsn: npsn.text, unit: unit)
+                if let earlier = decidedPair[pair], earlier.keputusan != keputusan {
+                    throw PadanError(
+                        .data,
+                        "\(at): pasangan NPSN \(npsn.text) – UNOR \(unit.text) sudah diputuskan \(earlier.keputusan) "
+                            + "di baris \(earlier.line); satu pasangan tidak boleh SETUJU dan TOLAK sekaligus")
+                }
+                decidedPair[pair] = decidedPair[pair] ?? (keputusan, record.line)
                 if keputusan == "TOLAK" {
+                    if let row = rowOfPair[pair] {
+                        throw PadanError(
+                            .data,
+                            "\(at): pasangan NPSN \(npsn.text) – UNOR \(unit.text) sudah ada di tabel pemadanan "
+                                + "(\(row.source)); hapus baris itu dari tabel pemadanan bila pasangannya salah")
+                    }
                     decisions.rejected.append((npsn.text, unit.text))
                     continue
                 }
-                if let existing = unitOfSchool[npsn.text] {
-                    if existing == unit { decisions.alreadyPresent += 1; continue }
-                    throw PadanError(.data, "\(at): NPSN \(npsn.text) sudah dipadankan dengan UNOR \(existing.text) di tabel pemadanan")
+                if rowOfPair[pair] != nil {
+                    decisions.alreadyPresent += 1
+                    continue
                 }
-                if let other = schoolOfUnit[unit] {
-                    throw PadanError(.data, "\(at): UNOR \(unit.text) sudah dipadankan dengan NPSN \(other) di tabel pemadanan")
+                if let row = rowOfSchool[npsn.text] {
+                    throw PadanError(
+                        .data,
+                        "\(at): NPSN \(npsn.text) sudah dipadankan dengan UNOR \(row.unorId.text) di tabel pemadanan "
+                            + "(\(row.source))")
+                }
+                if let row = rowOfUnit[unit] {
+                    throw PadanError(
+                        .data,
+                        "\(at): UNOR \(unit.text) sudah dipadankan dengan NPSN \(row.npsn.text) di tabel pemadanan "
+                            + "(\(row.source))")
                 }
                 if let line = approvedLine[npsn.text] {
                     throw PadanError(.data, "\(at): NPSN \(npsn.text) sudah disetujui di baris \(line); satu sekolah hanya boleh satu UNOR")

@@ -5,7 +5,10 @@ import PadanStore
 /// `padan explain`: why one person or one school stands where it does, in Bahasa Indonesia.
 ///
 /// The run's stages are recomputed from the current inputs (``RunAnalysis``, nothing written, no lock);
-/// the store, read only, gives each open disparity its age.
+/// the store, read only, gives each open disparity its age. When an input file's sha256 differs from the
+/// one in the store's last run's summary (a file changed, added or gone since that run), a notice at the
+/// top says so and names the files (``InputChanges``): the explanation may then disagree with the run's
+/// files.
 package struct Explanation: Sendable {
     /// What is asked about.
     package enum Target: Sendable, Equatable {
@@ -21,6 +24,8 @@ package struct Explanation: Sendable {
 
     package var title: String
     package var sections: [Section]
+    /// Printed above everything else: the inputs differ from those of the store's last run.
+    package var notice: Section?
     /// The link method of each Dapodik ASN person found (person questions).
     package var linkMethods: [LinkMethod] = []
     /// The unit method of the school (school questions, Negeri schools).
@@ -30,7 +35,13 @@ package struct Explanation: Sendable {
 
     /// The answer as printed.
     package func render() -> String {
-        var out = title + "\n"
+        var out = ""
+        if let notice {
+            out += "!! " + notice.title + "\n"
+            for line in notice.lines { out += "!! " + line + "\n" }
+            out += "\n"
+        }
+        out += title + "\n"
         for section in sections {
             out += "\n" + section.title + "\n"
             for line in section.lines { out += "  " + line + "\n" }
@@ -50,12 +61,25 @@ package struct Explanation: Sendable {
                 throw PadanError(.usage, "--nip harus berupa angka NIP, bukan '\(text)'")
             }
             let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
-            return try PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query)
+            var explanation = try PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query)
+            explanation.notice = changes(analysis, store: store)?.section
+            return explanation
         case .npsn(let text):
             guard let npsn = NPSN(text) else { throw PadanError(.usage, "--npsn harus 8 angka, bukan '\(text)'") }
             let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
-            return try SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn)
+            var explanation = try SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn)
+            explanation.notice = changes(analysis, store: store)?.section
+            return explanation
         }
+    }
+
+    /// The input files that differ from those of the store's last run, if any.
+    static func changes(_ analysis: RunAnalysis, store: StoreView) -> InputChanges? {
+        var current = [String: String]()
+        for report in analysis.loaded.reports.values {
+            for file in report.files { current[file.path] = file.sha256 }
+        }
+        return InputChanges(lastRun: store.lastRun, current: current)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PadanCore
 import PadanReaders
+import PadanWriters
 import TOMLKit
 
 /// A pipeline file (`pipelines/*.toml`, `pipeline.md`): paths resolved against the file's folder.
@@ -130,7 +131,23 @@ struct PipelineFileParser {
             guard !wilayah.isEmpty else { throw fail("upt[\(i + 1)].wilayah wajib diisi") }
             file.upts.append(.init(nama: nama, wilayah: wilayah))
         }
+        try checkEscalationFileNames(file.upts)
         return file
+    }
+
+    /// Two UPTs whose names give one escalation file name (`BGP Tuban`, `BGP  Tuban!` → `bgp-tuban.csv`) would
+    /// write one list over the other: refused, naming both entries.
+    func checkEscalationFileNames(_ upts: [ReconciliationSettings.Upt]) throws(PadanError) {
+        var first = [String: Int]()
+        for (i, upt) in upts.enumerated() {
+            let slug = EscalationList.slug(upt.nama)
+            if let j = first[slug] {
+                throw fail(
+                    "upt[\(j + 1)] (\"\(upts[j].nama)\") dan upt[\(i + 1)] (\"\(upt.nama)\") memakai nama berkas eskalasi "
+                        + "yang sama (escalation/\(slug).csv); bedakan nama UPT-nya")
+            }
+            first[slug] = i
+        }
     }
 
     func check(_ table: TOMLTable, allowed: Set<String>, in prefix: String) throws(PadanError) {

@@ -9,9 +9,11 @@ import PadanWriters
 ///
 /// Stages, in order: read → normalize → match → judge → decide SKP → write → record. The store is held
 /// for the whole run (a second run exits 75). The run folder is written under a temporary name, renamed
-/// into place, then the store commits in one transaction, then `latest` moves. A crash before the commit
-/// leaves the store and `latest` as they were; at worst a whole folder of an unrecorded run remains, and
-/// its payloads are sent again by the next run (their idempotency keys make that harmless).
+/// into place, then `latest` moves to it, and only then does the store commit in one transaction (the
+/// payload keys recorded as emitted). A crash before the commit leaves the store as it was; if `latest`
+/// had already moved, it points at a complete folder whose payloads the next run emits again (their
+/// idempotency keys make that harmless), never at payloads the store counts as sent but no `latest`
+/// showed. A commit that fails puts `latest` back where it was and removes the folder.
 package struct NightlyRun {
     package let pipeline: PipelineFile
     package let options: RunOptions
@@ -98,9 +100,12 @@ package struct NightlyRun {
                 result.deltaCount = try payloads.get()
                 var report = try tables.get()
                 report.model.skpDelta = result.deltaCount
-                result.stages = clock.stages
-                result.finishedAt = Self.iso(Date())
                 try RunOutputWriter(result: result, folder: folder).writeReport(report)
+                // `summary.json` last: its `write` is timed up to here; `record` follows it (the store keeps this
+                // summary as written; the record stage's time is on stderr).
+                result.stages = clock.stagesSoFar
+                result.finishedAt = Self.iso(Date())
+                try RunOutputWriter(result: result, folder: folder).writeSummary()
             }
             RunCrashPoint.reached("written")
             try folder.publish()
@@ -111,17 +116,29 @@ package struct NightlyRun {
             folder.discard()
             throw error
         }
+        // `latest` moves before the store commits: a key the store records as emitted is always in a delta
+        // that `latest` has shown (a sync reads `latest/skp/delta.jsonl`).
+        let previousLatest: String?
+        do {
+            previousLatest = try folder.moveLatest()
+        } catch {
+            store?.abort()
+            _ = store?.wait()
+            try? FileManager.default.removeItem(atPath: folder.final)
+            throw error
+        }
+        RunCrashPoint.reached("moved")
         try clock.stage("record", detail: { _ in "penyimpanan diperbarui" }) { () throws(PadanError) in
             RunCrashPoint.reached("record")
             guard let store else { preconditionFailure("NightlyRun: the write stage ended without a store lane") }
             store.provide(run: Self.storedRun(result))
             if case .failure(let error) = store.wait() {
+                folder.restoreLatest(previousLatest)
                 try? FileManager.default.removeItem(atPath: folder.final)
                 throw Self.storeError(error)
             }
         }
         RunCrashPoint.reached("recorded")
-        try folder.moveLatest()
         logger.info("run selesai", metadata: ["run_id": "\(folder.runId)", "disparitas": "\(result.rows.count)"])
         result.stages = clock.stages
         result.folder = folder.final

@@ -8,8 +8,9 @@ import Foundation
 /// - `PADAN_TEST_PAUSE_AT=<point>+<seconds>` sleeps there instead, so a test can start a second run
 ///   while this one holds the store.
 ///
-/// Points, in run order: `locked`, `read`, `write`, `written`, `published`, `record`, `recorded`
-/// (see ``NightlyRun/execute()``). Without these variables nothing happens.
+/// Points, in run order: `locked`, `read`, `write`, `written`, `published`, `moved` (`latest` points at
+/// the new folder, the store not yet committed), `record`, `recorded` (see ``NightlyRun/execute()``).
+/// Without these variables nothing happens.
 enum RunCrashPoint {
     private static let killTrigger = Trigger(ProcessInfo.processInfo.environment["PADAN_TEST_KILL_AT"])
     private static let pauseTrigger = Trigger(ProcessInfo.processInfo.environment["PADAN_TEST_PAUSE_AT"])

@@ -59,13 +59,35 @@ package struct RunFolder {
         }
     }
 
-    /// Points `latest` at the published folder (atomic: a new link renamed over the old one).
-    package func moveLatest() throws(PadanError) {
-        let latest = (outputDir as NSString).appendingPathComponent("latest")
-        let fresh = latest + ".tmp-\(getpid())"
+    /// Points `latest` at the published folder (atomic: a new link renamed over the old one). Returns where
+    /// `latest` pointed before (nil when there was no link), for ``restoreLatest(_:)``.
+    @discardableResult
+    package func moveLatest() throws(PadanError) -> String? {
+        let previous = try? FileManager.default.destinationOfSymbolicLink(atPath: latestPath)
+        try Self.pointLink(latestPath, at: runId)
+        return previous
+    }
+
+    /// Puts `latest` back where it pointed before ``moveLatest()`` (removes it when there was none): the
+    /// store did not record this run. Best effort; the run is failing already.
+    package func restoreLatest(_ previous: String?) {
+        if let previous {
+            try? Self.pointLink(latestPath, at: previous)
+        } else if (try? FileManager.default.destinationOfSymbolicLink(atPath: latestPath)) == runId {
+            unlink(latestPath)
+        }
+    }
+
+    var latestPath: String { (outputDir as NSString).appendingPathComponent("latest") }
+
+    /// Points the symbolic link `path` at `target`, atomically (a fresh link renamed over the old one).
+    static func pointLink(_ path: String, at target: String) throws(PadanError) {
+        let fresh = path + ".tmp-\(getpid())"
         unlink(fresh)
-        guard symlink(runId, fresh) == 0, rename(fresh, latest) == 0 else {
-            throw PadanError(.cannotCreate, "\(latest): tautan latest tidak dapat diperbarui: \(SystemErrorText.reason(errno: errno))")
+        guard symlink(target, fresh) == 0, rename(fresh, path) == 0 else {
+            let reason = SystemErrorText.reason(errno: errno)
+            unlink(fresh)
+            throw PadanError(.cannotCreate, "\(path): tautan latest tidak dapat diperbarui: \(reason)")
         }
     }
 

@@ -6,8 +6,8 @@ import PadanWriters
 ///
 /// The tables (``writeTables()``) need nothing the payload lines decide, so they are written while the
 /// payloads are, and the report's figures and embedded rows are made then too (``prepareReport()``); the report
-/// (``writeReport(_:)``) shows how many payloads are new and `summary.json` the stage times, so they are
-/// written after both.
+/// (``writeReport(_:)``) shows how many payloads are new and `summary.json` (``writeSummary()``) the stage
+/// times, so they are written after both, `summary.json` last.
 struct RunOutputWriter: Sendable {
     let result: RunResult
     let folder: RunFolder
@@ -36,10 +36,18 @@ struct RunOutputWriter: Sendable {
     /// when known).
     func prepareReport() -> ReportPage.Prepared { ReportPage.prepare(ReportModelBuilder.build(result)) }
 
-    /// `report.html` from `report` and `summary.json` (with the payload counts and the stage times known).
+    /// `report.html` from `report` (with the count of new payloads known).
     func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {
         do {
             try OutputFile.write(ReportPage.render(report), to: folder.path("report.html"))
+        } catch {
+            throw PadanError(.cannotCreate, error.description)
+        }
+    }
+
+    /// `summary.json`, the folder's last file (with the payload counts and the stage times so far known).
+    func writeSummary() throws(PadanError) {
+        do {
             try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
@@ -73,7 +81,21 @@ struct RunOutputWriter: Sendable {
         try writeCSV("usulan_pemadanan.csv", RunTables.proposalsHeader, rows, bom: true)
     }
 
-    /// One list per UPT of the pipeline (or per province without a UPT table).
+    /// "Saran Tindakan" of an escalation row: the code's action, the suggestion, and for a unit (which has no
+    /// NPSN, school or NIP in the row) the unit and its partner schools, so the UPT can find it.
+    static func action(_ d: Disparity) -> String {
+        var action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
+        if d.subject == .unor {
+            let name = d.siasnValue.isEmpty ? "" : " (\(d.siasnValue))"
+            action += ". UNOR \(d.unorId)\(name)"
+            if !d.dapodikValue.isEmpty { action += " dipadankan dengan NPSN \(d.dapodikValue)" }
+        }
+        return action
+    }
+
+    /// One list per UPT of the pipeline (or per province without a UPT table). A disparity of several UPTs'
+    /// areas (a unit crosswalked to schools of several) is in each of their lists; one of no known area goes
+    /// to the UPT whose `wilayah` is `*`, if any.
     func writeEscalations() throws(WriterError) {
         let settings = result.context.settings
         var names = settings.upts.map(\.nama)
@@ -83,15 +105,13 @@ struct RunOutputWriter: Sendable {
         let catchAll = settings.upts.first { $0.wilayah.contains("*") }?.nama
         var entries = [String: [EscalationList.Entry]]()
         for (life, d) in zip(result.lifecycles, result.disparities) where d.priority <= 3 {
-            let upt = d.upt.isEmpty ? catchAll : d.upt
-            guard let upt else { continue }
-            let action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
-            entries[upt, default: []].append(
-                EscalationList.Entry(
-                    priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
-                    kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
-                    ageDays: life.ageDays, since: life.firstSeenDate,
-                    action: action))
+            var upts = d.escalationUpts
+            if upts.isEmpty, let catchAll { upts = [catchAll] }
+            let entry = EscalationList.Entry(
+                priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
+                kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
+                ageDays: life.ageDays, since: life.firstSeenDate, action: Self.action(d))
+            for upt in upts { entries[upt, default: []].append(entry) }
         }
         for name in names {
             let list = EscalationList(upt: name, entries: entries[name] ?? [])

@@ -6,9 +6,19 @@ import Foundation
 /// reported as it ends, and their seconds then overlap; ``stages`` lists them in the run's order.
 package final class StageClock: @unchecked Sendable {
     /// The stages ended so far, in the run's order (``order``) whichever of two side by side ended first.
-    package var stages: [(name: String, seconds: Double)] {
-        let ended = lock.withLock { self.ended }
-        return ended.enumerated().sorted { a, b in
+    package var stages: [(name: String, seconds: Double)] { Self.inRunOrder(lock.withLock { self.ended }) }
+
+    /// The stages ended so far and those still running, these timed up to now (`summary.json` is written
+    /// inside the write stage and shows it up to that moment).
+    package var stagesSoFar: [(name: String, seconds: Double)] {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return Self.inRunOrder(lock.withLock {
+            ended + running.map { (name: $0.name, seconds: Double(now - $0.start) / 1e9) }
+        })
+    }
+
+    static func inRunOrder(_ stages: [(name: String, seconds: Double)]) -> [(name: String, seconds: Double)] {
+        stages.enumerated().sorted { a, b in
             (Self.order.firstIndex(of: a.element.name) ?? Self.order.count, a.offset)
                 < (Self.order.firstIndex(of: b.element.name) ?? Self.order.count, b.offset)
         }.map(\.element)
@@ -17,6 +27,8 @@ package final class StageClock: @unchecked Sendable {
     /// The stages of `padan run`, in order.
     static let order = ["read", "normalize", "match_units", "match_people", "candidates", "judge", "decide", "write", "record"]
     private var ended: [(name: String, seconds: Double)] = []
+    /// Stages begun and not yet ended, with their start (uptime nanoseconds).
+    private var running: [(name: String, start: UInt64)] = []
     private let lock = NSLock()
     private let report: (String, Double, String) -> Void
 
@@ -30,6 +42,8 @@ package final class StageClock: @unchecked Sendable {
         throws(Failure) -> T
     {
         let start = DispatchTime.now().uptimeNanoseconds
+        lock.withLock { running.append((name, start)) }
+        defer { lock.withLock { running.removeAll { $0.name == name && $0.start == start } } }
         let value = try body()
         #if os(Linux)
             // Hand the heap the stage freed back to the system (its temporary tables and strings); glibc

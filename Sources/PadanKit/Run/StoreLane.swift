@@ -7,7 +7,8 @@ import PadanStore
 /// The disparities are recorded at once; the payload keys as soon as the payload files are written; the
 /// run's row once the folder is published, and then the transaction commits. So the store's work overlaps
 /// the writing (nationally about 4 CPU-seconds that ran alone after it), and the order a crash sees is
-/// unchanged: nothing is committed before the folder is in place (`NightlyRun`). ``abort()`` rolls it back.
+/// unchanged: nothing is committed before the folder is in place and `latest` points at it (`NightlyRun`).
+/// ``abort()`` rolls it back.
 final class StoreLane: @unchecked Sendable {
     private let keys = KeyQueue()
     private let run = Handoff<StoredRun>()

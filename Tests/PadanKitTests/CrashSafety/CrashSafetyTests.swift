@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `kill -9` at every point of a run: the store and `latest` stay as they were (until the commit), no half
-/// run folder is ever visible, what a killed run left is cleaned up, and the next run writes exactly
+/// `kill -9` at every point of a run: the store stays as it was until the commit and `latest` until it
+/// moves to a whole folder (just before the commit), no half run folder is ever visible, what a killed run left is cleaned up, and the next run writes exactly
 /// what an uninterrupted run writes.
 ///
 /// The run is stopped by the `PADAN_TEST_KILL_AT` hook of `RunCrashPoint` (at a point, or a delay after
@@ -78,10 +78,12 @@ struct CrashSafetyTests {
                 #expect(
                     after.runs == before.runs + 1, "\(point): store changed but holds \(after.runs) runs",
                     sourceLocation: sourceLocation)
-            } else {
+            } else if after.latest != before.latest {
+                // Only between moving `latest` and the commit: it points at the killed run's whole folder (checked
+                // below), whose payloads the next run emits again.
                 #expect(
-                    after.latest == before.latest, "\(point): latest moved without a commit",
-                    sourceLocation: sourceLocation)
+                    !before.visible.contains(after.latest) && after.visible.contains(after.latest),
+                    "\(point): latest moved to \(after.latest) without a commit", sourceLocation: sourceLocation)
             }
             // Every visible folder is a whole run; a temporary one is hidden. (A kill while `latest` is being
             // moved leaves its temporary link, `latest.tmp-…`, which is no run folder.)
@@ -117,9 +119,12 @@ struct CrashSafetyTests {
 
     /// Kill points of `RunCrashPoint`, and delays after some of them to land inside writing and recording.
     static let points = [
-        "locked", "read", "write", "written", "published", "record", "recorded",
+        "locked", "read", "write", "written", "published", "moved", "record", "recorded",
         "write+0.03", "write+0.1", "record+0.005", "record+0.02",
     ]
+
+    /// Points after `latest` moved and before the store commits.
+    static let afterLatestMoved: Set<String> = ["moved", "record"]
 
     @Test func killedAtEveryPointLeavesStoreAndLatestAsBeforeAndTheNextRunAsIfNothingHappened() throws {
         guard let setup = try Setup() else { return }
@@ -137,6 +142,10 @@ struct CrashSafetyTests {
             case let p where !p.contains("+"): #expect(!committed, "\(point): the store changed")
             default: break
             }
+            if !point.contains("+") && !committed {
+                let moved = try RegionState(setup.region.root).latest != before.latest
+                #expect(moved == Self.afterLatestMoved.contains(point), "\(point): latest moved: \(moved)")
+            }
             if point == "write" || point == "written" {
                 // The killed run's temporary folder is there, hidden, for the next run to remove.
                 let hidden = try FileManager.default.contentsOfDirectory(atPath: setup.out.path).filter {
@@ -149,6 +158,47 @@ struct CrashSafetyTests {
             }
             try setup.checkNextRun(point: point)
         }
+    }
+
+    /// A run killed after `latest` moved but before the store committed: the store is as before, `latest`
+    /// shows the killed run's whole folder with its delta, and the next run's delta holds those payloads
+    /// again (none is recorded as emitted without a delta that `latest` showed).
+    @Test func killedAfterLatestMovedLeavesTheStoreAndTheNextDeltaHoldsThePayloadsAgain() throws {
+        guard CrashSafetyStore.sqlite3 != nil, let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        // The first night knows half the SKP rows, so the second night has payloads to emit.
+        let skp = try region.bytes("pmm/skp.csv")
+        let lines = skp.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let half = Array(lines.prefix(1 + (lines.count - 1) / 2).joined(separator: [0x0A])) + [0x0A]
+        try region.replace("pmm/skp.csv", with: Array(half))
+        #expect(try Setup.night(region, Self.firstNight).status == 0)
+        try region.replace("pmm/skp.csv", with: skp)
+
+        func deltaKeys() throws -> Set<String> {
+            let text = try String(contentsOf: region.latest.appendingPathComponent("skp/delta.jsonl"), encoding: .utf8)
+            return Set(try text.split(separator: "\n").map { line in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return try #require(object["idempotency_key"] as? String)
+            })
+        }
+        var killedDelta: Set<String>?
+        for point in ["moved", "record"] {
+            let before = try RegionState(region.root)
+            let killed = try Setup.night(region, Self.night, environment: ["PADAN_TEST_KILL_AT": point])
+            #expect(killed.status == 9, "\(point): \(killed.status) \(killed.stderr)")
+            let after = try RegionState(region.root)
+            #expect(after.store == before.store, "\(point): the store changed")
+            #expect(after.runs == 1)
+            #expect(after.latest != before.latest && after.visible.contains(after.latest), "\(point): \(after.latest)")
+            let delta = try deltaKeys()
+            #expect(!delta.isEmpty, "\(point): the killed run's delta is empty")
+            if let killedDelta { #expect(delta == killedDelta, "\(point): another delta than the run killed before") }
+            killedDelta = delta
+        }
+        let next = try Setup.night(region, Self.night)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try deltaKeys() == killedDelta, "the next run's delta must hold the killed runs' payloads again")
+        #expect(try RegionState(region.root).runs == 2)
     }
 
     @Test func killedInsideTheStoreTransactionRollsBack() throws {

@@ -14,6 +14,13 @@ struct ConformanceRunTests {
                      "escalation/bgp-tuban.csv", "escalation/bgp-jawa-timur.csv"] {
             #expect(FileManager.default.fileExists(atPath: latest.appendingPathComponent(file).path), "missing \(file)")
         }
+        // `stages` ends with `write`, timed up to summary.json (`record` follows it and is not in the file).
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: latest.appendingPathComponent("summary.json")))
+                as? [String: Any])
+        let stages = try #require(summary["stages"] as? [[String: Any]])
+        #expect(stages.compactMap { $0["name"] as? String }.suffix(2) == ["decide", "write"])
+        #expect((stages.last?["seconds"] as? Double ?? 0) > 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: latest.appendingPathComponent("links.csv").path)
         let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
         #expect(mode & 0o027 == 0, "links.csv mode \(String(mode, radix: 8))")

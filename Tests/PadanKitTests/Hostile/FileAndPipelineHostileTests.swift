@@ -94,6 +94,11 @@ struct FileAndPipelineHostileTests {
                     of: "store = \"state/padan.sqlite\"", with: "store = \"pipeline.toml/padan.sqlite\"")
             },
             message: "kunci penyimpanan tidak dapat dipasang", status: 70),
+        PipelineCase(
+            name: "two UPTs with one escalation file name",
+            edit: { $0.replacingOccurrences(of: "nama = \"BGP Jawa Timur\"", with: "nama = \"BGP  Tuban!\"") },
+            message: "pipeline.toml: upt[1] (\"BGP Tuban\") dan upt[2] (\"BGP  Tuban!\") memakai nama berkas eskalasi "
+                + "yang sama (escalation/bgp-tuban.csv)"),
     ]
 
     @Test(arguments: pipelineCases)

@@ -64,6 +64,27 @@ struct ExplanationTests {
         #expect(text.contains("BKD menetapkan pemadanan NPSN–UNOR"))
     }
 
+    @Test func noNoticeWhileTheInputsAreTheRunsOwn() throws {
+        #expect(try explain(.nip("199205222019221887")).notice == nil)
+        #expect(try explain(.npsn("20525856")).notice == nil)
+    }
+
+    /// An input changed after the run (a NIP fixed in the morning): the explanation says so first.
+    @Test func inputsChangedSinceTheRunAreNamedAtTheTop() throws {
+        let region = try RegionCopy()
+        defer { try? FileManager.default.removeItem(at: region.root.deletingLastPathComponent()) }
+        let run = try region.run(asOf: "2025-01-06")
+        try region.replace("Edi Effendi, M.Pd.", with: "Edi Efendi, M.Pd.", in: "dapodik/ptk-1.csv")
+        let e = try Explanation.explain(.nip("199205222019221887"), pipeline: region.pipeline(), asOf: nil)
+        let notice = try #require(e.notice)
+        #expect(notice.title == "PERHATIAN: input berubah sejak run \(run.runId)")
+        #expect(notice.lines.contains("berubah sejak run itu: dapodik/ptk-1.csv"))
+        #expect(!notice.lines.contains { $0.contains("ptk-2.csv") || $0.contains("siasn/") })
+        #expect(e.render().hasPrefix("!! PERHATIAN: input berubah sejak run \(run.runId)\n"))
+        let school = try Explanation.explain(.npsn("20525856"), pipeline: region.pipeline(), asOf: nil)
+        #expect(school.notice == notice)
+    }
+
     @Test func unknownAndMalformedTargets() throws {
         #expect(throws: PadanError.self) { try explain(.nip("199001012020011999")) }
         do {

@@ -39,6 +39,34 @@ struct PemadananGandaRuleTests {
         #expect(run.assignment(SmallRegion.school3)?.method == UnitMethod.none)
     }
 
+    @Test func aUnitGoesToTheUptOfItsPartnerSchools() throws {
+        var region = SmallRegion()
+        region.b.crosswalk(region.unit2, SmallRegion.school2)
+        region.b.crosswalk(region.unit2, SmallRegion.school3)
+        let d = try #require(region.b.reconcile().findings(.pemadananGanda).first)
+        // Both schools are in Kab. Tuban (`0523…`): BGP Tuban, not the `*` UPT.
+        #expect(d.upt == "BGP Tuban")
+        #expect(d.escalationUpts == ["BGP Tuban"])
+    }
+
+    @Test func aUnitWithSchoolsOfTwoUptsGoesToBoth() throws {
+        var region = SmallRegion()
+        region.b.crosswalk(region.unit2, SmallRegion.school2)
+        region.b.crosswalk(region.unit2, SmallRegion.genteng)
+        let d = try #require(region.b.reconcile().findings(.pemadananGanda).first)
+        #expect(d.escalationUpts == ["BGP Tuban", "BGP Jawa Timur"])
+        #expect(d.upt == "BGP Tuban; BGP Jawa Timur")
+    }
+
+    @Test func aUnitWithoutAUptTableGoesToTheProvince() throws {
+        var region = SmallRegion()
+        region.b.settings.upts = []
+        region.b.crosswalk(region.unit2, SmallRegion.school2)
+        region.b.crosswalk(region.unit2, SmallRegion.school3)
+        let d = try #require(region.b.reconcile().findings(.pemadananGanda).first)
+        #expect(d.escalationUpts == ["Prov. Jawa Timur"])
+    }
+
     @Test func aConsistentCrosswalkIsNoConflict() {
         var region = SmallRegion()
         region.b.crosswalk(region.unit1, SmallRegion.school1)
