@@ -200,7 +200,7 @@ package struct InputLoader: Sendable {
         var report = InputFileReport(path: name, sha256: "")
         do {
             let tap = ByteTap { digest.hasher.update(bufferPointer: $0) }
-            let reader = try InputFile.open(path: path, displayName: name, tap: tap)
+            let reader = try InputFile.open(path: path, displayName: name, tap: tap, columns: kind.columnGroups)
             let decoder = try RecordDecoder(kind: kind, header: reader.header, file: name, runDate: runDate)
             let fileSize = Self.size([path])
             while let event = try reader.next() {
@@ -222,6 +222,7 @@ package struct InputLoader: Sendable {
                         RejectedRow(kind: kind, file: name, line: rejection.line, reason: rejection.reason, raw: rejection.raw))
                 }
             }
+            try decoder.checkRequiredColumns(heldBy: reader)
             loaded.warnings += reader.warnings.map { "\(name): \($0)" }
             try tap.drain()
         } catch {

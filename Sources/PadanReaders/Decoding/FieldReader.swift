@@ -117,6 +117,17 @@ package final class RecordDecoder {
         self.shared = RecordInterner(file: file)
     }
 
+    /// Throws when a required column is in the header but no record of the file held it (an XML export
+    /// that leaves out empty elements may lack a field in some records, not in all); call at the file's end.
+    package func checkRequiredColumns(heldBy reader: any TableReader) throws(InputError) {
+        for column in kind.columns where column.required {
+            guard let position = columns.position(column.name), reader.noRecordHeld(position) else { continue }
+            throw InputError(
+                .missingColumn, file: file,
+                message: "kolom wajib '\(column.name)' tidak ada di rekaman mana pun (\(kind.rawValue))")
+        }
+    }
+
     func location(_ record: TableRecord) -> SourceLocation { SourceLocation(file: shared.file, line: record.line) }
 
     func reject(_ record: TableRecord, _ reader: FieldReader) -> RowReject {
