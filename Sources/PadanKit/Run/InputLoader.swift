@@ -225,7 +225,7 @@ package struct InputLoader: Sendable {
                 }
             }
             try decoder.checkRequiredColumns(heldBy: reader)
-            loaded.warnings += reader.warnings.map { "\(name): \($0)" }
+            loaded.warnings += (reader.warnings + decoder.warnings).map { "\(name): \($0)" }
             try tap.drain()
         } catch {
             throw PadanError(error)
