@@ -249,6 +249,24 @@ struct XMLTableReaderTests {
         #expect(records(events).map(\.line) == [3, 4])
     }
 
+    @Test(
+        "UTF-16 damaged after records: the records are kept, the rest is one reject in readable text",
+        arguments: [(false, Int.max), (true, Int.max), (false, 3), (true, 1)])
+    func utf16Damaged(bigEndian: Bool, chunk: Int) throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<d>\n<r><a>Ä</a></r>\n  <r><a>ẞ</a></b>\n<r><a>3</a></r>\n</d>\n"
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let reader = try XMLTableReader(source: MemoryByteSource(bytes, chunk: chunk), file: "utf16.xml")
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(records(events).map(\.fields) == [["Ä"]])
+        let reject = try #require(rejects(events).first)
+        // Start tags are not found by their bytes in UTF-16: the rest starts at its line, indentation included.
+        #expect(reject.raw.drop { $0 == " " }.hasPrefix("<r><a>ẞ</a></b>"), "\(reject.raw.debugDescription)")
+        #expect(reject.line == 4)
+        #expect(!reject.raw.contains("\u{0}"))
+    }
+
     // MARK: - Entities and safety
 
     @Test("an entity from the DTD is kept as its literal reference, with one warning")
