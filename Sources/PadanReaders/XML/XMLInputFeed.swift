@@ -111,6 +111,8 @@ final class XMLInputFeed {
             let close = staged[searchFrom..<(stagedStart + available)].firstIndex(of: 0x3E)
         {
             count = close + 1 - stagedStart
+            // In UTF-16LE a `>` is `3E 00`: the piece ends after the whole code unit.
+            if utf16BigEndian == false, count < available { count += 1 }
         }
         staged.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -154,7 +156,10 @@ final class XMLInputFeed {
     }
 
     /// Whether the last byte handed to libxml2 closes a tag.
-    var lastFedIsTagEnd: Bool { window.last == UInt8(ascii: ">") }
+    var lastFedIsTagEnd: Bool {
+        if utf16BigEndian == false { return window.count >= 2 && window[window.count - 2] == 0x3E && window.last == 0 }
+        return window.last == UInt8(ascii: ">")
+    }
 
     /// Offset of the last start tag `<name` (followed by white space, `/` or `>`) handed to libxml2,
     /// searching back at most 64 KB; `nil` when not found.

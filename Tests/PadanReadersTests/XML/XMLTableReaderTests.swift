@@ -264,6 +264,7 @@ struct XMLTableReaderTests {
         // Start tags are not found by their bytes in UTF-16: the rest starts at its line, indentation included.
         #expect(reject.raw.drop { $0 == " " }.hasPrefix("<r><a>ẞ</a></b>"), "\(reject.raw.debugDescription)")
         #expect(reject.line == 4)
+        #expect(reject.reason.hasPrefix("XML rusak setelah baris 3:"), "\(reject.reason)")
         #expect(!reject.raw.contains("\u{0}"))
     }
 
