@@ -99,6 +99,8 @@ package final class XMLTableReader: TableReader {
     private var slotsByName: [String: [Int]] = [:]
     /// Per header column, whether a record held that field.
     private var held: [Bool] = []
+    /// The field names of the last record not shaped like the first, and the header column of each.
+    private var otherShape: (names: [String], slots: [Int]) = ([], [])
     /// Records with fields read so far.
     private var recordCount = 0
     /// Best known line of the reader's position.
@@ -290,22 +292,31 @@ package final class XMLTableReader: TableReader {
             return .record(
                 TableRecord(line: built.line, fields: built.values, rawBytes: built.rawBytes, emptyFields: appendedCount))
         }
+        // Exports that leave out empty elements repeat a few shapes: the last other one is placed without lookups.
+        if built.names != otherShape.names { otherShape = (built.names, placement(of: built.names)) }
         var fields = [String](repeating: "", count: header.count)
+        for (index, slot) in otherShape.slots.enumerated() where slot >= 0 { fields[slot] = built.values[index] }
+        return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.rawBytes))
+    }
+
+    /// The header column of each of a record's field `names` (-1: not read); marks those columns held.
+    private func placement(of names: [String]) -> [Int] {
+        var placement = [Int](repeating: -1, count: names.count)
         var filled = [Bool](repeating: false, count: header.count)
         // Occurrences so far of each key, counted by its first header position.
         var seen: [Int: Int] = [:]
-        for (name, value) in zip(built.names, built.values) {
+        for (index, name) in names.enumerated() {
             let slots = slots(of: name)
             guard let first = slots.first else { continue }
             let occurrence = seen[first, default: 0]
             seen[first] = occurrence + 1
             guard occurrence < slots.count, !filled[slots[occurrence]] else { continue }
             let slot = slots[occurrence]
-            fields[slot] = value
+            placement[index] = slot
             filled[slot] = true
             held[slot] = true
         }
-        return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.rawBytes))
+        return placement
     }
 
     /// The header from the first record's names and the column groups it lacks, and where each key goes.

@@ -554,6 +554,20 @@ struct XMLTableReaderTests {
         #expect(reader.noRecordHeld(3))
     }
 
+    @Test("records repeating a shape other than the first's are placed alike, shapes alternating")
+    func repeatedOtherShapes() throws {
+        let xml = "<d><r><npsn>1</npsn></r><r><nip>a</nip><NPSN>2</NPSN></r><r><nip>b</nip><NPSN>3</NPSN></r>"
+            + "<r><PTK_ID>x</PTK_ID></r><r><nip>c</nip><NPSN>4</NPSN></r><r><npsn>5</npsn></r></d>"
+        let reader = try XMLTableReader(source: MemoryByteSource(xml), file: "uji.xml", columns: Self.ptkColumns)
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(reader.header == ["npsn", "ptk_id", "nama", "nip", "jenis_kelamin", "status_tugas"])
+        #expect(records(events).map { [$0.fields[0], $0.fields[1], $0.fields[3]] } == [
+            ["1", "", ""], ["2", "", "a"], ["3", "", "b"], ["", "x", ""], ["4", "", "c"], ["5", "", ""],
+        ])
+        #expect((0..<reader.header.count).filter(reader.noRecordHeld) == [2, 4, 5])
+    }
+
     @Test("without columns the header is the first record's names, later records placed by key")
     func withoutColumnsNamesMatchByKey() throws {
         let (reader, events) = try readAll("<d><r><Kode_Wilayah>1</Kode_Wilayah></r><r><kode wilayah=\"x\"/><KODEWILAYAH>2</KODEWILAYAH></r></d>")
