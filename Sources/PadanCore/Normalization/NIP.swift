@@ -80,13 +80,20 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         // The digits as one number: digit k of 18 (from the left) is value / 10^(17 - k) % 10.
         var value: UInt64 = 0
         var count = 0
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), 0x09: continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if count < 18 { value = value * 10 + UInt64(byte - 0x30) }
                 count += 1
-            default: return .invalid(text(), why: "NIP berisi karakter selain angka")
+            default:
+                // A space a web page or spreadsheet groups digits with: U+00A0, U+2007 or U+202F.
+                let space = noBreakSpaceLength(bytes, at: index - 1)
+                guard space > 0 else { return .invalid(text(), why: "NIP berisi karakter selain angka") }
+                index += space - 1
             }
         }
         guard count == 18 else {
@@ -123,6 +130,17 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
             return .invalid(text(), why: "digit jenis kelamin dalam NIP bukan 1 atau 2")
         }
         return .valid(NIP(value: value, shape: shape, sex: sex))
+    }
+
+    /// The length in bytes of the no-break space (U+00A0, U+2007, U+202F) at `bytes[index]`, 0 when none is.
+    private static func noBreakSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0x87 || bytes[index + 2] == 0xAF
+        {
+            return 3
+        }
+        return 0
     }
 
     /// Scientific notation (`1.98501E+17`, `1,98501E+17`) or 15+ digits followed by a decimal part of zeros.

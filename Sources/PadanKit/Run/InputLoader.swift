@@ -128,7 +128,9 @@ package struct InputLoader: Sendable {
             }
         }
         if let globFailure { throw globFailure }
-        Self.rejectDuplicates(&loaded)
+        var paths = [String: String]()
+        for file in files { paths[display(file.path)] = file.path }
+        Self.rejectDuplicates(&loaded, rawFrom: RawTextSource(paths: paths, runDate: runDate))
         return loaded
     }
 
@@ -200,7 +202,7 @@ package struct InputLoader: Sendable {
         var report = InputFileReport(path: name, sha256: "")
         do {
             let tap = ByteTap { digest.hasher.update(bufferPointer: $0) }
-            let reader = try InputFile.open(path: path, displayName: name, tap: tap)
+            let reader = try InputFile.open(path: path, displayName: name, tap: tap, columns: kind.columnGroups)
             let decoder = try RecordDecoder(kind: kind, header: reader.header, file: name, runDate: runDate)
             let fileSize = Self.size([path])
             while let event = try reader.next() {
@@ -222,7 +224,8 @@ package struct InputLoader: Sendable {
                         RejectedRow(kind: kind, file: name, line: rejection.line, reason: rejection.reason, raw: rejection.raw))
                 }
             }
-            loaded.warnings += reader.warnings.map { "\(name): \($0)" }
+            try decoder.checkRequiredColumns(heldBy: reader)
+            loaded.warnings += (reader.warnings + decoder.warnings).map { "\(name): \($0)" }
             try tap.drain()
         } catch {
             throw PadanError(error)
@@ -295,8 +298,10 @@ package struct InputLoader: Sendable {
     }
 
     /// A second school with one NPSN, a second unit with one id, a second SIASN person with one PNS ID:
-    /// the later row is rejected, naming the first, so every row stays accounted for.
-    static func rejectDuplicates(_ loaded: inout LoadedInputs) {
+    /// the later row is rejected, naming the first, so every row stays accounted for. Its raw text is read
+    /// again from its file by `rawFrom` (records keep no raw text; duplicates are rare); without a source it
+    /// stays empty.
+    static func rejectDuplicates(_ loaded: inout LoadedInputs, rawFrom source: RawTextSource? = nil) {
         // Found side by side (the three tables only read), then taken out in order. At national scale the
         // SIASN table alone is 1.7 million ids.
         let found: [[(later: Int, first: Int)]]
@@ -310,9 +315,18 @@ package struct InputLoader: Sendable {
                 }
             }
         }
-        reject(found[0], in: &loaded.batch.schools, kind: .dapodikSekolah, what: "NPSN", rejects: &loaded.rejects, reports: &loaded.reports)
-        reject(found[1], in: &loaded.batch.unors, kind: .siasnUnor, what: "Id UNOR", rejects: &loaded.rejects, reports: &loaded.reports)
-        reject(found[2], in: &loaded.batch.employees, kind: .siasnPns, what: "pns_id", rejects: &loaded.rejects, reports: &loaded.reports)
+        reject(
+            found[0], in: &loaded.batch.schools, kind: .dapodikSekolah, what: "NPSN", key: \.npsn,
+            raw: { source?.raw(of: $0, kind: .dapodikSekolah) { $1.school($0).map(\.npsn) } ?? [:] },
+            rejects: &loaded.rejects, reports: &loaded.reports)
+        reject(
+            found[1], in: &loaded.batch.unors, kind: .siasnUnor, what: "Id UNOR", key: \.id,
+            raw: { source?.raw(of: $0, kind: .siasnUnor) { $1.unor($0).map(\.id) } ?? [:] },
+            rejects: &loaded.rejects, reports: &loaded.reports)
+        reject(
+            found[2], in: &loaded.batch.employees, kind: .siasnPns, what: "pns_id", key: \.pnsId,
+            raw: { source?.raw(of: $0, kind: .siasnPns) { $1.employee($0).map(\.pnsId) } ?? [:] },
+            rejects: &loaded.rejects, reports: &loaded.reports)
     }
 
     /// Positions of the rows whose key an earlier row has, each with that earlier row's.
@@ -331,19 +345,23 @@ package struct InputLoader: Sendable {
         }
     }
 
-    /// Rejects the later rows of `duplicates`, naming the first, and takes them out of `items` (in place: at
-    /// national scale a copy of the SIASN table is over 300 MB at the read stage's peak).
-    static func reject<T: HasSource>(
-        _ duplicates: [(later: Int, first: Int)], in items: inout [T], kind: InputKind, what: String,
+    /// Rejects the later rows of `duplicates`, naming the first, with the raw text `raw` finds for them, and
+    /// takes them out of `items` (in place: at national scale a copy of the SIASN table is over 300 MB at the
+    /// read stage's peak).
+    static func reject<T: HasSource, K: Hashable>(
+        _ duplicates: [(later: Int, first: Int)], in items: inout [T], kind: InputKind, what: String, key: (T) -> K,
+        raw: ([RawTextSource.Wanted<K>]) -> [RawTextSource.Wanted<K>: String],
         rejects: inout [RejectedRow], reports: inout [InputKind: InputReport]
     ) {
         guard let firstLater = duplicates.first?.later else { return }
-        for (later, first) in duplicates {
+        let wanted = duplicates.map { RawTextSource.wanted(items, at: $0.later, key: key) }
+        let texts = raw(wanted)
+        for ((later, first), row) in zip(duplicates, wanted) {
             let at = items[later].source
             rejects.append(
                 RejectedRow(
                     kind: kind, file: at.file, line: at.line, reason: "\(what) ganda (sudah ada di \(items[first].source))",
-                    raw: ""))
+                    raw: texts[row] ?? ""))
             if var report = reports[kind], let f = report.files.firstIndex(where: { $0.path == at.file }) {
                 report.files[f].rejected += 1
                 reports[kind] = report

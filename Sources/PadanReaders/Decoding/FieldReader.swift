@@ -80,11 +80,12 @@ struct FieldReader {
         return npsn
     }
 
-    mutating func siasnID(_ column: String, required isRequired: Bool = true) -> SiasnID? {
+    /// A required SIASN id; an empty or malformed one is the problem.
+    mutating func siasnID(_ column: String) -> SiasnID? {
         let read: SiasnID?? = withOptional(column) { $0.map(SiasnID.init(bytes:)) }
         switch read {
         case .none:
-            if isRequired { fail("kolom wajib '\(column)' kosong") }
+            fail("kolom wajib '\(column)' kosong")
             return nil
         case .some(.some(let id)):
             return id
@@ -109,12 +110,44 @@ package final class RecordDecoder {
     package let runDate: CalendarDate
     let shared: RecordInterner
 
+    /// Rows of this file whose optional value was not recognised and was read as the spec's default.
+    private var defaulted = [DefaultedValue](repeating: DefaultedValue(), count: DefaultedColumn.allCases.count)
+
     package init(kind: InputKind, header: [String], file: String, runDate: CalendarDate) throws(InputError) {
         self.kind = kind
         self.columns = try ColumnMap(header: header, kind: kind, file: file)
         self.file = file
         self.runDate = runDate
         self.shared = RecordInterner(file: file)
+    }
+
+    /// Throws when a required column is in the header but no record of the file held it (an XML export
+    /// that leaves out empty elements may lack a field in some records, not in all); call at the file's end.
+    package func checkRequiredColumns(heldBy reader: any TableReader) throws(InputError) {
+        for column in kind.columns where column.required {
+            guard let position = columns.position(column.name), reader.noRecordHeld(position) else { continue }
+            throw InputError(
+                .missingColumn, file: file,
+                message: "kolom wajib '\(column.name)' tidak ada di rekaman mana pun (\(kind.rawValue))")
+        }
+    }
+
+    /// Notes a row whose value `text` in an optional column was not recognised and was read as the default.
+    func noteDefaulted(_ column: DefaultedColumn, _ text: String?) {
+        var note = defaulted[column.rawValue]
+        if note.rows == 0 { note.example = String((text ?? "").prefix(60)) }
+        note.rows += 1
+        defaulted[column.rawValue] = note
+    }
+
+    /// One note per optional column with values read as the default, in Bahasa Indonesia:
+    /// `status_tugas tidak dikenal pada 40 baris (mis. 'Ya (Induk)'): dibaca sebagai Induk`.
+    package var warnings: [String] {
+        DefaultedColumn.allCases.compactMap { column in
+            let note = defaulted[column.rawValue]
+            guard note.rows > 0 else { return nil }
+            return "\(column.name) \(column.problem) pada \(note.rows) baris (mis. '\(note.example)'): \(column.reading)"
+        }
     }
 
     func location(_ record: TableRecord) -> SourceLocation { SourceLocation(file: shared.file, line: record.line) }
@@ -126,3 +159,39 @@ package final class RecordDecoder {
 
 /// A reject carried through `Result`.
 extension RowReject: Error {}
+
+/// An optional column whose unrecognised value is read as the spec's default instead of rejecting the row.
+enum DefaultedColumn: Int, CaseIterable {
+    case statusTugas, aktif, diatasanId, tahap
+
+    /// The column's name as `inputs.md` writes it.
+    var name: String {
+        switch self {
+        case .statusTugas: "status_tugas"
+        case .aktif: "Aktif"
+        case .diatasanId: "DiatasanId"
+        case .tahap: "tahap"
+        }
+    }
+
+    /// What was wrong with the values.
+    var problem: String {
+        self == .diatasanId ? "bukan id SIASN yang sah" : "tidak dikenal"
+    }
+
+    /// How such a value was read.
+    var reading: String {
+        switch self {
+        case .statusTugas: "dibaca sebagai Induk"
+        case .aktif: "unit dibaca sebagai aktif"
+        case .diatasanId: "dibaca tanpa unit atasan"
+        case .tahap: "dibaca menurut predikat (PENILAIAN bila predikat terisi, selain itu PERENCANAAN)"
+        }
+    }
+}
+
+/// How many rows had an unrecognised value in one optional column, and the first such value.
+struct DefaultedValue {
+    var rows = 0
+    var example = ""
+}

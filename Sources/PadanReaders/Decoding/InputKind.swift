@@ -12,6 +12,9 @@ package enum InputKind: String, CaseIterable, Sendable {
     /// Whether a pipeline must name this input.
     package var isRequired: Bool { self != .unorNpsn && self != .pmmSkp }
 
+    /// The names of each column this kind reads, canonical name first then its aliases (for ``InputFile``).
+    package var columnGroups: [[String]] { columns.map { [$0.name] + $0.aliases } }
+
     /// The columns this kind reads: canonical name, aliases, required.
     package var columns: [ColumnSpec] {
         switch self {

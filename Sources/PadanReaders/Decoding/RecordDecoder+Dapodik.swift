@@ -1,7 +1,7 @@
 import PadanCore
 
 extension RecordDecoder {
-    /// A `dapodik_ptk` row.
+    /// A `dapodik_ptk` row; an unrecognised `status_tugas` is read as the default, Induk (a file warning).
     package func teacher(_ record: TableRecord) -> Result<DapodikTeacher, RowReject> {
         var f = FieldReader(columns: columns, record: record)
         let nama = f.required("nama")
@@ -12,14 +12,12 @@ extension RecordDecoder {
         let (jenisText, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
         let npsn = f.npsn("npsn")
         var induk = true
+        var unknownStatus = false
         if let read = f.withOptional("status_tugas", { $0.map(shared.isInduk) }) {
-            if let read {
-                induk = read
-            } else {
-                f.fail("status_tugas tidak dikenal: \(f.optional("status_tugas") ?? "") (harus Induk/Non Induk)")
-            }
+            if let read { induk = read } else { unknownStatus = true }
         }
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }
+        if unknownStatus { noteDefaulted(.statusTugas, f.optional("status_tugas")) }
         return .success(
             DapodikTeacher(
                 ptk: f.withOptional("ptk_id") { $0.map(IdentifierText.init(bytes:)) }, nama: nama, nipText: nipText,

@@ -56,7 +56,8 @@ extension RecordDecoder {
         return count == 18 ? .digits(value, count: 18) : nil
     }
 
-    /// A `siasn_unor` row; leading `-` depth marks are stripped from the name.
+    /// A `siasn_unor` row; leading `-` depth marks are stripped from the name. An unrecognised `Aktif` is
+    /// read as active and a `DiatasanId` that is no SIASN id as no parent (each a file warning).
     package func unor(_ record: TableRecord) -> Result<Unor, RowReject> {
         var f = FieldReader(columns: columns, record: record)
         let id = f.siasnID("Id")
@@ -64,16 +65,20 @@ extension RecordDecoder {
         while let first = nama.first, first == "-" || first == " " { nama = nama.dropFirst() }
         // Depth marks and nothing else (`---`) are no name either.
         if nama.isEmpty { f.fail("kolom wajib 'NamaUnor' kosong") }
-        let parent = f.siasnID("DiatasanId", required: false)
+        let parentRead: SiasnID?? = f.withOptional("DiatasanId") { $0.map(SiasnID.init(bytes:)) }
+        let parent = parentRead ?? nil
         var active = true
+        var unknownActive = false
         if let text = f.optional("Aktif") {
             switch text.uppercased() {
             case "1", "TRUE", "Y", "YA", "AKTIF": active = true
             case "0", "FALSE", "N", "TIDAK", "TIDAK AKTIF": active = false
-            default: f.fail("Aktif tidak dikenal: \(text) (harus 1/0, true/false, Y/N)")
+            default: unknownActive = true
             }
         }
         guard f.problem == nil, let id else { return .failure(reject(record, f)) }
+        if case .some(.none) = parentRead { noteDefaulted(.diatasanId, f.optional("DiatasanId")) }
+        if unknownActive { noteDefaulted(.aktif, f.optional("Aktif")) }
         return .success(
             Unor(
                 id: id, nama: String(nama), parentId: parent, instansiId: f.optional("InstansiId"), isActive: active,

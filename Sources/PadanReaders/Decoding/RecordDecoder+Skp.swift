@@ -2,6 +2,7 @@ import PadanCore
 
 extension RecordDecoder {
     /// A `pmm_skp` row; a `predikat`, `periode`, `peran` or `perilaku_fokus` outside the allowed values rejects it.
+    /// An unrecognised `tahap` is read as an empty one, by `predikat` (a file warning).
     package func skp(_ record: TableRecord) -> Result<SkpRecord, RowReject> {
         var f = FieldReader(columns: columns, record: record)
         let (nipText, nip) = f.withRequired("nip") { (DigitText(bytes: $0), NIP.read(bytes: $0, runDate: runDate)) }
@@ -36,10 +37,12 @@ extension RecordDecoder {
             }
         }
         var tahap: SkpStage = predikat == nil ? .perencanaan : .penilaian
+        var unknownTahap: String?
         if let text = f.optional("tahap") {
-            if let stage = SkpStage(rawValue: text.uppercased()) { tahap = stage } else { f.fail("tahap tidak dikenal: \(text)") }
+            if let stage = SkpStage(rawValue: text.uppercased()) { tahap = stage } else { unknownTahap = text }
         }
         guard f.problem == nil, let npsn, let periode, let peran else { return .failure(reject(record, f)) }
+        if let unknownTahap { noteDefaulted(.tahap, unknownTahap) }
         return .success(
             SkpRecord(
                 nipText: nipText, nip: nip, npsn: npsn, periode: periode, peran: peran,

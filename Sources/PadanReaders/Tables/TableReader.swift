@@ -24,16 +24,20 @@ package struct TableRecord: Sendable {
         self.init(line: line, fields: fields, rawBytes: Array(raw.utf8))
     }
 
-    /// A record from its values and the UTF-8 bytes of its raw text (XML reader).
-    package init(line: Int, fields: [String], rawBytes: [UInt8]) {
+    /// A record from its values, then `emptyFields` empty ones, and the UTF-8 bytes of its raw text (XML reader).
+    package init(line: Int, fields: [String], rawBytes: [UInt8], emptyFields: Int = 0) {
         var bytes = rawBytes
         bytes.reserveCapacity(rawBytes.count + fields.reduce(0) { $0 + $1.utf8.count })
         var bounds = [Int32]()
-        bounds.reserveCapacity(fields.count * 2)
+        bounds.reserveCapacity((fields.count + emptyFields) * 2)
         let rawCount = bytes.count
         for field in fields {
             bounds.append(Int32(bytes.count))
             bytes.append(contentsOf: field.utf8)
+            bounds.append(Int32(bytes.count))
+        }
+        for _ in 0..<emptyFields {
+            bounds.append(Int32(bytes.count))
             bounds.append(Int32(bytes.count))
         }
         self.init(line: line, bytes: bytes, bounds: bounds, rawCount: rawCount)
@@ -99,12 +103,21 @@ package enum TableEvent: Sendable, Equatable {
 
 /// A streaming reader of one input file: CSV or XML, plain or gzip.
 package protocol TableReader: AnyObject {
-    /// Column names as the file writes them: the CSV header line, or the first XML record's fields.
+    /// Column names as the file writes them: the CSV header line, or the first XML record's fields followed
+    /// by the known columns it lacks.
     var header: [String] { get }
+    /// Whether records were read and none of them held the field of header column `column`. A CSV row
+    /// always has every column; an XML record may leave a field out.
+    func noRecordHeld(_ column: Int) -> Bool
     /// Notes about the whole file that do not reject anything (read as Windows-1252, …), Bahasa Indonesia.
     var warnings: [String] { get }
     /// The next record or reject; `nil` at the end. Throws only when the whole file is unusable.
     func next() throws(InputError) -> TableEvent?
+}
+
+extension TableReader {
+    /// Never: every record has every header column.
+    package func noRecordHeld(_ column: Int) -> Bool { false }
 }
 
 /// A failure that makes an input file, and so the run, unusable (exit 65 unless said otherwise).

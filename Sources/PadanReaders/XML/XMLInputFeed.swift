@@ -53,6 +53,13 @@ final class XMLInputFeed {
     private(set) var failure: InputError?
     /// The first byte read that is not white space (nor part of a UTF-8 byte order mark).
     private(set) var firstContentByte: UInt8?
+    /// Whether the document is UTF-16 big-endian (`true`) or little-endian (`false`), as its first two bytes
+    /// show (a byte order mark, or a unit with a zero byte); `nil` for UTF-8 and single-byte encodings.
+    /// Recovered text is then decoded as UTF-16. Lines are still counted by `0A` bytes (exact but for the
+    /// rare characters U+0A00…U+0AFF in little-endian).
+    private(set) var utf16BigEndian: Bool?
+    /// Whether the first two bytes have been looked at for ``utf16BigEndian``.
+    private var encodingSeen = false
     /// The first fatal error libxml2 reported.
     private(set) var fatal: XMLParseIssue?
     /// The last error of any level.
@@ -104,6 +111,8 @@ final class XMLInputFeed {
             let close = staged[searchFrom..<(stagedStart + available)].firstIndex(of: 0x3E)
         {
             count = close + 1 - stagedStart
+            // In UTF-16LE a `>` is `3E 00`: the piece ends after the whole code unit.
+            if utf16BigEndian == false, count < available { count += 1 }
         }
         staged.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -147,7 +156,10 @@ final class XMLInputFeed {
     }
 
     /// Whether the last byte handed to libxml2 closes a tag.
-    var lastFedIsTagEnd: Bool { window.last == UInt8(ascii: ">") }
+    var lastFedIsTagEnd: Bool {
+        if utf16BigEndian == false { return window.count >= 2 && window[window.count - 2] == 0x3E && window.last == 0 }
+        return window.last == UInt8(ascii: ">")
+    }
 
     /// Offset of the last start tag `<name` (followed by white space, `/` or `>`) handed to libxml2,
     /// searching back at most 64 KB; `nil` when not found.
@@ -185,12 +197,14 @@ final class XMLInputFeed {
     func recoverText(fromOffset offset: Int, limit: Int) -> (line: Int, text: String)? {
         guard offset >= windowStart, offset <= fedCount, var line = self.line(atOffset: offset) else { return nil }
         var start = offset - windowStart
-        while start < window.count, [0x20, 0x09, 0x0A, 0x0D].contains(window[start]) {
+        // In UTF-16 the zero bytes of white space are skipped with it; `text` then realigns on a code unit.
+        let blank: [UInt8] = utf16BigEndian == nil ? [0x20, 0x09, 0x0A, 0x0D] : [0x20, 0x09, 0x0A, 0x0D, 0x00]
+        while start < window.count, blank.contains(window[start]) {
             if window[start] == 0x0A { line += 1 }
             start += 1
         }
         if start == window.count {
-            while stagedStart < staged.count, [0x20, 0x09, 0x0A, 0x0D].contains(staged[stagedStart]) {
+            while stagedStart < staged.count, blank.contains(staged[stagedStart]) {
                 if staged[stagedStart] == 0x0A { line += 1 }
                 stagedStart += 1
             }
@@ -217,8 +231,14 @@ final class XMLInputFeed {
     }
 
     /// `window[start...]`, then the staged bytes, then more of the source: at most `limit` bytes, cut
-    /// at a character boundary, decoded as UTF-8 (bytes that are not UTF-8 are replaced).
+    /// at a character boundary, decoded as UTF-8 (bytes that are not UTF-8 are replaced), or as UTF-16
+    /// for a UTF-16 document, from the code unit `start` falls in (little-endian: the next one).
     private func text(from start: Int, limit: Int) -> String {
+        var start = start
+        var skip = 0
+        if let bigEndian = utf16BigEndian, (windowStart + start) % 2 == 1 {
+            if bigEndian, start > 0 { start -= 1 } else { skip = 1 }
+        }
         var bytes = Array(window[start...].prefix(limit + 4))
         if bytes.count < limit + 4 {
             bytes.append(contentsOf: staged[stagedStart...].prefix(limit + 4 - bytes.count))
@@ -237,6 +257,20 @@ final class XMLInputFeed {
             if count <= 0 { break }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(chunk)[0..<min(count, chunk.count)]))
         }
+        bytes.removeFirst(min(skip, bytes.count))
+        if let bigEndian = utf16BigEndian {
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 0
+            while i + 1 < min(bytes.count, limit) {
+                let high = UInt16(bytes[bigEndian ? i : i + 1]), low = UInt16(bytes[bigEndian ? i + 1 : i])
+                units.append(high << 8 | low)
+                i += 2
+            }
+            // A surrogate pair cut in two is dropped, not replaced.
+            if let last = units.last, (0xD800..<0xDC00).contains(last) { units.removeLast() }
+            return String(decoding: units, as: UTF16.self)
+        }
         if bytes.count > limit {
             var cut = limit
             // Do not split a UTF-8 sequence: step back over continuation bytes.
@@ -253,6 +287,15 @@ final class XMLInputFeed {
         for byte in bytes where byte == 0x0A { fedNewlines += 1 }
         fedCount += bytes.count
         window.append(contentsOf: bytes)
+        if !encodingSeen, window.count >= 2, windowStart == 0 {
+            encodingSeen = true
+            let first = window[0], second = window[1]
+            if (first, second) == (0xFF, 0xFE) || (first != 0 && second == 0) {
+                utf16BigEndian = false
+            } else if (first, second) == (0xFE, 0xFF) || (first == 0 && second != 0) {
+                utf16BigEndian = true
+            }
+        }
         guard window.count > Self.windowLimit else { return }
         var cut = window.count - Self.windowKeep
         if let newline = window[cut...].firstIndex(of: 0x0A) { cut = newline + 1 }

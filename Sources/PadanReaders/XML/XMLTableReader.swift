@@ -4,10 +4,18 @@ import CLibXML2
 ///
 /// The document is a root element holding repeated record elements (any names). A record's fields
 /// are its attributes and its child elements (both may occur, in that order), named by local name;
-/// a child element's value is its text content. The first record's field names, in order, are the
-/// ``header``; a later record's fields are placed by exact name (the typed layer normalizes names),
-/// unknown names are ignored, missing ones are `""`. When a name occurs several times in a record,
-/// its n-th occurrence goes to the n-th header column of that name.
+/// a child element's value is its text content.
+///
+/// **Header.** Exports often leave out a record's empty elements, so no single record names every
+/// column. The reader is given the kind's columns, each as a group of names (canonical name, then
+/// aliases); the ``header`` is the first record's field names, in order, then the canonical name of
+/// every group none of whose names that record holds (compared by ``ColumnSpec/key(_:)``, as CSV
+/// headers are). A later record's fields are placed by the same key: `<NPSN>`, `<npsn>` and an alias
+/// of the column land in one column; unknown names are ignored, missing fields are `""`, and
+/// ``noRecordHeld(_:)`` tells which columns no record held at all. When a key occurs several times in
+/// a record, its n-th occurrence goes to the n-th header column of that key (the first wins where
+/// there are fewer). A well-formed document whose root holds no record is an empty table, like a
+/// header-only CSV file; its header is the groups' canonical names.
 ///
 /// **Parsing.** libxml2's streaming `xmlTextReader`, fed from the ``ByteSource`` through read
 /// callbacks, so memory stays bounded whatever the file size. libxml2 is never allowed to fetch
@@ -32,13 +40,14 @@ import CLibXML2
 /// (`<sekolah><npsn>20504741</npsn>…</sekolah>`, white space between elements dropped, text escaped,
 /// entity references as written), cut after 64 KB.
 ///
-/// **Damage.** A document that is not well-formed, an empty file, or a root without any record with
-/// fields is fatal (``InputError/Kind/malformed``), unless at least one record has been read: then
+/// **Damage.** A document that is not well-formed, an empty file, a file without a root, or a root
+/// whose first thousand records have no field is fatal (``InputError/Kind/malformed``), unless at least
+/// one record has been read: then
 /// everything already read is kept, the rest of the file is one ``RowReject`` (its first 4 KB of text,
 /// from the start of the damaged record, or the line after the last good record), and the reader
 /// ends. A record without any field is a reject.
 package final class XMLTableReader: TableReader {
-    /// The first record's field names, in order.
+    /// The first record's field names, in order, then the canonical names of the column groups it lacks.
     package private(set) var header: [String] = []
 
     /// Notes about the file, in Bahasa Indonesia.
@@ -53,6 +62,8 @@ package final class XMLTableReader: TableReader {
         return notes
     }
 
+    /// Most distinct field names whose header columns are remembered (a hostile file may name every field anew).
+    private static let slotCacheLimit = 4096
     /// Most leading records without fields tolerated before the first record with fields.
     private static let leadingRejectLimit = 1_000
     /// Longest text of a damaged rest kept in its reject, in bytes.
@@ -76,8 +87,20 @@ package final class XMLTableReader: TableReader {
     private var pendingNext = 0
     /// The record being read.
     private var record: XMLRecordBuilder?
-    /// Header positions of each name, in order.
-    private var positions: [String: [Int]] = [:]
+    /// The kind's columns, each its canonical name then its aliases.
+    private let columnGroups: [[String]]
+    /// The first record's field names: records named the same way are placed without a lookup.
+    private var firstNames: [String] = []
+    /// Header columns after `firstNames` (groups the first record lacks), empty in records shaped like it.
+    private var appendedCount = 0
+    /// Header positions of each name key (``ColumnSpec/key(_:)``), in order; an alias's key goes to its group's.
+    private var slotsByKey: [String: [Int]] = [:]
+    /// `slotsByKey` by the name as written, filled as names are met.
+    private var slotsByName: [String: [Int]] = [:]
+    /// Per header column, whether a record held that field.
+    private var held: [Bool] = []
+    /// The field names of the last record not shaped like the first, and the header column of each.
+    private var otherShape: (names: [String], slots: [Int]) = ([], [])
     /// Records with fields read so far.
     private var recordCount = 0
     /// Best known line of the reader's position.
@@ -94,12 +117,15 @@ package final class XMLTableReader: TableReader {
     /// - Parameters:
     ///   - source: the file's bytes (plain or un-gzipped); read front to back, on demand.
     ///   - file: the path as the operator gave it, for messages.
-    /// - Throws: `.malformed` when the document is empty, has no record with fields, or is not
-    ///   well-formed before its first full record; the source's own error when reading it fails.
-    package init(source: any ByteSource, file: String) throws(InputError) {
+    ///   - columns: the columns the file's kind reads, each its canonical name then its aliases; empty
+    ///     for a header of the first record's names only.
+    /// - Throws: `.malformed` when the document is empty, has no root, only records without fields, or
+    ///   is not well-formed before its first full record; the source's own error when reading it fails.
+    package init(source: any ByteSource, file: String, columns: [[String]] = []) throws(InputError) {
         prepareLibXML2()
         padan_xml_silence_generic_errors()
         self.file = file
+        self.columnGroups = columns.filter { !$0.isEmpty }
         let feed = XMLInputFeed(source: source)
         self.feed = feed
         let context = Unmanaged.passUnretained(feed).toOpaque()
@@ -136,7 +162,11 @@ package final class XMLTableReader: TableReader {
 
         var leadingRejects = 0
         while true {
-            guard let event = try advance() else { throw noRecords() }
+            // The document ended well-formed before any record with fields: an empty table.
+            guard let event = try advance() else {
+                header = columnGroups.map { $0[0] }
+                break
+            }
             pending.append(event)
             if case .record = event { break }
             leadingRejects += 1
@@ -255,24 +285,72 @@ package final class XMLTableReader: TableReader {
                 line: built.line, reason: "rekaman XML tanpa kolom (tanpa elemen anak maupun atribut)", raw: built.raw))
         }
         recordCount += 1
-        if header.isEmpty {
-            header = built.names
-            for (index, name) in header.enumerated() { positions[name, default: []].append(index) }
-        }
+        if recordCount == 1 { makeHeader(firstNames: built.names) }
         // Nearly every record names its fields as the first did, in that order: each value is then its own
         // column, as placing them by name would find (a dictionary lookup a field made it a tenth of reading).
-        if built.names == header {
-            return .record(TableRecord(line: built.line, fields: built.values, rawBytes: built.rawBytes))
+        if built.names == firstNames {
+            return .record(
+                TableRecord(line: built.line, fields: built.values, rawBytes: built.rawBytes, emptyFields: appendedCount))
         }
+        // Exports that leave out empty elements repeat a few shapes: the last other one is placed without lookups.
+        if built.names != otherShape.names { otherShape = (built.names, placement(of: built.names)) }
         var fields = [String](repeating: "", count: header.count)
-        var seen: [String: Int] = [:]
-        for (name, value) in zip(built.names, built.values) {
-            guard let slots = positions[name] else { continue }
-            let occurrence = seen[name, default: 0]
-            seen[name] = occurrence + 1
-            if occurrence < slots.count { fields[slots[occurrence]] = value }
-        }
+        for (index, slot) in otherShape.slots.enumerated() where slot >= 0 { fields[slot] = built.values[index] }
         return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.rawBytes))
+    }
+
+    /// The header column of each of a record's field `names` (-1: not read); marks those columns held.
+    private func placement(of names: [String]) -> [Int] {
+        var placement = [Int](repeating: -1, count: names.count)
+        var filled = [Bool](repeating: false, count: header.count)
+        // Occurrences so far of each key, counted by its first header position.
+        var seen: [Int: Int] = [:]
+        for (index, name) in names.enumerated() {
+            let slots = slots(of: name)
+            guard let first = slots.first else { continue }
+            let occurrence = seen[first, default: 0]
+            seen[first] = occurrence + 1
+            guard occurrence < slots.count, !filled[slots[occurrence]] else { continue }
+            let slot = slots[occurrence]
+            placement[index] = slot
+            filled[slot] = true
+            held[slot] = true
+        }
+        return placement
+    }
+
+    /// The header from the first record's names and the column groups it lacks, and where each key goes.
+    private func makeHeader(firstNames names: [String]) {
+        firstNames = names
+        header = names
+        for (index, name) in names.enumerated() { slotsByKey[ColumnSpec.key(name), default: []].append(index) }
+        for group in columnGroups {
+            let keys = group.map(ColumnSpec.key)
+            // The column the typed layer reads for this group: its first name the record holds, as `ColumnMap` picks.
+            let position: Int
+            if let present = keys.lazy.compactMap({ self.slotsByKey[$0]?.first }).first {
+                position = present
+            } else {
+                position = header.count
+                header.append(group[0])
+            }
+            for key in keys where slotsByKey[key] == nil { slotsByKey[key] = [position] }
+        }
+        appendedCount = header.count - names.count
+        held = [Bool](repeating: true, count: names.count) + [Bool](repeating: false, count: appendedCount)
+    }
+
+    /// The header positions a field named `name` may go to (empty: not a column of the header).
+    private func slots(of name: String) -> [Int] {
+        if let known = slotsByName[name] { return known }
+        let slots = slotsByKey[ColumnSpec.key(name)] ?? []
+        if slotsByName.count < Self.slotCacheLimit { slotsByName[name] = slots }
+        return slots
+    }
+
+    /// Whether records were read and none of them held the field of header column `column`.
+    package func noRecordHeld(_ column: Int) -> Bool {
+        recordCount > 0 && held.indices.contains(column) && !held[column]
     }
 
     /// The reader failed: the document is not well-formed from here on.

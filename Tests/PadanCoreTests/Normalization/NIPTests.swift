@@ -39,6 +39,13 @@ struct NIPTests {
         // date reads a NIP of a later intake.
         Valid(text: "198501012027011001", digits: "198501012027011001", shape: .pns, birth: "1985-01-01", sex: .male),
         Valid(text: "199001012027221001", digits: "199001012027221001", shape: .pppk, birth: "1990-01-01", sex: .male),
+        // Grouped with no-break spaces, as pasted from a web page: U+00A0, U+202F, U+2007.
+        Valid(
+            text: "19850101\u{00A0}201001\u{00A0}1\u{00A0}001", digits: "198501012010011001", shape: .pns,
+            birth: "1985-01-01", sex: .male),
+        Valid(
+            text: "'19850101\u{202F}201001\u{2007}1 001", digits: "198501012010011001", shape: .pns,
+            birth: "1985-01-01", sex: .male),
         // Bounds of the birth date: 1940, and exactly 15 years before the run.
         Valid(text: "194001011965011001", digits: "194001011965011001", shape: .pns, birth: "1940-01-01", sex: .male),
         Valid(text: "200911222024011001", digits: "200911222024011001", shape: .pns, birth: "2009-11-22", sex: .male),
@@ -49,6 +56,8 @@ struct NIPTests {
     @Test(arguments: valid)
     func validNIPs(_ c: Valid) throws {
         let nip = try #require(NIP.read(c.text, runDate: runDate).nip)
+        var bytes = c.text
+        #expect(bytes.withUTF8 { NIP.read(bytes: $0, runDate: runDate) } == .valid(nip))
         #expect(nip.digits == c.digits)
         #expect(nip.shape == c.shape)
         #expect(nip.birthDate == Fixture.date(c.birth))
@@ -76,6 +85,9 @@ struct NIPTests {
         Invalid(text: "1985010120100110011", reason: "19 angka"),
         Invalid(text: "19850101201001100A", reason: "selain angka"),
         Invalid(text: "NIP 198501012010011001", reason: "selain angka"),
+        // Other non-ASCII characters are not grouping spaces: a thin space (U+2009), a letter (U+00C2).
+        Invalid(text: "19850101\u{2009}201001 1 001", reason: "selain angka"),
+        Invalid(text: "19850101\u{00C2}201001 1 001", reason: "selain angka"),
         // A decimal part that is not zeros is not a spreadsheet's doing.
         Invalid(text: "198501012010011001,5", reason: "selain angka"),
         // Fewer than 15 digits before the decimal part: not the corrupted shape either.

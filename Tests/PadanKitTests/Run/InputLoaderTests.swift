@@ -82,4 +82,50 @@ struct InputLoaderTests {
         #expect(loaded.rejects.first?.reason == "pns_id ganda (sudah ada di siasn/pns.csv:2)")
         #expect(loaded.reports[.siasnPns]?.rejected == 1 + 1)
     }
+
+    @Test func duplicateRejectsCarryTheRawTextOfTheirRowReadAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32), u = String(repeating: "d", count: 32)
+        func person(_ id: String, _ nama: String, _ serial: Int) -> String {
+            "\(id)|\(Fixture.pnsNIP(serial: serial))|\(nama)|1985-01-01|M|Aktif|Guru Ahli Muda|\(u)|Pemerintah Kab. Tuban"
+        }
+        let pns = [
+            "pns_id|nip_baru|nama|tanggal_lahir|jenis_kelamin|kedudukan_hukum_nama|jabatan_nama|unor_id|instansi_kerja_nama",
+            person(a, "SULASTRI", 1), person(b, "BUDI", 2), "rusak|1|x", person(a.uppercased(), "SULASTRI KEDUA", 3),
+        ].joined(separator: "\n") + "\n"
+        // Minified XML: every school on line 1, one of them a reject, two later ones repeating the first NPSN.
+        func school(_ npsn: String, _ nama: String) -> String {
+            "<sekolah><npsn>\(npsn)</npsn><nama>\(nama)</nama><bentuk_pendidikan>SD</bentuk_pendidikan><status_sekolah>N</status_sekolah>"
+                + "<kode_wilayah>050619</kode_wilayah><kabupaten_kota>Kab. Tuban</kabupaten_kota><provinsi>Prov. Jawa Timur</provinsi></sekolah>"
+        }
+        let schools = "<d>" + [
+            school("20504741", "SD A"), school("123", "SD RUSAK"), school("20504744", "SD B"), school("20504741", "SD A KEDUA"),
+            school("20504741", "SD A KETIGA"),
+        ].joined() + "</d>"
+        let pnsPath = folder.appendingPathComponent("pns.csv").path
+        let schoolPath = folder.appendingPathComponent("sekolah.xml").path
+        try pns.write(toFile: pnsPath, atomically: true, encoding: .utf8)
+        try schools.write(toFile: schoolPath, atomically: true, encoding: .utf8)
+
+        let loader = InputLoader(pipeline: try PipelineFile.load(Self.pipeline), runDate: Self.runDate)
+        var loaded = LoadedInputs()
+        for (kind, path) in [(InputKind.siasnPns, pnsPath), (.dapodikSekolah, schoolPath)] {
+            let report = try loader.read(kind: kind, path: path, content: 0, laterBytes: 0, into: &loaded)
+            loaded.reports[kind] = InputReport(kind: kind, files: [report])
+        }
+        #expect(loaded.rejects.count == 2)
+        let paths = [loader.display(pnsPath): pnsPath, loader.display(schoolPath): schoolPath]
+        InputLoader.rejectDuplicates(&loaded, rawFrom: RawTextSource(paths: paths, runDate: Self.runDate))
+
+        let duplicates = loaded.rejects.dropFirst(2)
+        #expect(duplicates.map(\.reason) == [
+            "NPSN ganda (sudah ada di \(loader.display(schoolPath)):1)", "NPSN ganda (sudah ada di \(loader.display(schoolPath)):1)",
+            "pns_id ganda (sudah ada di \(loader.display(pnsPath)):2)",
+        ])
+        #expect(duplicates.map(\.raw) == [school("20504741", "SD A KEDUA"), school("20504741", "SD A KETIGA"), person(a.uppercased(), "SULASTRI KEDUA", 3)])
+        #expect(loaded.batch.schools.map(\.nama) == ["SD A", "SD B"])
+        #expect(loaded.reports[.dapodikSekolah]?.rejected == 3)
+    }
 }

@@ -109,7 +109,6 @@ extension Decoding {
             ("jenis_kelamin", "X", "jenis_kelamin tidak dikenal: X"),
             ("tanggal_lahir", "31-02-1980", "tanggal_lahir bukan tanggal yang sah: 31-02-1980"),
             ("tanggal_lahir", "1980/01/01", "tanggal_lahir bukan tanggal yang sah"),
-            ("status_tugas", "Kadang", "status_tugas tidak dikenal: Kadang"),
         ])
         func rejectsWithAReasonInBahasa(_ column: String, _ value: String, _ reason: String) throws {
             let d = try DecodingFixture(.dapodikPtk, Self.ptkHeader)
@@ -120,6 +119,23 @@ extension Decoding {
             #expect(reject.reason.hasPrefix(reason), "\(reject.reason)")
             #expect(reject.line == 41)
             #expect(reject.raw == record.raw)
+        }
+
+        @Test func anUnknownStatusTugasIsReadAsIndukWithOneWarningPerFile() throws {
+            let d = try DecodingFixture(.dapodikPtk, Self.ptkHeader)
+            #expect(d.decoder.warnings.isEmpty)
+            var values = Self.good
+            for text in ["Ya (Induk)", "Kadang", "Ya (Induk)"] {
+                values["status_tugas"] = text
+                #expect(d.decoder.teacher(d.record(values)).value()?.isInduk == true)
+            }
+            values["status_tugas"] = "Non Induk"
+            #expect(d.decoder.teacher(d.record(values)).value()?.isInduk == false)
+            // A row rejected for another reason is not read, so it is not counted.
+            values["status_tugas"] = "Kadang"
+            values["npsn"] = ""
+            _ = d.decoder.teacher(d.record(values)).reject()
+            #expect(d.decoder.warnings == ["status_tugas tidak dikenal pada 3 baris (mis. 'Ya (Induk)'): dibaca sebagai Induk"])
         }
 
         @Test func theFirstProblemIsTheReason() throws {

@@ -140,9 +140,24 @@ extension Decoding {
             #expect(u.parentId == nil)
         }
 
+        @Test func unknownAktifAndDiatasanIdAreReadAsTheDefaultsWithOneWarningEach() throws {
+            let d = try DecodingFixture(.siasnUnor, ["Id", "NamaUnor", "DiatasanId", "Aktif"])
+            func unit(_ parent: String, _ aktif: String) -> Unor? {
+                d.decoder.unor(
+                    TableRecord(line: 2, fields: ["fac341b3e610e5213b5743d79a3621ef", "X", parent, aktif], raw: "")
+                ).value()
+            }
+            let odd = try #require(unit("induk", "kadang"))
+            #expect(odd.isActive && odd.parentId == nil)
+            #expect(unit("", "aktif sebagian")?.isActive == true)
+            #expect(unit("12345", "0")?.parentId == nil)
+            #expect(d.decoder.warnings == [
+                "Aktif tidak dikenal pada 2 baris (mis. 'kadang'): unit dibaca sebagai aktif",
+                "DiatasanId bukan id SIASN yang sah pada 2 baris (mis. 'induk'): dibaca tanpa unit atasan",
+            ])
+        }
+
         @Test(arguments: [
-            (["fac341b3e610e5213b5743d79a3621ef", "X", "", "kadang"], "Aktif tidak dikenal: kadang"),
-            (["fac341b3e610e5213b5743d79a3621ef", "X", "induk", "1"], "DiatasanId bukan id SIASN yang sah"),
             (["fac341b3e610e5213b5743d79a3621ef", "---", "", "1"], "kolom wajib 'NamaUnor' kosong"),
             (["123", "X", "", "1"], "Id bukan id SIASN yang sah"),
         ])

@@ -79,6 +79,19 @@ extension Decoding {
             #expect(r.value()?.tahap == stage)
         }
 
+        @Test(arguments: [("SELESAI", "Baik", SkpStage.penilaian), ("Pelaksanaan SKP", "", .perencanaan)])
+        func anUnknownTahapIsReadByPredikatWithOneWarning(_ text: String, _ predikat: String, _ stage: SkpStage) throws {
+            let d = try DecodingFixture(.pmmSkp, Self.header, file: "pmm/skp.csv")
+            var values = Self.good
+            values["tahap"] = text
+            values["predikat"] = predikat
+            #expect(d.decoder.skp(d.record(values, line: 3)).value()?.tahap == stage)
+            #expect(d.decoder.skp(d.record(values, line: 4)).value()?.tahap == stage)
+            #expect(d.decoder.warnings == [
+                "tahap tidak dikenal pada 2 baris (mis. '\(text)'): dibaca menurut predikat (PENILAIAN bila predikat terisi, selain itu PERENCANAAN)"
+            ])
+        }
+
         @Test func noValueMarkers() throws {
             let r = try #require(
                 try decode {
@@ -101,7 +114,6 @@ extension Decoding {
             ("periode", "Semester 2", "periode tidak dikenal: Semester 2"),
             ("peran", "Pengawas", "peran tidak dikenal: Pengawas"),
             ("perilaku_fokus", "Akuntabel;Disiplin", "perilaku_fokus tidak dikenal: Disiplin"),
-            ("tahap", "SELESAI", "tahap tidak dikenal: SELESAI"),
             ("nip", "", "kolom wajib 'nip' kosong"),
             ("npsn", "205056", "npsn tidak sah"),
             ("periode", "-", "kolom wajib 'periode' kosong"),

@@ -249,6 +249,25 @@ struct XMLTableReaderTests {
         #expect(records(events).map(\.line) == [3, 4])
     }
 
+    @Test(
+        "UTF-16 damaged after records: the records are kept, the rest is one reject in readable text",
+        arguments: [(false, Int.max), (true, Int.max), (false, 3), (true, 1)])
+    func utf16Damaged(bigEndian: Bool, chunk: Int) throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<d>\n<r><a>Ä</a></r>\n  <r><a>ẞ</a></b>\n<r><a>3</a></r>\n</d>\n"
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let reader = try XMLTableReader(source: MemoryByteSource(bytes, chunk: chunk), file: "utf16.xml")
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(records(events).map(\.fields) == [["Ä"]])
+        let reject = try #require(rejects(events).first)
+        // Start tags are not found by their bytes in UTF-16: the rest starts at its line, indentation included.
+        #expect(reject.raw.drop { $0 == " " }.hasPrefix("<r><a>ẞ</a></b>"), "\(reject.raw.debugDescription)")
+        #expect(reject.line == 4)
+        #expect(reject.reason.hasPrefix("XML rusak setelah baris 3:"), "\(reject.reason)")
+        #expect(!reject.raw.contains("\u{0}"))
+    }
+
     // MARK: - Entities and safety
 
     @Test("an entity from the DTD is kept as its literal reference, with one warning")
@@ -461,11 +480,99 @@ struct XMLTableReaderTests {
     }
 
     @Test(
-        "empty file, no root or no record: fatal",
-        arguments: ["", "   \n\n", "\u{FEFF}", "<?xml version=\"1.0\"?>\n", "<d/>", "<d>\n</d>", "<d>teks</d>", "<!-- hanya komentar -->"])
+        "empty file or no root: fatal",
+        arguments: ["", "   \n\n", "\u{FEFF}", "<?xml version=\"1.0\"?>\n", "<!-- hanya komentar -->"])
     func noRecords(xml: String) {
         let error = inputError { _ = try readAll(xml) }
         #expect(error == InputError(.malformed, file: "uji.xml", message: "berkas XML tidak berisi rekaman"))
+    }
+
+    @Test(
+        "a well-formed root without records is an empty table, headed by the kind's columns",
+        arguments: ["<d/>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<daftar_ptk>\n</daftar_ptk>", "<d>teks</d>"])
+    func rootWithoutRecords(xml: String) throws {
+        let reader = try XMLTableReader(source: MemoryByteSource(xml), file: "uji.xml", columns: [["npsn"], ["nama", "nama_sekolah"]])
+        #expect(reader.header == ["npsn", "nama"])
+        #expect(try reader.next() == nil)
+        #expect(!reader.noRecordHeld(0))
+    }
+
+    @Test("a root holding only records without fields: their rejects, and no record")
+    func onlyRecordsWithoutFields() throws {
+        let (reader, events) = try readAll("<d>\n<r/>\n<r>teks</r>\n</d>")
+        #expect(reader.header == [])
+        #expect(records(events).isEmpty)
+        #expect(rejects(events).map(\.line) == [2, 3])
+    }
+
+    // MARK: - Header from the kind's columns
+
+    /// The PTK kind's first columns, as `InputKind.columnGroups` gives them.
+    static let ptkColumns = [["ptk_id"], ["nama"], ["nip"], ["jenis_kelamin", "jk", "l/p"], ["npsn"], ["status_tugas", "ptk_induk"]]
+
+    @Test("fields left out of the first record still get columns; later records placed by key", arguments: [Int.max, 5])
+    func headerCompletedByTheKindsColumns(chunk: Int) throws {
+        let xml = """
+            <daftar>
+              <ptk><nama>Siti</nama><NPSN>20504741</NPSN><agama>Islam</agama></ptk>
+              <ptk><nama>Budi</nama><NPSN>20504744</NPSN><agama>Islam</agama></ptk>
+              <ptk><Nama>Ani</Nama><nip>198501012010011001</nip><npsn>20504745</npsn><L_P>P</L_P><PTK_INDUK>0</PTK_INDUK><x>?</x></ptk>
+              <ptk jk="L"><nama>Eko</nama><NPSN>20504746</NPSN><n.i.p>'1985</n.i.p></ptk>
+            </daftar>
+            """
+        let reader = try XMLTableReader(source: MemoryByteSource(xml, chunk: chunk), file: "uji.xml", columns: Self.ptkColumns)
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(reader.header == ["nama", "NPSN", "agama", "ptk_id", "nip", "jenis_kelamin", "status_tugas"])
+        #expect(records(events).map(\.fields) == [
+            ["Siti", "20504741", "Islam", "", "", "", ""],
+            ["Budi", "20504744", "Islam", "", "", "", ""],
+            ["Ani", "20504745", "", "", "198501012010011001", "P", "0"],
+            ["Eko", "20504746", "", "", "'1985", "L", ""],
+        ])
+        #expect(records(events).map(\.count).allSatisfy { $0 == reader.header.count })
+        #expect(records(events)[2].raw.hasPrefix("<ptk><Nama>Ani</Nama>"))
+        // ptk_id: no record held it; every other column was held by some record.
+        #expect((0..<reader.header.count).filter(reader.noRecordHeld) == [3])
+    }
+
+    @Test("an alias fills its group's column; the first of several names for one column wins")
+    func aliasesShareTheirGroupsColumn() throws {
+        let xml = """
+            <d>
+              <r><npsn>1</npsn><jenis_kelamin>L</jenis_kelamin></r>
+              <r><npsn>2</npsn><jk>P</jk></r>
+              <r><npsn>3</npsn><l-p>L</l-p><jenis_kelamin>P</jenis_kelamin></r>
+            </d>
+            """
+        let reader = try XMLTableReader(source: MemoryByteSource(xml), file: "uji.xml", columns: Self.ptkColumns)
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(reader.header == ["npsn", "jenis_kelamin", "ptk_id", "nama", "nip", "status_tugas"])
+        #expect(records(events).map { $0.fields[1] } == ["L", "P", "L"])
+        #expect(!reader.noRecordHeld(1))
+        #expect(reader.noRecordHeld(3))
+    }
+
+    @Test("records repeating a shape other than the first's are placed alike, shapes alternating")
+    func repeatedOtherShapes() throws {
+        let xml = "<d><r><npsn>1</npsn></r><r><nip>a</nip><NPSN>2</NPSN></r><r><nip>b</nip><NPSN>3</NPSN></r>"
+            + "<r><PTK_ID>x</PTK_ID></r><r><nip>c</nip><NPSN>4</NPSN></r><r><npsn>5</npsn></r></d>"
+        let reader = try XMLTableReader(source: MemoryByteSource(xml), file: "uji.xml", columns: Self.ptkColumns)
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(reader.header == ["npsn", "ptk_id", "nama", "nip", "jenis_kelamin", "status_tugas"])
+        #expect(records(events).map { [$0.fields[0], $0.fields[1], $0.fields[3]] } == [
+            ["1", "", ""], ["2", "", "a"], ["3", "", "b"], ["", "x", ""], ["4", "", "c"], ["5", "", ""],
+        ])
+        #expect((0..<reader.header.count).filter(reader.noRecordHeld) == [2, 4, 5])
+    }
+
+    @Test("without columns the header is the first record's names, later records placed by key")
+    func withoutColumnsNamesMatchByKey() throws {
+        let (reader, events) = try readAll("<d><r><Kode_Wilayah>1</Kode_Wilayah></r><r><kode wilayah=\"x\"/><KODEWILAYAH>2</KODEWILAYAH></r></d>")
+        #expect(reader.header == ["Kode_Wilayah"])
+        #expect(records(events).map(\.fields) == [["1"], ["2"]])
     }
 
     @Test("a failing source is the reader's error, never a reject")
