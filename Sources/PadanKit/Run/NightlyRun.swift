@@ -81,13 +81,8 @@ package struct NightlyRun {
                 let (payloads, tables) = ParallelWork.beside {
                     Result { () throws(PadanError) in
                         let writer = RunOutputWriter(result: known, folder: folder)
-                        // The report's figures beside the tables: made after them, they were the stage's last
-                        // second nationally, on one core.
-                        let (written, report) = ParallelWork.beside({ writer.prepareReport() }) {
-                            Result { () throws(PadanError) in try writer.writeTables() }
-                        }
-                        try written.get()
-                        return report
+                        try writer.writeTables()
+                        return writer.prepareReport()
                     }
                 } _: {
                     let keys = Result { () throws(WriterError) in
