@@ -26,24 +26,27 @@ package struct RunAnalysis: Sendable {
         let loaded = try clock.stage("read", detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }) {
             () throws(PadanError) in try loader.load()
         }
-        // Schools and units on one core, people on the other: neither needs the other until candidates.
+        // Schools and units on one core, people and their name candidates on the other: neither needs the
+        // other until the search for SIASN teachers missing from Dapodik, which asks whether a unit is a school's.
         let batch = loaded.batch
-        let ((tree, unitMap), exactLinks) = ParallelWork.both {
+        let ((tree, unitMap), searched) = ParallelWork.both {
             let tree = clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { reconciler.normalize(batch) }
             let unitMap = clock.stage("match_units", detail: { "\($0.assignments.filter { $0.unit != nil }.count) sekolah berunit" }) {
                 reconciler.matchUnits(batch, tree: tree)
             }
             return (tree, unitMap)
         } _: {
-            clock.stage("match_people", detail: { "\($0.linkedCount) ASN tertaut" }) {
+            var linkage = clock.stage("match_people", detail: { "\($0.linkedCount) ASN tertaut" }) {
                 reconciler.linkPeople(batch)
             }
+            clock.stage("candidates", detail: { _ in "\(linkage.count(.suggested)) saran" }) {
+                reconciler.searchCandidates(batch, linkage: &linkage)
+            }
+            return linkage
         }
-        var linkage = exactLinks
-        try clock.stage("candidates", detail: { _ in "\(linkage.count(.suggested)) saran" }) {
-            () throws(PadanError) in
-            reconciler.searchCandidates(loaded.batch, linkage: &linkage)
-            reconciler.findMissing(loaded.batch, tree: tree, unitMap: unitMap, linkage: &linkage)
+        var linkage = searched
+        clock.stage("missing", detail: { _ in "\(linkage.missingFromDapodik.count) ASN SIASN tidak ada di Dapodik" }) {
+            reconciler.findMissing(batch, tree: tree, unitMap: unitMap, linkage: &linkage)
         }
         let context = JudgementContext(
             batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,

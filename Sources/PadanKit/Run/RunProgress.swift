@@ -13,6 +13,7 @@ package final class RunProgress: @unchecked Sendable {
     static let stages: [(name: String, label: String)] = [
         ("read", "membaca input"), ("normalize", "menormalkan"), ("match_units", "memadankan sekolah–UNOR"),
         ("match_people", "memadankan NIP"), ("candidates", "mencari kandidat"),
+        ("missing", "mencari ASN yang tidak ada di Dapodik"),
         ("judge", "menilai disparitas"), ("decide", "memutuskan SKP"), ("write", "menulis hasil"),
         ("record", "mencatat ke penyimpanan"),
     ]

@@ -25,7 +25,7 @@ package final class StageClock: @unchecked Sendable {
     }
 
     /// The stages of `padan run`, in order.
-    static let order = ["read", "normalize", "match_units", "match_people", "candidates", "judge", "decide", "write", "record"]
+    static let order = ["read", "normalize", "match_units", "match_people", "candidates", "missing", "judge", "decide", "write", "record"]
     private var ended: [(name: String, seconds: Double)] = []
     /// Stages begun and not yet ended, with their start (uptime nanoseconds).
     private var running: [(name: String, start: UInt64)] = []

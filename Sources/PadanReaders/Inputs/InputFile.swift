@@ -28,6 +28,18 @@ package enum InputFile {
         return try open(PeekableByteSource(tap), displayName: displayName, columns: columns)
     }
 
+    /// Whether the file at `path` holds XML (un-gzipped first), as opening it would decide; false when it cannot
+    /// be read (opening it will say why).
+    package static func isMarkup(path: String) -> Bool {
+        do throws(InputError) {
+            let file = PeekableByteSource(try FileByteSource(path: path))
+            let text = try file.peek(2).elementsEqual([0x1F, 0x8B]) ? PeekableByteSource(try GzipByteSource(upstream: file, file: path)) : file
+            return try startsWithMarkup(text)
+        } catch {
+            return false
+        }
+    }
+
     private static func open(_ file: PeekableByteSource, displayName: String, columns: [[String]]) throws(InputError)
         -> any TableReader
     {
