@@ -13,10 +13,12 @@ public struct UnorMatcher: Sendable {
     }
 
     public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry]) -> UnitMap {
-        let negeri = schools.filter(\.isNegeri).sorted { $0.npsn < $1.npsn }
-        var assignments = negeri.map { UnitAssignment(npsn: $0.npsn, method: .none) }
+        // Schools are read where they stand, by position: through key paths and `for … in`, each of the
+        // 212,000 national schools was copied (every text retained and released) five times.
+        let negeri = schools.indices.filter { schools[$0].isNegeri }.sorted { schools[$0].npsn < schools[$1].npsn }
+        var assignments = negeri.map { UnitAssignment(npsn: schools[$0].npsn, method: .none) }
         var position = [NPSN: Int](minimumCapacity: negeri.count)
-        for (i, school) in negeri.enumerated() { position[school.npsn] = i }
+        for (i, school) in negeri.enumerated() { position[schools[school].npsn] = i }
         var taken = Set<SiasnID>()
         var done = [Bool](repeating: false, count: negeri.count)
 
@@ -31,15 +33,18 @@ public struct UnorMatcher: Sendable {
             taken.insert(entry.unorId)
         }
 
-        let regions = Set(schools.compactMap(\.localGovernment).map(\.key))
-        let allRegions = Dictionary(schools.compactMap(\.localGovernment).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var blocks = CandidateBlocks(tree: tree, regions: regions.compactMap { allRegions[$0] })
+        // Every region of the Dapodik schools, as the first school of each writes it.
+        var regions = [String: Government]()
+        for school in schools.indices {
+            if let region = schools[school].localGovernment, regions[region.key] == nil { regions[region.key] = region }
+        }
+        var blocks = CandidateBlocks(tree: tree, regions: regions.keys.sorted().compactMap { regions[$0] })
 
         // Step 2: exact normalized name.
         var claims = [Int: [Int]]()
         var views = [SchoolView?](repeating: nil, count: negeri.count)
-        for (i, school) in negeri.enumerated() where !done[i] {
-            guard let view = SchoolView(school: school) else { continue }
+        for i in negeri.indices where !done[i] {
+            guard let view = SchoolView(school: schools[negeri[i]]) else { continue }
             views[i] = view
             let exact = blocks.names(for: view, tree: tree).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
             var chosen: Int?
@@ -56,8 +61,8 @@ public struct UnorMatcher: Sendable {
         // Step 3: fuzzy, with threshold and margin.
         claims = [:]
         var scores = [Int: Double]()
-        for (i, school) in negeri.enumerated() where !done[i] {
-            guard let view = views[i] ?? SchoolView(school: school) else { continue }
+        for i in negeri.indices where !done[i] {
+            guard let view = views[i] ?? SchoolView(school: schools[negeri[i]]) else { continue }
             let parts = view.name.parts
             var ranked = [UnitCandidate]()
             let names = blocks.names(for: view, tree: tree)
@@ -136,7 +141,9 @@ struct SchoolView {
     let region: Government
     let name: SchoolName
 
-    init?(school: School) {
+    /// `school` borrowed: an initializer's argument is otherwise its own, and one read from the schools table
+    /// was copied whole to become so.
+    init?(school: borrowing School) {
         guard let government = school.government, let region = school.localGovernment else { return nil }
         self.government = government
         self.region = region
