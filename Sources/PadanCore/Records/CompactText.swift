@@ -300,9 +300,12 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
 extension [UInt8] {
     /// Appends `count` bytes that `fill` writes (given exactly those `count` bytes).
     mutating func appendWritten(_ count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
-        let start = self.count
-        append(contentsOf: repeatElement(0, count: count))
-        withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        // Written on the stack, then appended in one copy (room made with `repeatElement` and written over was
+        // a generic append per id).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { room in
+            fill(room)
+            append(contentsOf: UnsafeBufferPointer(room))
+        }
     }
 }
 

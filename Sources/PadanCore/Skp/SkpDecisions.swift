@@ -47,14 +47,21 @@ public struct SkpDecisions: Sendable {
     /// JSON), made once: a principal rates every teacher of their school, and a head of office every
     /// principal of their government.
     public struct Raters<Value> {
-        private var known: [Int: (role: PenilaiResolver.Role, value: Value)] = [:]
+        private var known: [Int: Entry] = [:]
         public init() {}
+
+        /// A struct, not a tuple: a tuple of a generic value had its type looked up in the runtime's cache at
+        /// every payload line.
+        private struct Entry {
+            var role: PenilaiResolver.Role
+            var value: Value
+        }
 
         /// What was made of `penilai`, made by `make` the first time.
         public mutating func value(for penilai: PenilaiResolver.Penilai, _ make: () -> Value) -> Value {
             if let entry = known[penilai.employee], entry.role == penilai.role { return entry.value }
             let value = make()
-            known[penilai.employee] = (penilai.role, value)
+            known[penilai.employee] = Entry(role: penilai.role, value: value)
             return value
         }
     }
