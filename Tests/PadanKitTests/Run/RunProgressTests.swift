@@ -30,9 +30,9 @@ final class Collected: @unchecked Sendable {
         progress.stageEnded("read", seconds: 2, detail: "8192 baris orang")
         let text = out.text
         #expect(text.contains("\r"))
-        #expect(text.contains("1/9 membaca input"))
+        #expect(text.contains("1/10 membaca input"))
         #expect(text.contains("[read] 8192 baris orang — 2,00 dtk (4.096 baris/dtk)\n"))
-        #expect(text.contains("2/9 menormalkan"))
+        #expect(text.contains("2/10 menormalkan"))
         #expect(!text.split(separator: "\r").contains { $0.count > 110 }, "never wider than the terminal")
     }
 
@@ -44,7 +44,7 @@ final class Collected: @unchecked Sendable {
         progress.aboveBar { out.add("padan: peringatan: ptk-2.csv: bukan UTF-8\n") }
         let text = out.text
         #expect(text.contains("\r\u{1B}[2Kpadan: peringatan: ptk-2.csv: bukan UTF-8\n\r\u{1B}[2K"), "cleared, then drawn again")
-        #expect(text.hasSuffix("2/9 menormalkan"))
+        #expect(text.hasSuffix("2/10 menormalkan"))
     }
 
     @Test func silentPrintsNothing() {
