@@ -7,7 +7,7 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Menjelaskan mengapa seorang guru (NIP) atau sebuah sekolah (NPSN) berada pada keadaannya sekarang.")
 
-    @Argument(help: "Berkas pipeline (TOML).") var pipeline: String
+    @Argument(help: "Berkas pipeline (TOML); bawaan: pipelines/sample.toml.") var pipeline = defaultPipeline
     @Option(help: "NIP orang yang dijelaskan.") var nip: String?
     @Option(help: "NPSN sekolah yang dijelaskan.") var npsn: String?
     @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: tanggal run terakhir yang tercatat).")

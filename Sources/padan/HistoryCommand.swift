@@ -6,7 +6,7 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "Menampilkan run yang tercatat di penyimpanan beserta hitungannya.")
 
-    @Argument(help: "Berkas pipeline (TOML).") var pipeline: String
+    @Argument(help: "Berkas pipeline (TOML); bawaan: pipelines/sample.toml.") var pipeline = defaultPipeline
     @Option(help: "Hanya N run terakhir.") var last: Int?
 
     func validate() throws {

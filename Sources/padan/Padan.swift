@@ -18,7 +18,14 @@ func fail(_ error: PadanError) -> ExitCode {
     return ExitCode(error.exitCode)
 }
 
+/// The pipeline `run`, `check`, `history` and `explain` use when none is named (`pipeline.md`: a fresh clone
+/// runs the sample pipeline on `SampleData/` with no options).
+let defaultPipeline = "pipelines/sample.toml"
+
 func loadPipeline(_ path: String) throws -> PipelineFile {
+    if path == defaultPipeline, !FileManager.default.fileExists(atPath: path) {
+        throw fail(PadanError(.usage, "tidak ada berkas pipeline yang disebut, dan \(path) tidak ada di folder ini: sebutkan berkasnya, mis. padan run pipelines/kabupaten-anda.toml"))
+    }
     do { return try PipelineFile.load(path) } catch { throw fail(error) }
 }
 

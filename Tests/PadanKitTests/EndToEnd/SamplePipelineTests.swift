@@ -50,4 +50,19 @@ struct SamplePipelineTests {
         if text.contains("jsonschema is not installed") || !text.contains("SCORE") { return }
         #expect(score.terminationStatus == 0, "\(text)")
     }
+
+    /// `padan run` with nothing after it runs `pipelines/sample.toml` of the folder it is started in
+    /// (`pipeline.md`); where there is none, it says so and exits 64.
+    @Test func runWithoutAPipelineRunsTheSample() throws {
+        let dir = try Self.copySample()
+        let run = try PadanProcess.run(["run", "--as-of", "2026-11-22", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/sample/latest/summary.json").path))
+
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("padan-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try PadanProcess.run(["run"], in: empty)
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("pipelines/sample.toml tidak ada"), "\(none.stderr)")
+    }
 }
