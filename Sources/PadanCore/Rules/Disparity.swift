@@ -41,7 +41,11 @@ public struct Disparity: Sendable {
     }
 
     /// Stable across runs: a function of the code and the subject (FNV-1a 64, hex).
-    public var id: String {
+    public var id: String { Self.id(code: code, subject: subject, subjectKey: subjectKey) }
+
+    /// ``id`` from the three fields it depends on (read one by one from a table, a disparity is not copied
+    /// whole to run a getter on).
+    public static func id(code: DisparityCode, subject: DisparitySubject, subjectKey: String) -> String {
         // FNV-1a over `code|subject|subjectKey` and the hash's 16 digits written in place: through an
         // interpolated text and `String(_:radix:)` each id was three allocations, made five times per
         // disparity in a run (170,000 nationally).

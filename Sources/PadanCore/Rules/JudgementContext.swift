@@ -120,11 +120,12 @@ public struct JudgementContext: Sendable {
     /// The codes of the priority 1–3 `PTK` disparities of each person.
     public func blockingCodes(_ disparities: [Disparity]) -> BlockingCodes {
         var codes = BlockingCodes()
-        for d in disparities where d.subject == .ptk && d.priority <= 3 {
-            if let person = d.person {
-                codes.byPerson[person, default: []].insert(d.code)
+        // By position: `for d in` copied each disparity (every text retained and released).
+        for i in disparities.indices where disparities[i].subject == .ptk && disparities[i].priority <= 3 {
+            if let person = disparities[i].person {
+                codes.byPerson[person, default: []].insert(disparities[i].code)
             } else {
-                codes.byKey[d.subjectKey, default: []].insert(d.code)
+                codes.byKey[disparities[i].subjectKey, default: []].insert(disparities[i].code)
             }
         }
         return codes

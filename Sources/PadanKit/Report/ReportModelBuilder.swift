@@ -64,9 +64,10 @@ package enum ReportModelBuilder {
 
     static func codes(_ r: RunResult) -> [ReportModel.CodeCount] {
         var open = [DisparityCode: Int](), new = [DisparityCode: Int]()
-        for (life, d) in zip(r.lifecycles, r.disparities) {
-            open[d.code, default: 0] += 1
-            if life.isNew { new[d.code, default: 0] += 1 }
+        for i in r.disparities.indices {
+            let code = r.disparities[i].code
+            open[code, default: 0] += 1
+            if r.lifecycles[i].isNew { new[code, default: 0] += 1 }
         }
         return DisparityCode.allCases.map { c in
             ReportModel.CodeCount(
@@ -79,7 +80,12 @@ package enum ReportModelBuilder {
 
     static func regions(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
-        for d in r.disparities { areas[d.kabupatenKota.isEmpty ? noRegion : d.kabupatenKota, default: AreaTally()].add(d) }
+        r.disparities.withUnsafeBufferPointer { disparities in
+            for d in disparities.indices {
+                let kabupatenKota = disparities[d].kabupatenKota
+                areas[kabupatenKota.isEmpty ? noRegion : kabupatenKota, default: AreaTally()].add(disparities[d])
+            }
+        }
         let schools = r.context.batch.schools
         // Teachers of schools Dapodik does not list have no kabupaten/kota.
         for (school, count) in counts.listed.enumerated() where count.asn > 0 {
@@ -93,9 +99,14 @@ package enum ReportModelBuilder {
     static func schools(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
         var names = [String: (String, String)]()
-        for d in r.disparities where !d.npsn.isEmpty {
-            areas[d.npsn, default: AreaTally()].add(d)
-            if names[d.npsn] == nil || names[d.npsn]?.0.isEmpty == true { names[d.npsn] = (d.namaSekolah, d.kabupatenKota) }
+        r.disparities.withUnsafeBufferPointer { disparities in
+            for d in disparities.indices where !disparities[d].npsn.isEmpty {
+                let npsn = disparities[d].npsn
+                areas[npsn, default: AreaTally()].add(disparities[d])
+                if names[npsn] == nil || names[npsn]?.0.isEmpty == true {
+                    names[npsn] = (disparities[d].namaSekolah, disparities[d].kabupatenKota)
+                }
+            }
         }
         // The disparities' NPSNs are text: each read back once to find its teachers.
         func teachers(_ key: String) -> (asn: Int, canFlow: Int) {
@@ -137,13 +148,15 @@ package enum ReportModelBuilder {
     }
 
     static func rows(_ r: RunResult) -> [ReportModel.Row] {
-        zip(r.lifecycles, r.disparities).map { life, d in
-            ReportModel.Row(
-                priority: d.priority, code: d.code.rawValue, nama: d.nama, nip: d.nip, npsn: d.npsn,
-                sekolah: d.namaSekolah, kabupatenKota: d.kabupatenKota, field: d.field, dapodikValue: d.dapodikValue,
-                siasnValue: d.siasnValue, suggestion: d.suggestion, status: life.status,
-                ageDays: life.ageDays)
-        }
+        // By position, each disparity lent to `row` (through `zip` each was copied whole first).
+        r.disparities.withUnsafeBufferPointer { d in d.indices.map { row(d[$0], r.lifecycles[$0]) } }
+    }
+
+    static func row(_ d: Disparity, _ life: RunResult.Lifecycle) -> ReportModel.Row {
+        ReportModel.Row(
+            priority: d.code.priority, code: d.code.rawValue, nama: d.nama, nip: d.nip, npsn: d.npsn,
+            sekolah: d.namaSekolah, kabupatenKota: d.kabupatenKota, field: d.field, dapodikValue: d.dapodikValue,
+            siasnValue: d.siasnValue, suggestion: d.suggestion, status: life.status, ageDays: life.ageDays)
     }
 }
 
@@ -155,7 +168,7 @@ struct AreaTally {
     var canFlow = 0
 
     mutating func add(_ d: Disparity) {
-        byPriority[min(max(d.priority, 1), 4) - 1] += 1
+        byPriority[min(max(d.code.priority, 1), 4) - 1] += 1
         byCode[d.code, default: 0] += 1
     }
 

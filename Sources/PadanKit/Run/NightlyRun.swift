@@ -146,7 +146,7 @@ package struct NightlyRun {
         let previous: [String: PadanDatabase.FirstSeen]
         let resolved: [String: StoredDisparity]
         let emitted: PayloadKeyIndex
-        let ids = result.disparities.map(\.id)
+        let ids = result.disparityIDs
         let seen = Set(ids)
         do {
             previous = try database.openDisparitiesFirstSeen()
@@ -197,10 +197,13 @@ package struct NightlyRun {
     /// The run's disparities as the store keeps them, each made when stored.
     struct RunObservations: DisparityObservations {
         let result: RunResult
-        var ids: [String] { result.disparities.map(\.id) }
+        var ids: [String] { result.disparityIDs }
         func observation(at i: Int) -> DisparityObservation {
-            let d = result.disparities[i]
-            return DisparityObservation(disparityID: d.id, code: d.code.rawValue, priority: d.priority, rowJSON: result.row(i).json)
+            // The row's first cell is the id; the code and priority read in place (a `let` of the disparity
+            // copied all its texts).
+            let row = result.row(i)
+            let code = result.disparities[i].code
+            return DisparityObservation(disparityID: row.cells[0], code: code.rawValue, priority: code.priority, rowJSON: row.json)
         }
     }
 

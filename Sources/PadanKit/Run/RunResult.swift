@@ -50,10 +50,20 @@ package struct RunResult {
         return disparities.indices.lazy.map { result.row($0) }
     }
 
+    /// Every disparity's id, in `disparities` order (read in place: through `map(\.id)` each disparity was
+    /// copied whole to run the getter on).
+    package var disparityIDs: [String] {
+        disparities.withUnsafeBufferPointer { d in
+            d.indices.map { Disparity.id(code: d[$0].code, subject: d[$0].subject, subjectKey: d[$0].subjectKey) }
+        }
+    }
+
     /// The `disparities.csv` row of disparity `i`.
     package func row(_ i: Int) -> DisparityRow {
         let life = lifecycles[i]
-        return DisparityRow(disparities[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+        return disparities.withUnsafeBufferPointer {
+            DisparityRow($0[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+        }
     }
 
     /// How many of `rows` are `BARU`.
