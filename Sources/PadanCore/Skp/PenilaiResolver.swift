@@ -99,13 +99,17 @@ public struct PenilaiResolver: Sendable {
             wantedText.insert(written)
         }
         var byNIP = [UInt64: Int](), byOther = [String: Int]()
-        // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
-        let employees = context.batch.employees
-        for i in employees.indices where !context.settings.heads.isEmpty {
-            if let nip = employees[i].nipValue {
-                if wanted.contains(nip), byNIP[nip] == nil { byNIP[nip] = i }
-            } else if wantedText.contains(employees[i].nipBaru), byOther[employees[i].nipBaru] == nil {
-                byOther[employees[i].nipBaru] = i
+        // Read in place (``InPlace``): through the array's subscript, each computed NIP copied the whole record
+        // (a dozen reference counts, 1.7 million times nationally, on one core before the verdicts).
+        context.batch.employees.withUnsafeBufferPointer { employees in
+            for i in employees.indices where !context.settings.heads.isEmpty {
+                let employee = InPlace(employees, i)
+                if let nip = employee.nipValue {
+                    if wanted.contains(nip), byNIP[nip] == nil { byNIP[nip] = i }
+                } else {
+                    let written = employee.nipBaru
+                    if wantedText.contains(written), byOther[written] == nil { byOther[written] = i }
+                }
             }
         }
         var heads = [String: Penilai?]()
