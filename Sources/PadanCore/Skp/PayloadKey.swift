@@ -46,9 +46,10 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Lower-case hex, 64 digits: the `idempotency_key` as written.
     public var hex: String {
-        var out = [UInt8]()
-        appendHex(to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 64) { out in
+            writeHex(into: out)
+            return 64
+        }
     }
 
     /// Writes the 64 lower-case hex digits over the first 64 bytes of `out`.
@@ -62,10 +63,7 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Appends the 64 lower-case hex digits to `out` (payload lines are written as bytes).
     public func appendHex(to out: inout [UInt8]) {
-        // The 64 digits written into the array's new room in one go.
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: 64))
-        out.withUnsafeMutableBufferPointer { writeHex(into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        out.appendWritten(64) { writeHex(into: $0) }
     }
 
     public var description: String { hex }

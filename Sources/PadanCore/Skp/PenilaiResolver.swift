@@ -164,27 +164,11 @@ public struct PenilaiResolver: Sendable {
         return i == target.count
     }
 
+    /// The words of `text` as principals' tugas tambahan and jenis PTK are compared: upper-cased, split at spaces
+    /// and dots, joined by one space. ``reads(_:as:)`` compares ASCII text with such words in place and asks
+    /// here only for the rest.
     static func key(_ text: String) -> String {
-        // ASCII text (nearly all) byte by byte, to the same words: upper-casing maps only a–z there. Splitting
-        // and joining was most of finding the principals of 1.6 million ASN rows.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.uppercased().split(whereSeparator: { $0 == " " || $0 == "." }).joined(separator: " ")
-        }
-        var words = [UInt8]()
-        words.reserveCapacity(text.utf8.count)
-        var separated = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") {
-                separated = !words.isEmpty
-                continue
-            }
-            if separated {
-                words.append(UInt8(ascii: " "))
-                separated = false
-            }
-            words.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte)
-        }
-        return String(decoding: words, as: UTF8.self)
+        text.uppercased().split(whereSeparator: { $0 == " " || $0 == "." }).joined(separator: " ")
     }
 
     /// Lets go of the context's lookups (``JudgementContext/releaseLookups()``); nothing here uses them.

@@ -118,8 +118,7 @@ struct CrosswalkFileUpdate {
     /// The layout of an existing crosswalk file: its header read as the run reads it.
     static func layout(of bytes: [UInt8], path: String) throws(PadanError) -> Layout {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let visible = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        guard bytes.first != 0x1F, visible != 0x3C else {
+        guard bytes.first != 0x1F, !InputFile.isMarkup(path: path) else {
             throw PadanError(
                 .data,
                 "\(path): tabel pemadanan berbentuk XML atau .gz tidak dapat diperbarui otomatis; ubah menjadi CSV")

@@ -80,11 +80,9 @@ package enum ReportModelBuilder {
 
     static func regions(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
-        r.disparities.withUnsafeBufferPointer { disparities in
-            for d in disparities.indices {
-                let kabupatenKota = disparities[d].kabupatenKota
-                areas[kabupatenKota.isEmpty ? noRegion : kabupatenKota, default: AreaTally()].add(disparities[d])
-            }
+        for i in r.disparities.indices {
+            let kabupatenKota = r.disparities[i].kabupatenKota
+            areas[kabupatenKota.isEmpty ? noRegion : kabupatenKota, default: AreaTally()].add(r.disparities[i].code)
         }
         let schools = r.context.batch.schools
         // Teachers of schools Dapodik does not list have no kabupaten/kota.
@@ -99,13 +97,11 @@ package enum ReportModelBuilder {
     static func schools(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
         var areas = [String: AreaTally]()
         var names = [String: (String, String)]()
-        r.disparities.withUnsafeBufferPointer { disparities in
-            for d in disparities.indices where !disparities[d].npsn.isEmpty {
-                let npsn = disparities[d].npsn
-                areas[npsn, default: AreaTally()].add(disparities[d])
-                if names[npsn] == nil || names[npsn]?.0.isEmpty == true {
-                    names[npsn] = (disparities[d].namaSekolah, disparities[d].kabupatenKota)
-                }
+        for i in r.disparities.indices where !r.disparities[i].npsn.isEmpty {
+            let npsn = r.disparities[i].npsn
+            areas[npsn, default: AreaTally()].add(r.disparities[i].code)
+            if names[npsn] == nil || names[npsn]?.0.isEmpty == true {
+                names[npsn] = (r.disparities[i].namaSekolah, r.disparities[i].kabupatenKota)
             }
         }
         // The disparities' NPSNs are text: each read back once to find its teachers.
@@ -167,9 +163,10 @@ struct AreaTally {
     var asn = 0
     var canFlow = 0
 
-    mutating func add(_ d: Disparity) {
-        byPriority[min(max(d.code.priority, 1), 4) - 1] += 1
-        byCode[d.code, default: 0] += 1
+    /// One disparity of `code` (by its code alone: handed a whole disparity, each was copied to be counted).
+    mutating func add(_ code: DisparityCode) {
+        byPriority[min(max(code.priority, 1), 4) - 1] += 1
+        byCode[code, default: 0] += 1
     }
 
     mutating func count(_ teachers: (asn: Int, canFlow: Int)) {

@@ -61,9 +61,7 @@ package struct RunResult {
     /// The `disparities.csv` row of disparity `i`.
     package func row(_ i: Int) -> DisparityRow {
         let life = lifecycles[i]
-        return disparities.withUnsafeBufferPointer {
-            DisparityRow($0[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
-        }
+        return DisparityRow(disparities[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
     }
 
     /// How many of `rows` are `BARU`.

@@ -32,9 +32,7 @@ package enum InputFile {
     /// be read (opening it will say why).
     package static func isMarkup(path: String) -> Bool {
         do throws(InputError) {
-            let file = PeekableByteSource(try FileByteSource(path: path))
-            let text = try file.peek(2).elementsEqual([0x1F, 0x8B]) ? PeekableByteSource(try GzipByteSource(upstream: file, file: path)) : file
-            return try startsWithMarkup(text)
+            return try startsWithMarkup(text(of: PeekableByteSource(try FileByteSource(path: path)), displayName: path))
         } catch {
             return false
         }
@@ -43,16 +41,17 @@ package enum InputFile {
     private static func open(_ file: PeekableByteSource, displayName: String, columns: [[String]]) throws(InputError)
         -> any TableReader
     {
-        var source: any ByteSource = file
-        var peekable = file
-        if try file.peek(2).elementsEqual([0x1F, 0x8B]) {
-            peekable = PeekableByteSource(try GzipByteSource(upstream: file, file: displayName))
-            source = peekable
+        let text = try text(of: file, displayName: displayName)
+        if try startsWithMarkup(text) {
+            return try XMLTableReader(source: text, file: displayName, columns: columns)
         }
-        if try startsWithMarkup(peekable) {
-            return try XMLTableReader(source: source, file: displayName, columns: columns)
-        }
-        return try CSVTableReader(source: source, file: displayName)
+        return try CSVTableReader(source: text, file: displayName)
+    }
+
+    /// The file's text: its bytes, inflated when they are gzip (the magic bytes `1f 8b`).
+    private static func text(of file: PeekableByteSource, displayName: String) throws(InputError) -> PeekableByteSource {
+        guard try file.peek(2).elementsEqual([0x1F, 0x8B]) else { return file }
+        return PeekableByteSource(try GzipByteSource(upstream: file, file: displayName))
     }
 
     /// True when the first character past a byte order mark and white space is `<`: in UTF-8, or in UTF-16

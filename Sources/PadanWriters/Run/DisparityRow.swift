@@ -15,13 +15,9 @@ package struct DisparityRow: Sendable, Equatable {
         self.cells = cells + Array(repeating: "", count: max(0, Self.header.count - cells.count))
     }
 
-    /// `d` borrowed: an initializer's argument is otherwise its own, and a disparity read from the run's list
-    /// was copied whole (every text retained) to become so.
-    package init(_ d: borrowing Disparity, status: String, firstSeen: String, ageDays: Int) {
+    package init(_ d: Disparity, status: String, firstSeen: String, ageDays: Int) {
         cells = [
-            // Worked out from stored fields: a getter of another module's type is run on a copy of the value.
-            Disparity.id(code: d.code, subject: d.subject, subjectKey: d.subjectKey), d.code.rawValue,
-            String(d.code.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
+            d.id, d.code.rawValue, String(d.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
             d.nama, d.npsn, d.namaSekolah, d.unorId, d.kabupatenKota, d.upt, d.field, d.dapodikValue, d.siasnValue,
             d.suggestion, status, firstSeen, String(ageDays), d.source,
         ]
