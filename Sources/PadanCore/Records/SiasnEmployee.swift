@@ -70,6 +70,8 @@ public struct SiasnEmployee: Sendable {
         get { profile.instansi.text }
         set { profile = profile.with(instansi: SharedText(newValue)) }
     }
+    /// The box holding ``instansiKerja``: one object for the rows of a file that write the same agency.
+    public var instansiBox: SharedText { profile.instansi }
 
     public init(
         pnsId: SiasnID, nipBaru: String, nipLama: String?, nama: String, gelarDepan: String?, gelarBelakang: String?,

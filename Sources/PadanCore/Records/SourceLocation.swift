@@ -104,6 +104,20 @@ public struct NPSN: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.value = value
     }
 
+    /// The same reading from a value's UTF-8 bytes already trimmed (``ColumnMap``'s common reading rules): a
+    /// leading `'` dropped, then exactly 8 digits.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        var digits = bytes[...]
+        if digits.first == UInt8(ascii: "'") { digits = digits.dropFirst() }
+        guard digits.count == 8 else { return nil }
+        var value: UInt32 = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + UInt32(byte - 0x30)
+        }
+        self.value = value
+    }
+
     public var description: String { text }
     /// In the order of `text` (8 digits sort as the numbers do).
     public static func < (a: NPSN, b: NPSN) -> Bool { a.value < b.value }

@@ -55,8 +55,16 @@ public struct JudgementContext: Sendable {
             linked.append(LinkedPair(person: link.person, employee: e, school: index[npsn]))
         }
         self.linked = linked
+        // Each agency's text is shared by its file's rows (one box): looked at once per box, not hashed as a
+        // string for each of 1.6 million linked pairs (0.15 s nationally, on one core before the rules).
         var governments = [String: Government]()
+        var seen = Set<ObjectIdentifier>()
+        var last: ObjectIdentifier?
         for pair in linked {
+            let box = ObjectIdentifier(batch.employees[pair.employee].instansiBox)
+            guard box != last else { continue }
+            last = box
+            guard seen.insert(box).inserted else { continue }
             let instansi = batch.employees[pair.employee].instansiKerja
             if governments[instansi] == nil, let government = Government(reading: instansi) {
                 governments[instansi] = government

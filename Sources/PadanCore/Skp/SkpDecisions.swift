@@ -70,7 +70,7 @@ public struct SkpDecisions: Sendable {
     public func payload(at i: Int, raters: inout Raters<PayloadPerson>) -> SkpPayload? {
         guard case .eligible(let row) = verdicts[i] else { return nil }
         let rater = raters.value(for: row.penilai) { eligibility.rater(row.penilai) }
-        return eligibility.payload(for: records[i], person: row.person, employee: row.employee, rater: rater)
+        return eligibility.payload(forRow: i, of: records, person: row.person, employee: row.employee, rater: rater)
     }
 
     /// How many rows are eligible, blocked, skipped.

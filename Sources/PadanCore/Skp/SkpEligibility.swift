@@ -6,8 +6,14 @@ public struct SkpEligibility: Sendable {
     let blockingCodes: BlockingCodes
 
     public init(context: JudgementContext, disparities: [Disparity]) {
+        self.init(context: context, disparities: disparities, resolver: PenilaiResolver(context: context))
+    }
+
+    /// With the penilai lookup already built for `context` (it needs no disparity, so a run builds it beside
+    /// the rules).
+    public init(context: JudgementContext, disparities: [Disparity], resolver: PenilaiResolver) {
         self.context = context
-        self.resolver = PenilaiResolver(context: context)
+        self.resolver = resolver
         self.blockingCodes = context.blockingCodes(disparities)
     }
 
@@ -32,24 +38,41 @@ public struct SkpEligibility: Sendable {
 
     /// The payload of an eligible row with its penilai already made (``rater(_:)``).
     func payload(for record: SkpRecord, person: Int, employee e: Int, rater: PayloadPerson) -> SkpPayload {
+        payload(forRow: 0, of: CollectionOfOne(record), person: person, employee: e, rater: rater)
+    }
+
+    /// The same for row `i` of `records`, its fields read in place: a copy of the row retained and released its
+    /// every text, for each of 1.6 million payloads nationally.
+    func payload<Rows: RandomAccessCollection<SkpRecord>>(
+        forRow i: Rows.Index, of records: Rows, person: Int, employee e: Int, rater: PayloadPerson
+    ) -> SkpPayload {
         var pegawai = payloadPerson(employee: e)
         pegawai.npsn = context.batch.teachers[context.linkage.people[person].induk].npsn.text
         return SkpPayload(
-            periode: record.periode, pegawai: pegawai, penilai: rater, peran: record.peran, tahap: record.tahap,
-            indikatorKinerja: record.indikatorKinerja, perilakuFokus: record.perilakuFokus,
-            predikat: record.predikat, source: record.source)
+            periode: records[i].periode, pegawai: pegawai, penilai: rater, peran: records[i].peran,
+            tahap: records[i].tahap, indikatorKinerja: records[i].indikatorKinerja,
+            perilakuFokus: records[i].perilakuFokus, predikat: records[i].predikat, source: records[i].source)
     }
 
     /// What is decided for the row (`rules.md` §5), without building the payload.
-    public func verdict(for record: SkpRecord) -> SkpVerdict {
+    public func verdict(for record: SkpRecord) -> SkpVerdict { verdict(forRow: 0, of: CollectionOfOne(record)) }
+
+    /// The verdicts of `rows` of `records`, each row read in place (a copy of each of 1.6 million rows
+    /// retained and released its every text).
+    public func verdicts(_ rows: Range<Int>, of records: [SkpRecord]) -> [SkpVerdict] {
+        rows.map { verdict(forRow: $0, of: records) }
+    }
+
+    /// ``verdict(for:)`` of row `i` of `records`.
+    func verdict<Rows: RandomAccessCollection<SkpRecord>>(forRow i: Rows.Index, of records: Rows) -> SkpVerdict {
         let linkage = context.linkage
         precondition(!linkage.lookupsReleased, "SkpEligibility: a verdict asked for after the lookups were released")
-        if record.periode != context.settings.periodeAktif { return .skipped(reason: .periodeLain) }
+        if records[i].periode != context.settings.periodeAktif { return .skipped(reason: .periodeLain) }
         // The Dapodik person the row's NIP names: its one holder of any employment (a valid NIP), else the one
         // person with a row holding the same invalid text; that person's skip reasons apply either way.
         let person: Int
         let nipIsValid: Bool
-        if let nip = record.nip.nip {
+        if let nip = records[i].nip.nip {
             // The holders counted first: one holder (nearly every row) needs no array of them.
             switch linkage.anyPersonByNIP.count(nip.value) {
             case 0: return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue])
@@ -58,7 +81,7 @@ public struct SkpEligibility: Sendable {
             }
             nipIsValid = true
         } else {
-            let text = PersonMatcher.compact(record.nipText)
+            let text = PersonMatcher.compact(records[i].nipText)
             let holders = text.isEmpty ? [] : linkage.peopleByInvalidNIP[text] ?? []
             guard let first = holders.first else { return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) }
             if holders.count > 1 { return doubled(holders) }
@@ -94,14 +117,14 @@ public struct SkpEligibility: Sendable {
         var codes = blockingCodes.codes(ofPerson: person, in: context)
         if school != nil, context.unitMap.assignment(npsn)?.method == UnitMethod.none { codes.insert(.npsnBelumPadan) }
         var reasons = codes.sorted().map(\.rawValue)
-        if record.npsn != npsn { reasons.append("NPSN_SKP_BERBEDA") }
-        let penilai = resolver.penilai(forPerson: person, role: record.peran)
+        if records[i].npsn != npsn { reasons.append("NPSN_SKP_BERBEDA") }
+        let penilai = resolver.penilai(forPerson: person, role: records[i].peran)
         if let penilai {
-            if let given = record.nipPenilaiText, !given.isEmpty {
-                let penilaiNIP = context.batch.employees[penilai.employee]
+            if let given = records[i].nipPenilaiText, !given.isEmpty {
+                // The penilai's NIP read in place (a copy of the SIASN row was a dozen reference counts a row).
                 if let nip = NIP.read(given, runDate: context.settings.runDate).nip {
-                    if nip.value != penilaiNIP.nipValue { reasons.append("PENILAI_BERBEDA") }
-                } else if given != penilaiNIP.nipBaru {
+                    if nip.value != context.batch.employees[penilai.employee].nipValue { reasons.append("PENILAI_BERBEDA") }
+                } else if given != context.batch.employees[penilai.employee].nipBaru {
                     reasons.append("PENILAI_BERBEDA")
                 }
             }

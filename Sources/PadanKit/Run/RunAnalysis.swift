@@ -51,9 +51,11 @@ package struct RunAnalysis: Sendable {
         let context = JudgementContext(
             batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,
             rejectedPairs: rejected)
-        let disparities = try clock.stage("judge", detail: { "\($0.count) disparitas" }) { () throws(PadanError) in judge(context) }
+        let (disparities, resolver) = try clock.stage("judge", detail: { "\($0.disparities.count) disparitas" }) {
+            () throws(PadanError) in judge(context)
+        }
         let skp = try clock.stage("decide", detail: { "\($0.records.count) SKP" }) { () throws(PadanError) in
-            decide(context, disparities: disparities)
+            decide(context, disparities: disparities, resolver: resolver)
         }
         return RunAnalysis(loaded: loaded, context: context, disparities: disparities, skp: skp)
     }
@@ -66,16 +68,21 @@ package struct RunAnalysis: Sendable {
         skp.releaseLookups()
     }
 
-    /// `Reconciler.judge`, the rules spread over the cores; same order (registry, then output order).
-    static func judge(_ context: JudgementContext) -> [Disparity] {
-        let rules = RuleRegistry.rules
-        // The costliest rules start first, so that no core is left alone with a long one at the end (names
-        // alone are a third of the stage). Findings are put back in registry order before sorting.
-        let order = rules.indices.sorted { (costRank(rules[$0].code), $0) < (costRank(rules[$1].code), $1) }
-        let found = ParallelWork.map(order.count) { rules[order[$0]].findings(in: context) }
-        var byRule = [[Disparity]](repeating: [], count: rules.count)
-        for (k, i) in order.enumerated() { byRule[i] = found[k] }
-        return Disparity.inOutputOrder(byRule.flatMap { $0 })
+    /// `Reconciler.judge`, the rules spread over the cores; same order (registry, then output order). Beside
+    /// them, on a thread of its own, the penilai lookup of the SKP verdicts, which needs no disparity: sorting
+    /// the findings and the end of the last rule leave a core idle for it (0.2 s nationally).
+    static func judge(_ context: JudgementContext) -> (disparities: [Disparity], resolver: PenilaiResolver) {
+        let (disparities, resolver) = ParallelWork.beside({ PenilaiResolver(context: context) }) {
+            let rules = RuleRegistry.rules
+            // The costliest rules start first, so that no core is left alone with a long one at the end (names
+            // alone are a third of the stage). Findings are put back in registry order before sorting.
+            let order = rules.indices.sorted { (costRank(rules[$0].code), $0) < (costRank(rules[$1].code), $1) }
+            let found = ParallelWork.map(order.count) { rules[order[$0]].findings(in: context) }
+            var byRule = [[Disparity]](repeating: [], count: rules.count)
+            for (k, i) in order.enumerated() { byRule[i] = found[k] }
+            return Disparity.inOutputOrder(byRule.flatMap { $0 })
+        }
+        return (disparities, resolver)
     }
 
     /// The rules that take longest at national scale (CPU profile of the judge stage), costliest first.
@@ -85,11 +92,11 @@ package struct RunAnalysis: Sendable {
     }
 
     /// `Reconciler.decideSkp` without payloads (built as they are written), rows spread over the cores.
-    static func decide(_ context: JudgementContext, disparities: [Disparity]) -> SkpDecisions {
-        let eligibility = SkpEligibility(context: context, disparities: disparities)
+    static func decide(_ context: JudgementContext, disparities: [Disparity], resolver: PenilaiResolver) -> SkpDecisions {
+        let eligibility = SkpEligibility(context: context, disparities: disparities, resolver: resolver)
         let records = context.batch.skp
         let verdicts = ParallelWork.chunks(records.count, chunk: 8192) { range in
-            range.map { eligibility.verdict(for: records[$0]) }
+            eligibility.verdicts(range, of: records)
         }.flatMap { $0 }
         return SkpDecisions(records: records, verdicts: verdicts, eligibility: eligibility)
     }

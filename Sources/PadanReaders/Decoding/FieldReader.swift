@@ -5,7 +5,9 @@ import PadanCore
 /// Values come as bytes (``withOptional(_:_:)``) for what is read into numbers, ids and shared words, and as
 /// strings only where a string is kept (names) or a problem is worded.
 struct FieldReader {
-    let columns: ColumnMap
+    /// The decoder whose column map is read: held unretained (the decoder makes and outlives each reader), and
+    /// its map read in place. A copy of the map in each reader was three retains and releases per row.
+    private unowned(unsafe) let decoder: RecordDecoder
     let record: TableRecord
     /// The first problem met, in Bahasa Indonesia.
     private(set) var problem: String?
@@ -15,18 +17,18 @@ struct FieldReader {
     /// proportion (one 10 MB name in an ASN row: 18 s judging and a 42 MB report.html).
     static let maximumValueBytes = 4096
 
-    init(columns: ColumnMap, record: TableRecord) {
-        self.columns = columns
+    init(_ decoder: RecordDecoder, record: TableRecord) {
+        self.decoder = decoder
         self.record = record
-        if let long = columns.overlong(in: record, limit: Self.maximumValueBytes) {
+        if let long = decoder.columns.overlong(in: record, limit: Self.maximumValueBytes) {
             fail("kolom '\(long.column)' terlalu panjang (\(long.bytes) bita, paling banyak \(Self.maximumValueBytes))")
         }
     }
 
     /// `body` of the column's value after the common reading rules, as UTF-8 bytes (nil: no value).
     func withOptional<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        guard let i = columns.position(column), i < record.count else { return body(nil) }
-        return columns.withValue(i, in: record, body)
+        guard let i = decoder.columns.position(column), i < record.count else { return body(nil) }
+        return decoder.columns.withValue(i, in: record, body)
     }
 
     func optional(_ column: String) -> String? {
@@ -62,35 +64,37 @@ struct FieldReader {
         }
     }
 
+    /// An optional sex, read once per distinct value of the file; a value that is none is the problem.
     mutating func gender(_ column: String) -> Gender? {
-        guard let text = optional(column) else { return nil }
-        guard let gender = Gender(reading: text) else {
-            fail("\(column) tidak dikenal: \(text) (harus L/P atau M/F)")
-            return nil
-        }
-        return gender
+        parsed(column, required: false, decoder.shared.gender) { "\(column) tidak dikenal: \($0) (harus L/P atau M/F)" }
     }
 
+    /// A required NPSN, read from the value's bytes; an empty or malformed one is the problem.
     mutating func npsn(_ column: String) -> NPSN? {
-        let text = required(column)
-        guard let npsn = NPSN(text) else {
-            if !text.isEmpty { fail("\(column) tidak sah (harus 8 angka): \(text)") }
-            return nil
-        }
-        return npsn
+        parsed(column, required: true, NPSN.init(bytes:)) { "\(column) tidak sah (harus 8 angka): \($0)" }
     }
 
     /// A required SIASN id; an empty or malformed one is the problem.
     mutating func siasnID(_ column: String) -> SiasnID? {
-        let read: SiasnID?? = withOptional(column) { $0.map(SiasnID.init(bytes:)) }
+        parsed(column, required: true, SiasnID.init(bytes:)) {
+            "\(column) bukan id SIASN yang sah (32 heksadesimal atau UUID): \($0)"
+        }
+    }
+
+    /// The column's value as `parse` reads its bytes. No value is the problem when `required`; a value `parse`
+    /// refuses is the problem `invalid` words from the value as written.
+    private mutating func parsed<T>(
+        _ column: String, required: Bool, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
+    ) -> T? {
+        let read: T?? = withOptional(column) { $0.map(parse) }
         switch read {
         case .none:
-            fail("kolom wajib '\(column)' kosong")
+            if required { fail("kolom wajib '\(column)' kosong") }
             return nil
-        case .some(.some(let id)):
-            return id
+        case .some(.some(let value)):
+            return value
         case .some(.none):
-            fail("\(column) bukan id SIASN yang sah (32 heksadesimal atau UUID): \(optional(column) ?? "")")
+            fail(invalid(optional(column) ?? ""))
             return nil
         }
     }

@@ -3,7 +3,7 @@ import PadanCore
 extension RecordDecoder {
     /// A `dapodik_ptk` row; an unrecognised `status_tugas` is read as the default, Induk (a file warning).
     package func teacher(_ record: TableRecord) -> Result<DapodikTeacher, RowReject> {
-        var f = FieldReader(columns: columns, record: record)
+        var f = FieldReader(self, record: record)
         let nama = f.required("nama")
         let (nipText, nip) = f.withOptional("nip") { ($0.map(DigitText.init(bytes:)), NIP.read(bytes: $0, runDate: runDate)) }
         let gender = f.gender("jenis_kelamin")
@@ -31,7 +31,7 @@ extension RecordDecoder {
 
     /// A `dapodik_sekolah` row.
     package func school(_ record: TableRecord) -> Result<School, RowReject> {
-        var f = FieldReader(columns: columns, record: record)
+        var f = FieldReader(self, record: record)
         let npsn = f.npsn("npsn")
         let nama = f.required("nama")
         let bentuk = f.required("bentuk_pendidikan").uppercased()

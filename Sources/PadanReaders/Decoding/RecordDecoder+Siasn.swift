@@ -3,7 +3,7 @@ import PadanCore
 extension RecordDecoder {
     /// A `siasn_pns` row.
     package func employee(_ record: TableRecord) -> Result<SiasnEmployee, RowReject> {
-        var f = FieldReader(columns: columns, record: record)
+        var f = FieldReader(self, record: record)
         let pnsId = f.siasnID("pns_id")
         var nip: DigitText?
         // An empty value is the required-column problem, already noted.
@@ -59,7 +59,7 @@ extension RecordDecoder {
     /// A `siasn_unor` row; leading `-` depth marks are stripped from the name. An unrecognised `Aktif` is
     /// read as active and a `DiatasanId` that is no SIASN id as no parent (each a file warning).
     package func unor(_ record: TableRecord) -> Result<Unor, RowReject> {
-        var f = FieldReader(columns: columns, record: record)
+        var f = FieldReader(self, record: record)
         let id = f.siasnID("Id")
         var nama = Substring(f.required("NamaUnor"))
         while let first = nama.first, first == "-" || first == " " { nama = nama.dropFirst() }
@@ -87,7 +87,7 @@ extension RecordDecoder {
 
     /// A `unor_npsn` crosswalk row.
     package func crosswalk(_ record: TableRecord) -> Result<CrosswalkEntry, RowReject> {
-        var f = FieldReader(columns: columns, record: record)
+        var f = FieldReader(self, record: record)
         let unorId = f.siasnID("unor_id")
         let npsn = f.npsn("npsn")
         guard f.problem == nil, let unorId, let npsn else { return .failure(reject(record, f)) }

@@ -4,7 +4,7 @@ extension RecordDecoder {
     /// A `pmm_skp` row; a `predikat`, `periode`, `peran` or `perilaku_fokus` outside the allowed values rejects it.
     /// An unrecognised `tahap` is read as an empty one, by `predikat` (a file warning).
     package func skp(_ record: TableRecord) -> Result<SkpRecord, RowReject> {
-        var f = FieldReader(columns: columns, record: record)
+        var f = FieldReader(self, record: record)
         let (nipText, nip) = f.withRequired("nip") { (DigitText(bytes: $0), NIP.read(bytes: $0, runDate: runDate)) }
         let npsn = f.npsn("npsn")
         // An empty value is the required-column problem, already noted.
@@ -38,8 +38,8 @@ extension RecordDecoder {
         }
         var tahap: SkpStage = predikat == nil ? .perencanaan : .penilaian
         var unknownTahap: String?
-        if let text = f.optional("tahap") {
-            if let stage = SkpStage(rawValue: text.uppercased()) { tahap = stage } else { unknownTahap = text }
+        if let read = f.withOptional("tahap", { $0.map(shared.stage) }) {
+            if let stage = read { tahap = stage } else { unknownTahap = f.optional("tahap") }
         }
         guard f.problem == nil, let npsn, let periode, let peran else { return .failure(reject(record, f)) }
         if let unknownTahap { noteDefaulted(.tahap, unknownTahap) }

@@ -25,6 +25,8 @@ final class RecordInterner {
     private var periodes = ByteTable<Periode?>()
     private var roles = ByteTable<SkpRole?>()
     private var induk = ByteTable<Bool?>()
+    private var genders = ByteTable<Gender?>()
+    private var stages = ByteTable<SkpStage?>()
     private var teacherProfiles: [TeacherProfile.Key: TeacherProfile] = [:]
     private var employeeProfiles: [EmployeeProfile.Key: EmployeeProfile] = [:]
 
@@ -101,6 +103,14 @@ final class RecordInterner {
     /// A `peran` as read (nil: not a role).
     func role(_ text: UnsafeBufferPointer<UInt8>) -> SkpRole? { cached(text, in: &roles) { SkpRole(reading: $0) } }
 
+    /// A `jenis_kelamin` as read (nil: not a sex).
+    func gender(_ text: UnsafeBufferPointer<UInt8>) -> Gender? { cached(text, in: &genders) { Gender(reading: $0) } }
+
+    /// A `tahap` as read, in any letter case (nil: not a stage).
+    func stage(_ text: UnsafeBufferPointer<UInt8>) -> SkpStage? {
+        cached(text, in: &stages) { SkpStage(rawValue: $0.uppercased()) }
+    }
+
     /// `status_tugas`: true for `Induk`, false for `Non Induk`, nil for anything else.
     func isInduk(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
         cached(text, in: &induk) {
@@ -139,53 +149,95 @@ final class RecordInterner {
 /// A hash table from byte strings to values, looked up without building a `String` (and without hashing
 /// one with SipHash): the few hundred distinct statuses, jobs and governments of a file are looked up
 /// once per row, millions of times.
+///
+/// Open addressing over parallel arrays, the keys' bytes in one arena: a lookup compares a hash and the
+/// bytes in place and retains only the value it returns. Slots holding an entry struct (its key an array
+/// of its own) were copied out per probe, two retains and releases each: 0.5 CPU-seconds of reading the
+/// national files.
 struct ByteTable<Value> {
-    private struct Entry {
-        var hash: UInt64
-        var key: [UInt8]
-        var value: Value
-    }
-
-    private var slots: [Entry?] = Array(repeating: nil, count: 64)
+    /// Per slot: the key's hash with its top bit set (0: an empty slot), where its bytes start in `keyBytes`
+    /// and how many they are, and its value.
+    private var hashes = [UInt64](repeating: 0, count: 64)
+    private var starts = [Int](repeating: 0, count: 64)
+    private var lengths = [Int](repeating: 0, count: 64)
+    private var values = [Value?](repeating: nil, count: 64)
+    private var keyBytes: [UInt8] = []
     private(set) var count = 0
 
     subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         let hash = Self.hash(bytes)
-        var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while let entry = slots[i] {
-            if entry.hash == hash, entry.key.count == bytes.count,
-                bytes.isEmpty || entry.key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-            {
-                return entry.value
-            }
-            i = (i + 1) & (slots.count - 1)
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slotHash = hashes[i]
+            if slotHash == 0 { return nil }
+            if slotHash == hash, lengths[i] == bytes.count, holds(bytes, at: starts[i]) { return values[i] }
+            i = (i + 1) & mask
         }
-        return nil
+    }
+
+    /// Whether the arena holds `bytes` from `start` on.
+    private func holds(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
     }
 
     /// Adds `value` for `bytes`, which the table does not hold yet.
     mutating func insert(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
-        if (count + 1) * 2 > slots.count { grow() }
-        place(Entry(hash: Self.hash(bytes), key: Array(bytes), value: value))
+        if (count + 1) * 2 > hashes.count { grow() }
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: bytes)
+        place(hash: Self.hash(bytes), start: start, length: bytes.count, value: value)
         count += 1
     }
 
-    private mutating func place(_ entry: Entry) {
-        var i = Int(truncatingIfNeeded: entry.hash) & (slots.count - 1)
-        while slots[i] != nil { i = (i + 1) & (slots.count - 1) }
-        slots[i] = entry
+    private mutating func place(hash: UInt64, start: Int, length: Int, value: Value?) {
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while hashes[i] != 0 { i = (i + 1) & mask }
+        hashes[i] = hash
+        starts[i] = start
+        lengths[i] = length
+        values[i] = value
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        for case let entry? in old { place(entry) }
+        let (oldHashes, oldStarts, oldLengths, oldValues) = (hashes, starts, lengths, values)
+        let size = oldHashes.count * 2
+        hashes = [UInt64](repeating: 0, count: size)
+        starts = [Int](repeating: 0, count: size)
+        lengths = [Int](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+        for i in oldHashes.indices where oldHashes[i] != 0 {
+            place(hash: oldHashes[i], start: oldStarts[i], length: oldLengths[i], value: oldValues[i])
+        }
     }
 
-    /// FNV-1a, 64 bits.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+    /// A hash of 8 bytes at a time (multiply and shift, then a final mix so the low bits, which pick the
+    /// slot, depend on every byte), with the top bit set: a filled slot's hash is never 0. Byte-at-a-time
+    /// FNV-1a was half the lookups' time on the national files, where unit names, agencies and SKP
+    /// indicators run to 30–60 bytes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash | 1 << 63 }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 32
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        return hash | 1 << 63
     }
 }

@@ -1,0 +1,43 @@
+import Testing
+
+@testable import PadanReaders
+
+extension Decoding {
+    @Suite("ByteTable")
+    struct ByteTableTests {
+        /// `body` with the UTF-8 bytes of `text`.
+        func bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            var text = text
+            return text.withUTF8(body)
+        }
+
+        @Test func everyKeyFindsItsOwnValueThroughGrowthAndProbing() {
+            var table = ByteTable<Int>()
+            // Lengths 0 to 40 (the word loop, its tail and both together), keys that differ in one byte only,
+            // and enough of them to grow the table several times.
+            let keys = [""] + (0..<2_000).map { "kunci \($0) " + String(repeating: "x", count: $0 % 41) }
+                + (0..<64).map { String(repeating: "a", count: 16) + String(UnicodeScalar(UInt8(64 + $0))) }
+            for (value, key) in keys.enumerated() {
+                #expect(bytes(key) { table[$0] } == nil)
+                bytes(key) { table.insert(value, for: $0) }
+            }
+            #expect(table.count == keys.count)
+            for (value, key) in keys.enumerated() { #expect(bytes(key) { table[$0] } == value, "\(key)") }
+            for absent in ["kunci", "kunci 1", "kunci 2000 ", String(repeating: "a", count: 15), String(repeating: "b", count: 17), "x"] {
+                #expect(bytes(absent) { table[$0] } == nil, "\(absent)")
+            }
+        }
+
+        @Test func keysOfOneWordAndATailDifferingAnywhereHashApart() {
+            // Not a requirement of the table (it compares the bytes), but a hash that ignored a byte would make
+            // long runs of probes: every position of a 19-byte key changes the hash.
+            let base = Array("Guru Ahli Pertama 1".utf8)
+            let hashes = Set((0..<base.count).map { position in
+                var key = base
+                key[position] ^= 0x01
+                return key.withUnsafeBufferPointer(ByteTable<Int>.hash)
+            })
+            #expect(hashes.count == base.count)
+        }
+    }
+}
