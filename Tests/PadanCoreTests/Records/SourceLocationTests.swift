@@ -36,6 +36,16 @@ struct SourceLocationTests {
         #expect(schools.count == 10_000 && schools.contains(NPSN("20009999")!) && !schools.contains(NPSN("20010000")!))
     }
 
+    /// The readers give an NPSN's bytes already trimmed; read from them, it is what the text reading finds.
+    @Test(arguments: [
+        "20523157", "00000001", "'20523157", "''20523157", "2052315", "205231570", "2052315a", "", "'", "20 523157",
+        "２０５２３１５７",
+    ])
+    func npsnFromBytesAgreesWithTheText(_ text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { NPSN(bytes: $0) }
+        #expect(fromBytes == NPSN(text))
+    }
+
     @Test func dashedAndUndashedAreOneKeyInCollections() throws {
         let a = try #require(SiasnID(Self.hex)), b = try #require(SiasnID(Self.dashed.uppercased()))
         #expect(Set([a, b]).count == 1)
