@@ -46,8 +46,8 @@ public struct SkpEligibility: Sendable {
     func payload<Rows: RandomAccessCollection<SkpRecord>>(
         forRow i: Rows.Index, of records: Rows, person: Int, employee e: Int, rater: PayloadPerson
     ) -> SkpPayload {
-        var pegawai = payloadPerson(employee: e)
-        pegawai.npsn = context.batch.teachers[context.linkage.people[person].induk].npsn.text
+        let pegawai = payloadPerson(
+            employee: e, npsn: context.batch.teachers[context.linkage.people[person].induk].npsn.text)
         return SkpPayload(
             periode: records[i].periode, pegawai: pegawai, penilai: rater, peran: records[i].peran,
             tahap: records[i].tahap, indikatorKinerja: records[i].indikatorKinerja,
@@ -165,13 +165,16 @@ public struct SkpEligibility: Sendable {
     }
 
     /// Employee `e` as a payload shows them, read in place (a copy of the record was a tenth of making a
-    /// payload).
-    func payloadPerson(employee e: Int) -> PayloadPerson {
+    /// payload). `npsn`, when given (the pegawai's Dapodik school), stands for the school of their unit; the
+    /// unit is then looked up only when SIASN gave no unit name (it was looked up, and an NPSN text made and
+    /// thrown away, for each of 1.6 million payload lines).
+    func payloadPerson(employee e: Int, npsn knownNPSN: String? = nil) -> PayloadPerson {
         context.batch.employees.withUnsafeBufferPointer { employees in
             let employee = InPlace(employees, e)
-            let unit = context.tree.index[employee.unorId]
-            let unitName = employee.unorNama ?? unit.map { context.tree.units[$0].nama }
-            let npsn = unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
+            let writtenName = employee.unorNama
+            let unit = writtenName == nil || knownNPSN == nil ? context.tree.index[employee.unorId] : nil
+            let unitName = writtenName ?? unit.map { context.tree.units[$0].nama }
+            let npsn = knownNPSN ?? unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
             return PayloadPerson(
                 pnsID: employee.pnsId, writtenNIP: employee.writtenNIPBaru, nama: employee.nama, unorID: employee.unorId,
                 unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)

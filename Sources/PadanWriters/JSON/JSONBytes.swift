@@ -51,7 +51,8 @@ package struct JSONBytes: Sendable {
     /// The SHA-256 of the bytes in `ranges`, in order, after `prefix`.
     package func sha256(prefix: [UInt8], _ ranges: Range<Int>...) -> PayloadKey {
         var hasher = SHA256()
-        hasher.update(data: prefix)
+        // As bytes: `update(data:)` walks a collection's regions generically, for one byte a line.
+        prefix.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         bytes.withUnsafeBytes { all in
             for range in ranges { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[range])) }
         }
