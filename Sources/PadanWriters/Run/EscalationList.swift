@@ -49,10 +49,14 @@ package struct EscalationList: Sendable {
 
     package init(upt: String, entries: [Entry]) {
         self.upt = upt
+        // Field by field: a tuple of the four texts per side retained eight strings at every comparison.
         self.entries = entries.sorted {
             if $0.ageDays != $1.ageDays { return $0.ageDays > $1.ageDays }
             if $0.priority != $1.priority { return $0.priority < $1.priority }
-            return ($0.kabupatenKota, $0.npsn, $0.code, $0.nip) < ($1.kabupatenKota, $1.npsn, $1.code, $1.nip)
+            if $0.kabupatenKota != $1.kabupatenKota { return $0.kabupatenKota < $1.kabupatenKota }
+            if $0.npsn != $1.npsn { return $0.npsn < $1.npsn }
+            if $0.code != $1.code { return $0.code < $1.code }
+            return $0.nip < $1.nip
         }
     }
 
