@@ -70,8 +70,6 @@ public struct SiasnEmployee: Sendable {
         get { profile.instansi.text }
         set { profile = profile.with(instansi: SharedText(newValue)) }
     }
-    /// The box holding ``instansiKerja``: one object for the rows of a file that write the same agency.
-    public var instansiBox: SharedText { profile.instansi }
 
     public init(
         pnsId: SiasnID, nipBaru: String, nipLama: String?, nama: String, gelarDepan: String?, gelarBelakang: String?,
@@ -136,7 +134,7 @@ public struct SiasnEmployee: Sendable {
     }
 
     /// The government of `instansi_kerja_nama`.
-    public var government: Government? { Government(reading: instansiKerja) }
+    public var government: Government? { profile.government }
 }
 
 /// The texts of ``SiasnEmployee`` that are worked out from a stored field, read from that field alone:
@@ -148,6 +146,7 @@ extension InPlace where Record == SiasnEmployee {
     public var jabatan: String { profile.jabatan.text }
     public var kedudukan: String { profile.kedudukan.text }
     public var instansiKerja: String { profile.instansi.text }
+    public var government: Government? { profile.government }
     public var hasLeftService: Bool { profile.standing.hasLeftService }
     public var isTeacherBySiasn: Bool { profile.isTeacher }
     public var nipValue: UInt64? { self[dynamicMember: \.storedNIP].eighteenDigits }
@@ -165,6 +164,9 @@ package final class EmployeeProfile: Sendable {
     let jabatan: SharedText
     let isTeacher: Bool
     let instansi: SharedText
+    /// The government `instansi` names, read once per profile (the rules ask it for each of 1.6 million linked
+    /// people; looked up by the agency's text, each ask hashed the text).
+    let government: Government?
 
     package init(
         kedudukan: SharedText, standing: SiasnEmployee.Standing, cpnsPns: SharedText?, golongan: WrittenGolongan?,
@@ -177,6 +179,7 @@ package final class EmployeeProfile: Sendable {
         self.jabatan = jabatan
         self.isTeacher = isTeacher
         self.instansi = instansi
+        self.government = Government(reading: instansi.text)
     }
 
     /// This profile with some of its words replaced.

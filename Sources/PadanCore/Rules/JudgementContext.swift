@@ -11,8 +11,6 @@ public struct JudgementContext: Sendable {
     /// Each exactly linked person with their SIASN employee and Induk school (positions), in link order:
     /// worked out once, as every priority-2 to 4 rule walks them.
     private(set) var linked: [LinkedPair]
-    /// The government of each distinct `instansi_kerja_nama`, read once.
-    let instansiGovernments: [String: Government]
 
     /// Positions of one exactly linked person: in `linkage.people`, `batch.employees`, `batch.schools`.
     struct LinkedPair {
@@ -55,22 +53,6 @@ public struct JudgementContext: Sendable {
             linked.append(LinkedPair(person: link.person, employee: e, school: index[npsn]))
         }
         self.linked = linked
-        // Each agency's text is shared by its file's rows (one box): looked at once per box, not hashed as a
-        // string for each of 1.6 million linked pairs (0.15 s nationally, on one core before the rules).
-        var governments = [String: Government]()
-        var seen = Set<ObjectIdentifier>()
-        var last: ObjectIdentifier?
-        for pair in linked {
-            let box = ObjectIdentifier(batch.employees[pair.employee].instansiBox)
-            guard box != last else { continue }
-            last = box
-            guard seen.insert(box).inserted else { continue }
-            let instansi = batch.employees[pair.employee].instansiKerja
-            if governments[instansi] == nil, let government = Government(reading: instansi) {
-                governments[instansi] = government
-            }
-        }
-        self.instansiGovernments = governments
     }
 
     /// Lets go of what only matching, the rules and the SKP verdicts look things up in: the NIP tables and
@@ -88,12 +70,7 @@ public struct JudgementContext: Sendable {
     }
 
     /// The government of an employee's `instansi_kerja_nama`.
-    public func government(of employee: SiasnEmployee) -> Government? { government(ofInstansi: employee.instansiKerja) }
-
-    /// The government an `instansi_kerja_nama` names.
-    public func government(ofInstansi instansi: String) -> Government? {
-        instansiGovernments[instansi] ?? Government(reading: instansi)
-    }
+    public func government(of employee: SiasnEmployee) -> Government? { employee.government }
 
     public func school(_ npsn: NPSN) -> School? { schoolIndex[npsn].map { batch.schools[$0] } }
 

@@ -19,7 +19,7 @@ public struct UnorWilayahBerbedaRule: DisparityRule {
 extension JudgementContext {
     /// True when the employee's government (by `instansi_kerja_nama`, else by their unit's tree) is not `own`.
     func isDifferentGovernment(_ employee: InPlace<SiasnEmployee>, from own: Government) -> Bool {
-        if let government = government(ofInstansi: employee.instansiKerja) { return government.key != own.key }
+        if let government = employee.government { return government.key != own.key }
         if let unit = unit(ofUnor: employee.unorId), let government = tree.government(of: unit) {
             return government.key != own.key
         }
