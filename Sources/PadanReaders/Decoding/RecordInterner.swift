@@ -29,6 +29,8 @@ final class RecordInterner {
     private var stages = ByteTable<SkpStage?>()
     private var teacherProfiles: [TeacherProfile.Key: TeacherProfile] = [:]
     private var employeeProfiles: [EmployeeProfile.Key: EmployeeProfile] = [:]
+    /// What each agency box reads as, shared by the agency's profiles.
+    private var governments: [ObjectIdentifier: Government?] = [:]
 
     init(file: String) {
         self.file = SharedText(file)
@@ -68,9 +70,10 @@ final class RecordInterner {
         let key = EmployeeProfile.Key(
             kedudukan: kedudukan, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan, instansi: instansi)
         return Self.interned(key, in: &employeeProfiles) {
-            EmployeeProfile(
+            let government = Self.interned(ObjectIdentifier(instansi), in: &governments) { Government(reading: instansi.text) }
+            return EmployeeProfile(
                 kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
-                isTeacher: isTeacher, instansi: instansi)
+                isTeacher: isTeacher, instansi: instansi, government: .some(government))
         }
     }
 

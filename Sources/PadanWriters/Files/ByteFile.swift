@@ -25,13 +25,16 @@ package final class ByteFile {
     private let block: UnsafeMutableRawBufferPointer?
     private var staged = 0
 
-    /// Creates (or truncates) `path`; `direct` to write it past the page cache where the file system allows.
-    package init(path: String, direct: Bool = false) throws(WriterError) {
+    /// Creates (or truncates) `path`; `direct` to write it past the page cache where the file system allows, in
+    /// blocks of `blockSize` bytes (a multiple of ``alignment``; smaller for a file written whole from memory, whose
+    /// block is then no room kept beside the text).
+    package init(path: String, direct: Bool = false, blockSize: Int = ByteFile.blockSize) throws(WriterError) {
+        precondition(blockSize > 0 && blockSize % Self.alignment == 0, "ByteFile: a block of \(blockSize) bytes")
         self.path = path
         let flag = direct ? padan_o_direct() : 0
         if flag != 0, let handle = try OutputFile.create(path, flags: flag, refusable: true) {
             self.handle = handle
-            block = .allocate(byteCount: Self.blockSize, alignment: Self.alignment)
+            block = .allocate(byteCount: blockSize, alignment: Self.alignment)
             isDirect = true
         } else {
             handle = try OutputFile.create(path)
