@@ -26,8 +26,8 @@ package final class ByteFile {
     private var staged = 0
 
     /// Creates (or truncates) `path`; `direct` to write it past the page cache where the file system allows, in
-    /// blocks of `blockSize` bytes (a multiple of ``alignment``; smaller for a file written whole from memory, whose
-    /// block is then no room kept beside the text).
+    /// blocks of `blockSize` bytes (a multiple of ``alignment``; a small one for a file written whole from memory,
+    /// so that writing it takes little room beside the text).
     package init(path: String, direct: Bool = false, blockSize: Int = ByteFile.blockSize) throws(WriterError) {
         precondition(blockSize > 0 && blockSize % Self.alignment == 0, "ByteFile: a block of \(blockSize) bytes")
         self.path = path
