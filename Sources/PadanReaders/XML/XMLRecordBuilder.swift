@@ -131,9 +131,13 @@ struct XMLRecordBuilder {
     /// Entity references the reader keeps literally (`&name;`) are passed to ``entityReference(_:depth:)``
     /// and so never come through here; a `&` in text is always escaped.
     static func escaped(_ text: String, quote: Bool) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A || $0 == 0x09 }) else {
-            return text
+        // Most texts need nothing: found in one pass over the contiguous bytes (through the generic UTF-8 view,
+        // this test was 7% of reading the national XML files).
+        var contiguous = text
+        let plain = contiguous.withUTF8 { utf8 in
+            !utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A || $0 == 0x09 }
         }
+        if plain { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
