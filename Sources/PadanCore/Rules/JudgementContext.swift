@@ -69,9 +69,6 @@ public struct JudgementContext: Sendable {
         return linked
     }
 
-    /// The government of an employee's `instansi_kerja_nama`.
-    public func government(of employee: SiasnEmployee) -> Government? { employee.government }
-
     public func school(_ npsn: NPSN) -> School? { schoolIndex[npsn].map { batch.schools[$0] } }
 
     /// The deciding row of a person.

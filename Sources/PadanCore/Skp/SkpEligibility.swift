@@ -33,16 +33,12 @@ public struct SkpEligibility: Sendable {
 
     /// The payload of an eligible row (its verdict's person, employee and penilai).
     public func payload(for record: SkpRecord, person: Int, employee e: Int, penilai: PenilaiResolver.Penilai) -> SkpPayload {
-        payload(for: record, person: person, employee: e, rater: rater(penilai))
+        payload(forRow: 0, of: CollectionOfOne(record), person: person, employee: e, rater: rater(penilai))
     }
 
-    /// The payload of an eligible row with its penilai already made (``rater(_:)``).
-    func payload(for record: SkpRecord, person: Int, employee e: Int, rater: PayloadPerson) -> SkpPayload {
-        payload(forRow: 0, of: CollectionOfOne(record), person: person, employee: e, rater: rater)
-    }
-
-    /// The same for row `i` of `records`, its fields read in place: a copy of the row retained and released its
-    /// every text, for each of 1.6 million payloads nationally.
+    /// The payload of row `i` of `records` with its penilai already made (``rater(_:)``), the row's fields read
+    /// in place: a copy of the row retained and released its every text, for each of 1.6 million payloads
+    /// nationally.
     func payload<Rows: RandomAccessCollection<SkpRecord>>(
         forRow i: Rows.Index, of records: Rows, person: Int, employee e: Int, rater: PayloadPerson
     ) -> SkpPayload {

@@ -54,23 +54,27 @@ package struct Explanation: Sendable {
     package static func explain(_ target: Target, pipeline: PipelineFile, asOf: CalendarDate?) throws(PadanError) -> Explanation {
         let store = try StoreView(pipeline: pipeline)
         let date = asOf ?? store.lastRun.flatMap { CalendarDate(iso: $0.asOf) } ?? NightlyRun.today(Date())
+        // The question is checked before anything is read (a malformed one is a usage error).
+        let answer: (RunAnalysis) throws(PadanError) -> Explanation
         switch target {
         case .nip(let text):
             let query = PersonMatcher.compact(text)
             guard !query.isEmpty, query.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw PadanError(.usage, "--nip harus berupa angka NIP, bukan '\(text)'")
             }
-            let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
-            var explanation = try PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query)
-            explanation.notice = changes(analysis, store: store)?.section
-            return explanation
+            answer = { analysis throws(PadanError) in
+                try PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query)
+            }
         case .npsn(let text):
             guard let npsn = NPSN(text) else { throw PadanError(.usage, "--npsn harus 8 angka, bukan '\(text)'") }
-            let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
-            var explanation = try SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn)
-            explanation.notice = changes(analysis, store: store)?.section
-            return explanation
+            answer = { analysis throws(PadanError) in
+                try SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn)
+            }
         }
+        let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
+        var explanation = try answer(analysis)
+        explanation.notice = changes(analysis, store: store)?.section
+        return explanation
     }
 
     /// The input files that differ from those of the store's last run, if any.

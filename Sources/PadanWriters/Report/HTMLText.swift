@@ -3,24 +3,24 @@
 package enum HTMLText {
     /// Appends `text` escaped to `out`.
     package static func escape(_ text: String, into out: inout String) {
-        // Nearly every text (names, codes, numbers) is ASCII with nothing to escape: found in one pass over its
-        // contiguous bytes (two passes through the generic UTF-8 view were a fifth of the escalation lists).
+        // One pass over the contiguous bytes says whether the text is ASCII and holds a character to escape:
+        // nearly every text (names, codes, numbers) is ASCII with nothing to escape (two passes through the
+        // generic UTF-8 view were a fifth of the escalation lists).
         var contiguous = text
-        let plain = contiguous.withUTF8 { utf8 in
-            !utf8.contains { $0 >= 0x80 || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
+        let (ascii, marked) = contiguous.withUTF8 { utf8 in
+            var ascii = true, marked = false
+            for byte in utf8 {
+                if byte >= 0x80 { ascii = false } else if Self.isMark(byte) { marked = true }
+            }
+            return (ascii, marked)
         }
-        if plain {
+        if ascii && !marked {
             out += text
             return
         }
-        let bytes = text.utf8
-        // All ASCII (every name and code in practice): byte by byte, where each byte is a character.
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-                out += text
-                return
-            }
-            for byte in bytes {
+        // ASCII: byte by byte, where each byte is a character.
+        if ascii {
+            for byte in text.utf8 {
                 switch byte {
                 case 0x3C: out += "&lt;"
                 case 0x3E: out += "&gt;"
@@ -42,5 +42,10 @@ package enum HTMLText {
             default: out.append(character)
             }
         }
+    }
+
+    /// `<`, `>`, `&`, `"` or `'`.
+    private static func isMark(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 }

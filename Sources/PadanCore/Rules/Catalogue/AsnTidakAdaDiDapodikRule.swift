@@ -19,7 +19,7 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
             if let unit = context.unit(of: employee), let npsn = context.unitMap.school(ofUnit: unit, in: context.tree) {
                 context.fillSchool(&d, npsn: npsn)
             } else {
-                d.kabupatenKota = context.government(of: employee)?.description ?? employee.instansiKerja
+                d.kabupatenKota = employee.government?.description ?? employee.instansiKerja
             }
             return d
         }

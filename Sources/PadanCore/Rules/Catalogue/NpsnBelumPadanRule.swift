@@ -27,7 +27,7 @@ public struct NpsnBelumPadanRule: DisparityRule {
         let rejected = context.rejectedPairs
         func isRejected(_ unit: Int) -> Bool { rejected.contains(assignment.npsn, context.tree.units[unit].id) }
         guard let unit = assignment.suggestion else { return nil }
-        guard !rejected.isEmpty, isRejected(unit) else { return unit }
+        guard isRejected(unit) else { return unit }
         return assignment.candidates.first { $0.score > 0 && !isRejected($0.unit) }?.unit
     }
 }
