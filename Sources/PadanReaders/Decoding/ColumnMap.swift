@@ -44,11 +44,21 @@ package struct ColumnMap: Sendable {
 
     /// A slot from a name's length and first and last bytes (12 bits). Over the contiguous bytes of the
     /// (literal) name: the `utf8` view's `last` alone was 5% of the read stage.
-    private static func slot(_ name: String) -> Int {
+    static func slot(_ name: String) -> Int {
         var name = name
         return name.withUTF8 { utf8 in
             (utf8.count & 15) << 8 | Int((utf8.first ?? 0) & 15) << 4 | Int((utf8.last ?? 0) & 15)
         }
+    }
+
+    /// The positions by ``slot(_:)`` in memory of their own, for a reader that looks them up a dozen times a
+    /// row (see ``RecordDecoder/slotPositions``); nil when two names of the kind share a slot. The caller
+    /// deallocates it.
+    func slotTable() -> UnsafeMutablePointer<OptionalPosition>? {
+        guard !slotPositions.isEmpty else { return nil }
+        let table = UnsafeMutablePointer<OptionalPosition>.allocate(capacity: slotPositions.count)
+        table.initialize(from: slotPositions, count: slotPositions.count)
+        return table
     }
 
     /// The position of `column` in the file's fields.
@@ -68,7 +78,7 @@ package struct ColumnMap: Sendable {
 
     /// The first column this kind reads whose value in `record` is longer than `limit` UTF-8 bytes, and its length.
     func overlong(in record: TableRecord, limit: Int) -> (column: String, bytes: Int)? {
-        guard (0..<record.count).contains(where: { record.byteCount($0) > limit }) else { return nil }
+        guard Self.hasOverlong(record, limit: limit) else { return nil }
         var found: (column: String, index: Int)?
         for (column, i) in positions where i < record.count && record.byteCount(i) > limit && i < (found?.index ?? .max) {
             found = (column, i)
@@ -76,9 +86,14 @@ package struct ColumnMap: Sendable {
         return found.map { ($0.column, record.byteCount($0.index)) }
     }
 
+    /// Whether a field of `record` is longer than `limit` UTF-8 bytes.
+    static func hasOverlong(_ record: TableRecord, limit: Int) -> Bool {
+        (0..<record.count).contains(where: { record.byteCount($0) > limit })
+    }
+
     /// `body` of the value of field `i` of `record` after the common reading rules (``clean(_:)``), as
     /// UTF-8 bytes; nil for no value.
-    func withValue<R>(_ i: Int, in record: TableRecord, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    static func withValue<R>(_ i: Int, in record: TableRecord, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         record.withField(i) { bytes in
             // Most values: ASCII ends, nothing to trim or a little ASCII white space, no leading `'`.
             var low = 0, high = bytes.count

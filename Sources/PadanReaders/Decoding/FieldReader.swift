@@ -20,15 +20,39 @@ struct FieldReader {
     init(_ decoder: RecordDecoder, record: TableRecord) {
         self.decoder = decoder
         self.record = record
-        if let long = decoder.columns.overlong(in: record, limit: Self.maximumValueBytes) {
+        if ColumnMap.hasOverlong(record, limit: Self.maximumValueBytes),
+            let long = decoder.columns.overlong(in: record, limit: Self.maximumValueBytes)
+        {
             fail("kolom '\(long.column)' terlalu panjang (\(long.bytes) bita, paling banyak \(Self.maximumValueBytes))")
         }
     }
 
     /// `body` of the column's value after the common reading rules, as UTF-8 bytes (nil: no value).
     func withOptional<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        guard let i = decoder.columns.position(column), i < record.count else { return body(nil) }
-        return decoder.columns.withValue(i, in: record, body)
+        guard let i = position(column), i < record.count else { return body(nil) }
+        return ColumnMap.withValue(i, in: record, body)
+    }
+
+    /// Where `column` stands in the record's fields (nil: not in the file).
+    @inline(__always)
+    private func position(_ column: String) -> Int? {
+        guard let table = decoder.slotPositions else { return decoder.columns.position(column) }
+        let position = table[ColumnMap.slot(column)].value
+        assert(position == decoder.columns.position(column), "FieldReader: '\(column)' is not a column of this kind")
+        return position
+    }
+
+    /// Appends the column's value (as ``withOptional(_:_:)`` gives it) to `key`; returns whether it has one.
+    @discardableResult
+    func append(_ column: String, to key: inout FieldsKey) -> Bool {
+        guard let i = position(column), i < record.count else {
+            key.append(nil)
+            return false
+        }
+        return ColumnMap.withValue(i, in: record) { value in
+            key.append(value)
+            return value != nil
+        }
     }
 
     func optional(_ column: String) -> String? {
@@ -110,6 +134,10 @@ struct FieldReader {
 package final class RecordDecoder {
     package let kind: InputKind
     package let columns: ColumnMap
+    /// `columns`' positions by slot, read in place by every field lookup: the map's own arrays, read through a
+    /// reader's unretained decoder, were retained and released at each (six atomic operations a field, a
+    /// dozen fields a row: a fifth of decoding a PTK row). Nil when the map has no slots.
+    let slotPositions: UnsafeMutablePointer<OptionalPosition>?
     package let file: String
     package let runDate: CalendarDate
     let shared: RecordInterner
@@ -120,10 +148,13 @@ package final class RecordDecoder {
     package init(kind: InputKind, header: [String], file: String, runDate: CalendarDate) throws(InputError) {
         self.kind = kind
         self.columns = try ColumnMap(header: header, kind: kind, file: file)
+        self.slotPositions = columns.slotTable()
         self.file = file
         self.runDate = runDate
         self.shared = RecordInterner(file: file)
     }
+
+    deinit { slotPositions?.deallocate() }
 
     /// Throws when a required column is in the header but no record of the file held it (an XML export
     /// that leaves out empty elements may lack a field in some records, not in all); call at the file's end.

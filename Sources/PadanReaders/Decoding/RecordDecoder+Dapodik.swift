@@ -8,8 +8,7 @@ extension RecordDecoder {
         let (nipText, nip) = f.withOptional("nip") { ($0.map(DigitText.init(bytes:)), NIP.read(bytes: $0, runDate: runDate)) }
         let gender = f.gender("jenis_kelamin")
         let birth = f.date("tanggal_lahir")
-        let (statusText, employment) = f.withRequired("status_kepegawaian") { shared.employment($0) }
-        let (jenisText, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
+        let profile = teacherProfile(&f)
         let npsn = f.npsn("npsn")
         var induk = true
         var unknownStatus = false
@@ -21,12 +20,32 @@ extension RecordDecoder {
         return .success(
             DapodikTeacher(
                 ptk: f.withOptional("ptk_id") { $0.map(IdentifierText.init(bytes:)) }, nama: nama, nipText: nipText,
-                nip: nip, gender: gender, birthDate: birth,
-                profile: shared.teacherProfile(
-                    status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
-                    tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
-                    golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) }),
-                npsn: npsn, isInduk: induk, source: location(record)))
+                nip: nip, gender: gender, birthDate: birth, profile: profile, npsn: npsn, isInduk: induk,
+                source: location(record)))
+    }
+
+    /// The row's shared words (status kepegawaian, jenis PTK, tugas tambahan, golongan) as one profile, found by
+    /// their bytes together; each word is looked up (and a missing required one noted) only for a combination
+    /// the file has not had before.
+    private func teacherProfile(_ f: inout FieldReader) -> TeacherProfile {
+        var key = FieldsKey()
+        swap(&key, &shared.fieldsKey)
+        defer { swap(&key, &shared.fieldsKey) }
+        key.reset()
+        // Status and jenis are required: a row without one takes the long way, which notes it.
+        let hasStatus = f.append("status_kepegawaian", to: &key), hasJenis = f.append("jenis_ptk", to: &key)
+        let complete = hasStatus && hasJenis
+        f.append("tugas_tambahan", to: &key)
+        f.append("pangkat_golongan", to: &key)
+        if complete, let known = key[in: shared.teacherProfilesByFields] { return known }
+        let (statusText, employment) = f.withRequired("status_kepegawaian") { shared.employment($0) }
+        let (jenisText, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
+        let profile = shared.teacherProfile(
+            status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
+            tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
+            golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) })
+        if complete { shared.remember(profile, forFields: key) }
+        return profile
     }
 
     /// A `dapodik_sekolah` row.

@@ -15,23 +15,43 @@ extension RecordDecoder {
         let nama = f.required("nama")
         let birth = f.date("tanggal_lahir")
         let gender = f.gender("jenis_kelamin")
-        let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
-        let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
-        let unorId = f.siasnID("unor_id")
-        let instansi = f.withRequired("instansi_kerja_nama") { shared.box($0) }
+        let (profile, unorId) = employeeProfile(&f)
         guard f.problem == nil, let pnsId, let unorId, let nip else { return .failure(reject(record, f)) }
         return .success(
             SiasnEmployee(
                 pnsId: pnsId, nipBaru: nip, nipLama: f.digits("nip_lama"), nama: nama,
                 gelarDepan: f.withOptional("gelar_depan") { $0.map(shared.box) },
                 gelarBelakang: f.withOptional("gelar_belakang") { $0.map(shared.box) },
-                birthDate: birth, gender: gender,
-                profile: shared.employeeProfile(
-                    kedudukan: kedudukanText, standing: standing,
-                    cpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
-                    golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
-                    isTeacher: isTeacher, instansi: instansi),
-                unorId: unorId, unorNama: f.withOptional("unor_nama") { $0.map(shared.box) }, source: location(record)))
+                birthDate: birth, gender: gender, profile: profile, unorId: unorId,
+                unorNama: f.withOptional("unor_nama") { $0.map(shared.box) }, source: location(record)))
+    }
+
+    /// The row's shared words (kedudukan, status CPNS/PNS, golongan, jabatan, instansi) as one profile, found by
+    /// their bytes together, and the row's `unor_id` (read between the words, where a missing word is noted).
+    /// Each word is looked up only for a combination the file has not had before.
+    private func employeeProfile(_ f: inout FieldReader) -> (EmployeeProfile, SiasnID?) {
+        var key = FieldsKey()
+        swap(&key, &shared.fieldsKey)
+        defer { swap(&key, &shared.fieldsKey) }
+        key.reset()
+        // Kedudukan, jabatan and instansi are required: a row without one takes the long way, which notes it.
+        let hasKedudukan = f.append("kedudukan_hukum_nama", to: &key)
+        f.append("status_cpns_pns", to: &key)
+        f.append("gol_akhir_nama", to: &key)
+        let hasJabatan = f.append("jabatan_nama", to: &key), hasInstansi = f.append("instansi_kerja_nama", to: &key)
+        let complete = hasKedudukan && hasJabatan && hasInstansi
+        if complete, let known = key[in: shared.employeeProfilesByFields] { return (known, f.siasnID("unor_id")) }
+        let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
+        let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
+        let unorId = f.siasnID("unor_id")
+        let instansi = f.withRequired("instansi_kerja_nama") { shared.box($0) }
+        let profile = shared.employeeProfile(
+            kedudukan: kedudukanText, standing: standing,
+            cpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
+            golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
+            isTeacher: isTeacher, instansi: instansi)
+        if complete { shared.remember(profile, forFields: key) }
+        return (profile, unorId)
     }
 
     /// `nip_baru`'s 18 digits (the ASCII digits of the value, whatever else it holds), or nil when they are

@@ -29,6 +29,12 @@ final class RecordInterner {
     private var stages = ByteTable<SkpStage?>()
     private var teacherProfiles: [TeacherProfile.Key: TeacherProfile] = [:]
     private var employeeProfiles: [EmployeeProfile.Key: EmployeeProfile] = [:]
+    /// The profiles again, by the bytes of the fields they are made of (``FieldsKey``): one lookup a row where
+    /// a lookup per word and one of the boxes' identities took five, each retaining and releasing its box.
+    private(set) var teacherProfilesByFields = ByteTable<TeacherProfile>()
+    private(set) var employeeProfilesByFields = ByteTable<EmployeeProfile>()
+    /// The key being gathered for the row being read (kept to reuse its storage).
+    var fieldsKey = FieldsKey()
     /// What each agency box reads as, shared by the agency's profiles.
     private var governments: [ObjectIdentifier: Government?] = [:]
 
@@ -75,6 +81,16 @@ final class RecordInterner {
                 kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
                 isTeacher: isTeacher, instansi: instansi, government: .some(government))
         }
+    }
+
+    /// Remembers `profile` as the one of the fields gathered in `fieldsKey`.
+    func remember(_ profile: TeacherProfile, forFields key: FieldsKey) {
+        key.bytes.withUnsafeBufferPointer { teacherProfilesByFields.insert(profile, for: $0) }
+    }
+
+    /// Remembers `profile` as the one of the fields gathered in `fieldsKey`.
+    func remember(_ profile: EmployeeProfile, forFields key: FieldsKey) {
+        key.bytes.withUnsafeBufferPointer { employeeProfilesByFields.insert(profile, for: $0) }
     }
 
     /// The value `table` holds for `key`, made and kept the first time.
@@ -146,6 +162,29 @@ final class RecordInterner {
         let value = read(String(decoding: bytes, as: UTF8.self))
         if table.count < limit { table.insert(value, for: bytes) }
         return value
+    }
+}
+
+/// The values of several fields of one row as one byte string, to look up what they make together at once:
+/// per field a 0 when it has no value, else a 1, the value's length in four bytes and its bytes.
+struct FieldsKey {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    mutating func append(_ value: UnsafeBufferPointer<UInt8>?) {
+        guard let value else {
+            bytes.append(0)
+            return
+        }
+        let count = UInt32(value.count)
+        bytes.append(1)
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        bytes.append(contentsOf: value)
+    }
+
+    subscript<Value>(in table: ByteTable<Value>) -> Value? {
+        bytes.withUnsafeBufferPointer { table[$0] }
     }
 }
 
