@@ -49,7 +49,7 @@ public struct Reconciler: Sendable {
 
     /// Judge: every rule of the registry, sorted as `disparities.csv` is.
     public func judge(_ context: JudgementContext) -> [Disparity] {
-        Disparity.inOutputOrder(RuleRegistry.rules.flatMap { $0.findings(in: context) })
+        context.finished(RuleRegistry.rules.flatMap { $0.findings(in: context) })
     }
 
     /// Decide SKP: every `pmm_skp` row skipped, blocked or eligible.

@@ -76,7 +76,7 @@ public struct Disparity: Sendable {
         if a.priority != b.priority { return a.priority < b.priority }
         if a.kabupatenKota != b.kabupatenKota { return a.kabupatenKota < b.kabupatenKota }
         if a.npsn != b.npsn { return a.npsn < b.npsn }
-        if a.code != b.code { return a.code < b.code }
+        if a.code != b.code { return a.code.rawValue < b.code.rawValue }
         if a.nip != b.nip { return a.nip < b.nip }
         return a.subjectKey < b.subjectKey
     }
@@ -95,7 +95,7 @@ public struct Disparity: Sendable {
         let areas = Array(Set(findings.map(\.kabupatenKota))).sorted()
         let areaRank = [String: Int](uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
         let area = findings.map { ($0.priority, areaRank[$0.kabupatenKota] ?? 0) }
-        let npsn = findings.map(\.npsn), code = findings.map(\.code)
+        let npsn = findings.map(\.npsn), code = findings.map(\.code.textOrder)
         let nip = findings.map(\.nip), subjectKey = findings.map(\.subjectKey)
         let order = findings.indices.sorted { a, b in
             if area[a] != area[b] { return area[a] < area[b] }

@@ -23,6 +23,15 @@ public enum DisparityCode: String, Sendable, CaseIterable, Comparable {
     /// Position in the catalogue.
     public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
+    /// Position among the codes in the order of their text (`ASN_TIDAK_ADA_DI_DAPODIK` first): the order
+    /// `disparities.csv` sorts them in, as a spreadsheet sorting its `code` column would.
+    public var textOrder: Int { Self.textRanks[order] }
+
+    private static let textRanks: [Int] = {
+        let sorted = allCases.sorted { $0.rawValue < $1.rawValue }
+        return allCases.map { code in sorted.firstIndex(of: code) ?? 0 }
+    }()
+
     /// 1 = the person cannot be identified; 2 = wrong government; 3 = wrong or unmapped unit; 4 = attribute.
     public var priority: Int {
         switch self {

@@ -113,6 +113,17 @@ public struct JudgementContext: Sendable {
         return codes
     }
 
+    /// The rules' findings as `disparities.csv` holds them: those of no known area (their school not in
+    /// Dapodik, or no partner school for a unit) given to the UPT listing `*`, if any, which receives them in
+    /// its escalation list; then in output order.
+    public func finished(_ findings: consuming [Disparity]) -> [Disparity] {
+        var findings = findings
+        if let catchAll = settings.catchAllUpt {
+            for i in findings.indices where findings[i].upt.isEmpty && findings[i].upts.isEmpty { findings[i].upt = catchAll }
+        }
+        return Disparity.inOutputOrder(findings)
+    }
+
     /// Fills NPSN, school name, kabupaten/kota and UPT.
     public func fillSchool(_ d: inout Disparity, npsn: NPSN) {
         d.npsn = npsn.text

@@ -50,6 +50,9 @@ public struct ReconciliationSettings: Sendable {
         for upt in upts where upt.wilayah.contains(where: { $0 != "*" && kodeWilayah.hasPrefix($0) }) {
             return upt.nama
         }
-        return upts.first { $0.wilayah.contains("*") }?.nama ?? ""
+        return catchAllUpt ?? ""
     }
+
+    /// The first UPT listing `*`: it takes the schools no prefix matches and the disparities of no known area.
+    public var catchAllUpt: String? { upts.first { $0.wilayah.contains("*") }?.nama }
 }

@@ -168,12 +168,12 @@ package struct NightlyRun {
             return RunResult.Lifecycle(isNew: true, firstSeenRun: runId, firstSeenDate: today, ageDays: 0)
         }
         result.resolved = resolved.values
-            .sorted { $0.disparityID < $1.disparityID }
             .map { stored in
                 var row = DisparityRow(json: stored.rowJSON) ?? DisparityRow(cells: [stored.disparityID, stored.code])
                 row["status"] = "SELESAI"
                 return row
             }
+            .sorted(by: DisparityRow.outputOrder)
         return emitted
     }
 

@@ -23,7 +23,7 @@ package struct RunAnalysis: Sendable {
         let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
         var loader = InputLoader(pipeline: pipeline, runDate: asOf)
         loader.onRows = onRows
-        let loaded = try clock.stage("read", detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }) {
+        var loaded = try clock.stage("read", detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }) {
             () throws(PadanError) in try loader.load()
         }
         // Schools and units on one core, people and their name candidates on the other: neither needs the
@@ -54,10 +54,29 @@ package struct RunAnalysis: Sendable {
         let (disparities, resolver) = try clock.stage("judge", detail: { "\($0.disparities.count) disparitas" }) {
             () throws(PadanError) in judge(context)
         }
+        if let note = unescalated(disparities, upts: context.settings.upts) { loaded.warnings.append(note) }
         let skp = try clock.stage("decide", detail: { "\($0.records.count) SKP" }) { () throws(PadanError) in
             decide(context, disparities: disparities, resolver: resolver)
         }
         return RunAnalysis(loaded: loaded, context: context, disparities: disparities, skp: skp)
+    }
+
+    /// A note, in Bahasa Indonesia, of the priority 1–3 disparities that no escalation list receives: their
+    /// school's region code matches no `[[upt]]` prefix and no UPT lists `"*"`, or their area is unknown (the
+    /// school is not in `dapodik_sekolah`) and there is no `"*"` UPT to take them. Nil when there are none.
+    static func unescalated(_ disparities: [Disparity], upts: [ReconciliationSettings.Upt]) -> String? {
+        var count = 0
+        var areas = Set<String>()
+        for i in disparities.indices where disparities[i].priority <= 3 && disparities[i].escalationUpts.isEmpty {
+            count += 1
+            areas.insert(disparities[i].kabupatenKota.isEmpty ? "wilayah tidak diketahui" : disparities[i].kabupatenKota)
+        }
+        guard count > 0 else { return nil }
+        let shown = areas.sorted().prefix(5).joined(separator: ", ") + (areas.count > 5 ? ", …" : "")
+        let remedy =
+            upts.isEmpty
+            ? "sekolahnya tidak ada di dapodik_sekolah" : "tambahkan wilayahnya ke [[upt]] di berkas pipeline, atau UPT dengan wilayah \"*\""
+        return "\(count) disparitas prioritas 1–3 tidak masuk daftar eskalasi UPT mana pun (\(shown)): \(remedy)"
     }
 
     /// Lets go of what only matching, the rules and the SKP verdicts look things up in (the NIP tables and
@@ -80,7 +99,7 @@ package struct RunAnalysis: Sendable {
             let found = ParallelWork.map(order.count) { rules[order[$0]].findings(in: context) }
             var byRule = [[Disparity]](repeating: [], count: rules.count)
             for (k, i) in order.enumerated() { byRule[i] = found[k] }
-            return Disparity.inOutputOrder(byRule.flatMap { $0 })
+            return context.finished(byRule.flatMap { $0 })
         }
         return (disparities, resolver)
     }

@@ -94,19 +94,17 @@ struct RunOutputWriter: Sendable {
     }
 
     /// One list per UPT of the pipeline (or per province without a UPT table). A disparity of several UPTs'
-    /// areas (a unit crosswalked to schools of several) is in each of their lists; one of no known area goes
-    /// to the UPT whose `wilayah` is `*`, if any.
+    /// areas (a unit crosswalked to schools of several) is in each of their lists; one of no known area is
+    /// the `*` UPT's, if any (``JudgementContext/finished(_:)``), and in no list otherwise (the run warns of it).
     func writeEscalations() throws(WriterError) {
         let settings = result.context.settings
         var names = settings.upts.map(\.nama)
         if names.isEmpty {
             names = Array(Set(result.context.batch.schools.map(\.provinsi))).sorted()
         }
-        let catchAll = settings.upts.first { $0.wilayah.contains("*") }?.nama
         var entries = [String: [EscalationList.Entry]]()
         for (life, d) in zip(result.lifecycles, result.disparities) where d.priority <= 3 {
-            var upts = d.escalationUpts
-            if upts.isEmpty, let catchAll { upts = [catchAll] }
+            let upts = d.escalationUpts
             let entry = EscalationList.Entry(
                 priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
                 kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,

@@ -23,6 +23,17 @@ package struct DisparityRow: Sendable, Equatable {
         ]
     }
 
+    /// `disparities.csv`'s order (``Disparity/outputOrder(_:_:)``) on rows as written: priority, kabupaten/kota,
+    /// NPSN, code, NIP, then the id (`resolved.csv`, whose rows come from the store).
+    package static func outputOrder(_ a: DisparityRow, _ b: DisparityRow) -> Bool {
+        let (pa, pb) = (Int(a["priority"]) ?? 0, Int(b["priority"]) ?? 0)
+        if pa != pb { return pa < pb }
+        for column in ["kabupaten_kota", "npsn", "code", "nip", "disparity_id"] where a[column] != b[column] {
+            return a[column] < b[column]
+        }
+        return false
+    }
+
     package subscript(_ column: String) -> String {
         get { Self.header.firstIndex(of: column).map { cells[$0] } ?? "" }
         set { if let i = Self.header.firstIndex(of: column) { cells[i] = newValue } }

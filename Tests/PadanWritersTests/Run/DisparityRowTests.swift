@@ -60,6 +60,28 @@ struct DisparityRowTests {
         #expect(row.cells.count == DisparityRow.header.count)
     }
 
+    /// `resolved.csv`'s rows (from the store) in `disparities.csv`'s order: priority as a number, then
+    /// kabupaten/kota, NPSN, code and NIP as texts, the id last.
+    @Test func rowsSortAsDisparitiesCsv() {
+        func row(_ id: String, _ code: String, _ priority: String, kab: String, npsn: String, nip: String) -> DisparityRow {
+            var row = DisparityRow(cells: [id, code, priority])
+            row["kabupaten_kota"] = kab
+            row["npsn"] = npsn
+            row["nip"] = nip
+            return row
+        }
+        let expected = [
+            row("f1", "NIP_TIDAK_VALID", "1", kab: "Kab. Tuban", npsn: "2", nip: "9"),
+            row("a2", "UNOR_WILAYAH_BERBEDA", "2", kab: "Kab. Banyuwangi", npsn: "1", nip: "1"),
+            row("e3", "GOLONGAN_BERBEDA", "4", kab: "Kab. Banyuwangi", npsn: "1", nip: "5"),
+            row("d4", "GOLONGAN_BERBEDA", "4", kab: "Kab. Tuban", npsn: "1", nip: "1"),
+            row("c5", "NAMA_BERBEDA", "4", kab: "Kab. Tuban", npsn: "1", nip: "1"),
+            row("b6", "NAMA_BERBEDA", "4", kab: "Kab. Tuban", npsn: "1", nip: "2"),
+            row("a7", "NAMA_BERBEDA", "10", kab: "", npsn: "", nip: ""),
+        ]
+        #expect(expected.reversed().sorted(by: DisparityRow.outputOrder).map { $0["disparity_id"] } == expected.map { $0["disparity_id"] })
+    }
+
     @Test func shortRowsArePadded() {
         let row = DisparityRow(cells: ["id", "NIP_KOSONG"])
         #expect(row.cells.count == DisparityRow.header.count)

@@ -145,7 +145,7 @@ struct AttributeRulesTests {
             .with {
                 $0.siasnGender = .female; $0.siasnNama = "BAMBANG"
             })
-        #expect(run.codes(forPtk: "p") == [.namaBerbeda, .jenisKelaminBerbeda])
+        #expect(run.codes(forPtk: "p") == [.jenisKelaminBerbeda, .namaBerbeda])
         let d = try #require(run.findings(.jenisKelaminBerbeda).first)
         let employee = try #require(run.context.batch.employees.last)
         #expect(d.pnsId == employee.pnsId.text)
