@@ -119,7 +119,10 @@ public struct JudgementContext: Sendable {
     public func finished(_ findings: consuming [Disparity]) -> [Disparity] {
         var findings = findings
         if let catchAll = settings.catchAllUpt {
-            for i in findings.indices where findings[i].upt.isEmpty && findings[i].upts.isEmpty { findings[i].upt = catchAll }
+            // Through the buffer: a computed look at an element of the array copied the whole finding.
+            findings.withUnsafeMutableBufferPointer { found in
+                for i in found.indices where found[i].upt.isEmpty && found[i].upts.isEmpty { found[i].upt = catchAll }
+            }
         }
         return Disparity.inOutputOrder(findings)
     }

@@ -202,7 +202,7 @@ package struct NightlyRun {
             // The row's first cell is the id; the code and priority read in place (a `let` of the disparity
             // copied all its texts).
             let row = result.row(i)
-            let code = result.disparities[i].code
+            let code = result.disparities.withUnsafeBufferPointer { $0[i].code }
             return DisparityObservation(disparityID: row.cells[0], code: code.rawValue, priority: code.priority, rowJSON: row.json)
         }
     }

@@ -67,9 +67,12 @@ package struct RunAnalysis: Sendable {
     static func unescalated(_ disparities: [Disparity], upts: [ReconciliationSettings.Upt]) -> String? {
         var count = 0
         var areas = Set<String>()
-        for i in disparities.indices where disparities[i].priority <= 3 && disparities[i].escalationUpts.isEmpty {
-            count += 1
-            areas.insert(disparities[i].kabupatenKota.isEmpty ? "wilayah tidak diketahui" : disparities[i].kabupatenKota)
+        // Stored fields read through the buffer: a computed property of an element copied the whole finding.
+        disparities.withUnsafeBufferPointer { found in
+            for i in found.indices where found[i].code.priority <= 3 && found[i].upt.isEmpty && found[i].upts.isEmpty {
+                count += 1
+                areas.insert(found[i].kabupatenKota.isEmpty ? "wilayah tidak diketahui" : found[i].kabupatenKota)
+            }
         }
         guard count > 0 else { return nil }
         let shown = areas.sorted().prefix(5).joined(separator: ", ") + (areas.count > 5 ? ", …" : "")

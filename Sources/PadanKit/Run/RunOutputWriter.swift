@@ -103,13 +103,16 @@ struct RunOutputWriter: Sendable {
             names = Array(Set(result.context.batch.schools.map(\.provinsi))).sorted()
         }
         var entries = [String: [EscalationList.Entry]]()
-        for (life, d) in zip(result.lifecycles, result.disparities) where d.priority <= 3 {
-            let upts = d.escalationUpts
-            let entry = EscalationList.Entry(
-                priority: d.priority, code: d.code.rawValue, uraian: d.code.uraian, owner: d.code.owner,
-                kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
-                ageDays: life.ageDays, since: life.firstSeenDate, action: Self.action(d))
-            for upt in upts { entries[upt, default: []].append(entry) }
+        // From the buffer, by position: `zip` (as `for d in`) copied each finding whole.
+        result.disparities.withUnsafeBufferPointer { found in
+            for (life, i) in zip(result.lifecycles, found.indices) where found[i].code.priority <= 3 {
+                let entry = EscalationList.Entry(
+                    priority: found[i].priority, code: found[i].code.rawValue, uraian: found[i].code.uraian,
+                    owner: found[i].code.owner, kabupatenKota: found[i].kabupatenKota, npsn: found[i].npsn,
+                    sekolah: found[i].namaSekolah, nip: found[i].nip, nama: found[i].nama, ageDays: life.ageDays,
+                    since: life.firstSeenDate, action: Self.action(found[i]))
+                for upt in found[i].escalationUpts { entries[upt, default: []].append(entry) }
+            }
         }
         for name in names {
             let list = EscalationList(upt: name, entries: entries[name] ?? [])

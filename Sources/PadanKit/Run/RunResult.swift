@@ -61,7 +61,10 @@ package struct RunResult {
     /// The `disparities.csv` row of disparity `i`.
     package func row(_ i: Int) -> DisparityRow {
         let life = lifecycles[i]
-        return DisparityRow(disparities[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+        // From the buffer: `disparities[i]` as an argument was a whole copy of the finding, then released.
+        return disparities.withUnsafeBufferPointer {
+            DisparityRow($0[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+        }
     }
 
     /// How many of `rows` are `BARU`.

@@ -15,7 +15,9 @@ package struct DisparityRow: Sendable, Equatable {
         self.cells = cells + Array(repeating: "", count: max(0, Self.header.count - cells.count))
     }
 
-    package init(_ d: Disparity, status: String, firstSeen: String, ageDays: Int) {
+    /// (`d` borrowed: an initializer owns its arguments by default, and the caller copied the finding whole to
+    /// hand it over.)
+    package init(_ d: borrowing Disparity, status: String, firstSeen: String, ageDays: Int) {
         cells = [
             d.id, d.code.rawValue, String(d.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
             d.nama, d.npsn, d.namaSekolah, d.unorId, d.kabupatenKota, d.upt, d.field, d.dapodikValue, d.siasnValue,
