@@ -66,12 +66,13 @@ struct PipelineFileParser {
     func fail(_ message: String) -> PadanError { PadanError(.data, "\(path): \(message)") }
 
     func parse(_ table: TOMLTable) throws(PadanError) -> PipelineFile {
-        try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
+        // The version before the keys: a newer file's new keys are not typos but a sign the program is too old.
         guard let version = table["version"]?.int else { throw fail("kunci 'version' wajib diisi (angka)") }
         guard version <= PipelineFile.supportedVersion else {
             throw fail("version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))")
         }
         guard version >= 1 else { throw fail("version = \(version) tidak sah") }
+        try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
         let name = try string(table, "name")
         let store = try string(table, "store")
         let output = try string(table, "output_dir")

@@ -64,6 +64,10 @@ struct FileAndPipelineHostileTests {
             name: "newer version", edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2") },
             message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
         PipelineCase(
+            name: "newer version with a key of its own",
+            edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2\nzona_waktu = \"WIB\"") },
+            message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
+        PipelineCase(
             name: "required input missing",
             edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
             message: "pipeline.toml: input wajib 'inputs.siasn_unor' tidak ada"),
