@@ -102,6 +102,13 @@ struct PipelineFileParser {
         try check(periode, allowed: ["aktif"], in: "periode.")
         let aktifText = try string(periode, "aktif", prefix: "periode.")
         guard let aktif = Periode(reading: aktifText) else { throw fail("periode.aktif tidak dikenal: \(aktifText)") }
+        // Every payload carries the active period's year, and the payload schema takes only these years: out of
+        // them, no payload of the run would be valid.
+        guard Periode.payloadYears.contains(aktif.year) else {
+            throw fail(
+                "periode.aktif \"\(aktifText)\": tahun \(aktif.year) di luar rentang "
+                    + "\(Periode.payloadYears.lowerBound)–\(Periode.payloadYears.upperBound) yang diterima e-Kinerja")
+        }
 
         var file = PipelineFile(
             path: path, name: name, store: "", outputDir: "", inputs: inputs, baseDirectory: base, periodeAktif: aktif)

@@ -68,6 +68,10 @@ struct FileAndPipelineHostileTests {
             edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2\nzona_waktu = \"WIB\"") },
             message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
         PipelineCase(
+            name: "active period no payload can carry",
+            edit: { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2022-S2\"") },
+            message: "pipeline.toml: periode.aktif \"2022-S2\": tahun 2022 di luar rentang 2023–2100"),
+        PipelineCase(
             name: "required input missing",
             edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
             message: "pipeline.toml: input wajib 'inputs.siasn_unor' tidak ada"),
@@ -104,6 +108,16 @@ struct FileAndPipelineHostileTests {
             message: "pipeline.toml: upt[1] (\"BGP Tuban\") dan upt[2] (\"BGP  Tuban!\") memakai nama berkas eskalasi "
                 + "yang sama (escalation/bgp-tuban.csv)"),
     ]
+
+    /// `padan check` reads the pipeline file as `padan run` does.
+    @Test func checkRefusesAnActivePeriodNoPayloadCanCarry() throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        try region.editPipeline { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2101-S1\"") }
+        let check = try PadanProcess.run(["check", region.pipeline.path, "--as-of", HostileRegion.asOf], timeout: 30)
+        #expect(check.status == 65, "\(check.stderr)")
+        #expect(check.stderr.contains("pipeline.toml: periode.aktif \"2101-S1\": tahun 2101 di luar rentang"), "\(check.stderr)")
+    }
 
     @Test(arguments: pipelineCases)
     func brokenPipelineExitsNamingTheKeyOrPath(_ broken: PipelineCase) throws {

@@ -64,6 +64,19 @@ struct PipelineFileTests {
         #expect(file.heads.count == 2)
     }
 
+    /// The payload schema takes `periode.tahun` from 2023 to 2100: a period out of it would make every payload
+    /// invalid.
+    @Test(arguments: [("2022-S2", false), ("2023-S1", true), ("2100-S2", true), ("2101-S1", false), ("2204-S2", false)])
+    func activePeriodYearMustBeOneAPayloadCanCarry(_ aktif: String, _ accepted: Bool) {
+        let message = Self.error(Self.pipeline { $0.replacingOccurrences(of: "\"2024-S2\"", with: "\"\(aktif)\"") })
+        if accepted {
+            #expect(message == nil)
+        } else {
+            let year = aktif.prefix(4)
+            #expect(message == "periode.aktif \"\(aktif)\": tahun \(year) di luar rentang 2023–2100 yang diterima e-Kinerja")
+        }
+    }
+
     /// A newer file is told as newer, whatever new keys it holds.
     @Test func theVersionIsCheckedBeforeTheKeys() {
         let message = Self.error(
