@@ -72,6 +72,19 @@ struct FileAndPipelineHostileTests {
             edit: { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2022-S2\"") },
             message: "pipeline.toml: periode.aktif \"2022-S2\": tahun 2022 di luar rentang 2023–2100"),
         PipelineCase(
+            name: "matching threshold above 1",
+            edit: { $0.replacingOccurrences(of: "name_threshold = 0.90", with: "name_threshold = 5") },
+            message: "pipeline.toml: matching.name_threshold harus angka dari 0 sampai 1, bukan 5"),
+        PipelineCase(
+            name: "penilai NIP that is no NIP",
+            edit: { $0.replacingOccurrences(of: "nip = \"197712242006122207\"", with: "nip = \"abc\"") },
+            message: "pipeline.toml: penilai[2].nip (Pemerintah Kabupaten Banyuwangi) bukan NIP yang sah"),
+        PipelineCase(
+            name: "two penilai of one government",
+            edit: { $0.replacingOccurrences(of: "Pemerintah Kabupaten Banyuwangi", with: "Pemerintah Kabupaten Tuban") },
+            message: "pipeline.toml: penilai[1].instansi (\"Pemerintah Kab. Tuban\") dan penilai[2].instansi "
+                + "(\"Pemerintah Kabupaten Tuban\") menyebut pemerintah yang sama (Kab. Tuban)"),
+        PipelineCase(
             name: "required input missing",
             edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
             message: "pipeline.toml: input wajib 'inputs.siasn_unor' tidak ada"),
@@ -117,6 +130,27 @@ struct FileAndPipelineHostileTests {
         let check = try PadanProcess.run(["check", region.pipeline.path, "--as-of", HostileRegion.asOf], timeout: 30)
         #expect(check.status == 65, "\(check.stderr)")
         #expect(check.stderr.contains("pipeline.toml: periode.aktif \"2101-S1\": tahun 2101 di luar rentang"), "\(check.stderr)")
+    }
+
+    /// A head of office whose `instansi` reads as no government: the run goes on and says so on stderr, in
+    /// `summary.json` and in `padan check`.
+    @Test func aPenilaiOfNoGovernmentIsAWarningOfTheRun() throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        try region.editPipeline { $0.replacingOccurrences(of: "Pemerintah Kab. Tuban", with: "Dinas Pendidikan Tuban") }
+        let warning = "penilai[1].instansi \"Dinas Pendidikan Tuban\" tidak terbaca sebagai pemerintah daerah"
+        let run = try region.run(timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("peringatan"), "\(run.stderr)")
+        #expect(run.stderr.contains(warning), "\(run.stderr)")
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: region.latest.appendingPathComponent("summary.json")))
+        let warnings = (summary as? [String: Any])?["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.contains(warning) }, "\(warnings)")
+        let check = try PadanProcess.run(["check", region.pipeline.path, "--as-of", HostileRegion.asOf], timeout: 30)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("peringatan: "), "\(check.stdout)")
+        #expect(check.stdout.contains(warning), "\(check.stdout)")
     }
 
     @Test(arguments: pipelineCases)

@@ -4,8 +4,10 @@ import Testing
 
 @testable import PadanKit
 
-/// The pipeline file's keys and values: each wrong one a `.data` error (65) naming the key, read before any input.
+/// The pipeline file's values: each wrong one a `.data` error (65) naming the key, read before any input.
 struct PipelineFileTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 22)!
+
     /// A valid pipeline file (its inputs need not exist to load it) with `edit` applied.
     static func pipeline(_ edit: (String) -> String = { $0 }) -> String {
         edit(
@@ -44,7 +46,7 @@ struct PipelineFileTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).toml").path
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return try PipelineFile.load(path)
+        return try PipelineFile.load(path, today: today)
     }
 
     /// The message of the error loading `text` gives (without the file's path), or nil when it loads.
@@ -62,6 +64,7 @@ struct PipelineFileTests {
         let file = try Self.load(Self.pipeline())
         #expect(file.periodeAktif.description == "2024-S2")
         #expect(file.heads.count == 2)
+        #expect(file.warnings.isEmpty)
     }
 
     /// The payload schema takes `periode.tahun` from 2023 to 2100: a period out of it would make every payload
@@ -75,6 +78,76 @@ struct PipelineFileTests {
             let year = aktif.prefix(4)
             #expect(message == "periode.aktif \"\(aktif)\": tahun \(year) di luar rentang 2023–2100 yang diterima e-Kinerja")
         }
+    }
+
+    @Test(arguments: [
+        ("name_threshold = 0.90", "name_threshold = 5", "matching.name_threshold harus angka dari 0 sampai 1, bukan 5"),
+        ("unor_threshold = 0.85", "unor_threshold = -0.1", "matching.unor_threshold harus angka dari 0 sampai 1, bukan -0.1"),
+        ("unor_margin = 0.05", "unor_margin = nan", "matching.unor_margin harus angka dari 0 sampai 1, bukan nan"),
+        ("unor_margin = 0.05", "unor_margin = inf", "matching.unor_margin harus angka dari 0 sampai 1, bukan inf"),
+        ("unor_margin = 0.05", "unor_margin = \"0.05\"", "matching.unor_margin harus angka"),
+    ])
+    func matchingValuesAreNumbersFromZeroToOne(_ line: String, _ wrong: String, _ message: String) {
+        #expect(Self.error(Self.pipeline { $0.replacingOccurrences(of: line, with: wrong) }) == message)
+    }
+
+    @Test func matchingBoundsAreAccepted() throws {
+        let file = try Self.load(
+            Self.pipeline {
+                $0.replacingOccurrences(of: "name_threshold = 0.90", with: "name_threshold = 1")
+                    .replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = 0")
+            })
+        #expect(file.nameThreshold == 1)
+        #expect(file.unorMargin == 0)
+    }
+
+    @Test(arguments: [
+        ("abc", "NIP berisi karakter selain angka"),
+        ("19700810200103176", "NIP terdiri dari 17 angka, seharusnya 18"),
+        ("197008102001131762", "bagian TMT CPNS dalam NIP tidak sah"),
+        ("1.97008E+17", "rusak oleh spreadsheet"),
+    ])
+    func aPenilaiNIPMustBeAValidNIP(_ nip: String, _ why: String) throws {
+        let message = try #require(
+            Self.error(Self.pipeline { $0.replacingOccurrences(of: "197706172004012440", with: nip) }))
+        #expect(message.hasPrefix("penilai[2].nip (Pemerintah Provinsi Jawa Timur) "), "\(message)")
+        #expect(message.contains(why), "\(message)")
+    }
+
+    @Test func aPenilaiNIPIsReadAsTheInputsAreRead() throws {
+        // Grouped as on a letter, and a PPPK NIP (digits 13–14 read as "month" 21–29 by the PNS rule).
+        let file = try Self.load(
+            Self.pipeline {
+                $0.replacingOccurrences(of: "197008102001031762", with: "19700810 200103 1 762")
+                    .replacingOccurrences(of: "197706172004012440", with: "197706172021221001")
+            })
+        #expect(file.heads.map(\.nip) == ["19700810 200103 1 762", "197706172021221001"])
+    }
+
+    @Test func twoPenilaiOfOneGovernmentAreRefused() {
+        let message = Self.error(
+            Self.pipeline {
+                $0 + """
+
+                    [[penilai]]
+                    instansi = "Pemerintah Kabupaten TUBAN"
+                    nip = "196805121994031002"
+
+                    """
+            })
+        #expect(
+            message == "penilai[1].instansi (\"Pemerintah Kab. Tuban\") dan penilai[3].instansi (\"Pemerintah Kabupaten "
+                + "TUBAN\") menyebut pemerintah yang sama (Kab. Tuban); satu pemerintah hanya punya satu kepala dinas")
+    }
+
+    @Test func aPenilaiWhoseInstansiReadsAsNoGovernmentIsAWarning() throws {
+        let file = try Self.load(
+            Self.pipeline { $0.replacingOccurrences(of: "Pemerintah Kab. Tuban", with: "Dinas Pendidikan Tuban") })
+        #expect(file.heads.count == 2)
+        #expect(file.warnings.count == 1)
+        #expect(
+            file.warnings.first?.contains(
+                ": penilai[1].instansi \"Dinas Pendidikan Tuban\" tidak terbaca sebagai pemerintah daerah") == true)
     }
 
     /// A newer file is told as newer, whatever new keys it holds.
