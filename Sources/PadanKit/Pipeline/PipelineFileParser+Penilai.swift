@@ -5,7 +5,9 @@ extension PipelineFileParser {
     /// The `[[penilai]]` tables: each `nip` a valid NIP (rules.md §1), at most one head per government (compared
     /// as governments are, `Pemerintah Kab. X` = `Pemerintah Kabupaten X`). An `instansi` that reads as no
     /// government can never be a school's: a warning, since the run can go on without that head.
-    func heads(_ table: TOMLTable) throws(PadanError) -> (heads: [ReconciliationSettings.HeadOfOffice], warnings: [String]) {
+    func heads(_ table: TOMLTable) throws(PadanError)
+        -> (heads: [ReconciliationSettings.HeadOfOffice], warnings: [String])
+    {
         var heads = [ReconciliationSettings.HeadOfOffice](), warnings = [String]()
         var first = [Government: Int]()
         for (i, item) in try tables(table, "penilai").enumerated() {

@@ -15,8 +15,7 @@ struct CrosswalkFileUpdateTests {
         try original.write(toFile: path, atomically: true, encoding: .utf8)
         let now = Date(timeIntervalSince1970: 1_795_000_000)
         var contents = [original]
-        let pairs = [("20500002", "b1b2c3d4e5f60718293a4b5c6d7e8f90"), ("20500003", "c1b2c3d4e5f60718293a4b5c6d7e8f90")]
-        for (npsn, unit) in pairs {
+        for (npsn, unit) in [("20500002", "B1B2C3D4E5F6071829"), ("20500003", "C1B2C3D4E5F6071829")] {
             let prepared = try CrosswalkFileUpdate(path: path, now: now).prepare([(npsn: npsn, unorId: unit)])
             try prepared.replace()
             contents.append(try String(contentsOfFile: path, encoding: .utf8))

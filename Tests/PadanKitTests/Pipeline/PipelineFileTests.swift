@@ -76,19 +76,22 @@ struct PipelineFileTests {
             #expect(message == nil)
         } else {
             let year = aktif.prefix(4)
-            #expect(message == "periode.aktif \"\(aktif)\": tahun \(year) di luar rentang 2023–2100 yang diterima e-Kinerja")
+            #expect(
+                message == "periode.aktif \"\(aktif)\": tahun \(year) di luar rentang 2023–2100 yang diterima e-Kinerja")
         }
     }
 
-    @Test(arguments: [
-        ("name_threshold = 0.90", "name_threshold = 5", "matching.name_threshold harus angka dari 0 sampai 1, bukan 5"),
-        ("unor_threshold = 0.85", "unor_threshold = -0.1", "matching.unor_threshold harus angka dari 0 sampai 1, bukan -0.1"),
-        ("unor_margin = 0.05", "unor_margin = nan", "matching.unor_margin harus angka dari 0 sampai 1, bukan nan"),
-        ("unor_margin = 0.05", "unor_margin = inf", "matching.unor_margin harus angka dari 0 sampai 1, bukan inf"),
-        ("unor_margin = 0.05", "unor_margin = \"0.05\"", "matching.unor_margin harus angka"),
-    ])
-    func matchingValuesAreNumbersFromZeroToOne(_ line: String, _ wrong: String, _ message: String) {
-        #expect(Self.error(Self.pipeline { $0.replacingOccurrences(of: line, with: wrong) }) == message)
+    @Test(arguments: [("name_threshold", "5"), ("unor_threshold", "-0.1"), ("unor_margin", "nan"), ("unor_margin", "inf")])
+    func matchingValuesAreNumbersFromZeroToOne(_ key: String, _ value: String) {
+        let pipeline = Self.pipeline {
+            $0.replacingOccurrences(of: "\(key) = [0-9.]+", with: "\(key) = \(value)", options: .regularExpression)
+        }
+        #expect(Self.error(pipeline) == "matching.\(key) harus angka dari 0 sampai 1, bukan \(value)")
+    }
+
+    @Test func aMatchingValueWrittenAsTextIsRefused() {
+        let pipeline = Self.pipeline { $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = \"0.05\"") }
+        #expect(Self.error(pipeline) == "matching.unor_margin harus angka")
     }
 
     @Test func matchingBoundsAreAccepted() throws {
@@ -136,8 +139,9 @@ struct PipelineFileTests {
                     """
             })
         #expect(
-            message == "penilai[1].instansi (\"Pemerintah Kab. Tuban\") dan penilai[3].instansi (\"Pemerintah Kabupaten "
-                + "TUBAN\") menyebut pemerintah yang sama (Kab. Tuban); satu pemerintah hanya punya satu kepala dinas")
+            message == "penilai[1].instansi (\"Pemerintah Kab. Tuban\") dan penilai[3].instansi "
+                + "(\"Pemerintah Kabupaten TUBAN\") menyebut pemerintah yang sama (Kab. Tuban); "
+                + "satu pemerintah hanya punya satu kepala dinas")
     }
 
     @Test func aPenilaiWhoseInstansiReadsAsNoGovernmentIsAWarning() throws {
