@@ -7,10 +7,17 @@ struct SampleCommand: ParsableCommand {
         commandName: "sample",
         abstract: "Menulis wilayah sintetis (semua jenis input, semua kode disparitas) untuk demo dan benchmark.")
 
-    @Argument(help: "Folder wilayah (dibuat jika belum ada).") var directory: String
+    @Argument(help: "Folder wilayah (dibuat jika belum ada; folder yang sudah berisi ditolak kecuali dengan --force).")
+    var directory: String
     @Option(help: "Kira-kira berapa baris PTK Dapodik (nasional: 3000000).") var teachers = 300
     @Option(help: "Benih acak: benih yang sama memberi berkas yang sama.") var seed: UInt64 = 1
     @Option(help: "Daftar sekolah sekolah-2019.csv.gz (bawaan: dicari di shared/data).") var schools: String?
+    @Flag(
+        help: """
+            Menulis ke folder yang sudah berisi: berkas wilayah sintetis ditimpa, dan state/ serta out/ di dalamnya \
+            dihapus agar riwayat run wilayah lama tidak tercampur dengan wilayah baru.
+            """)
+    var force = false
     @Flag(help: "Tanpa keluaran kecuali galat.") var quiet = false
 
     func validate() throws {
@@ -18,7 +25,8 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let command = SampleCommandRun(directory: directory, teachers: teachers, seed: seed, schoolsPath: schools)
+        let command = SampleCommandRun(
+            directory: directory, teachers: teachers, seed: seed, schoolsPath: schools, force: force)
         do {
             let report = try command.execute()
             if !quiet { print(SampleCommandRun.render(report), terminator: "") }

@@ -4,6 +4,9 @@ public struct Periode: Hashable, Sendable, CustomStringConvertible {
     private let storedYear: UInt16
     private let storedSemester: UInt8
 
+    /// The years an SKP payload may carry (`skp-payload.schema.json`: `periode.tahun` from 2023 to 2100).
+    public static let payloadYears = 2023...2100
+
     public var year: Int { Int(storedYear) }
     public var semester: Int { Int(storedSemester) }
 

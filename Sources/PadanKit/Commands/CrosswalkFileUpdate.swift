@@ -2,7 +2,8 @@ import Foundation
 import PadanCore
 import PadanReaders
 
-/// Appends approved pairs to a crosswalk CSV atomically, keeping the previous file as a dated backup.
+/// Appends approved pairs to a crosswalk CSV atomically, keeping the previous file as a dated backup
+/// (`unor_npsn.csv.20261123T021354.bak`, then `…T021354-2.bak` within the same second); no backup is overwritten.
 ///
 /// The file's bytes are kept as they are and the new rows appended as bytes: nothing is decoded and encoded
 /// again, so a Windows-1252 file stays Windows-1252 (the new rows are ASCII, the same bytes in both). Each
@@ -87,9 +88,14 @@ struct CrosswalkFileUpdate {
             formatOptions: [.withYear, .withMonth, .withDay, .withTime]
         ).replacingOccurrences(of: ":", with: "")
         if fm.fileExists(atPath: path) {
-            let target = "\(path).\(stamp).bak"
+            // Named to the second: a second decision within it gets `-2`, `-3`, …, never the first one's backup.
+            var target = "\(path).\(stamp).bak"
+            var n = 2
+            while fm.fileExists(atPath: target) {
+                target = "\(path).\(stamp)-\(n).bak"
+                n += 1
+            }
             do {
-                try? fm.removeItem(atPath: target)
                 try fm.copyItem(atPath: path, toPath: target)
             } catch {
                 throw PadanError(

@@ -10,7 +10,7 @@ struct PersonExplainer {
     var batch: Batch { analysis.context.batch }
     var linkage: Linkage { analysis.context.linkage }
 
-    func explain(query: String) throws(PadanError) -> Explanation {
+    func explain(query: String) -> Explanation {
         let people = linkage.people.indices.filter { p in
             linkage.people[p].rows.contains { r in
                 let row = batch.teachers[r]
@@ -18,13 +18,20 @@ struct PersonExplainer {
             }
         }
         let employees = batch.employees.indices.filter { batch.employees[$0].nipBaru == query }
+        var explanation = Explanation(title: ExplainText.title("NIP \(query)", store: store, asOf: asOf), sections: [])
         guard !people.isEmpty || !employees.isEmpty else {
-            throw PadanError(.data, "NIP \(query) tidak ditemukan di Dapodik maupun SIASN (input per \(asOf))")
+            // An answer, not a failure: the NIP is in neither register (a PMM row may still name it).
+            explanation.sections.append(
+                .init(
+                    title: "Tidak ada di data",
+                    lines: [
+                        "NIP \(query) tidak ada di data PTK Dapodik maupun data ASN SIASN yang dibaca.",
+                        "Periksa penulisan NIP-nya; bila orang ini memang ASN di wilayah ini, datanya belum ada di "
+                            + "ekspor Dapodik dan SIASN yang dipakai pipeline ini.",
+                    ]))
+            explanation.sections.append(skpSection(query))
+            return explanation
         }
-        var explanation = Explanation(
-            title: "Penjelasan NIP \(query) — dihitung ulang dari input saat ini per \(ExplainText.date(asOf))"
-                + (store.lastRun.map { "; run terakhir tercatat: \($0.runID)" } ?? "; belum ada run tercatat"),
-            sections: [])
         if people.count > 1 {
             explanation.sections.append(
                 .init(title: "Perhatian", lines: ["\(people.count) orang berbeda di Dapodik memakai NIP ini (NIP_GANDA)."]))
@@ -36,16 +43,19 @@ struct PersonExplainer {
         for e in employees where !shownEmployees.contains(e) {
             explain(siasnOnly: e, into: &explanation)
         }
+        explanation.sections.append(skpSection(query))
+        return explanation
+    }
+
+    /// The SKP decisions of the PMM rows with this NIP.
+    func skpSection(_ query: String) -> Explanation.Section {
         let decisions = analysis.skp.records.indices.filter {
             let record = analysis.skp.records[$0]
             return record.nip.nip?.digits == query || PersonMatcher.compact(record.nipText) == query
         }.map { analysis.skp.decision(at: $0) }
-        explanation.sections.append(
-            .init(
-                title: "Keputusan SKP (pmm_skp)",
-                lines: decisions.isEmpty
-                    ? ["Tidak ada baris SKP dengan NIP ini."] : decisions.map { ExplainText.decision($0, context: context) }))
-        return explanation
+        let lines = decisions.map { ExplainText.decision($0, context: context) }
+        return .init(
+            title: "Keputusan SKP (pmm_skp)", lines: lines.isEmpty ? ["Tidak ada baris SKP dengan NIP ini."] : lines)
     }
 
     func explain(person p: Int, into out: inout Explanation, shownEmployees: inout Set<Int>) {

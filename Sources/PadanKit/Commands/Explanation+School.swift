@@ -9,14 +9,20 @@ struct SchoolExplainer {
 
     var context: JudgementContext { analysis.context }
 
-    func explain(_ npsn: NPSN) throws(PadanError) -> Explanation {
-        guard let school = context.school(npsn) else {
-            throw PadanError(.data, "NPSN \(npsn.text) tidak ada di data sekolah Dapodik (input per \(asOf))")
-        }
+    func explain(_ npsn: NPSN) -> Explanation {
         var out = Explanation(
-            title: "Penjelasan sekolah NPSN \(npsn.text) — dihitung ulang dari input saat ini per \(ExplainText.date(asOf))"
-                + (store.lastRun.map { "; run terakhir tercatat: \($0.runID)" } ?? "; belum ada run tercatat"),
-            sections: [])
+            title: ExplainText.title("sekolah NPSN \(npsn.text)", store: store, asOf: asOf), sections: [])
+        guard let school = context.school(npsn) else {
+            // An answer, not a failure; PTK rows naming the school are worth knowing (their school is missing).
+            let rows = context.batch.teachers.reduce(0) { $0 + ($1.npsn == npsn ? 1 : 0) }
+            var lines = ["NPSN \(npsn.text) tidak ada di data sekolah Dapodik (dapodik_sekolah) yang dibaca."]
+            lines.append(
+                rows == 0
+                    ? "Tidak ada baris PTK Dapodik dengan NPSN ini; periksa penulisan NPSN-nya."
+                    : "\(rows) baris PTK Dapodik menyebut NPSN ini: sekolahnya perlu ada di ekspor sekolah Dapodik.")
+            out.sections.append(.init(title: "Tidak ada di data", lines: lines))
+            return out
+        }
         let upt = context.settings.upt(kodeWilayah: school.kodeWilayah, provinsi: school.provinsi)
         out.sections.append(
             .init(

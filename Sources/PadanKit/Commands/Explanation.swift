@@ -50,29 +50,26 @@ package struct Explanation: Sendable {
     }
 
     /// Recomputes the run as of `asOf` (default: the as-of date of the store's last run, else today) and
-    /// explains the target. An unknown NIP or NPSN is a `.data` error (65), a malformed one `.usage` (64).
+    /// explains the target. A malformed NIP or NPSN is a `.usage` error (64); one the inputs do not hold is
+    /// an answer that says so (exit 0), not a failure: 65 means an unusable input.
     package static func explain(_ target: Target, pipeline: PipelineFile, asOf: CalendarDate?) throws(PadanError) -> Explanation {
         let store = try StoreView(pipeline: pipeline)
         let date = asOf ?? store.lastRun.flatMap { CalendarDate(iso: $0.asOf) } ?? NightlyRun.today(Date())
         // The question is checked before anything is read (a malformed one is a usage error).
-        let answer: (RunAnalysis) throws(PadanError) -> Explanation
+        let answer: (RunAnalysis) -> Explanation
         switch target {
         case .nip(let text):
             let query = PersonMatcher.compact(text)
             guard !query.isEmpty, query.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw PadanError(.usage, "--nip harus berupa angka NIP, bukan '\(text)'")
             }
-            answer = { analysis throws(PadanError) in
-                try PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query)
-            }
+            answer = { analysis in PersonExplainer(analysis: analysis, store: store, asOf: date).explain(query: query) }
         case .npsn(let text):
             guard let npsn = NPSN(text) else { throw PadanError(.usage, "--npsn harus 8 angka, bukan '\(text)'") }
-            answer = { analysis throws(PadanError) in
-                try SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn)
-            }
+            answer = { analysis in SchoolExplainer(analysis: analysis, store: store, asOf: date).explain(npsn) }
         }
         let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: date, rejected: store.rejected)
-        var explanation = try answer(analysis)
+        var explanation = answer(analysis)
         explanation.notice = changes(analysis, store: store)?.section
         return explanation
     }
@@ -123,6 +120,12 @@ struct StoreView: Sendable {
 
 /// Shared wording of the explanations.
 enum ExplainText {
+    /// `Penjelasan NIP … — dihitung ulang dari input saat ini per …; run terakhir tercatat: …`.
+    static func title(_ subject: String, store: StoreView, asOf: CalendarDate) -> String {
+        "Penjelasan \(subject) — dihitung ulang dari input saat ini per \(date(asOf))"
+            + (store.lastRun.map { "; run terakhir tercatat: \($0.runID)" } ?? "; belum ada run tercatat")
+    }
+
     static func date(_ d: CalendarDate) -> String {
         let months = [
             "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

@@ -24,9 +24,15 @@ package struct PipelineFile: Sendable {
     package var unorMargin = 0.05
     package var heads: [ReconciliationSettings.HeadOfOffice] = []
     package var upts: [ReconciliationSettings.Upt] = []
+    /// What the file says that a run can go on with but an operator should fix, in Bahasa Indonesia (carried
+    /// with the inputs' warnings: stderr, `padan check`, `summary.json` `warnings`).
+    package var warnings: [String] = []
 
     /// Reads and validates a pipeline file; every problem is a `.data` error naming the file and the key.
-    package static func load(_ path: String) throws(PadanError) -> PipelineFile {
+    /// `today` bounds the birth date in a `[[penilai]]` NIP, as a run's date bounds those of the inputs.
+    package static func load(_ path: String, today: CalendarDate = NightlyRun.today(Date())) throws(PadanError)
+        -> PipelineFile
+    {
         let url = URL(fileURLWithPath: path)
         let text: String
         do {
@@ -42,7 +48,7 @@ package struct PipelineFile: Sendable {
         } catch {
             throw PadanError(.data, "\(path): TOML tidak sah")
         }
-        return try PipelineFileParser(path: path, base: url.deletingLastPathComponent().path).parse(table)
+        return try PipelineFileParser(path: path, base: url.deletingLastPathComponent().path, today: today).parse(table)
     }
 
     /// The rule settings of this pipeline for a run on `runDate`.
@@ -62,16 +68,18 @@ package struct PipelineFile: Sendable {
 struct PipelineFileParser {
     let path: String
     let base: String
+    let today: CalendarDate
 
     func fail(_ message: String) -> PadanError { PadanError(.data, "\(path): \(message)") }
 
     func parse(_ table: TOMLTable) throws(PadanError) -> PipelineFile {
-        try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
+        // The version before the keys: a newer file's new keys are not typos but a sign the program is too old.
         guard let version = table["version"]?.int else { throw fail("kunci 'version' wajib diisi (angka)") }
         guard version <= PipelineFile.supportedVersion else {
             throw fail("version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))")
         }
         guard version >= 1 else { throw fail("version = \(version) tidak sah") }
+        try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
         let name = try string(table, "name")
         let store = try string(table, "store")
         let output = try string(table, "output_dir")
@@ -101,6 +109,13 @@ struct PipelineFileParser {
         try check(periode, allowed: ["aktif"], in: "periode.")
         let aktifText = try string(periode, "aktif", prefix: "periode.")
         guard let aktif = Periode(reading: aktifText) else { throw fail("periode.aktif tidak dikenal: \(aktifText)") }
+        // Every payload carries the active period's year, and the payload schema takes only these years: out of
+        // them, no payload of the run would be valid.
+        guard Periode.payloadYears.contains(aktif.year) else {
+            throw fail(
+                "periode.aktif \"\(aktifText)\": tahun \(aktif.year) di luar rentang "
+                    + "\(Periode.payloadYears.lowerBound)–\(Periode.payloadYears.upperBound) yang diterima e-Kinerja")
+        }
 
         var file = PipelineFile(
             path: path, name: name, store: "", outputDir: "", inputs: inputs, baseDirectory: base, periodeAktif: aktif)
@@ -109,16 +124,11 @@ struct PipelineFileParser {
         if let matching = table["matching"] {
             guard let matching = matching.table else { throw fail("[matching] harus tabel") }
             try check(matching, allowed: ["name_threshold", "unor_threshold", "unor_margin"], in: "matching.")
-            file.nameThreshold = try number(matching, "name_threshold") ?? file.nameThreshold
-            file.unorThreshold = try number(matching, "unor_threshold") ?? file.unorThreshold
-            file.unorMargin = try number(matching, "unor_margin") ?? file.unorMargin
+            file.nameThreshold = try fraction(matching, "name_threshold") ?? file.nameThreshold
+            file.unorThreshold = try fraction(matching, "unor_threshold") ?? file.unorThreshold
+            file.unorMargin = try fraction(matching, "unor_margin") ?? file.unorMargin
         }
-        for (i, item) in try tables(table, "penilai").enumerated() {
-            try check(item, allowed: ["instansi", "nip"], in: "penilai[\(i + 1)].")
-            file.heads.append(
-                .init(instansi: try string(item, "instansi", prefix: "penilai[\(i + 1)]."),
-                      nip: try string(item, "nip", prefix: "penilai[\(i + 1)].")))
-        }
+        (file.heads, file.warnings) = try heads(table)
         for (i, item) in try tables(table, "upt").enumerated() {
             try check(item, allowed: ["nama", "wilayah"], in: "upt[\(i + 1)].")
             let nama = try string(item, "nama", prefix: "upt[\(i + 1)].")
@@ -161,11 +171,14 @@ struct PipelineFileParser {
         return value
     }
 
-    func number(_ table: TOMLTable, _ key: String) throws(PadanError) -> Double? {
+    /// A `[matching]` value: a number from 0 to 1 (a similarity, a score or a margin between two scores).
+    func fraction(_ table: TOMLTable, _ key: String) throws(PadanError) -> Double? {
         guard let value = table[key] else { return nil }
-        if let d = value.double { return d }
-        if let i = value.int { return Double(i) }
-        throw fail("matching.\(key) harus angka")
+        guard let number = value.double ?? value.int.map(Double.init) else { throw fail("matching.\(key) harus angka") }
+        guard (0...1).contains(number) else {
+            throw fail("matching.\(key) harus angka dari 0 sampai 1, bukan \(String(format: "%g", number))")
+        }
+        return number
     }
 
     func tables(_ table: TOMLTable, _ key: String) throws(PadanError) -> [TOMLTable] {

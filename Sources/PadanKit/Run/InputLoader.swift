@@ -33,7 +33,7 @@ package struct LoadedInputs: Sendable {
     package var batch = Batch()
     package var reports: [InputKind: InputReport] = [:]
     package var rejects: [RejectedRow] = []
-    /// Notes about whole files (encoding fallbacks), Bahasa Indonesia.
+    /// Notes about the pipeline file and whole input files (encoding fallbacks), Bahasa Indonesia.
     package var warnings: [String] = []
 }
 
@@ -118,6 +118,8 @@ package struct InputLoader: Sendable {
         let kindOrder = kinds.map(\.kind)
         let assembled = ParallelWork.map(groups.count) { k in Self.assemble(kindOrder[k], groups[k]) }
         var loaded = LoadedInputs()
+        // The pipeline file's own warnings first: they travel with the inputs' to stderr and `summary.json`.
+        loaded.warnings = pipeline.warnings
         for (kind, part) in zip(kindOrder, assembled) {
             loaded.reports[kind] = part.report
             loaded.rejects += part.loaded.rejects

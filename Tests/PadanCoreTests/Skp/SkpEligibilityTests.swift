@@ -59,6 +59,10 @@ struct SkpEligibilityTests {
         #expect(Self.outcome(region, periode: "2024-S1").summary == "skipped:PERIODE_LAIN")
         #expect(Self.outcome(region, nip: "1.98E+17", periode: "Januari-Juni 2024").summary == "skipped:PERIODE_LAIN")
         #expect(Self.outcome(region, periode: "2023-2").summary == "skipped:PERIODE_LAIN")
+        // A year no payload may carry (the schema's 2023–2100) is never the active period's (checked when the
+        // pipeline file loads), so such a row never becomes a payload.
+        #expect(Self.outcome(region, periode: "2022-S2").summary == "skipped:PERIODE_LAIN")
+        #expect(Self.outcome(region, periode: "2101-S2").summary == "skipped:PERIODE_LAIN")
     }
 
     @Test func theActivePeriodInAnySpelling() {

@@ -45,6 +45,12 @@ struct ConformanceRunTests {
         let pipeline = region.appendingPathComponent("pipeline.toml").path
         #expect(try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-20", "--quiet"]).status == 0)
         let first = try PadanProcess.csv(region.appendingPathComponent("out/latest/disparities.csv"))
+        // The store's first run: the delta is the payloads file itself, one file under two names (README's
+        // operator section and decisions.md tell a sync to delete a sent delta, never empty it).
+        let skp = region.appendingPathComponent("out/latest/skp")
+        let payloads = try Self.fileIdentity(skp.appendingPathComponent("payloads.jsonl"))
+        #expect(try Self.fileIdentity(skp.appendingPathComponent("delta.jsonl")) == payloads)
+        #expect(payloads.names == 2)
         #expect(try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-22", "--quiet"]).status == 0)
         let latest = region.appendingPathComponent("out/latest")
         let second = try PadanProcess.csv(latest.appendingPathComponent("disparities.csv"))
@@ -59,6 +65,7 @@ struct ConformanceRunTests {
         #expect(second.dropFirst().allSatisfy { $0[status] == "BERLANJUT" && $0[age] == "2" })
         let delta = try String(contentsOf: latest.appendingPathComponent("skp/delta.jsonl"), encoding: .utf8)
         #expect(delta.isEmpty)
+        #expect(try Self.fileIdentity(latest.appendingPathComponent("skp/delta.jsonl")).names == 1)
         #expect(try PadanProcess.csv(latest.appendingPathComponent("resolved.csv")).count == 1)
 
         // Fix one NIP_KOSONG row: give the person the NIP of their single SIASN candidate? Simpler and
@@ -131,5 +138,11 @@ struct ConformanceRunTests {
         let run = try PadanProcess.run(["check", file.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("matching.fuzzy_mode"))
+    }
+
+    /// A file's inode and how many names (hard links) it has.
+    static func fileIdentity(_ url: URL) throws -> (inode: Int, names: Int) {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return ((attributes[.systemFileNumber] as? Int) ?? -1, (attributes[.referenceCount] as? Int) ?? -1)
     }
 }

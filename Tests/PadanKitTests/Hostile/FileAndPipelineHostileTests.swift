@@ -64,9 +64,17 @@ struct FileAndPipelineHostileTests {
             name: "newer version", edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2") },
             message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
         PipelineCase(
+            name: "newer version with a key of its own",
+            edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2\nzona_waktu = \"WIB\"") },
+            message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
+        PipelineCase(
             name: "required input missing",
             edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
             message: "pipeline.toml: input wajib 'inputs.siasn_unor' tidak ada"),
+        PipelineCase(
+            name: "active period no payload can carry",
+            edit: { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2022-S2\"") },
+            message: "pipeline.toml: periode.aktif \"2022-S2\": tahun 2022 di luar rentang 2023–2100"),
         PipelineCase(
             name: "input file missing",
             edit: { $0.replacingOccurrences(of: "\"pmm/skp.csv\"", with: "\"pmm/skp-2024.csv\"") },
@@ -100,6 +108,37 @@ struct FileAndPipelineHostileTests {
             message: "pipeline.toml: upt[1] (\"BGP Tuban\") dan upt[2] (\"BGP  Tuban!\") memakai nama berkas eskalasi "
                 + "yang sama (escalation/bgp-tuban.csv)"),
     ]
+
+    /// `padan check` reads the pipeline file as `padan run` does.
+    @Test func checkRefusesAnActivePeriodNoPayloadCanCarry() throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        try region.editPipeline { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2101-S1\"") }
+        let check = try region.check()
+        #expect(check.status == 65, "\(check.stderr)")
+        #expect(check.stderr.contains("pipeline.toml: periode.aktif \"2101-S1\": tahun 2101 di luar rentang"))
+    }
+
+    /// A head of office whose `instansi` reads as no government: the run goes on and says so on stderr, in
+    /// `summary.json` and in `padan check`.
+    @Test func aPenilaiOfNoGovernmentIsAWarningOfTheRun() throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        try region.editPipeline { $0.replacingOccurrences(of: "Pemerintah Kab. Tuban", with: "Dinas Pendidikan Tuban") }
+        let warning = "penilai[1].instansi \"Dinas Pendidikan Tuban\" tidak terbaca sebagai pemerintah daerah"
+        let run = try region.run(timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("peringatan"), "\(run.stderr)")
+        #expect(run.stderr.contains(warning), "\(run.stderr)")
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: region.latest.appendingPathComponent("summary.json")))
+        let warnings = (summary as? [String: Any])?["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.contains(warning) }, "\(warnings)")
+        let check = try region.check()
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("peringatan: "), "\(check.stdout)")
+        #expect(check.stdout.contains(warning), "\(check.stdout)")
+    }
 
     @Test(arguments: pipelineCases)
     func brokenPipelineExitsNamingTheKeyOrPath(_ broken: PipelineCase) throws {

@@ -47,6 +47,11 @@ struct HostileRegion {
             timeout: timeout)
     }
 
+    /// `padan check` on this region.
+    func check(timeout: TimeInterval = 30) throws -> PadanProcess.Output {
+        try PadanProcess.run(["check", pipeline.path, "--as-of", Self.asOf], timeout: timeout)
+    }
+
     /// Every file under the latest run folder, as paths relative to it.
     func runFiles() throws -> [String] {
         let folder = try FileManager.default.destinationOfSymbolicLink(atPath: latest.path)

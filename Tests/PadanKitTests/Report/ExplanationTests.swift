@@ -85,23 +85,37 @@ struct ExplanationTests {
         #expect(school.notice == notice)
     }
 
-    @Test func unknownAndMalformedTargets() throws {
-        #expect(throws: PadanError.self) { try explain(.nip("199001012020011999")) }
-        do {
-            _ = try explain(.nip("199001012020011999"))
-        } catch let error as PadanError {
-            #expect(error.exitCode == 65)
-            #expect(error.message.contains("tidak ditemukan"))
+    /// Not in the data is an answer (exit 0), not an unusable input (65): said plainly, with the SKP rows that
+    /// still name the NIP.
+    @Test func targetsNotInTheDataAreAnswered() throws {
+        let unknown = try explain(.nip("199001012020011999")).render()
+        #expect(unknown.contains("NIP 199001012020011999 tidak ada di data PTK Dapodik maupun data ASN SIASN"))
+        #expect(unknown.contains("Tidak ada baris SKP dengan NIP ini."))
+        // Only PMM holds this one: its blocked row is shown.
+        let pmmOnly = try explain(.nip("197806172001121992")).render()
+        #expect(pmmOnly.contains("tidak ada di data PTK Dapodik maupun data ASN SIASN"))
+        #expect(pmmOnly.contains("(pmm/skp.csv:8): TERTAHAN: NIP_TIDAK_DITEMUKAN"))
+        let school = try explain(.npsn("99999999"))
+        #expect(school.unitMethod == nil)
+        #expect(school.render().contains("NPSN 99999999 tidak ada di data sekolah Dapodik"))
+    }
+
+    @Test func malformedTargetsAreUsageErrors() throws {
+        for target in [Explanation.Target.npsn("1234"), .nip("19900101-abc")] {
+            do {
+                _ = try explain(target)
+                Issue.record("\(target) was explained")
+            } catch let error as PadanError {
+                #expect(error.exitCode == 64)
+            }
         }
-        do {
-            _ = try explain(.npsn("1234"))
-        } catch let error as PadanError {
-            #expect(error.exitCode == 64)
-        }
-        do {
-            _ = try explain(.npsn("99999999"))
-        } catch let error as PadanError {
-            #expect(error.exitCode == 65)
-        }
+    }
+
+    /// The command exits 0 and prints the answer on stdout.
+    @Test func explainingANIPNotInTheDataExitsZero() throws {
+        let region = try Self.shared.get()
+        let run = try PadanProcess.run(["explain", region.pipelinePath, "--nip", "199999999999999999"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("NIP 199999999999999999 tidak ada di data"), "\(run.stdout)")
     }
 }
