@@ -17,7 +17,12 @@ public enum SystemErrorText {
         case ENAMETOOLONG: "nama jalurnya terlalu panjang"
         case EMFILE, ENFILE: "terlalu banyak berkas terbuka"
         case ELOOP: "jalurnya memuat tautan yang berputar"
-        default: "galat sistem nomor \(code)"
+        case EFBIG: "berkas terlalu besar untuk sistem berkas atau batas ukuran berkas proses ini"
+        case EBUSY, ETXTBSY: "berkas atau folder itu sedang dipakai"
+        case EXDEV: "tidak dapat dipindahkan ke disk lain"
+        case ENOMEM: "memori tidak cukup"
+        case EINVAL: "sistem menolak permintaan itu untuk jalur ini"
+        default: "galat sistem nomor \(code) (\(String(cString: strerror(code))))"
         }
     }
 
@@ -25,7 +30,16 @@ public enum SystemErrorText {
     /// codes, or underneath), else what it says.
     public static func reason(_ error: any Error) -> String {
         if let code = errno(of: error) { return reason(errno: code) }
-        return "galat sistem: \((error as NSError).localizedDescription)"
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain {
+            // Foundation's "unknown" file errors carry no cause (a part of the path that is a file, say).
+            switch CocoaError.Code(rawValue: ns.code) {
+            case .fileWriteUnknown: return "tidak dapat ditulis; periksa bahwa setiap bagian jalurnya adalah folder yang boleh ditulisi"
+            case .fileReadUnknown: return "tidak dapat dibaca; periksa jalur dan izinnya"
+            default: return "galat sistem (Foundation \(ns.code))"
+            }
+        }
+        return "galat sistem: \(ns.localizedDescription)"
     }
 
     static func errno(of error: any Error) -> Int32? {

@@ -31,6 +31,34 @@ struct XMLParseIssue: Sendable, Equatable {
     var line: Int
     /// libxml2's message, trimmed, at most a couple of hundred characters.
     var message: String
+
+    /// What went wrong, for the BKD operator: in Bahasa Indonesia for the errors an export can have, libxml2's
+    /// own (English) words after it for whoever fixes the file, which name the tags and characters involved.
+    var explained: String {
+        guard let text = Self.indonesian[code] else { return "kesalahan XML nomor \(code) [libxml2: \(message)]" }
+        return message.isEmpty ? text : "\(text) [libxml2: \(message)]"
+    }
+
+    /// libxml2's error codes (`xmlParserErrors`) an export can meet, in Bahasa Indonesia.
+    private static let indonesian: [Int: String] = [
+        1: "galat di dalam pembaca XML", 2: "memori tidak cukup untuk membaca XML", 4: "dokumen kosong",
+        5: "ada isi setelah akhir dokumen", 6: "rujukan karakter heksadesimal (&#x…;) tidak sah",
+        7: "rujukan karakter desimal (&#…;) tidak sah", 9: "ada karakter yang tidak boleh ada dalam XML",
+        23: "rujukan entitas (&…) tanpa titik koma", 26: "entitas yang tidak dikenal",
+        27: "entitas yang tidak dikenal", 31: "pengodean karakter tidak dikenal",
+        32: "pengodean karakter tidak didukung", 34: "nilai atribut tidak ditutup tanda kutip",
+        38: "tanda '<' di dalam nilai atribut", 39: "nilai atribut tidak diawali tanda kutip",
+        41: "atribut tanpa nilai", 42: "satu atribut ditulis dua kali dalam satu elemen",
+        45: "komentar tidak ditutup", 47: "instruksi pemrosesan (<?…?>) tidak ditutup",
+        61: "deklarasi DOCTYPE tidak ditutup", 62: "']]>' di luar bagian CDATA", 63: "bagian CDATA tidak ditutup",
+        65: "spasi yang wajib tidak ada", 68: "nama elemen atau atribut tidak ada atau tidak sah",
+        72: "tanda '<' tidak ada", 73: "tanda '>' tidak ada", 74: "tanda '</' tidak ada",
+        75: "tanda '=' tidak ada setelah nama atribut", 76: "tag penutup tidak cocok dengan tag pembukanya",
+        77: "elemen belum ditutup", 81: "isi bukan teks yang sah dalam pengodean berkas",
+        85: "elemen tidak seimbang", 86: "ada isi tambahan di luar elemen akar",
+        89: "entitas merujuk dirinya sendiri atau terlalu banyak (dihentikan demi keamanan)",
+        201: "awalan namespace tidak dideklarasikan",
+    ]
 }
 
 /// The I/O context handed to libxml2 (as an unretained opaque pointer) by ``XMLTableReader``.

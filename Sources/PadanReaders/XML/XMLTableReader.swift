@@ -54,7 +54,7 @@ package final class XMLTableReader: TableReader {
     package var warnings: [String] {
         var notes = ownWarnings
         for issue in feed.nonFatal {
-            notes.append("XML kurang sah di baris \(issue.line) (tetap dibaca): \(issue.message)")
+            notes.append("XML kurang sah di baris \(issue.line) (tetap dibaca): \(issue.explained)")
         }
         if feed.nonFatalCount > feed.nonFatal.count {
             notes.append("… dan \(feed.nonFatalCount - feed.nonFatal.count) catatan XML lain")
@@ -360,7 +360,7 @@ package final class XMLTableReader: TableReader {
         phase = .done
         if let failure = feed.failure { throw failure }
         let issue = feed.fatal ?? feed.lastIssue
-        var message = issue?.message ?? "dokumen tidak utuh"
+        var message = issue?.explained ?? "dokumen tidak utuh"
         if rootSeen, !rootClosed, issue?.code == Int(XML_ERR_DOCUMENT_END.rawValue) {
             // libxml2's push parser calls a file that ends inside the root "Extra content at the end".
             message = "berkas terpotong, elemen belum ditutup di akhir berkas"

@@ -415,7 +415,7 @@ struct XMLTableReaderTests {
         #expect(rejects(events).count == 1)
         #expect(reject.line == 52)
         #expect(reject.raw.hasPrefix("<r><n>51</x></r>\n  <r><n>52</n></r>\n"))
-        #expect(reject.reason.hasPrefix("XML rusak setelah baris 51: Opening and ending tag mismatch"))
+        #expect(reject.reason.hasPrefix("XML rusak setelah baris 51: tag penutup tidak cocok dengan tag pembukanya [libxml2: Opening and ending tag mismatch"))
         #expect(reject.reason.contains("(baris 52)"))
     }
 
@@ -427,7 +427,8 @@ struct XMLTableReaderTests {
         #expect(rejects(events) == [
             RowReject(
                 line: 1,
-                reason: "XML rusak setelah baris 1: Opening and ending tag mismatch: a line 1 and b (baris 1)",
+                reason:
+                    "XML rusak setelah baris 1: tag penutup tidak cocok dengan tag pembukanya [libxml2: Opening and ending tag mismatch: a line 1 and b] (baris 1)",
                 raw: "<r><a>3</b></r><r><a>4</a></r></d>")
         ])
     }
