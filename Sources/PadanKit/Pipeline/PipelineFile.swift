@@ -48,7 +48,9 @@ package struct PipelineFile: Sendable {
         } catch {
             throw PadanError(.data, "\(path): TOML tidak sah")
         }
-        return try PipelineFileParser(path: path, base: url.deletingLastPathComponent().path, today: today).parse(table)
+        return try PipelineFileParser(
+            path: path, base: url.deletingLastPathComponent().path, today: today, keyLines: PipelineKeyLines(text: text)
+        ).parse(table)
     }
 
     /// The rule settings of this pipeline for a run on `runDate`.
@@ -69,16 +71,24 @@ struct PipelineFileParser {
     let path: String
     let base: String
     let today: CalendarDate
+    var keyLines = PipelineKeyLines(text: "")
 
     func fail(_ message: String) -> PadanError { PadanError(.data, "\(path): \(message)") }
+
+    /// A problem with `key` (its dotted name), at the line that writes it when the file writes it.
+    func fail(_ message: String, at key: String) -> PadanError {
+        guard let line = keyLines.line(of: key) else { return fail(message) }
+        return PadanError(.data, "\(path):\(line): \(message)")
+    }
 
     func parse(_ table: TOMLTable) throws(PadanError) -> PipelineFile {
         // The version before the keys: a newer file's new keys are not typos but a sign the program is too old.
         guard let version = table["version"]?.int else { throw fail("kunci 'version' wajib diisi (angka)") }
         guard version <= PipelineFile.supportedVersion else {
-            throw fail("version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))")
+            throw fail(
+                "version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))", at: "version")
         }
-        guard version >= 1 else { throw fail("version = \(version) tidak sah") }
+        guard version >= 1 else { throw fail("version = \(version) tidak sah", at: "version") }
         try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
         let name = try string(table, "name")
         let store = try string(table, "store")
@@ -108,13 +118,16 @@ struct PipelineFileParser {
         guard let periode = table["periode"]?.table else { throw fail("tabel [periode] wajib ada") }
         try check(periode, allowed: ["aktif"], in: "periode.")
         let aktifText = try string(periode, "aktif", prefix: "periode.")
-        guard let aktif = Periode(reading: aktifText) else { throw fail("periode.aktif tidak dikenal: \(aktifText)") }
+        guard let aktif = Periode(reading: aktifText) else {
+            throw fail("periode.aktif tidak dikenal: \(aktifText)", at: "periode.aktif")
+        }
         // Every payload carries the active period's year, and the payload schema takes only these years: out of
         // them, no payload of the run would be valid.
         guard Periode.payloadYears.contains(aktif.year) else {
             throw fail(
                 "periode.aktif \"\(aktifText)\": tahun \(aktif.year) di luar rentang "
-                    + "\(Periode.payloadYears.lowerBound)–\(Periode.payloadYears.upperBound) yang diterima e-Kinerja")
+                    + "\(Periode.payloadYears.lowerBound)–\(Periode.payloadYears.upperBound) yang diterima e-Kinerja",
+                at: "periode.aktif")
         }
 
         var file = PipelineFile(
@@ -162,21 +175,25 @@ struct PipelineFileParser {
 
     func check(_ table: TOMLTable, allowed: Set<String>, in prefix: String) throws(PadanError) {
         for key in table.keys.sorted() where !allowed.contains(key) {
-            throw fail("kunci tidak dikenal '\(prefix)\(key)'")
+            throw fail("kunci tidak dikenal '\(prefix)\(key)'", at: prefix + key)
         }
     }
 
     func string(_ table: TOMLTable, _ key: String, prefix: String = "") throws(PadanError) -> String {
-        guard let value = table[key]?.string, !value.isEmpty else { throw fail("kunci '\(prefix)\(key)' wajib diisi (teks)") }
+        guard let value = table[key]?.string, !value.isEmpty else {
+            throw fail("kunci '\(prefix)\(key)' wajib diisi (teks)", at: prefix + key)
+        }
         return value
     }
 
     /// A `[matching]` value: a number from 0 to 1 (a similarity, a score or a margin between two scores).
     func fraction(_ table: TOMLTable, _ key: String) throws(PadanError) -> Double? {
         guard let value = table[key] else { return nil }
-        guard let number = value.double ?? value.int.map(Double.init) else { throw fail("matching.\(key) harus angka") }
+        guard let number = value.double ?? value.int.map(Double.init) else {
+            throw fail("matching.\(key) harus angka", at: "matching.\(key)")
+        }
         guard (0...1).contains(number) else {
-            throw fail("matching.\(key) harus angka dari 0 sampai 1, bukan \(String(format: "%g", number))")
+            throw fail("matching.\(key) harus angka dari 0 sampai 1, bukan \(String(format: "%g", number))", at: "matching.\(key)")
         }
         return number
     }

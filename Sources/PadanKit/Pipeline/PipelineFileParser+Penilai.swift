@@ -17,17 +17,19 @@ extension PipelineFileParser {
             let nip = try string(item, "nip", prefix: entry + ".")
             switch NIP.read(nip, runDate: today) {
             case .valid: break
-            case .empty: throw fail("kunci '\(entry).nip' wajib diisi (teks)")
-            case .invalid(_, let why): throw fail("\(entry).nip (\(instansi)) bukan NIP yang sah: \(why)")
+            case .empty: throw fail("kunci '\(entry).nip' wajib diisi (teks)", at: entry + ".nip")
+            case .invalid(_, let why): throw fail("\(entry).nip (\(instansi)) bukan NIP yang sah: \(why)", at: entry + ".nip")
             case .corrupted:
                 throw fail(
-                    "\(entry).nip (\(instansi)) rusak oleh spreadsheet (notasi ilmiah atau desimal); tulis ke-18 angkanya")
+                    "\(entry).nip (\(instansi)) rusak oleh spreadsheet (notasi ilmiah atau desimal); tulis ke-18 angkanya",
+                    at: entry + ".nip")
             }
             if let government = Government(reading: instansi) {
                 if let j = first[government] {
                     throw fail(
                         "penilai[\(j + 1)].instansi (\"\(heads[j].instansi)\") dan \(entry).instansi (\"\(instansi)\") "
-                            + "menyebut pemerintah yang sama (\(government)); satu pemerintah hanya punya satu kepala dinas")
+                            + "menyebut pemerintah yang sama (\(government)); satu pemerintah hanya punya satu kepala dinas",
+                        at: entry + ".instansi")
                 }
                 first[government] = i
             } else {

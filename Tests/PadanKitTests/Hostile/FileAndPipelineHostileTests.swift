@@ -55,18 +55,18 @@ struct FileAndPipelineHostileTests {
         PipelineCase(
             name: "unknown top-level key",
             edit: { $0.replacingOccurrences(of: "name = ", with: "jenis = \"x\"\nname = ") },
-            message: "pipeline.toml: kunci tidak dikenal 'jenis'"),
+            message: "pipeline.toml:4: kunci tidak dikenal 'jenis'"),
         PipelineCase(
             name: "unknown input kind",
             edit: { $0.replacingOccurrences(of: "[inputs]", with: "[inputs]\ndapodik_guru = \"guru.csv\"") },
-            message: "pipeline.toml: kunci tidak dikenal 'inputs.dapodik_guru'"),
+            message: "pipeline.toml:9: kunci tidak dikenal 'inputs.dapodik_guru'"),
         PipelineCase(
             name: "newer version", edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2") },
-            message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
+            message: "pipeline.toml:3: version = 2 lebih baru dari yang dikenal program ini (1)"),
         PipelineCase(
             name: "newer version with a key of its own",
             edit: { $0.replacingOccurrences(of: "version = 1", with: "version = 2\nzona_waktu = \"WIB\"") },
-            message: "pipeline.toml: version = 2 lebih baru dari yang dikenal program ini (1)"),
+            message: "pipeline.toml:3: version = 2 lebih baru dari yang dikenal program ini (1)"),
         PipelineCase(
             name: "required input missing",
             edit: { $0.split(separator: "\n").filter { !$0.hasPrefix("siasn_unor") }.joined(separator: "\n") },
@@ -74,7 +74,7 @@ struct FileAndPipelineHostileTests {
         PipelineCase(
             name: "active period no payload can carry",
             edit: { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2022-S2\"") },
-            message: "pipeline.toml: periode.aktif \"2022-S2\": tahun 2022 di luar rentang 2023–2100"),
+            message: "pipeline.toml:17: periode.aktif \"2022-S2\": tahun 2022 di luar rentang 2023–2100"),
         PipelineCase(
             name: "input file missing",
             edit: { $0.replacingOccurrences(of: "\"pmm/skp.csv\"", with: "\"pmm/skp-2024.csv\"") },
@@ -116,7 +116,7 @@ struct FileAndPipelineHostileTests {
         try region.editPipeline { $0.replacingOccurrences(of: "aktif = \"2024-S2\"", with: "aktif = \"2101-S1\"") }
         let check = try region.check()
         #expect(check.status == 65, "\(check.stderr)")
-        #expect(check.stderr.contains("pipeline.toml: periode.aktif \"2101-S1\": tahun 2101 di luar rentang"))
+        #expect(check.stderr.contains("pipeline.toml:17: periode.aktif \"2101-S1\": tahun 2101 di luar rentang"))
     }
 
     /// A head of office whose `instansi` reads as no government: the run goes on and says so on stderr, in

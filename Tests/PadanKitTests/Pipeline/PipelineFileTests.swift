@@ -89,6 +89,38 @@ struct PipelineFileTests {
         #expect(Self.error(pipeline) == "matching.\(key) harus angka dari 0 sampai 1, bukan \(value)")
     }
 
+    /// The full message of the error loading `text`, path and line included.
+    static func fullError(_ text: String) -> String? {
+        do {
+            _ = try load(text)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// A diagnostic about a key names the line that writes it (`outputs.md`: `file:line`); one about a key the
+    /// file does not write names the file alone.
+    @Test func keyErrorsNameTheirLine() throws {
+        let unknown = try #require(
+            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "version = 1\n", with: "version = 1\ncolour = \"biru\"\n") }))
+        #expect(unknown.hasSuffix(":2: kunci tidak dikenal 'colour'"), "\(unknown)")
+        // After the last `[[penilai]]` header, a key is that table's (TOML), and named so.
+        let trailing = try #require(Self.fullError(Self.pipeline { $0 + "colour = \"biru\"\n" }))
+        #expect(trailing.hasSuffix(":27: kunci tidak dikenal 'penilai[2].colour'"), "\(trailing)")
+        let inTable = try #require(
+            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = 0.05\nmargin = 1") }))
+        #expect(inTable.hasSuffix(":19: kunci tidak dikenal 'matching.margin'"), "\(inTable)")
+        let threshold = try #require(
+            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "name_threshold = 0.90", with: "name_threshold = 5") }))
+        #expect(threshold.hasSuffix(":16: matching.name_threshold harus angka dari 0 sampai 1, bukan 5"), "\(threshold)")
+        let secondHead = try #require(
+            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "197706172004012440", with: "abc") }))
+        #expect(secondHead.contains(":26: penilai[2].nip (Pemerintah Provinsi Jawa Timur) bukan NIP yang sah"), "\(secondHead)")
+        let missing = try #require(Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "name = \"uji\"\n", with: "") }))
+        #expect(missing.hasSuffix(".toml: kunci 'name' wajib diisi (teks)"), "\(missing)")
+    }
+
     @Test func aMatchingValueWrittenAsTextIsRefused() {
         let pipeline = Self.pipeline { $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = \"0.05\"") }
         #expect(Self.error(pipeline) == "matching.unor_margin harus angka")
