@@ -62,6 +62,17 @@ struct InputLoaderTests {
         #expect(InputLoader.contentSize(plain) == InputLoader.size([plain]))
     }
 
+    /// An input given as a symbolic link is sized by the file it names (its table is reserved from that size).
+    @Test func aLinkedInputIsSizedByItsFile() throws {
+        let plain = Self.root.appendingPathComponent("SampleData/dapodik/ptk-1.csv").path
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: plain)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        #expect(InputLoader.size([link]) == InputLoader.size([plain]))
+        #expect(InputLoader.size([plain]) > 1000)
+        #expect(InputLoader.contentSize(link) == InputLoader.size([plain]))
+    }
+
     @Test func laterDuplicatesAreRejectedAndTheRestKeepTheirOrder() {
         func employee(_ id: String, line: Int) -> SiasnEmployee {
             SiasnEmployee(
