@@ -25,9 +25,10 @@ package struct TableRecord: Sendable {
     }
 
     /// A record from its values, then `emptyFields` empty ones, and the UTF-8 bytes of its raw text (XML reader).
-    package init(line: Int, fields: [String], rawBytes: [UInt8], emptyFields: Int = 0) {
-        var bytes = rawBytes
-        bytes.reserveCapacity(rawBytes.count + fields.reduce(0) { $0 + $1.utf8.count })
+    package init(line: Int, fields: [String], rawBytes: consuming [UInt8], emptyFields: Int = 0) {
+        // Taken over, not copied: the reader hands its only reference, with room for the values.
+        var bytes = consume rawBytes
+        bytes.reserveCapacity(bytes.count + fields.reduce(0) { $0 + $1.utf8.count })
         var bounds = [Int32]()
         bounds.reserveCapacity((fields.count + emptyFields) * 2)
         let rawCount = bytes.count

@@ -23,14 +23,29 @@ struct XMLRecordBuilder {
 
     /// The raw text.
     var raw: String { String(decoding: rawBytes, as: UTF8.self) }
+
+    /// The raw text's bytes, taken out (the builder is done): handed over as the only reference to them, the
+    /// record's bytes grow in place instead of being copied.
+    mutating func takeRawBytes() -> [UInt8] {
+        var taken = [UInt8]()
+        swap(&taken, &rawBytes)
+        return taken
+    }
     /// Index in `values` of the child element being read.
     private var openField: Int?
 
-    /// Starts a record from its start tag.
-    init(line: Int, offset: Int?, name: String, attributes: [XMLAttribute], isEmpty: Bool) {
+    /// Starts a record from its start tag, with room for `capacity` (the last record's fields and raw bytes:
+    /// grown from empty, a national school's arrays were allocated and copied a dozen times).
+    init(
+        line: Int, offset: Int?, name: String, attributes: [XMLAttribute], isEmpty: Bool,
+        capacity: (fields: Int, rawBytes: Int) = (0, 0)
+    ) {
         self.line = line
         self.offset = offset
         self.name = name
+        names.reserveCapacity(capacity.fields)
+        values.reserveCapacity(capacity.fields)
+        rawBytes.reserveCapacity(min(capacity.rawBytes, Self.rawLimit + 8))
         for attribute in attributes where !attribute.isNamespaceDeclaration {
             names.append(attribute.localName)
             values.append(attribute.value)

@@ -87,6 +87,9 @@ package final class XMLTableReader: TableReader {
     private var pendingNext = 0
     /// The record being read.
     private var record: XMLRecordBuilder?
+    /// The last record's field count and raw bytes (a little more), room the next one starts with.
+    private var lastShape = (fields: 0, rawBytes: 0)
+    private var nameTexts = NameTexts()
     /// The kind's columns, each its canonical name then its aliases.
     private let columnGroups: [[String]]
     /// The first record's field names: records named the same way are placed without a lookup.
@@ -231,7 +234,8 @@ package final class XMLTableReader: TableReader {
                 let name = constName()
                 let offset = feed.lastStartTag(named: name)
                 let line = offset.flatMap { feed.line(atOffset: $0) } ?? currentLine
-                record = XMLRecordBuilder(line: line, offset: offset, name: name, attributes: attributes, isEmpty: isEmpty)
+                record = XMLRecordBuilder(
+                    line: line, offset: offset, name: name, attributes: attributes, isEmpty: isEmpty, capacity: lastShape)
                 return isEmpty ? finishRecord(isEmpty: true) : nil
             }
             record?.openElement(
@@ -276,6 +280,9 @@ package final class XMLTableReader: TableReader {
         guard var built = record else { return nil }
         record = nil
         built.finish(isEmpty: isEmpty)
+        // Room for the raw text and the values after it, as the record's bytes hold them (`TableRecord`).
+        let valueBytes = built.values.reduce(0) { $0 + $1.utf8.count }
+        lastShape = (built.names.count + 2, (built.rawBytes.count + valueBytes) * 9 / 8 + 16)
         // The reader delivers an end tag (or an empty element) right after libxml2 got its `>`.
         lastRecordEndOffset = feed.lastFedIsTagEnd ? feed.fedCount : nil
         lastRecordEndLine = lastRecordEndOffset.flatMap { feed.line(atOffset: $0 - 1) } ?? max(currentLine, built.line)
@@ -290,13 +297,13 @@ package final class XMLTableReader: TableReader {
         // column, as placing them by name would find (a dictionary lookup a field made it a tenth of reading).
         if built.names == firstNames {
             return .record(
-                TableRecord(line: built.line, fields: built.values, rawBytes: built.rawBytes, emptyFields: appendedCount))
+                TableRecord(line: built.line, fields: built.values, rawBytes: built.takeRawBytes(), emptyFields: appendedCount))
         }
         // Exports that leave out empty elements repeat a few shapes: the last other one is placed without lookups.
         if built.names != otherShape.names { otherShape = (built.names, placement(of: built.names)) }
         var fields = [String](repeating: "", count: header.count)
         for (index, slot) in otherShape.slots.enumerated() where slot >= 0 { fields[slot] = built.values[index] }
-        return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.rawBytes))
+        return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.takeRawBytes()))
     }
 
     /// The header column of each of a record's field `names` (-1: not read); marks those columns held.
@@ -410,12 +417,26 @@ package final class XMLTableReader: TableReader {
         static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
     }
 
-    private func constName() -> String {
-        xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
-    }
+    private func constName() -> String { nameTexts.text(of: xmlTextReaderConstName(reader)) }
 
-    private func constLocalName() -> String {
-        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    private func constLocalName() -> String { nameTexts.text(of: xmlTextReaderConstLocalName(reader)) }
+
+    /// Element and attribute names as strings, each made once: libxml2 hands a name out of its dictionary, one
+    /// pointer per distinct name for the reader's life, so a name's pointer finds its string (a string made
+    /// from the C text at each of three asks per field was a tenth of handling a node).
+    private struct NameTexts {
+        private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
+        private var texts = [String](repeating: "", count: 64)
+
+        mutating func text(of name: UnsafePointer<xmlChar>?) -> String {
+            guard let name else { return "" }
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & 63
+            if pointers[slot] == name { return texts[slot] }
+            let text = String(cString: name)
+            pointers[slot] = name
+            texts[slot] = text
+            return text
+        }
     }
 
     private func constValue() -> String {
