@@ -70,6 +70,6 @@ extension RecordDecoder {
                 npsn: npsn, nama: nama, bentuk: shared.texts.string(bentuk), isNegeri: negeri,
                 kodeWilayah: shared.texts.string(kode), kabupatenKota: shared.texts.string(kabupaten),
                 provinsi: shared.texts.string(provinsi), kecamatan: f.optional("kecamatan").map(shared.texts.string),
-                source: location(record)))
+                source: location(record), reading: shared.government))
     }
 }

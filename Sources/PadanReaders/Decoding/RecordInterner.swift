@@ -37,6 +37,8 @@ final class RecordInterner {
     var fieldsKey = FieldsKey()
     /// What each agency box reads as, shared by the agency's profiles.
     private var governments: [ObjectIdentifier: Government?] = [:]
+    /// What each kabupaten/kota or province name of the school list reads as.
+    private var regionGovernments: [String: Government?] = [:]
 
     init(file: String) {
         self.file = SharedText(file)
@@ -99,6 +101,11 @@ final class RecordInterner {
         let value = make()
         table[key] = value
         return value
+    }
+
+    /// The government a kabupaten/kota or province name reads as, read once per distinct name.
+    func government(_ name: String) -> Government? {
+        Self.interned(name, in: &regionGovernments) { Government(reading: name) }
     }
 
     /// A golongan as written and read.
