@@ -162,8 +162,14 @@ struct CandidateBlocks {
     private var regionEndings: [Int: [(String, [String])]] = [:]
     /// (block, region) → the block's candidates for schools of that region, names with the region dropped.
     private var regional: [String: RegionalNames] = [:]
+    /// Per unit, its name's text and parts as the tree holds it, made the first time a block needs them: a name
+    /// that ends with none of a region's endings is the same with that region dropped, so a province's block
+    /// (SMA, SMK, SLB) reuses them for each of its kabupaten/kota instead of making them again (the unit
+    /// matching stage's largest cost nationally, on the core beside the people).
+    private var plainNames: [RegionalNames.Name?]
 
     init(tree: UnorTree, regions: [Government]) {
+        plainNames = [RegionalNames.Name?](repeating: nil, count: tree.units.count)
         // Endings by their last token, so each unit tries only the endings that can fit it.
         var endingsByLast = [String: [(String, [String])]]()
         for region in regions {
@@ -191,7 +197,19 @@ struct CandidateBlocks {
             guard let endings = regionEndings[unit] else { return true }
             return !endings.contains { key, ending in key != view.region.key && !own.contains(ending) }
         }
-        let names = RegionalNames(units: units, names: units.map { tree.names[$0].droppingRegion(view.region) })
+        let names = RegionalNames(
+            units: units,
+            names: units.map { unit in
+                // Only a name ending with one of this region's endings changes when the region is dropped (the
+                // endings of this school's spelling of its region, as `droppingRegion` reads them).
+                if own.contains(where: { tree.names[unit].ends(with: $0) }) {
+                    return RegionalNames.Name(tree.names[unit].droppingRegion(view.region))
+                }
+                if let known = plainNames[unit] { return known }
+                let plain = RegionalNames.Name(tree.names[unit])
+                plainNames[unit] = plain
+                return plain
+            })
         regional[key] = names
         return names
     }
@@ -212,11 +230,23 @@ struct RegionalNames {
 
     init() {}
 
-    init(units: [Int], names: [SchoolName]) {
+    /// A candidate's name as the index files it: its text and its parts.
+    struct Name {
+        var text: String
+        var parts: SchoolName.Parts
+
+        init(_ name: SchoolName) {
+            text = name.text
+            parts = name.parts
+        }
+    }
+
+    init(units: [Int], names: [Name]) {
         for (unit, name) in zip(units, names) {
             byText[name.text, default: []].append(unit)
-            let parts = name.parts
-            if let level = parts.level { byShape[Shape(level: level, numbers: parts.numbers), default: []].append((unit, parts)) }
+            if let level = name.parts.level {
+                byShape[Shape(level: level, numbers: name.parts.numbers), default: []].append((unit, name.parts))
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public struct SchoolName: Hashable, Sendable {
 
     /// True when the tokens end with `ending`.
     public func ends(with ending: [String]) -> Bool {
-        !ending.isEmpty && tokens.count > ending.count && Array(tokens.suffix(ending.count)) == ending
+        !ending.isEmpty && tokens.count > ending.count && tokens.suffix(ending.count).elementsEqual(ending)
     }
 
     /// The name with the region's endings dropped from the end, repeatedly, the longest first.
@@ -82,7 +82,7 @@ public struct SchoolName: Hashable, Sendable {
         var dropped = true
         while dropped {
             dropped = false
-            for ending in endings where tokens.count > ending.count && Array(tokens.suffix(ending.count)) == ending {
+            for ending in endings where tokens.count > ending.count && tokens.suffix(ending.count).elementsEqual(ending) {
                 tokens.removeLast(ending.count)
                 dropped = true
                 break
