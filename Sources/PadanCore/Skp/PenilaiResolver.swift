@@ -69,6 +69,9 @@ public struct PenilaiResolver: Sendable {
     /// Government key → the head of its education office (the first `[[penilai]]` of that government
     /// decides, found or not), worked out once rather than per SKP row.
     let heads: [String: Penilai?]
+    /// The `[[penilai]]` heads (of a government that decides) whom SIASN does not hold, in file order: the
+    /// principals of their government cannot be rated (`PENILAI_TIDAK_DITEMUKAN`), which the run warns of.
+    public let headsNotInSiasn: [ReconciliationSettings.HeadOfOffice]
 
     public init(context: JudgementContext) {
         self.context = context
@@ -113,11 +116,15 @@ public struct PenilaiResolver: Sendable {
             }
         }
         var heads = [String: Penilai?]()
+        var missing = [ReconciliationSettings.HeadOfOffice]()
         for head in context.settings.heads {
             guard let key = Government(reading: head.instansi)?.key, heads[key] == nil else { continue }
-            heads[key] = Self.resolve(head, siasnByNIP: byNIP, byOther: byOther, runDate: context.settings.runDate)
+            let found = Self.resolve(head, siasnByNIP: byNIP, byOther: byOther, runDate: context.settings.runDate)
+            heads[key] = found
+            if found == nil { missing.append(head) }
         }
         self.heads = heads
+        self.headsNotInSiasn = missing
     }
 
     /// The principal kinds a row meets: `definitive` when its tugas tambahan is `Kepala Sekolah`, `byJenisPtk`

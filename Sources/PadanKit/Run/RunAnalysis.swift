@@ -55,6 +55,11 @@ package struct RunAnalysis: Sendable {
             () throws(PadanError) in judge(context)
         }
         if let note = unescalated(disparities, upts: context.settings.upts) { loaded.warnings.append(note) }
+        for head in resolver.headsNotInSiasn {
+            loaded.warnings.append(
+                "[[penilai]] \(head.instansi): NIP \(head.nip) tidak ditemukan di SIASN; SKP kepala sekolah "
+                    + "pemerintah ini terblokir (PENILAI_TIDAK_DITEMUKAN) sampai NIP-nya diperbaiki di berkas pipeline")
+        }
         let skp = try clock.stage("decide", detail: { "\($0.records.count) SKP" }) { () throws(PadanError) in
             decide(context, disparities: disparities, resolver: resolver)
         }

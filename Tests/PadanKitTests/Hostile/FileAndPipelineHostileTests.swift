@@ -140,6 +140,23 @@ struct FileAndPipelineHostileTests {
         #expect(check.stdout.contains(warning), "\(check.stdout)")
     }
 
+    /// A head of office whose NIP (valid) SIASN does not hold: the run goes on, and says which principals it
+    /// cannot rate.
+    @Test func aPenilaiMissingFromSiasnIsAWarningOfTheRun() throws {
+        guard let region = try HostileRegion.make() else { return }
+        defer { region.remove() }
+        try region.editPipeline { $0.replacingOccurrences(of: "197008102001031762", with: "197001011995031001") }
+        let run = try region.run(timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        let warning = "[[penilai]] Pemerintah Kab. Tuban: NIP 197001011995031001 tidak ditemukan di SIASN"
+        // On stderr the NIP is masked, as every personal number in a log line is.
+        #expect(run.stderr.contains("[[penilai]] Pemerintah Kab. Tuban: NIP 197001******031001 tidak ditemukan di SIASN"), "\(run.stderr)")
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: region.latest.appendingPathComponent("summary.json")))
+        let warnings = (summary as? [String: Any])?["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.hasPrefix(warning) }, "\(warnings)")
+    }
+
     @Test(arguments: pipelineCases)
     func brokenPipelineExitsNamingTheKeyOrPath(_ broken: PipelineCase) throws {
         guard let region = try HostileRegion.make() else { return }
