@@ -10,11 +10,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: hari ini, UTC).") var asOf: String?
 
     func run() throws {
-        let file = try loadPipeline(pipeline)
+        let date = try parseDate(asOf)
+        let file = try loadPipeline(pipeline, asOf: date)
+        let day = date ?? RunReport.today()
         do {
-            let loaded = try PipelineCheck(pipeline: file).run(asOf: try parseDate(asOf) ?? RunReport.today())
+            let loaded = try PipelineCheck(pipeline: file).run(asOf: day)
             print(PipelineCheck.render(loaded, pipeline: file), terminator: "")
-        } catch let error as PadanError {
+        } catch {
             throw fail(error)
         }
     }

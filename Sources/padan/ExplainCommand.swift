@@ -19,11 +19,12 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         PadanLog.bootstrap(quiet: false)
-        let file = try loadPipeline(pipeline)
+        let date = try parseDate(asOf)
+        let file = try loadPipeline(pipeline, asOf: date)
         let target: Explanation.Target = nip.map { .nip($0) } ?? .npsn(npsn ?? "")
         do {
-            print(try Explanation.explain(target, pipeline: file, asOf: try parseDate(asOf)).render(), terminator: "")
-        } catch let error as PadanError {
+            print(try Explanation.explain(target, pipeline: file, asOf: date).render(), terminator: "")
+        } catch {
             throw fail(error)
         }
     }

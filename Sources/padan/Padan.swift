@@ -64,11 +64,18 @@ func fail(_ error: PadanError) -> ExitCode {
 /// runs the sample pipeline on `SampleData/` with no options).
 let defaultPipeline = "pipelines/sample.toml"
 
-func loadPipeline(_ path: String) throws -> PipelineFile {
+/// The pipeline file at `path`; a `[[penilai]]` NIP's birth date is bounded by `asOf` when the command was given
+/// one (`--as-of`), as the inputs' NIPs are, else by today.
+func loadPipeline(_ path: String, asOf: CalendarDate? = nil) throws -> PipelineFile {
     if path == defaultPipeline, !FileManager.default.fileExists(atPath: path) {
         throw fail(PadanError(.usage, "tidak ada berkas pipeline yang disebut, dan \(path) tidak ada di folder ini: sebutkan berkasnya, mis. padan run pipelines/kabupaten-anda.toml"))
     }
-    do { return try PipelineFile.load(path) } catch { throw fail(error) }
+    do {
+        if let asOf { return try PipelineFile.load(path, today: asOf) }
+        return try PipelineFile.load(path)
+    } catch {
+        throw fail(error)
+    }
 }
 
 func parseDate(_ text: String?) throws -> CalendarDate? {

@@ -13,8 +13,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         PadanLog.bootstrap(quiet: quiet)
-        let file = try loadPipeline(pipeline)
         let options = RunOptions(asOf: try parseDate(asOf), outputDir: output, progress: progress, quiet: quiet)
+        let file = try loadPipeline(pipeline, asOf: options.asOf)
         let result: RunResult
         do {
             result = try NightlyRun(pipeline: file, options: options, progress: RunProgress(options: options)).execute()
