@@ -117,22 +117,6 @@ package final class TeacherProfile: Sendable {
             status: status, employment: employment, jenis: jenis, isTeacher: isTeacher, tugas: tugas ?? self.tugas,
             golongan: golongan ?? self.golongan)
     }
-
-    /// What makes two profiles one: the identity of each shared box (boxes are shared within a file).
-    /// (The boxes are held by the profile the key finds, so no identity is reused while the key is in use.)
-    package struct Key: Hashable {
-        let status: ObjectIdentifier
-        let jenis: ObjectIdentifier
-        let tugas: ObjectIdentifier?
-        let golongan: ObjectIdentifier?
-
-        package init(status: SharedText, jenis: SharedText, tugas: SharedText?, golongan: WrittenGolongan?) {
-            self.status = ObjectIdentifier(status)
-            self.jenis = ObjectIdentifier(jenis)
-            self.tugas = tugas.map(ObjectIdentifier.init)
-            self.golongan = golongan.map(ObjectIdentifier.init)
-        }
-    }
 }
 
 /// The employment class of a Dapodik row.

@@ -194,25 +194,4 @@ package final class EmployeeProfile: Sendable {
             golongan: golongan ?? self.golongan, jabatan: jabatan ?? self.jabatan, isTeacher: isTeacher ?? self.isTeacher,
             instansi: instansi ?? self.instansi, government: instansi == nil ? .some(self.government) : nil)
     }
-
-    /// What makes two profiles one: the identity of each shared box (boxes are shared within a file, and
-    /// held by the profile the key finds, so no identity is reused while the key is in use).
-    package struct Key: Hashable {
-        let kedudukan: ObjectIdentifier
-        let cpnsPns: ObjectIdentifier?
-        let golongan: ObjectIdentifier?
-        let jabatan: ObjectIdentifier
-        let instansi: ObjectIdentifier
-
-        package init(
-            kedudukan: SharedText, cpnsPns: SharedText?, golongan: WrittenGolongan?, jabatan: SharedText,
-            instansi: SharedText
-        ) {
-            self.kedudukan = ObjectIdentifier(kedudukan)
-            self.cpnsPns = cpnsPns.map(ObjectIdentifier.init)
-            self.golongan = golongan.map(ObjectIdentifier.init)
-            self.jabatan = ObjectIdentifier(jabatan)
-            self.instansi = ObjectIdentifier(instansi)
-        }
-    }
 }

@@ -40,6 +40,9 @@ public struct Disparity: Sendable {
         return upt.isEmpty ? [] : [upt]
     }
 
+    /// Whether no UPT receives this disparity (``escalationUpts`` is empty), read without making the list.
+    public var hasNoUpt: Bool { upt.isEmpty && upts.isEmpty }
+
     /// Stable across runs: a function of the code and the subject (FNV-1a 64, hex).
     public var id: String { Self.id(code: code, subject: subject, subjectKey: subjectKey) }
 

@@ -121,7 +121,7 @@ public struct JudgementContext: Sendable {
         if let catchAll = settings.catchAllUpt {
             // Through the buffer: a computed look at an element of the array copied the whole finding.
             findings.withUnsafeMutableBufferPointer { found in
-                for i in found.indices where found[i].upt.isEmpty && found[i].upts.isEmpty { found[i].upt = catchAll }
+                for i in found.indices where found[i].hasNoUpt { found[i].upt = catchAll }
             }
         }
         return Disparity.inOutputOrder(findings)

@@ -33,7 +33,8 @@ package struct LoadedInputs: Sendable {
     package var batch = Batch()
     package var reports: [InputKind: InputReport] = [:]
     package var rejects: [RejectedRow] = []
-    /// Notes about the pipeline file and whole input files (encoding fallbacks), Bahasa Indonesia.
+    /// Notes about the pipeline file, whole input files (encoding fallbacks) and, once judged, what the run cannot
+    /// do for lack of a setting (rows no escalation list receives, heads of office SIASN lacks), Bahasa Indonesia.
     package var warnings: [String] = []
 }
 

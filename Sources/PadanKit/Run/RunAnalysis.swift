@@ -74,7 +74,7 @@ package struct RunAnalysis: Sendable {
         var areas = Set<String>()
         // Stored fields read through the buffer: a computed property of an element copied the whole finding.
         disparities.withUnsafeBufferPointer { found in
-            for i in found.indices where found[i].code.priority <= 3 && found[i].upt.isEmpty && found[i].upts.isEmpty {
+            for i in found.indices where found[i].code.priority <= 3 && found[i].hasNoUpt {
                 count += 1
                 areas.insert(found[i].kabupatenKota.isEmpty ? "wilayah tidak diketahui" : found[i].kabupatenKota)
             }

@@ -76,9 +76,9 @@ package struct ColumnMap: Sendable {
         return Self.clean(fields[i])
     }
 
-    /// The first column this kind reads whose value in `record` is longer than `limit` UTF-8 bytes, and its length.
+    /// The first column this kind reads whose value in `record` is longer than `limit` UTF-8 bytes, and its length
+    /// (asked once ``hasOverlong(_:limit:)`` has found a field that is).
     func overlong(in record: TableRecord, limit: Int) -> (column: String, bytes: Int)? {
-        guard Self.hasOverlong(record, limit: limit) else { return nil }
         var found: (column: String, index: Int)?
         for (column, i) in positions where i < record.count && record.byteCount(i) > limit && i < (found?.index ?? .max) {
             found = (column, i)

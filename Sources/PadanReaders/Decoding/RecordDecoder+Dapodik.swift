@@ -28,23 +28,21 @@ extension RecordDecoder {
     /// their bytes together; each word is looked up (and a missing required one noted) only for a combination
     /// the file has not had before.
     private func teacherProfile(_ f: inout FieldReader) -> TeacherProfile {
-        var key = FieldsKey()
-        swap(&key, &shared.fieldsKey)
-        defer { swap(&key, &shared.fieldsKey) }
-        key.reset()
+        var key = shared.takeFieldsKey()
+        defer { shared.keep(key) }
         // Status and jenis are required: a row without one takes the long way, which notes it.
         let hasStatus = f.append("status_kepegawaian", to: &key), hasJenis = f.append("jenis_ptk", to: &key)
         let complete = hasStatus && hasJenis
         f.append("tugas_tambahan", to: &key)
         f.append("pangkat_golongan", to: &key)
-        if complete, let known = key[in: shared.teacherProfilesByFields] { return known }
-        let (statusText, employment) = f.withRequired("status_kepegawaian") { shared.employment($0) }
-        let (jenisText, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
-        let profile = shared.teacherProfile(
-            status: statusText, employment: employment, jenis: jenisText, isTeacher: isTeacher,
+        if complete, let known = key[in: shared.teacherProfiles] { return known }
+        let (status, employment) = f.withRequired("status_kepegawaian") { shared.employment($0) }
+        let (jenis, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
+        let profile = TeacherProfile(
+            status: status, employment: employment, jenis: jenis, isTeacher: isTeacher,
             tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
             golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) })
-        if complete { shared.remember(profile, forFields: key) }
+        if complete { key.insert(profile, into: &shared.teacherProfiles) }
         return profile
     }
 

@@ -30,17 +30,15 @@ extension RecordDecoder {
     /// their bytes together, and the row's `unor_id` (read between the words, where a missing word is noted).
     /// Each word is looked up only for a combination the file has not had before.
     private func employeeProfile(_ f: inout FieldReader) -> (EmployeeProfile, SiasnID?) {
-        var key = FieldsKey()
-        swap(&key, &shared.fieldsKey)
-        defer { swap(&key, &shared.fieldsKey) }
-        key.reset()
+        var key = shared.takeFieldsKey()
+        defer { shared.keep(key) }
         // Kedudukan, jabatan and instansi are required: a row without one takes the long way, which notes it.
         let hasKedudukan = f.append("kedudukan_hukum_nama", to: &key)
         f.append("status_cpns_pns", to: &key)
         f.append("gol_akhir_nama", to: &key)
         let hasJabatan = f.append("jabatan_nama", to: &key), hasInstansi = f.append("instansi_kerja_nama", to: &key)
         let complete = hasKedudukan && hasJabatan && hasInstansi
-        if complete, let known = key[in: shared.employeeProfilesByFields] { return (known, f.siasnID("unor_id")) }
+        if complete, let known = key[in: shared.employeeProfiles] { return (known, f.siasnID("unor_id")) }
         let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
         let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
         let unorId = f.siasnID("unor_id")
@@ -50,7 +48,7 @@ extension RecordDecoder {
             cpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
             golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
             isTeacher: isTeacher, instansi: instansi)
-        if complete { shared.remember(profile, forFields: key) }
+        if complete { key.insert(profile, into: &shared.employeeProfiles) }
         return (profile, unorId)
     }
 

@@ -27,14 +27,13 @@ final class RecordInterner {
     private var induk = ByteTable<Bool?>()
     private var genders = ByteTable<Gender?>()
     private var stages = ByteTable<SkpStage?>()
-    private var teacherProfiles: [TeacherProfile.Key: TeacherProfile] = [:]
-    private var employeeProfiles: [EmployeeProfile.Key: EmployeeProfile] = [:]
-    /// The profiles again, by the bytes of the fields they are made of (``FieldsKey``): one lookup a row where
-    /// a lookup per word and one of the boxes' identities took five, each retaining and releasing its box.
-    private(set) var teacherProfilesByFields = ByteTable<TeacherProfile>()
-    private(set) var employeeProfilesByFields = ByteTable<EmployeeProfile>()
+    /// The profiles by the bytes of the fields they are made of (``FieldsKey``): one lookup a row where a lookup
+    /// per word and one of the boxes' identities took five, each retaining and releasing its box. Equal bytes
+    /// make equal boxes, so the bytes alone tell profiles apart.
+    var teacherProfiles = ByteTable<TeacherProfile>()
+    var employeeProfiles = ByteTable<EmployeeProfile>()
     /// The key being gathered for the row being read (kept to reuse its storage).
-    var fieldsKey = FieldsKey()
+    private var fieldsKey = FieldsKey()
     /// What each agency box reads as, shared by the agency's profiles.
     private var governments: [ObjectIdentifier: Government?] = [:]
     /// What each kabupaten/kota or province name of the school list reads as.
@@ -59,41 +58,28 @@ final class RecordInterner {
         cached(text, in: &dapodikJobs, limit: .max) { (SharedText($0), DapodikTeacher.isTeacher($0)) }
     }
 
-    /// The one profile of these shared words (and what they mean) in this file.
-    func teacherProfile(
-        status: SharedText, employment: Employment, jenis: SharedText, isTeacher: Bool, tugas: SharedText?,
-        golongan: WrittenGolongan?
-    ) -> TeacherProfile {
-        Self.interned(TeacherProfile.Key(status: status, jenis: jenis, tugas: tugas, golongan: golongan), in: &teacherProfiles) {
-            TeacherProfile(
-                status: status, employment: employment, jenis: jenis, isTeacher: isTeacher, tugas: tugas, golongan: golongan)
-        }
-    }
-
-    /// The one profile of these shared words (and what they mean) in this file.
+    /// A SIASN profile of these shared words, its agency read as a government once per agency.
     func employeeProfile(
         kedudukan: SharedText, standing: SiasnEmployee.Standing, cpnsPns: SharedText?, golongan: WrittenGolongan?,
         jabatan: SharedText, isTeacher: Bool, instansi: SharedText
     ) -> EmployeeProfile {
-        let key = EmployeeProfile.Key(
-            kedudukan: kedudukan, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan, instansi: instansi)
-        return Self.interned(key, in: &employeeProfiles) {
-            let government = Self.interned(ObjectIdentifier(instansi), in: &governments) { Government(reading: instansi.text) }
-            return EmployeeProfile(
-                kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
-                isTeacher: isTeacher, instansi: instansi, government: .some(government))
-        }
+        let government = Self.interned(ObjectIdentifier(instansi), in: &governments) { Government(reading: instansi.text) }
+        return EmployeeProfile(
+            kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
+            isTeacher: isTeacher, instansi: instansi, government: .some(government))
     }
 
-    /// Remembers `profile` as the one of the fields gathered in `fieldsKey`.
-    func remember(_ profile: TeacherProfile, forFields key: FieldsKey) {
-        key.bytes.withUnsafeBufferPointer { teacherProfilesByFields.insert(profile, for: $0) }
+    /// The file's fields key, emptied, its storage reused from row to row: hand it back with ``keep(_:)``. (Not a
+    /// closure taking it: the field reader it captured was copied in and out at every row.)
+    func takeFieldsKey() -> FieldsKey {
+        var key = FieldsKey()
+        swap(&key, &fieldsKey)
+        key.reset()
+        return key
     }
 
-    /// Remembers `profile` as the one of the fields gathered in `fieldsKey`.
-    func remember(_ profile: EmployeeProfile, forFields key: FieldsKey) {
-        key.bytes.withUnsafeBufferPointer { employeeProfilesByFields.insert(profile, for: $0) }
-    }
+    /// Takes back the key ``takeFieldsKey()`` handed out.
+    func keep(_ key: consuming FieldsKey) { fieldsKey = key }
 
     /// The value `table` holds for `key`, made and kept the first time.
     private static func interned<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], _ make: () -> Value) -> Value {
@@ -192,6 +178,11 @@ struct FieldsKey {
 
     subscript<Value>(in table: ByteTable<Value>) -> Value? {
         bytes.withUnsafeBufferPointer { table[$0] }
+    }
+
+    /// Keeps `value` in `table` for these fields.
+    func insert<Value>(_ value: Value, into table: inout ByteTable<Value>) {
+        bytes.withUnsafeBufferPointer { table.insert(value, for: $0) }
     }
 }
 
