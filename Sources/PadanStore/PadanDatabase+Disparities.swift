@@ -86,14 +86,36 @@ extension PadanDatabase {
         try upsert.bind(6, runID)
         // In key order, the index pages stay in cache; of duplicate ids the last observation is still
         // written last (positions break ties).
-        let ids = observations.ids
-        for i in ids.indices.sorted(by: { (ids[$0], $0) < (ids[$1], $1) }) {
+        for i in byteOrder(observations.ids) {
             let observation = observations.observation(at: i)
             try upsert.bind(1, observation.disparityID)
             try upsert.bind(2, observation.code)
             try upsert.bind(3, observation.priority)
             try upsert.bind(7, observation.rowJSON)
             try upsert.step()
+        }
+    }
+
+    /// The positions of `ids` in the order of their UTF-8 bytes (SQLite's `BINARY` order), equal ids by position.
+    ///
+    /// Compared by their first 16 bytes as two integers, the whole texts only when those are equal: comparing the
+    /// `String`s (16 hex digits, one more than fits in a small string) was a quarter of a second nationally.
+    package static func byteOrder(_ ids: [String]) -> [Int] {
+        let prefixes = ids.map { id in
+            var id = id
+            return id.withUTF8 { bytes in
+                var high: UInt64 = 0, low: UInt64 = 0
+                for k in 0..<16 {
+                    let byte = k < bytes.count ? UInt64(bytes[k]) : 0
+                    if k < 8 { high = high << 8 | byte } else { low = low << 8 | byte }
+                }
+                return (high, low)
+            }
+        }
+        return ids.indices.sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+            if ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8) { return true }
+            return !ids[b].utf8.lexicographicallyPrecedes(ids[a].utf8) && a < b
         }
     }
 

@@ -63,6 +63,19 @@ struct CommitTests {
         #expect(try store.disparities(resolvedIn: "20261122T190000Z").map(\.disparityID) == ["c"])
     }
 
+    @Test func observationsAreStoredInTheOrderOfTheirBytes() {
+        // Ids sharing their first 16 bytes, shorter than 16, longer, repeated, not ASCII, with a zero byte.
+        let ids = [
+            "b4f0c2d1e9a87765", "0123456789abcdefZ", "0123456789abcdef", "a", "", "0123456789abcdefA", "b4f0c2d1e9a87765",
+            "é", "e", "a\u{0}", "0123456789abcdeg", "Zz", "b4f0c2d1e9a87765",
+        ]
+        let expected = ids.indices.sorted { a, b in
+            Array(ids[a].utf8) == Array(ids[b].utf8) ? a < b : Array(ids[a].utf8).lexicographicallyPrecedes(Array(ids[b].utf8))
+        }
+        #expect(PadanDatabase.byteOrder(ids) == expected)
+        #expect(PadanDatabase.byteOrder([]) == [])
+    }
+
     @Test func aRunWithoutDisparitiesResolvesThemAll() throws {
         let store = try PadanDatabase.inMemory()
         try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a", "b", "c"]))

@@ -125,16 +125,20 @@ public struct Disparity: Sendable {
         }
         var sorted = consume findings
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            // Position k is to hold the finding now at order[k]; along the cycle from `start`, the finding that
-            // started there travels forward with each swap until it reaches the position that wants it.
-            var k = start
-            while true {
-                placed[k] = true
-                let from = order[k]
-                if from == start { break }
-                sorted.swapAt(k, from)
-                k = from
+        // Swapped in the buffer, which moves the two findings' memory: the array's own `swapAt` copied one out
+        // and back, with a retain and release of each of its texts (0.1 s nationally).
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            for start in order.indices where !placed[start] {
+                // Position k is to hold the finding now at order[k]; along the cycle from `start`, the finding that
+                // started there travels forward with each swap until it reaches the position that wants it.
+                var k = start
+                while true {
+                    placed[k] = true
+                    let from = order[k]
+                    if from == start { break }
+                    sorted.swapAt(k, from)
+                    k = from
+                }
             }
         }
         return sorted

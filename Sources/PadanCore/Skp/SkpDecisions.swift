@@ -47,21 +47,25 @@ public struct SkpDecisions: Sendable {
     /// JSON), made once: a principal rates every teacher of their school, and a head of office every
     /// principal of their government.
     public struct Raters<Value> {
-        private var known: [Int: Entry] = [:]
+        /// Position in `values` by penilai employee and role (two bits). Keyed by plain integers: a dictionary
+        /// of a generic entry had its type looked up in the runtime's cache at every payload line, twice.
+        private var known: [Int: Int] = [:]
+        private var values: [Value] = []
         public init() {}
-
-        /// A struct, not a tuple: a tuple of a generic value had its type looked up in the runtime's cache at
-        /// every payload line.
-        private struct Entry {
-            var role: PenilaiResolver.Role
-            var value: Value
-        }
 
         /// What was made of `penilai`, made by `make` the first time.
         public mutating func value(for penilai: PenilaiResolver.Penilai, _ make: () -> Value) -> Value {
-            if let entry = known[penilai.employee], entry.role == penilai.role { return entry.value }
+            let role: Int
+            switch penilai.role {
+            case .kepalaSekolah: role = 0
+            case .pltKepalaSekolah: role = 1
+            case .kepalaDinas: role = 2
+            }
+            let key = penilai.employee << 2 | role
+            if let at = known[key] { return values[at] }
             let value = make()
-            known[penilai.employee] = Entry(role: penilai.role, value: value)
+            known[key] = values.count
+            values.append(value)
             return value
         }
     }

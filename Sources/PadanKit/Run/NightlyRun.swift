@@ -143,29 +143,24 @@ package struct NightlyRun {
     /// Status, first seen and age of every open disparity; resolved ones; crosswalk proposals. Returns the
     /// payload keys earlier runs emitted (for `skp/delta.jsonl`).
     static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> PayloadKeyIndex {
-        let previous: [String: PadanDatabase.FirstSeen]
-        let resolved: [String: StoredDisparity]
-        let emitted: PayloadKeyIndex
-        let ids = result.disparityIDs
-        let seen = Set(ids)
-        do {
-            previous = try database.openDisparitiesFirstSeen()
-            // The whole stored rows only of the disparities this run resolves (`resolved.csv`).
-            resolved = try database.openDisparities(where: { !seen.contains($0) })
-            emitted = try database.emittedPayloadKeys()
-            result.recentRuns = try database.runs(last: RunResult.trendLength - 1)
-            result.proposals = CrosswalkProposals(context: result.context)
-        } catch {
-            throw storeError(error)
+        // The crosswalk proposals beside the store's answers and the ids (a core would otherwise be idle).
+        let context = result.context
+        let (read, proposals) = ParallelWork.beside({ CrosswalkProposals(context: context) }) {
+            Result { () throws(StoreError) in try StoredState(result.disparityIDs, database: database) }
         }
+        result.proposals = proposals
+        let stored: StoredState
+        do { stored = try read.get() } catch { throw storeError(error) }
+        let ids = stored.ids, previous = stored.previous, resolved = stored.resolved
+        result.recentRuns = stored.recentRuns
         let today = result.asOf.description, runId = result.runId
         result.lifecycles = ids.map { id in
             if let before = previous[id] {
                 let age = CalendarDate(iso: before.date).map { result.asOf.dayNumber - $0.dayNumber } ?? 0
                 return RunResult.Lifecycle(
-                    isNew: false, firstSeenRun: before.run, firstSeenDate: before.date, ageDays: max(0, age))
+                    id: id, isNew: false, firstSeenRun: before.run, firstSeenDate: before.date, ageDays: max(0, age))
             }
-            return RunResult.Lifecycle(isNew: true, firstSeenRun: runId, firstSeenDate: today, ageDays: 0)
+            return RunResult.Lifecycle(id: id, isNew: true, firstSeenRun: runId, firstSeenDate: today, ageDays: 0)
         }
         result.resolved = resolved.values
             .map { stored in
@@ -174,7 +169,27 @@ package struct NightlyRun {
                 return row
             }
             .sorted(by: DisparityRow.outputOrder)
-        return emitted
+        return stored.emitted
+    }
+
+    /// What the store holds of earlier runs that a run's lifecycle needs.
+    private struct StoredState {
+        /// This run's disparity ids, in `disparities` order.
+        var ids: [String]
+        var previous: [String: PadanDatabase.FirstSeen]
+        /// The whole stored rows only of the disparities this run resolves (`resolved.csv`).
+        var resolved: [String: StoredDisparity]
+        var emitted: PayloadKeyIndex
+        var recentRuns: [StoredRun]
+
+        init(_ ids: [String], database: PadanDatabase) throws(StoreError) {
+            self.ids = ids
+            let seen = Set(ids)
+            previous = try database.openDisparitiesFirstSeen()
+            resolved = try database.openDisparities(where: { !seen.contains($0) })
+            emitted = try database.emittedPayloadKeys()
+            recentRuns = try database.runs(last: RunResult.trendLength - 1)
+        }
     }
 
     /// The crosswalk pairs the BKD rejected (`padan pemadanan`), as the rules and proposals look them up.
@@ -197,7 +212,7 @@ package struct NightlyRun {
     /// The run's disparities as the store keeps them, each made when stored.
     struct RunObservations: DisparityObservations {
         let result: RunResult
-        var ids: [String] { result.disparityIDs }
+        var ids: [String] { result.lifecycles.map(\.id) }
         func observation(at i: Int) -> DisparityObservation {
             // The row's first cell is the id; the code and priority read in place (a `let` of the disparity
             // copied all its texts).

@@ -32,6 +32,8 @@ package struct RunResult {
 
     /// One disparity's place between runs.
     package struct Lifecycle: Sendable {
+        /// The disparity's id (``PadanCore/Disparity/id``), made once.
+        package var id: String
         /// First seen this run (`BARU`), else open in the previous run too (`BERLANJUT`).
         package var isNew: Bool
         package var firstSeenRun: String
@@ -63,7 +65,7 @@ package struct RunResult {
         let life = lifecycles[i]
         // From the buffer: `disparities[i]` as an argument was a whole copy of the finding, then released.
         return disparities.withUnsafeBufferPointer {
-            DisparityRow($0[i], status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+            DisparityRow($0[i], id: life.id, status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
         }
     }
 

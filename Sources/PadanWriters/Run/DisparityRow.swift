@@ -16,10 +16,10 @@ package struct DisparityRow: Sendable, Equatable {
     }
 
     /// (`d` borrowed: an initializer owns its arguments by default, and the caller copied the finding whole to
-    /// hand it over.)
-    package init(_ d: borrowing Disparity, status: String, firstSeen: String, ageDays: Int) {
+    /// hand it over.) `id`, when given, is `d.id` made before (a run makes each row three times).
+    package init(_ d: borrowing Disparity, id: String? = nil, status: String, firstSeen: String, ageDays: Int) {
         cells = [
-            d.id, d.code.rawValue, String(d.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
+            id ?? d.id, d.code.rawValue, String(d.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
             d.nama, d.npsn, d.namaSekolah, d.unorId, d.kabupatenKota, d.upt, d.field, d.dapodikValue, d.siasnValue,
             d.suggestion, status, firstSeen, String(ageDays), d.source,
         ]
