@@ -113,10 +113,10 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         }
         let shape: Shape
         if number(12, 1) == 2 {
-            // PPPK: year appointed, `2`, stage 1–9.
-            let appointed = number(8, 4)
-            guard number(13, 1) >= 1, appointed >= birth.year + 15 else {
-                return .invalid(text(), why: "bagian tahun pengangkatan PPPK dalam NIP tidak sah")
+            // PPPK: year appointed, `2`, stage 1–9. The year has no bound of its own: the 15 years after birth are
+            // the PNS TMT's (rules §1), and a PPPK NIP that SIASN holds must link.
+            guard number(13, 1) >= 1 else {
+                return .invalid(text(), why: "digit tahap PPPK dalam NIP bukan 1–9")
             }
             shape = .pppk
         } else {

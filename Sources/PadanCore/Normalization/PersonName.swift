@@ -45,15 +45,21 @@ public struct PersonName: Hashable, Sendable {
         }
     }
 
+    /// Whether a word's parts between dots are leading titles: each one (`DRS.H.`), or all together (`K.H.`, the
+    /// title `KH` with dots).
+    static func isLeadingTitle(_ parts: [String]) -> Bool {
+        parts.allSatisfy { leadingTitles.contains($0) } || leadingTitles.contains(parts.joined())
+    }
+
     /// The steps of `rules.md` §1 on any text.
     static func tokens(_ raw: String) -> [String] {
         var text = raw.uppercased()
         if let comma = text.firstIndex(of: ",") { text = String(text[..<comma]) }
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).map(String.init)
-        // Leading titles, with or without dots, also glued (`DRS.H.`).
+        // Leading titles, with or without dots, also glued (`DRS.H.`) or dotted letter by letter (`K.H.`).
         while let first = words.first, words.count > 1 {
             let parts = first.split(separator: ".").map(String.init)
-            guard !parts.isEmpty, parts.allSatisfy({ leadingTitles.contains($0) }) else { break }
+            guard !parts.isEmpty, isLeadingTitle(parts) else { break }
             words.removeFirst()
         }
         // Trailing title tokens: abbreviations with dots (`S.PD`, `S.PD.I`, `M.M.`, `A.MA`).
@@ -109,7 +115,7 @@ public struct PersonName: Hashable, Sendable {
         }
         while let first = words.first, words.count > 1 {
             let parts = dotParts(first).filter { !$0.isEmpty }
-            guard !parts.isEmpty, parts.allSatisfy({ leadingTitles.contains(text($0)) }) else { break }
+            guard !parts.isEmpty, isLeadingTitle(parts.map(text)) else { break }
             words.removeFirst()
         }
         func isLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }

@@ -184,14 +184,18 @@ public struct PenilaiResolver: Sendable {
     /// The penilai for a person's SKP in a role, or nil when it cannot be resolved.
     public func penilai(forPerson person: Int, role: SkpRole) -> Penilai? {
         let npsn = context.batch.teachers[context.linkage.people[person].induk].npsn
-        guard let school = context.schoolIndex[npsn] else { return nil }
         let actingHere = context.batch.teachers.withUnsafeBufferPointer { teachers in
             context.linkage.people[person].rows.contains { r in
                 let row = InPlace(teachers, r)
                 return row.npsn == npsn && Self.kinds(of: row).contains(.acting)
             }
         }
-        if role != .guru || actingHere { return headOfOffice(of: context.batch.schools[school].government) }
+        if role != .guru || actingHere {
+            // The government is the school's: a school `dapodik_sekolah` does not list has none known.
+            guard let school = context.schoolIndex[npsn] else { return nil }
+            return headOfOffice(of: context.batch.schools[school].government)
+        }
+        // The principal is whoever Dapodik lists at that NPSN, whether or not the school list holds it.
         // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
         // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
         let kinds = principals[npsn] ?? Principals()

@@ -24,6 +24,9 @@ struct NIPTests {
             text: "199508272019212684", digits: "199508272019212684", shape: .pppk, birth: "1995-08-27", sex: .female),
         Valid(
             text: "199001012023292005", digits: "199001012023292005", shape: .pppk, birth: "1990-01-01", sex: .female),
+        // The 15 years after birth bind the PNS TMT only (`rules.md` §1 puts no such bound on the PPPK year).
+        Valid(
+            text: "199001012004211017", digits: "199001012004211017", shape: .pppk, birth: "1990-01-01", sex: .male),
         // Separators and the spreadsheet text marker.
         Valid(
             text: "19850101 201001 1 001", digits: "198501012010011001", shape: .pns, birth: "1985-01-01", sex: .male),
@@ -106,8 +109,6 @@ struct NIPTests {
         Invalid(text: "199001012019223001", reason: "jenis kelamin"),
         // PPPK stage 0 (reads as "month 20").
         Invalid(text: "199001012019201001", reason: "PPPK"),
-        // PPPK appointed before the age of 15.
-        Invalid(text: "199001012000221001", reason: "PPPK"),
     ]
 
     @Test(arguments: invalid)

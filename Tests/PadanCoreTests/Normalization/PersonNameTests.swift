@@ -14,6 +14,11 @@ struct PersonNameTests {
         ("Prof. Dr. Ir. Budi Santoso", "BUDI SANTOSO"),
         ("DRS.H. Ahmad Fauzi", "AHMAD FAUZI"),
         ("KH Hasyim Asy'ari", "HASYIM ASY'ARI"),
+        // `KH` with dots, also letter by letter; initials that spell no title stay.
+        ("K.H. Ali Umar", "ALI UMAR"),
+        ("K.H.Ali Umar", "K H ALI UMAR"),
+        ("H.J. Lina Suryani", "LINA SURYANI"),
+        ("A.H. Nasution", "A H NASUTION"),
         ("drg. Siti Aminah", "SITI AMINAH"),
         ("FITRI NURHAYATI S.Ag.", "FITRI NURHAYATI"),
         ("Dedi Hidayat S.Kom.", "DEDI HIDAYAT"),
@@ -84,7 +89,8 @@ struct PersonNameTests {
         "Drs. H. Ahmad Fauzi, S.Pd., M.M.", "Irfan Kurniawan S.Pd.SD", "DRS.H. Ahmad Fauzi", "KH Hasyim Asy'ari",
         "Nur Aini S.Pd.I", "  Siti\tAminah  ", "S.Pd.", "H.", "Dr. ", "A.B.C.D.E F", "AB.CDEFG.H X", "Budi 2 Santoso-Putra",
         "Wawan Nugroho, S.Pd., M.Pd.", "..H..DRS.. Ani", "Ani M.", "Ani .M", "ani.b.c", "x\r\ny", "", ",", "O'NEIL Bin' ",
-        "Prof.Dr.Ir. H. M. Yusuf", "dr Yusuf Effendi S.Kom", "A.Ma Siti", "Siti A.Ma.Pd",
+        "Prof.Dr.Ir. H. M. Yusuf", "dr Yusuf Effendi S.Kom", "A.Ma Siti", "Siti A.Ma.Pd", "K.H. Ali", "k.h.a. Ali",
+        "A.H. Nasution",
     ])
     func asciiPathMatchesGeneralPath(_ name: String) {
         #expect(PersonName.asciiTokens(name) == PersonName.tokens(name))

@@ -223,6 +223,21 @@ struct SkpEligibilityTests {
         #expect(Self.outcome(region, npsn: SmallRegion.school3).summary == "blocked:NPSN_BELUM_PADAN")
     }
 
+    /// A school `dapodik_sekolah` does not list has no unit; its principal, whom Dapodik lists at the NPSN, still
+    /// rates its teachers, but nobody is known to rate the principal (the school's government is unknown).
+    @Test func aSchoolTheSchoolListLacks() {
+        let unlisted = "20599777"
+        let region = Self.region {
+            $0.npsn = unlisted
+        } setup: {
+            $0.add(Self.principal("ks9", serial: 909, npsn: unlisted))
+        }
+        #expect(Self.outcome(region, npsn: unlisted).summary == "blocked:NPSN_BELUM_PADAN")
+        #expect(
+            Self.outcome(region, nip: Self.p(909), npsn: unlisted, peran: .kepalaSekolah).summary
+                == "blocked:NPSN_BELUM_PADAN;PENILAI_TIDAK_DITEMUKAN")
+    }
+
     @Test func npsnSkpBerbeda() {
         #expect(Self.outcome(Self.region(), npsn: SmallRegion.school2).summary == "blocked:NPSN_SKP_BERBEDA")
         // A Non Induk school of the person is still not their Induk school.

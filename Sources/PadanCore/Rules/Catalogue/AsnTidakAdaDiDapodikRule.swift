@@ -5,7 +5,9 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
     public var code: DisparityCode { .asnTidakAdaDiDapodik }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        context.linkage.missingFromDapodik.map { e in
+        // Made for the first person with no school (most sit in a school's unit).
+        var areas: AreaUpts?
+        return context.linkage.missingFromDapodik.map { e in
             let employee = context.batch.employees[e]
             // By `key`, not `text`: a dashed and an undashed spelling of one PNS ID are one subject, one id.
             var d = Disparity(code: code, subject: .asn, subjectKey: "pns:" + employee.pnsId.key)
@@ -20,6 +22,11 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
                 context.fillSchool(&d, npsn: npsn)
             } else {
                 d.kabupatenKota = employee.government?.description ?? employee.instansiKerja
+                if let government = employee.government {
+                    let known = areas ?? AreaUpts(schools: context.batch.schools, settings: context.settings)
+                    areas = known
+                    d.upt = known.upt(of: government)
+                }
             }
             return d
         }

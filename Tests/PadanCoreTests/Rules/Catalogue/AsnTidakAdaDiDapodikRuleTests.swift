@@ -51,7 +51,32 @@ struct AsnTidakAdaDiDapodikRuleTests {
         default:
             #expect(d.npsn == "")
             #expect(d.kabupatenKota == "Kab. Tuban")
+            // Routed by the region code Kab. Tuban's schools share (`0523…`), not to the `*` UPT.
+            #expect(d.upt == "BGP Tuban")
         }
+    }
+
+    /// Without a school, a finding goes to the UPT whose prefix covers every school of the person's government,
+    /// to the province's list without a `[[upt]]` table, and to the `*` UPT when no prefix covers them all.
+    @Test(arguments: [
+        ("Pemerintah Kab. Tuban", true, "BGP Tuban"),
+        ("Pemerintah Kab. Tuban", false, "Prov. Jawa Timur"),
+        // Tuban (`0523…`) and Banyuwangi (`0525…`) share `052`, which BGP Tuban's `0523` does not cover.
+        ("Pemerintah Provinsi Jawa Timur", true, "BGP Jawa Timur"),
+        ("Pemerintah Provinsi Jawa Timur", false, "Prov. Jawa Timur"),
+        ("Pemerintah Kabupaten Banyuwangi", true, "BGP Jawa Timur"),
+        // A government Dapodik lists no school of: the `*` UPT, as any finding of no known area.
+        ("Pemerintah Kab. Lamongan", true, "BGP Jawa Timur"),
+        ("Pemerintah Kab. Lamongan", false, ""),
+    ])
+    func aTeacherAtAnOfficeGoesToTheUptOfTheirGovernment(_ instansi: String, _ table: Bool, _ upt: String) throws {
+        var region = SmallRegion()
+        if !table { region.b.settings.upts = [] }
+        region.b.employee(
+            "RINA", nip: Fixture.pnsNIP(sex: 2, serial: 77), unit: region.office, gender: .female,
+            jabatan: "Guru Ahli Pertama", instansi: instansi)
+        let d = try #require(region.b.reconcile().findings(.asnTidakAdaDiDapodik).first)
+        #expect(d.upt == upt)
     }
 
     @Test func carriedNIPsAndTheSingleSuggestionAreNotMissing() {

@@ -58,6 +58,16 @@ struct PemadananGandaRuleTests {
         #expect(d.upt == "BGP Tuban; BGP Jawa Timur")
     }
 
+    @Test func aUnitWhosePartnersDapodikDoesNotListGoesToTheUptOfItsGovernment() throws {
+        var region = SmallRegion()
+        region.b.crosswalk(region.unit2, "20599998")
+        region.b.crosswalk(region.unit2, "20599999")
+        let d = try #require(region.b.reconcile().findings(.pemadananGanda).first)
+        // Unit 2 is Kab. Tuban's, whose schools' codes all start `0523`: BGP Tuban, not the `*` UPT.
+        #expect(d.upt == "BGP Tuban")
+        #expect(d.kabupatenKota == "Kab. Tuban")
+    }
+
     @Test func aUnitWithoutAUptTableGoesToTheProvince() throws {
         var region = SmallRegion()
         region.b.settings.upts = []
