@@ -6,6 +6,9 @@ public struct PersonName: Hashable, Sendable {
     public let text: String
 
     static let leadingTitles: Set<String> = ["DR", "DRS", "DRA", "IR", "H", "HJ", "KH", "PROF", "DRG", "DRH"]
+    /// Trailing titles of one abbreviation and a dot (`Gr.`, the certified teacher's, as in `S.Pd., Gr.`; `Lc.`;
+    /// `Amd.`). Any other one-letter-group word with a dot is an initial (`Ahmad S.`) and stays.
+    static let singleTitles: Set<String> = ["GR", "LC", "AMD"]
 
     /// Normalizes `Drs. H. Ahmad Fauzi, S.Pd., M.M.` to `AHMAD FAUZI`.
     public init(_ raw: String) {
@@ -122,6 +125,11 @@ public struct PersonName: Hashable, Sendable {
         while let last = words.last, words.count > 1 {
             let groups = dotParts(last)
             let letters = groups.filter { !$0.isEmpty }
+            if groups.count == 2, letters.count == 1, groups[1].isEmpty {
+                guard singleTitles.contains(text(groups[0])) else { break }
+                words.removeLast()
+                continue
+            }
             guard letters.count >= 2, groups.count >= 2,
                 letters.allSatisfy({ $0.count <= 4 && $0.allSatisfy { isLetter(bytes[$0]) } })
             else { break }
@@ -147,6 +155,7 @@ public struct PersonName: Hashable, Sendable {
     static func isDottedAbbreviation(_ word: String) -> Bool {
         let groups = word.split(separator: ".", omittingEmptySubsequences: false)
         let letters = groups.filter { !$0.isEmpty }
+        if groups.count == 2, letters.count == 1, groups[1].isEmpty { return singleTitles.contains(String(groups[0])) }
         guard letters.count >= 2, groups.count >= 2 else { return false }
         return letters.allSatisfy { group in group.count <= 4 && group.allSatisfy { $0.isLetter } }
     }

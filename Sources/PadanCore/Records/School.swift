@@ -54,15 +54,17 @@ public struct School: Sendable {
     /// The kabupaten/kota government (where the school is).
     public private(set) var localGovernment: Government?
 
-    /// The government that runs the school: the kabupaten/kota for SD/SMP/SDLB/SMPLB, the province otherwise.
+    /// The government that runs the school: the province for SMA/SMK/SLB/SMLB, the kabupaten/kota otherwise.
     public private(set) var government: Government?
 
     static func government(
         bentuk: String, local: Government?, provinsi: String, reading: (String) -> Government? = Government.init(reading:)
     ) -> Government? {
+        // The province runs secondary and special schools; the kabupaten/kota every other level, also those the
+        // spec does not list (TK, SKB, …: early-childhood and non-formal education are theirs by law, UU 23/2014).
         switch bentuk {
-        case "SD", "SMP", "SDLB", "SMPLB": return local
-        default: return reading(provinsi)
+        case "SMA", "SMK", "SLB", "SMLB": return reading(provinsi)
+        default: return local
         }
     }
 }

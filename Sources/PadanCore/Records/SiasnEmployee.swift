@@ -115,12 +115,15 @@ public struct SiasnEmployee: Sendable {
 
     package static func isTeacher(_ jabatan: String) -> Bool { jabatan.trimmingSpaces.uppercased().hasPrefix("GURU") }
 
-    /// The status words matching and SKP tell apart; every other word (`Aktif`, `Tugas Belajar`, …) is serving.
+    /// The status words matching and SKP tell apart, by the status's first word (`Diberhentikan Tidak Dengan
+    /// Hormat` is `Diberhentikan`, `Meninggal Dunia` is `Meninggal`); every other status (`Aktif`, `Tugas Belajar`,
+    /// `Masa Persiapan Pensiun`, `Pemberhentian Sementara`, …) is serving.
     public enum Standing: UInt8, Sendable {
         case serving, cltn, pensiun, meninggal, diberhentikan
 
         package init(_ kedudukan: String) {
-            switch kedudukan.trimmingSpaces.uppercased() {
+            let words = kedudukan.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+            switch words.first.map(String.init) ?? "" {
             case "CLTN": self = .cltn
             case "PENSIUN": self = .pensiun
             case "MENINGGAL": self = .meninggal

@@ -50,7 +50,7 @@ struct XMLParseIssue: Sendable, Equatable {
         38: "tanda '<' di dalam nilai atribut", 39: "nilai atribut tidak diawali tanda kutip",
         41: "atribut tanpa nilai", 42: "satu atribut ditulis dua kali dalam satu elemen",
         45: "komentar tidak ditutup", 47: "instruksi pemrosesan (<?…?>) tidak ditutup",
-        61: "deklarasi DOCTYPE tidak ditutup", 62: "']]>' di luar bagian CDATA", 63: "bagian CDATA tidak ditutup",
+        61: "deklarasi DOCTYPE tidak ditutup", 64: "deklarasi <?xml …?> hanya boleh di awal dokumen", 62: "']]>' di luar bagian CDATA", 63: "bagian CDATA tidak ditutup",
         65: "spasi yang wajib tidak ada", 68: "nama elemen atau atribut tidak ada atau tidak sah",
         72: "tanda '<' tidak ada", 73: "tanda '>' tidak ada", 74: "tanda '</' tidak ada",
         75: "tanda '=' tidak ada setelah nama atribut", 76: "tag penutup tidak cocok dengan tag pembukanya",
@@ -154,6 +154,19 @@ final class XMLInputFeed {
         guard failure == nil else { return false }
         staged.removeAll(keepingCapacity: true)
         stagedStart = 0
+        guard readBlock() else { return false }
+        if fedCount == 0 {
+            // The start of the file: read on until the XML declaration, if any, is whole (a source may hand out
+            // a few bytes at a time), then move white space before it to after it.
+            while staged.count < Self.declarationLookahead, Self.mayStillGrowDeclaration(staged), readBlock() {}
+            Self.moveLeadingSpacePastDeclaration(&staged)
+        }
+        return true
+    }
+
+    /// Appends the source's next block to `staged`; `false` at the end or on failure.
+    private func readBlock() -> Bool {
+        guard failure == nil else { return false }
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.blockSize, alignment: 1)
         defer { block.deallocate() }
         let count: Int
@@ -167,6 +180,40 @@ final class XMLInputFeed {
         staged.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(block)[0..<min(count, block.count)]))
         return true
     }
+
+    /// How far the start of a file is read for an XML declaration after white space.
+    private static let declarationLookahead = 4096
+
+    /// Whether `start`, the first bytes of a file, may still turn out to be white space and an XML declaration
+    /// that is not whole yet (a UTF-8 byte order mark allowed first).
+    static func mayStillGrowDeclaration(_ start: [UInt8]) -> Bool {
+        if start.count < 3, [0xEF, 0xBB, 0xBF].starts(with: start) { return true }
+        var i = start.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < start.count, isBlank(start[i]) { i += 1 }
+        let opening = Array("<?xml".utf8)
+        let rest = start[i...]
+        if rest.count < opening.count { return opening.starts(with: rest) }
+        guard rest.starts(with: opening) else { return false }
+        return Self.index(of: UInt8(ascii: ">"), in: start, i..<start.count) == nil
+    }
+
+    /// White space before an XML declaration (after a UTF-8 byte order mark, if any) moved to just after the
+    /// declaration. XML allows nothing before the declaration, and libxml2 refuses such a file as damaged;
+    /// exports written by scripts often begin with a stray newline, and inputs.md decides a file is XML by
+    /// its "first non-blank, non-BOM byte". The same bytes stay in the file, so every line and offset after
+    /// the declaration is where it was.
+    static func moveLeadingSpacePastDeclaration(_ bytes: inout [UInt8]) {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var i = start
+        while i < bytes.count, isBlank(bytes[i]) { i += 1 }
+        guard i > start, i + 5 < bytes.count, bytes[i...].starts(with: Array("<?xml".utf8)), isBlank(bytes[i + 5]),
+            let close = Self.index(of: UInt8(ascii: ">"), in: bytes, (i + 5)..<bytes.count), bytes[close - 1] == UInt8(ascii: "?")
+        else { return }
+        let space = Array(bytes[start..<i])
+        bytes.replaceSubrange(start..<(close + 1), with: bytes[i...close] + space)
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// libxml2's structured error callback body.
     func note(level: Int, code: Int, line: Int, message: String) {

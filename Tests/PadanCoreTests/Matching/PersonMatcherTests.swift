@@ -159,6 +159,11 @@ struct PersonMatcherTests {
         MissingCase(description: "Meninggal", kedudukan: "Meninggal", missing: false),
         MissingCase(description: "Diberhentikan", kedudukan: "Diberhentikan", missing: false),
         MissingCase(description: "CLTN is still in service", kedudukan: "CLTN", missing: true),
+        // By the status's first word.
+        MissingCase(description: "dismissed, the longer way", kedudukan: "Diberhentikan Tidak Dengan Hormat", missing: false),
+        MissingCase(description: "deceased, the longer way", kedudukan: " meninggal  dunia", missing: false),
+        MissingCase(description: "preparing to retire", kedudukan: "Masa Persiapan Pensiun", missing: true),
+        MissingCase(description: "suspended", kedudukan: "Pemberhentian Sementara", missing: true),
         MissingCase(description: "carried by a PNS", carriedBy: "PNS", missing: false),
         MissingCase(description: "carried by a PPPK", carriedBy: "PPPK", missing: false),
         MissingCase(description: "carried by a PNS Depag", carriedBy: "PNS Depag", missing: false),

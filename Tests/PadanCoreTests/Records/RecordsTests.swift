@@ -35,7 +35,8 @@ struct RecordsTests {
     @Test(arguments: [
         ("Aktif", false, false), ("PPPK Aktif", false, false), ("Pensiun", true, false), ("MENINGGAL", true, false),
         ("Diberhentikan", true, false), ("CLTN", false, true), (" cltn ", false, true),
-        ("Masa Persiapan Pensiun", false, false),
+        ("Masa Persiapan Pensiun", false, false), ("Diberhentikan Tidak Dengan Hormat", true, false),
+        ("Meninggal Dunia", true, false), ("Pemberhentian Sementara", false, false),
     ])
     func employeeStatus(_ kedudukan: String, _ left: Bool, _ cltn: Bool) {
         var builder = BatchBuilder()
@@ -69,6 +70,8 @@ struct RecordsTests {
     @Test(arguments: [
         ("SD", "KAB:TUBAN"), ("SMP", "KAB:TUBAN"), ("SDLB", "KAB:TUBAN"), ("SMPLB", "KAB:TUBAN"),
         ("SMA", "PROV:JAWATIMUR"), ("SMK", "PROV:JAWATIMUR"), ("SLB", "PROV:JAWATIMUR"), ("SMLB", "PROV:JAWATIMUR"),
+        // Levels the spec does not list are the kabupaten/kota's (early-childhood and non-formal education).
+        ("TK", "KAB:TUBAN"), ("SKB", "KAB:TUBAN"),
     ])
     func schoolGovernmentByLevel(_ bentuk: String, _ key: String) {
         var builder = BatchBuilder()

@@ -237,6 +237,22 @@ struct XMLTableReaderTests {
         #expect(withBOM.header == ["a"])
     }
 
+    @Test("white space before the XML declaration is read past, lines as in the file", arguments: [Int.max, 1, 3])
+    func spaceBeforeTheDeclaration(chunk: Int) throws {
+        let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<d>\n<r><a>1</a></r>\n<r><a>2</a></r>\n</d>\n"
+        // The first record's line: the declaration's, plus the two lines of `<d>` and the record.
+        for (start, firstLine) in [("\n", 4), ("\r\n\n", 5), ("  \t", 3), ("\u{FEFF}\n", 4)] {
+            let (_, events) = try readAll(start + body, chunk: chunk)
+            #expect(records(events).map(\.fields) == [["1"], ["2"]], "\(start.debugDescription)")
+            #expect(records(events).map(\.line) == [firstLine, firstLine + 1], "\(start.debugDescription)")
+        }
+        // Damage after the records is still placed at its own line.
+        let damaged = "\n\n" + body.replacingOccurrences(of: "</d>", with: "<r><a>3</b></r></d>")
+        let (_, events) = try readAll(damaged, chunk: chunk)
+        #expect(records(events).count == 2)
+        #expect(rejects(events).map(\.line) == [7])
+    }
+
     @Test("UTF-16 with a byte order mark is read (pieces cut inside code units)", arguments: [Int.max, 3])
     func utf16(chunk: Int) throws {
         let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<d>\n<r><a>Ä&amp;ö</a></r>\n<r><a>ẞ</a></r>\n</d>\n"
