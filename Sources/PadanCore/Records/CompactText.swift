@@ -278,22 +278,51 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Writes the 32 hex digits of (hi, lo), dashed when asked, from the start of `out`; returns how many bytes.
+    ///
+    /// Eight digits at a time (``hexDigits(_:upperCase:)``): digit by digit, with a branch for each, this was
+    /// most of writing an id, and ids are written three times a payload line and twice a `links.csv` row.
     private static func write(
         _ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool, into out: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
-        let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
-        var at = 0
-        for digit in 0..<32 {
-            if dashed, digit == 8 || digit == 12 || digit == 16 || digit == 20 {
-                out[at] = UInt8(ascii: "-")
-                at += 1
+        let words = (
+            hexDigits(UInt32(truncatingIfNeeded: hi >> 32), upperCase: upperCase),
+            hexDigits(UInt32(truncatingIfNeeded: hi), upperCase: upperCase),
+            hexDigits(UInt32(truncatingIfNeeded: lo >> 32), upperCase: upperCase),
+            hexDigits(UInt32(truncatingIfNeeded: lo), upperCase: upperCase)
+        )
+        return withUnsafeBytes(of: words) { digits in
+            guard dashed else {
+                UnsafeMutableRawBufferPointer(out).copyMemory(from: digits)
+                return 32
             }
-            let word = digit < 16 ? hi : lo
-            let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
-            out[at] = nibble < 10 ? 0x30 + nibble : letterA + nibble - 10
-            at += 1
+            // 8-4-4-4-12.
+            var at = 0
+            for (k, range) in [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].enumerated() {
+                if k > 0 {
+                    out[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(out)[at..<(at + range.count)])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: digits[range]))
+                at += range.count
+            }
+            return at
         }
-        return at
+    }
+
+    /// The eight hex digits of `value`, most significant first, as the bytes of a word in memory order.
+    @inline(__always)
+    static func hexDigits(_ value: UInt32, upperCase: Bool) -> UInt64 {
+        // Each nibble spread into a byte of its own, the most significant in the highest byte.
+        var x = UInt64(value)
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        x = (x | x << 8) & 0x00FF_00FF_00FF_00FF
+        x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // A byte of 10 or more is a letter: `0` + 10 + 7 (upper case) or + 39 (lower case) past `9`.
+        let letters = ((x &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        let ascii = x &+ 0x3030_3030_3030_3030 &+ letters &* (upperCase ? 7 : 39)
+        // The first digit first in memory: the highest byte first, as a big-endian word stores it.
+        return ascii.bigEndian
     }
 }
 

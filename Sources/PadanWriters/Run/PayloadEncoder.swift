@@ -44,12 +44,19 @@ package enum PayloadEncoder {
             if i > 0 { out.byte(UInt8(ascii: ",")) }
             out.string(item)
         }
-        out.literal("],\"periode\":{\"kode\":")
-        out.string(payload.periode.description)
-        out.literal(",\"mulai\":")
-        out.string(payload.periode.start)
-        out.literal(",\"selesai\":")
-        out.string(payload.periode.end)
+        // The period's texts (``Periode/description``, ``Periode/start``, ``Periode/end``) written from its numbers:
+        // as strings they were three interpolations a line.
+        let periode = payload.periode, first = periode.semester == 1
+        out.literal("],\"periode\":{\"kode\":\"")
+        out.int(periode.year)
+        out.literal("-S")
+        out.int(periode.semester)
+        out.literal("\",\"mulai\":\"")
+        out.int(periode.year)
+        out.literal(first ? "-01-01\"" : "-07-01\"")
+        out.literal(",\"selesai\":\"")
+        out.int(periode.year)
+        out.literal(first ? "-06-30\"" : "-12-31\"")
         out.literal(",\"semester\":")
         out.int(payload.periode.semester)
         out.literal(",\"tahun\":")

@@ -45,6 +45,31 @@ struct CompactTextTests {
         #expect(IdentifierText(text).lowercased.text == text.lowercased())
     }
 
+    /// Every hex digit in every position, both cases, dashed or not, as text and appended as bytes.
+    @Test func identifiersAreWrittenAsRead() {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef")
+        var samples = (0..<16).map { d in String(repeating: digits[d], count: 32) }
+        samples += (0..<500).map { _ in String((0..<32).map { _ in digits[Int.random(in: 0..<16, using: &generator)] }) }
+        for hex in samples {
+            let dashed = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { r in
+                String(hex.dropFirst(r.lowerBound).prefix(r.count))
+            }.joined(separator: "-")
+            for text in [hex, hex.uppercased(), dashed, dashed.uppercased()] {
+                #expect(IdentifierText(text).text == text)
+                var bytes = [UInt8]()
+                IdentifierText(text).appendText(to: &bytes)
+                #expect(bytes == Array(text.utf8))
+            }
+            let id = SiasnID(dashed)
+            #expect(id?.text == dashed)
+            #expect(id?.key == hex)
+            var bytes = [UInt8]()
+            id?.appendText(to: &bytes)
+            #expect(bytes == Array(dashed.utf8))
+        }
+    }
+
     @Test func identifierTextLowerCasedIsOneIdentity() {
         let upper = IdentifierText("284D853F-F3D2-4FC5-A52A-C3799AA285D7").lowercased
         let lower = IdentifierText("284d853f-f3d2-4fc5-a52a-c3799aa285d7").lowercased
