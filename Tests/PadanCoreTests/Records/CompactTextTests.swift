@@ -70,6 +70,58 @@ struct CompactTextTests {
         }
     }
 
+    /// Ids read eight digits at a time agree with reading them digit by digit, for every byte in every place.
+    @Test func idsAreReadAsTheirDigitsSay() {
+        func reference(_ bytes: [UInt8]) -> (UInt64, UInt64, IdentifierText.UUIDStyle)? {
+            let dashed = bytes.count == 36
+            guard bytes.count == 32 || (dashed && [8, 13, 18, 23].allSatisfy { bytes[$0] == 0x2D }) else { return nil }
+            var hi: UInt64 = 0, lo: UInt64 = 0, n = 0, lower = false, upper = false
+            for (i, b) in bytes.enumerated() where !(dashed && [8, 13, 18, 23].contains(i)) {
+                let v: UInt64
+                switch b {
+                case 0x30...0x39: v = UInt64(b - 0x30)
+                case 0x61...0x66: v = UInt64(b - 0x61 + 10); lower = true
+                case 0x41...0x46: v = UInt64(b - 0x41 + 10); upper = true
+                default: return nil
+                }
+                if n < 16 { hi = hi << 4 | v } else { lo = lo << 4 | v }
+                n += 1
+            }
+            return lower && upper ? nil : (hi, lo, IdentifierText.UUIDStyle(dashed: dashed, upperCase: upper))
+        }
+        func same(_ a: (UInt64, UInt64, IdentifierText.UUIDStyle)?, _ b: (UInt64, UInt64, IdentifierText.UUIDStyle)?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return a.0 == b.0 && a.1 == b.1 && a.2 == b.2
+        }
+        var generator = SystemRandomNumberGenerator()
+        let hex = Array("0123456789abcdef".utf8)
+        for dashed in [false, true] {
+            for trial in 0..<400 {
+                let upper = trial % 2 == 0
+                var bytes = (0..<32).map { _ in hex[Int.random(in: 0..<16, using: &generator)] }
+                if upper { bytes = bytes.map { $0 >= 0x61 ? $0 - 0x20 : $0 } }
+                if dashed { for at in [8, 13, 18, 23] { bytes.insert(0x2D, at: at) } }
+                // One byte somewhere set to any value.
+                var changed = bytes
+                changed[Int.random(in: 0..<changed.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                for sample in [bytes, changed] {
+                    let fast = sample.withUnsafeBufferPointer { IdentifierText.parse(bytes: $0) }
+                    #expect(same(fast, reference(sample)), "\(sample)")
+                }
+            }
+            // Every byte value in the first and last digit.
+            let base = Array((dashed ? "284d853f-f3d2-4fc5-a52a-c3799aa285d7" : "284d853ff3d24fc5a52ac3799aa285d7").utf8)
+            for place in [0, base.count - 1] {
+                for value in 0...255 {
+                    var sample = base
+                    sample[place] = UInt8(value)
+                    let fast = sample.withUnsafeBufferPointer { IdentifierText.parse(bytes: $0) }
+                    #expect(same(fast, reference(sample)), "\(place) \(value)")
+                }
+            }
+        }
+    }
+
     @Test func identifierTextLowerCasedIsOneIdentity() {
         let upper = IdentifierText("284D853F-F3D2-4FC5-A52A-C3799AA285D7").lowercased
         let lower = IdentifierText("284d853f-f3d2-4fc5-a52a-c3799aa285d7").lowercased
