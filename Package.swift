@@ -97,7 +97,9 @@ let package = Package(
         .testTarget(name: "PadanCoreTests", dependencies: ["PadanCore", "PadanTestSupport"]),
         .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport", "PadanFuzzChecks"]),
         .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PadanStoreTests", dependencies: ["PadanStore", "PadanTestSupport"]),
+        .testTarget(
+            name: "PadanStoreTests",
+            dependencies: ["PadanStore", "PadanTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PadanSampleTests", dependencies: ["PadanSample", "PadanTestSupport"]),
         .testTarget(
             name: "PadanKitTests", dependencies: ["PadanKit", "PadanTestSupport", "padan"],

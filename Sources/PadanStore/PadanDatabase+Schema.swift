@@ -74,6 +74,7 @@ extension PadanDatabase {
                     """
             )
         }
+        migrator.registerMigration("v2: payload keys as their 32 bytes") { db in try storeKeysAsDigests(db) }
         return migrator
     }
 }

@@ -389,12 +389,14 @@ enum HexDigits {
         return entry == invalid ? nil : entry & 0x0F
     }
 
-    /// Writes the 16 hex digits of `word`, the most significant first, over `out[at..<at + 16]`.
+    /// Writes the 16 hex digits of `word`, the most significant first, over `out[at..<at + 16]` (eight at a time,
+    /// ``IdentifierText/hexDigits(_:upperCase:)``).
     static func write(_ word: UInt64, upperCase: Bool = false, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) {
-        let letterA = upperCase ? UInt8(ascii: "A") : UInt8(ascii: "a")
-        for i in 0..<16 {
-            let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * i)) & 0xF
-            out[at + i] = nibble < 10 ? 0x30 + nibble : letterA + nibble - 10
-        }
+        precondition(at >= 0 && at + 16 <= out.count, "HexDigits.write: no room for 16 digits at \(at)")
+        guard let base = out.baseAddress else { return }
+        let raw = UnsafeMutableRawPointer(base + at)
+        raw.storeBytes(of: IdentifierText.hexDigits(UInt32(truncatingIfNeeded: word >> 32), upperCase: upperCase), as: UInt64.self)
+        raw.storeBytes(
+            of: IdentifierText.hexDigits(UInt32(truncatingIfNeeded: word), upperCase: upperCase), toByteOffset: 8, as: UInt64.self)
     }
 }

@@ -44,6 +44,11 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
         (self.a, self.b, self.c, self.d) = (a, b, c, d)
     }
 
+    /// `body` of the key's 32 bytes, in order (the digest itself: what the store keeps).
+    public func withDigest<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: (a.bigEndian, b.bigEndian, c.bigEndian, d.bigEndian)) { try body($0) }
+    }
+
     /// Lower-case hex, 64 digits: the `idempotency_key` as written.
     public var hex: String {
         String(unsafeUninitializedCapacity: 64) { out in

@@ -1,8 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-/// One prepared statement run many times with text parameters bound straight from bytes, through SQLite's
-/// C API.
+/// One prepared statement run many times with text and blob parameters bound straight from bytes, through
+/// SQLite's C API.
 ///
 /// For the two bulk inserts of a run's commit (1.6 million payload keys and 170,000 disparities at
 /// national scale). Through GRDB's `StatementArguments` each row cost an array of `DatabaseValue`s, a
@@ -24,6 +24,17 @@ struct BulkInsert {
         let code = bytes.withMemoryRebound(to: CChar.self) { chars in
             guard let start = chars.baseAddress else { return sqlite3_bind_text(statement.sqliteStatement, index, "", 0, transient) }
             return sqlite3_bind_text(statement.sqliteStatement, index, start, Int32(chars.count), transient)
+        }
+        try check(code, SQLITE_OK)
+    }
+
+    /// Binds parameter `index` (1-based) to the bytes in `blob`; SQLite copies them.
+    func bind(_ index: Int32, blob: UnsafeRawBufferPointer) throws {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        // A non-null pointer even for no bytes: NULL would bind SQL NULL.
+        let empty: UInt8 = 0
+        let code = withUnsafePointer(to: empty) { fallback in
+            sqlite3_bind_blob(statement.sqliteStatement, index, blob.baseAddress ?? UnsafeRawPointer(fallback), Int32(blob.count), transient)
         }
         try check(code, SQLITE_OK)
     }

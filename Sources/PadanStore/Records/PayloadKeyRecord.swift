@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// An emitted SKP payload key: one row of the `payload_key` table.
@@ -13,12 +14,12 @@ struct PayloadKeyRecord: Sendable, Equatable, FetchableRecord, PersistableRecord
         static let firstRun = Column("first_run")
     }
 
-    /// The payload's `idempotency_key`.
-    var idempotencyKey: String
+    /// The payload's `idempotency_key`: its 32 bytes (the migration `v2`; 64 hex digits before it).
+    var idempotencyKey: Data
     /// The run that first emitted it.
     var firstRun: String
 
-    init(idempotencyKey: String, firstRun: String) {
+    init(idempotencyKey: Data, firstRun: String) {
         self.idempotencyKey = idempotencyKey
         self.firstRun = firstRun
     }
