@@ -25,6 +25,10 @@ extension PadanDatabase {
 
     /// Payload keys inserted at once (4 MB of keys): nationally ten sweeps of the key table.
     static let keyBatch = 1 << 17
+    /// Payload keys inserted at once while the key table is small enough for the page cache (``smallTable``).
+    static let smallKeyBatch = 1 << 14
+    /// Keys a key table holds within the 16 MiB page cache (about 60 bytes a key in its B-tree).
+    static let smallTable = 1 << 18
 
     /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
     /// the disparities (`observations()`, each made as it is stored) are recorded at once, then the
@@ -47,13 +51,19 @@ extension PadanDatabase {
             let resolved = try Self.resolveUnobserved(by: runID, in: db)
             // Keys gathered into large batches, each inserted in key order: one sweep of the key table's B-tree
             // per batch instead of one per block of payload lines (random keys, each block visiting most of
-            // the table's pages), so a small page cache holds what a sweep needs.
+            // the table's pages), so a small page cache holds what a sweep needs. While the table still fits
+            // in the cache, small batches: a region's keys are then stored while its lines are written, not
+            // all after them (at 10% scale the last batch was most of the record stage, on one core).
+            var stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(PayloadKeyRecord.databaseTableName)") ?? 0
             var newKeys = 0
             var batch = [PayloadKey]()
             while let chunk = try payloadKeys() {
                 batch += chunk
-                if batch.count >= keyBatch {
-                    newKeys += try Self.insert(payloadKeys: batch, firstRun: runID, in: db)
+                let limit = stored + batch.count <= Self.smallTable ? min(keyBatch, Self.smallKeyBatch) : keyBatch
+                if batch.count >= limit {
+                    let inserted = try Self.insert(payloadKeys: batch, firstRun: runID, in: db)
+                    newKeys += inserted
+                    stored += inserted
                     batch.removeAll(keepingCapacity: true)
                 }
             }
