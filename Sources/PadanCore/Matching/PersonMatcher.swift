@@ -153,12 +153,27 @@ public struct PersonMatcher: Sendable {
     /// not left service.
     /// - Parameter isInSchoolUnit: whether a SIASN unit (`unor_id`) is a school's unit or below one.
     public func findMissing(batch: Batch, linkage: inout Linkage, isInSchoolUnit: (SiasnID) -> Bool) {
+        linkage.missingFromDapodik = Self.missing(
+            batch.employees.indices, of: batch, linkage: linkage, suggested: Self.suggested(linkage),
+            isInSchoolUnit: isInSchoolUnit)
+    }
+
+    /// The SIASN people who are a Dapodik row's single suggested candidate.
+    public static func suggested(_ linkage: Linkage) -> Set<Int> {
         var suggested = Set<Int>()
         for link in linkage.links where link.method == .suggested { if let e = link.employee { suggested.insert(e) } }
+        return suggested
+    }
+
+    /// ``findMissing(batch:linkage:isInSchoolUnit:)`` for the SIASN people at `range` (`suggested`: ``suggested(_:)``),
+    /// in order; the parts of the whole may be asked on several cores.
+    public static func missing(
+        _ range: Range<Int>, of batch: Batch, linkage: Linkage, suggested: Set<Int>, isInSchoolUnit: (SiasnID) -> Bool
+    ) -> [Int] {
         var missing = [Int]()
         // Employees read in place (``InPlace``): 1.7 million nationally, each copied whole before.
         batch.employees.withUnsafeBufferPointer { employees in
-            for i in employees.indices {
+            for i in range {
                 let employee = InPlace(employees, i)
                 guard employee.isTeacherBySiasn || isInSchoolUnit(employee.unorId) else { continue }
                 let carried = employee.nipValue.map { linkage.peopleByNIP.count($0) > 0 } ?? false
@@ -166,7 +181,7 @@ public struct PersonMatcher: Sendable {
                 missing.append(i)
             }
         }
-        linkage.missingFromDapodik = missing
+        return missing
     }
 
     /// A NIP's text without spaces, dots, dashes and a leading `'`.

@@ -39,10 +39,23 @@ public struct Reconciler: Sendable {
 
     /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3).
     public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage) {
-        personMatcher.findMissing(batch: batch, linkage: &linkage) { unorId in
-            guard let unit = tree.index[unorId] else { return false }
-            return unitMap.school(ofUnit: unit, in: tree) != nil
+        personMatcher.findMissing(batch: batch, linkage: &linkage) { Self.isInSchoolUnit($0, tree: tree, unitMap: unitMap) }
+    }
+
+    /// ``findMissing(_:tree:unitMap:linkage:)`` for the SIASN people at `range` (`suggested`:
+    /// ``PersonMatcher/suggested(_:)``), without setting them: the parts of the whole may be asked on several cores.
+    public func missing(
+        _ range: Range<Int>, of batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, suggested: Set<Int>
+    ) -> [Int] {
+        PersonMatcher.missing(range, of: batch, linkage: linkage, suggested: suggested) {
+            Self.isInSchoolUnit($0, tree: tree, unitMap: unitMap)
         }
+    }
+
+    /// Whether a SIASN unit is a school's unit or below one.
+    static func isInSchoolUnit(_ unorId: SiasnID, tree: UnorTree, unitMap: UnitMap) -> Bool {
+        guard let unit = tree.index[unorId] else { return false }
+        return unitMap.school(ofUnit: unit, in: tree) != nil
     }
 
     var personMatcher: PersonMatcher { PersonMatcher(nameThreshold: settings.nameThreshold, runDate: settings.runDate) }

@@ -46,7 +46,11 @@ package struct RunAnalysis: Sendable {
         }
         var linkage = searched
         clock.stage("missing", detail: { _ in "\(linkage.missingFromDapodik.count) ASN SIASN tidak ada di Dapodik" }) {
-            reconciler.findMissing(batch, tree: tree, unitMap: unitMap, linkage: &linkage)
+            // Spread over the cores (both sides of the matching are done; 0.2 s on one core nationally).
+            let searched = linkage, suggested = PersonMatcher.suggested(linkage)
+            linkage.missingFromDapodik = ParallelWork.chunks(batch.employees.count, chunk: 1 << 17) { range in
+                reconciler.missing(range, of: batch, tree: tree, unitMap: unitMap, linkage: searched, suggested: suggested)
+            }.flatMap { $0 }
         }
         let context = JudgementContext(
             batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,
