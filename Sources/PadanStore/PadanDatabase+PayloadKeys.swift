@@ -56,7 +56,8 @@ extension PadanDatabase {
                 """)
         let insert = try BulkInsert(
             sql: "INSERT INTO payload_key_digest (idempotency_key, first_run) VALUES (?, ?)", in: db)
-        let cursor = try Row.fetchCursor(db, sql: "SELECT idempotency_key, first_run FROM payload_key ORDER BY idempotency_key")
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT idempotency_key, first_run FROM payload_key ORDER BY idempotency_key")
         while let row = try cursor.next() {
             let key = try row.withUnsafeData(atIndex: 0) { data in data?.withUnsafeBytes { PayloadKey(hexBytes: $0) } }
             guard let key else { continue }

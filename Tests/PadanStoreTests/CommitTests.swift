@@ -66,11 +66,13 @@ struct CommitTests {
     @Test func observationsAreStoredInTheOrderOfTheirBytes() {
         // Ids sharing their first 16 bytes, shorter than 16, longer, repeated, not ASCII, with a zero byte.
         let ids = [
-            "b4f0c2d1e9a87765", "0123456789abcdefZ", "0123456789abcdef", "a", "", "0123456789abcdefA", "b4f0c2d1e9a87765",
+            "b4f0c2d1e9a87765", "0123456789abcdefZ", "0123456789abcdef", "a", "", "0123456789abcdefA",
+            "b4f0c2d1e9a87765",
             "é", "e", "a\u{0}", "0123456789abcdeg", "Zz", "b4f0c2d1e9a87765",
         ]
         let expected = ids.indices.sorted { a, b in
-            Array(ids[a].utf8) == Array(ids[b].utf8) ? a < b : Array(ids[a].utf8).lexicographicallyPrecedes(Array(ids[b].utf8))
+            Array(ids[a].utf8) == Array(ids[b].utf8)
+                ? a < b : Array(ids[a].utf8).lexicographicallyPrecedes(Array(ids[b].utf8))
         }
         #expect(PadanDatabase.byteOrder(ids) == expected)
         #expect(PadanDatabase.byteOrder([]) == [])

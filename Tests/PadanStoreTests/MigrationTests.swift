@@ -15,7 +15,8 @@ struct MigrationTests {
             try run.insert(db)
             for key in keys {
                 try db.execute(
-                    sql: "INSERT INTO payload_key (idempotency_key, first_run) VALUES (?, ?)", arguments: [key, run.runID])
+                    sql: "INSERT INTO payload_key (idempotency_key, first_run) VALUES (?, ?)",
+                    arguments: [key, run.runID])
             }
         }
     }
@@ -32,10 +33,12 @@ struct MigrationTests {
         let store = try PadanDatabase(path: path)
         #expect(try store.emittedPayloadKeys().sortedKeys == [k[0], k[1]])
         // A key stored before the migration is not new again; its first run stays.
-        let outcome = try store.commit(StoreFixtures.commit("20261121T190000Z", day: 21, observing: [], keys: [k[0], k[2]]))
+        let outcome = try store.commit(
+            StoreFixtures.commit("20261121T190000Z", day: 21, observing: [], keys: [k[0], k[2]]))
         #expect(outcome.newPayloadKeys == 1)
         let rows = try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(db, sql: "SELECT typeof(idempotency_key), length(idempotency_key), first_run FROM payload_key")
+            try Row.fetchAll(
+                db, sql: "SELECT typeof(idempotency_key), length(idempotency_key), first_run FROM payload_key")
         }
         #expect(rows.map { $0[0] as String } == ["blob", "blob", "blob"])
         #expect(rows.map { $0[1] as Int } == [32, 32, 32])
@@ -48,6 +51,10 @@ struct MigrationTests {
         try store.commit(StoreFixtures.commit("20261122T190000Z", observing: [], keys: [key]))
         #expect(try store.emittedPayloadKeys().sortedKeys == [key])
         let digest = key.withDigest { Array($0) }
-        #expect(digest == Array(repeating: [0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF] as [UInt8], count: 4).flatMap { $0 })
+        #expect(
+            digest
+                == Array(repeating: [0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF] as [UInt8], count: 4).flatMap {
+                    $0
+                })
     }
 }

@@ -39,7 +39,9 @@ public struct Reconciler: Sendable {
 
     /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3).
     public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage) {
-        personMatcher.findMissing(batch: batch, linkage: &linkage) { Self.isInSchoolUnit($0, tree: tree, unitMap: unitMap) }
+        personMatcher.findMissing(batch: batch, linkage: &linkage) {
+            Self.isInSchoolUnit($0, tree: tree, unitMap: unitMap)
+        }
     }
 
     /// ``findMissing(_:tree:unitMap:linkage:)`` for the SIASN people at `range` (`suggested`:

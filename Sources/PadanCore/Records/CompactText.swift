@@ -250,12 +250,17 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
             var halves: (UInt64, UInt64) = (0, 0)
             var lower = false, upper = false
             for k in 0..<4 {
-                guard let word = hexWord(UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))) else {
+                guard let word = hexWord(UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)))
+                else {
                     return nil
                 }
                 lower = lower || word.lower
                 upper = upper || word.upper
-                if k < 2 { halves.0 = halves.0 << 32 | UInt64(word.value) } else { halves.1 = halves.1 << 32 | UInt64(word.value) }
+                if k < 2 {
+                    halves.0 = halves.0 << 32 | UInt64(word.value)
+                } else {
+                    halves.1 = halves.1 << 32 | UInt64(word.value)
+                }
             }
             // One case: a mixed-case text is kept as written (it has no canonical spelling to give back).
             guard !(lower && upper) else { return nil }
@@ -395,8 +400,10 @@ enum HexDigits {
         precondition(at >= 0 && at + 16 <= out.count, "HexDigits.write: no room for 16 digits at \(at)")
         guard let base = out.baseAddress else { return }
         let raw = UnsafeMutableRawPointer(base + at)
-        raw.storeBytes(of: IdentifierText.hexDigits(UInt32(truncatingIfNeeded: word >> 32), upperCase: upperCase), as: UInt64.self)
         raw.storeBytes(
-            of: IdentifierText.hexDigits(UInt32(truncatingIfNeeded: word), upperCase: upperCase), toByteOffset: 8, as: UInt64.self)
+            of: IdentifierText.hexDigits(UInt32(truncatingIfNeeded: word >> 32), upperCase: upperCase), as: UInt64.self)
+        raw.storeBytes(
+            of: IdentifierText.hexDigits(UInt32(truncatingIfNeeded: word), upperCase: upperCase), toByteOffset: 8,
+            as: UInt64.self)
     }
 }

@@ -195,9 +195,9 @@ public struct PenilaiResolver: Sendable {
             guard let school = context.schoolIndex[npsn] else { return nil }
             return headOfOffice(of: context.batch.schools[school].government)
         }
-        // The principal is whoever Dapodik lists at that NPSN, whether or not the school list holds it.
-        // The principal: definitive by tugas tambahan, else by jenis PTK, else the acting one; no fallback
-        // past a kind the school lists (two of a kind, or one not linked, leaves it unresolved).
+        // The principal Dapodik lists at the NPSN (whether or not the school list holds it): definitive by tugas
+        // tambahan, else by jenis PTK, else the acting one; no fallback past a kind the school lists (two of a
+        // kind, or one not linked, leaves it unresolved).
         let kinds = principals[npsn] ?? Principals()
         for kind in PrincipalKind.allCases {  // definitive, byJenisPtk, acting
             guard let found = kinds.person(kind) else { continue }

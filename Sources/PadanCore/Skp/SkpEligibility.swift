@@ -112,7 +112,9 @@ public struct SkpEligibility: Sendable {
 
         var codes = blockingCodes.codes(ofPerson: person, in: context)
         // A school `dapodik_sekolah` does not list has no unit either (only the crosswalk can give it one).
-        if (context.unitMap.assignment(npsn)?.method ?? UnitMethod.none) == UnitMethod.none { codes.insert(.npsnBelumPadan) }
+        if (context.unitMap.assignment(npsn)?.method ?? UnitMethod.none) == UnitMethod.none {
+            codes.insert(.npsnBelumPadan)
+        }
         var reasons = codes.sorted().map(\.rawValue)
         if records[i].npsn != npsn { reasons.append("NPSN_SKP_BERBEDA") }
         let penilai = resolver.penilai(forPerson: person, role: records[i].peran)

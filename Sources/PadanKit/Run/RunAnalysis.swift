@@ -49,7 +49,8 @@ package struct RunAnalysis: Sendable {
             // Spread over the cores (both sides of the matching are done; 0.2 s on one core nationally).
             let searched = linkage, suggested = PersonMatcher.suggested(linkage)
             linkage.missingFromDapodik = ParallelWork.chunks(batch.employees.count, chunk: 1 << 17) { range in
-                reconciler.missing(range, of: batch, tree: tree, unitMap: unitMap, linkage: searched, suggested: suggested)
+                reconciler.missing(
+                    range, of: batch, tree: tree, unitMap: unitMap, linkage: searched, suggested: suggested)
             }.flatMap { $0 }
         }
         let context = JudgementContext(

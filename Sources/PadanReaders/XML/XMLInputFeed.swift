@@ -50,7 +50,8 @@ struct XMLParseIssue: Sendable, Equatable {
         38: "tanda '<' di dalam nilai atribut", 39: "nilai atribut tidak diawali tanda kutip",
         41: "atribut tanpa nilai", 42: "satu atribut ditulis dua kali dalam satu elemen",
         45: "komentar tidak ditutup", 47: "instruksi pemrosesan (<?…?>) tidak ditutup",
-        61: "deklarasi DOCTYPE tidak ditutup", 64: "deklarasi <?xml …?> hanya boleh di awal dokumen", 62: "']]>' di luar bagian CDATA", 63: "bagian CDATA tidak ditutup",
+        61: "deklarasi DOCTYPE tidak ditutup", 62: "']]>' di luar bagian CDATA", 63: "bagian CDATA tidak ditutup",
+        64: "deklarasi <?xml …?> hanya boleh di awal dokumen",
         65: "spasi yang wajib tidak ada", 68: "nama elemen atau atribut tidak ada atau tidak sah",
         72: "tanda '<' tidak ada", 73: "tanda '>' tidak ada", 74: "tanda '</' tidak ada",
         75: "tanda '=' tidak ada setelah nama atribut", 76: "tag penutup tidak cocok dengan tag pembukanya",
@@ -207,7 +208,8 @@ final class XMLInputFeed {
         var i = start
         while i < bytes.count, isBlank(bytes[i]) { i += 1 }
         guard i > start, i + 5 < bytes.count, bytes[i...].starts(with: Array("<?xml".utf8)), isBlank(bytes[i + 5]),
-            let close = Self.index(of: UInt8(ascii: ">"), in: bytes, (i + 5)..<bytes.count), bytes[close - 1] == UInt8(ascii: "?")
+            let close = Self.index(of: UInt8(ascii: ">"), in: bytes, (i + 5)..<bytes.count),
+            bytes[close - 1] == UInt8(ascii: "?")
         else { return }
         let space = Array(bytes[start..<i])
         bytes.replaceSubrange(start..<(close + 1), with: bytes[i...close] + space)

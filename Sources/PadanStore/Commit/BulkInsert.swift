@@ -34,7 +34,9 @@ struct BulkInsert {
         // A non-null pointer even for no bytes: NULL would bind SQL NULL.
         let empty: UInt8 = 0
         let code = withUnsafePointer(to: empty) { fallback in
-            sqlite3_bind_blob(statement.sqliteStatement, index, blob.baseAddress ?? UnsafeRawPointer(fallback), Int32(blob.count), transient)
+            sqlite3_bind_blob(
+                statement.sqliteStatement, index, blob.baseAddress ?? UnsafeRawPointer(fallback), Int32(blob.count),
+                transient)
         }
         try check(code, SQLITE_OK)
     }

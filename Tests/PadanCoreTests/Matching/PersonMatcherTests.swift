@@ -160,7 +160,8 @@ struct PersonMatcherTests {
         MissingCase(description: "Diberhentikan", kedudukan: "Diberhentikan", missing: false),
         MissingCase(description: "CLTN is still in service", kedudukan: "CLTN", missing: true),
         // By the status's first word.
-        MissingCase(description: "dismissed, the longer way", kedudukan: "Diberhentikan Tidak Dengan Hormat", missing: false),
+        MissingCase(
+            description: "dismissed, the longer way", kedudukan: "Diberhentikan Tidak Dengan Hormat", missing: false),
         MissingCase(description: "deceased, the longer way", kedudukan: " meninggal  dunia", missing: false),
         MissingCase(description: "preparing to retire", kedudukan: "Masa Persiapan Pensiun", missing: true),
         MissingCase(description: "suspended", kedudukan: "Pemberhentian Sementara", missing: true),

@@ -50,7 +50,8 @@ struct CompactTextTests {
         var generator = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef")
         var samples = (0..<16).map { d in String(repeating: digits[d], count: 32) }
-        samples += (0..<500).map { _ in String((0..<32).map { _ in digits[Int.random(in: 0..<16, using: &generator)] }) }
+        samples += (0..<500).map { _ in String((0..<32).map { _ in digits[Int.random(in: 0..<16, using: &generator)] })
+        }
         for hex in samples {
             let dashed = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { r in
                 String(hex.dropFirst(r.lowerBound).prefix(r.count))
@@ -89,7 +90,9 @@ struct CompactTextTests {
             }
             return lower && upper ? nil : (hi, lo, IdentifierText.UUIDStyle(dashed: dashed, upperCase: upper))
         }
-        func same(_ a: (UInt64, UInt64, IdentifierText.UUIDStyle)?, _ b: (UInt64, UInt64, IdentifierText.UUIDStyle)?) -> Bool {
+        func same(_ a: (UInt64, UInt64, IdentifierText.UUIDStyle)?, _ b: (UInt64, UInt64, IdentifierText.UUIDStyle)?)
+            -> Bool
+        {
             guard let a, let b else { return a == nil && b == nil }
             return a.0 == b.0 && a.1 == b.1 && a.2 == b.2
         }
@@ -103,14 +106,16 @@ struct CompactTextTests {
                 if dashed { for at in [8, 13, 18, 23] { bytes.insert(0x2D, at: at) } }
                 // One byte somewhere set to any value.
                 var changed = bytes
-                changed[Int.random(in: 0..<changed.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                changed[Int.random(in: 0..<changed.count, using: &generator)] = UInt8.random(
+                    in: 0...255, using: &generator)
                 for sample in [bytes, changed] {
                     let fast = sample.withUnsafeBufferPointer { IdentifierText.parse(bytes: $0) }
                     #expect(same(fast, reference(sample)), "\(sample)")
                 }
             }
             // Every byte value in the first and last digit.
-            let base = Array((dashed ? "284d853f-f3d2-4fc5-a52a-c3799aa285d7" : "284d853ff3d24fc5a52ac3799aa285d7").utf8)
+            let base = Array(
+                (dashed ? "284d853f-f3d2-4fc5-a52a-c3799aa285d7" : "284d853ff3d24fc5a52ac3799aa285d7").utf8)
             for place in [0, base.count - 1] {
                 for value in 0...255 {
                     var sample = base

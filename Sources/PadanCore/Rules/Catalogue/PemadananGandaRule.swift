@@ -31,7 +31,9 @@ public struct PemadananGandaRule: DisparityRule {
                 d.upt = upts.joined(separator: "; ")
                 if upts.count > 1 { d.upts = upts }
                 // No partner school in Dapodik: the UPT of the unit's government, as its schools are routed.
-                if upts.isEmpty, let unit = context.tree.index[unorId], let government = context.tree.government(of: unit) {
+                if upts.isEmpty, let unit = context.tree.index[unorId],
+                    let government = context.tree.government(of: unit)
+                {
                     let known = areas ?? AreaUpts(schools: context.batch.schools, settings: context.settings)
                     areas = known
                     d.upt = known.upt(of: government)
