@@ -211,14 +211,24 @@ package struct NightlyRun {
 
     /// The run's disparities as the store keeps them, each made when stored.
     struct RunObservations: DisparityObservations {
-        let result: RunResult
-        var ids: [String] { result.lifecycles.map(\.id) }
+        // The two arrays rows are made of, not the whole result: a row made through the result's copy
+        // retained and released its dozens of references each time (a tenth of the store's commit).
+        let disparities: [Disparity]
+        let lifecycles: [RunResult.Lifecycle]
+
+        init(result: RunResult) {
+            disparities = result.disparities
+            lifecycles = result.lifecycles
+        }
+
+        var ids: [String] { lifecycles.map(\.id) }
         func observation(at i: Int) -> DisparityObservation {
             // The row's first cell is the id; the code and priority read in place (a `let` of the disparity
             // copied all its texts).
-            let row = result.row(i)
-            let code = result.disparities.withUnsafeBufferPointer { $0[i].code }
-            return DisparityObservation(disparityID: row.cells[0], code: code.rawValue, priority: code.priority, rowJSON: row.json)
+            let row = RunResult.row(i, of: disparities, lifecycles)
+            let code = disparities.withUnsafeBufferPointer { $0[i].code }
+            return DisparityObservation(
+                disparityID: row.cells[0], code: code.rawValue, priority: code.priority, rowJSON: row.json)
         }
     }
 

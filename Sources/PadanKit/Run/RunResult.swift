@@ -48,8 +48,10 @@ package struct RunResult {
     /// The rows of `disparities.csv`, in output order, with lifecycle columns; each made when read (held
     /// whole, the national run's 170,000 rows were 65 MB of arrays while the folder was written).
     package var rows: LazyMapCollection<Range<Int>, DisparityRow> {
-        let result = self
-        return disparities.indices.lazy.map { result.row($0) }
+        // The two arrays, not the whole result: each row made through a copy of `self` retained and released
+        // every one of its dozens of references.
+        let disparities = disparities, lifecycles = lifecycles
+        return disparities.indices.lazy.map { Self.row($0, of: disparities, lifecycles) }
     }
 
     /// Every disparity's id, in `disparities` order (read in place: through `map(\.id)` each disparity was
@@ -61,7 +63,10 @@ package struct RunResult {
     }
 
     /// The `disparities.csv` row of disparity `i`.
-    package func row(_ i: Int) -> DisparityRow {
+    package func row(_ i: Int) -> DisparityRow { Self.row(i, of: disparities, lifecycles) }
+
+    /// The `disparities.csv` row of disparity `i` of `disparities`, with its lifecycle.
+    static func row(_ i: Int, of disparities: [Disparity], _ lifecycles: [Lifecycle]) -> DisparityRow {
         let life = lifecycles[i]
         // From the buffer: `disparities[i]` as an argument was a whole copy of the finding, then released.
         return disparities.withUnsafeBufferPointer {
