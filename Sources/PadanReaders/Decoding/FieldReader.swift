@@ -28,23 +28,24 @@ struct FieldReader {
     }
 
     /// `body` of the column's value after the common reading rules, as UTF-8 bytes (nil: no value).
-    func withOptional<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    func withOptional<R>(_ column: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         guard let i = position(column), i < record.count else { return body(nil) }
         return ColumnMap.withValue(i, in: record, body)
     }
 
     /// Where `column` stands in the record's fields (nil: not in the file).
     @inline(__always)
-    private func position(_ column: String) -> Int? {
-        guard let table = decoder.slotPositions else { return decoder.columns.position(column) }
+    private func position(_ column: StaticString) -> Int? {
+        guard let table = decoder.slotPositions else { return decoder.columns.position(column.description) }
         let position = table[ColumnMap.slot(column)].value
-        assert(position == decoder.columns.position(column), "FieldReader: '\(column)' is not a column of this kind")
+        assert(
+            position == decoder.columns.position(column.description), "FieldReader: '\(column)' is not a column of this kind")
         return position
     }
 
     /// Appends the column's value (as ``withOptional(_:_:)`` gives it) to `key`; returns whether it has one.
     @discardableResult
-    func append(_ column: String, to key: inout FieldsKey) -> Bool {
+    func append(_ column: StaticString, to key: inout FieldsKey) -> Bool {
         guard let i = position(column), i < record.count else {
             key.append(nil)
             return false
@@ -55,11 +56,11 @@ struct FieldReader {
         }
     }
 
-    func optional(_ column: String) -> String? {
+    func optional(_ column: StaticString) -> String? {
         withOptional(column) { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    mutating func required(_ column: String) -> String {
+    mutating func required(_ column: StaticString) -> String {
         guard let value = optional(column) else {
             fail("kolom wajib '\(column)' kosong")
             return ""
@@ -68,7 +69,7 @@ struct FieldReader {
     }
 
     /// `body` of a required column's bytes; an empty value is the problem (and `body` sees no bytes).
-    mutating func withRequired<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    mutating func withRequired<R>(_ column: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let result: R? = withOptional(column) { $0.map(body) }
         if let result { return result }
         fail("kolom wajib '\(column)' kosong")
@@ -76,9 +77,9 @@ struct FieldReader {
     }
 
     /// A digit run as written (NIP, NIK, NUPTK), or nil.
-    func digits(_ column: String) -> DigitText? { withOptional(column) { $0.map(DigitText.init(bytes:)) } }
+    func digits(_ column: StaticString) -> DigitText? { withOptional(column) { $0.map(DigitText.init(bytes:)) } }
 
-    mutating func date(_ column: String) -> CalendarDate? {
+    mutating func date(_ column: StaticString) -> CalendarDate? {
         switch withOptional(column, { CalendarDate.read(bytes: $0) }) {
         case .none: return nil
         case .date(let date): return date
@@ -89,17 +90,17 @@ struct FieldReader {
     }
 
     /// An optional sex, read once per distinct value of the file; a value that is none is the problem.
-    mutating func gender(_ column: String) -> Gender? {
+    mutating func gender(_ column: StaticString) -> Gender? {
         parsed(column, required: false, decoder.shared.gender) { "\(column) tidak dikenal: \($0) (harus L/P atau M/F)" }
     }
 
     /// A required NPSN, read from the value's bytes; an empty or malformed one is the problem.
-    mutating func npsn(_ column: String) -> NPSN? {
+    mutating func npsn(_ column: StaticString) -> NPSN? {
         parsed(column, required: true, NPSN.init(bytes:)) { "\(column) tidak sah (harus 8 angka): \($0)" }
     }
 
     /// A required SIASN id; an empty or malformed one is the problem.
-    mutating func siasnID(_ column: String) -> SiasnID? {
+    mutating func siasnID(_ column: StaticString) -> SiasnID? {
         parsed(column, required: true, SiasnID.init(bytes:)) {
             "\(column) bukan id SIASN yang sah (32 heksadesimal atau UUID): \($0)"
         }
@@ -108,7 +109,7 @@ struct FieldReader {
     /// The column's value as `parse` reads its bytes. No value is the problem when `required`; a value `parse`
     /// refuses is the problem `invalid` words from the value as written.
     private mutating func parsed<T>(
-        _ column: String, required: Bool, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
+        _ column: StaticString, required: Bool, _ parse: (UnsafeBufferPointer<UInt8>) -> T?, invalid: (String) -> String
     ) -> T? {
         let read: T?? = withOptional(column) { $0.map(parse) }
         switch read {
