@@ -124,8 +124,10 @@ package struct ColumnMap: Sendable {
         switch high - low {
         case 1: return bytes[low] == UInt8(ascii: "-")
         case 4:
-            let word = bytes[low..<high]
-            return word.elementsEqual("null".utf8) || word.elementsEqual("NULL".utf8)
+            // As one word: comparing the bytes with a literal's `utf8` view went through its generic iterator.
+            guard let base = bytes.baseAddress else { return false }
+            let word = UInt32(littleEndian: UnsafeRawPointer(base + low).loadUnaligned(as: UInt32.self))
+            return word == 0x6C6C_756E || word == 0x4C4C_554E  // `null`, `NULL`
         default: return false
         }
     }

@@ -87,6 +87,16 @@ extension Decoding {
             #expect(t.nip == .empty)
         }
 
+        /// Four-byte values that only look like the marker stay values.
+        @Test(arguments: ["Null", "nulL", "nul1", "NULLs", " null x"])
+        func nearlyNoValueMarkersAreValues(_ text: String) throws {
+            let d = try DecodingFixture(.dapodikPtk, Self.ptkHeader)
+            var values = Self.good
+            values["tugas_tambahan"] = text
+            let t = try #require(d.decoder.teacher(d.record(values)).value())
+            #expect(t.tugasTambahan == text.trimmingCharacters(in: .whitespaces))
+        }
+
         @Test func aBrokenNIPIsKeptForTheRulesNotRejected() throws {
             let d = try DecodingFixture(.dapodikPtk, Self.ptkHeader)
             var values = Self.good
