@@ -5,7 +5,7 @@
 /// schools: the prefix their region codes share (`0506` for the schools of Kab. Tuban), routed as a school with
 /// that code would be. Without a `[[upt]]` table, the province of its schools. A government Dapodik lists no
 /// school of, or whose schools share no prefix a UPT lists, gets no UPT here (the `"*"` UPT, if any, takes it).
-public struct AreaUpts: Sendable {
+struct AreaUpts: Sendable {
     private struct Area: Sendable {
         /// The region code prefix every school of the area shares (nil: none has a code yet).
         var prefix: String?
@@ -17,7 +17,7 @@ public struct AreaUpts: Sendable {
     private let settings: ReconciliationSettings
 
     /// The areas of every kabupaten/kota and province that `schools` lie in.
-    public init(schools: [School], settings: ReconciliationSettings) {
+    init(schools: [School], settings: ReconciliationSettings) {
         self.settings = settings
         var provinces = [String: Government?]()
         // By index: a copy of each school retained all its texts.
@@ -52,7 +52,7 @@ public struct AreaUpts: Sendable {
     }
 
     /// The UPT whose escalation list receives a disparity in `government`'s area; empty when none is known.
-    public func upt(of government: Government) -> String {
+    func upt(of government: Government) -> String {
         guard let area = areas[government] else { return "" }
         if settings.upts.isEmpty { return area.provinsi }
         guard let prefix = area.prefix, !prefix.isEmpty else { return "" }

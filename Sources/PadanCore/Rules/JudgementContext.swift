@@ -113,15 +113,27 @@ public struct JudgementContext: Sendable {
         return codes
     }
 
-    /// The rules' findings as `disparities.csv` holds them: those of no known area (their school not in
-    /// Dapodik, or no partner school for a unit) given to the UPT listing `*`, if any, which receives them in
-    /// its escalation list; then in output order.
+    /// The rules' findings as `disparities.csv` holds them, each with the UPT whose escalation list receives it;
+    /// then in output order.
+    ///
+    /// A finding with no school of its own but a kabupaten/kota (a SIASN teacher missing from Dapodik who sits in
+    /// a Dinas unit, a unit conflict whose partner schools no UPT takes) goes to the UPT of that government's area
+    /// (``AreaUpts``). What is still of no known area (its school not in Dapodik) goes to the UPT listing `*`, if
+    /// any.
     public func finished(_ findings: consuming [Disparity]) -> [Disparity] {
         var findings = findings
-        if let catchAll = settings.catchAllUpt {
-            // Through the buffer: a computed look at an element of the array copied the whole finding.
-            findings.withUnsafeMutableBufferPointer { found in
-                for i in found.indices where found[i].hasNoUpt { found[i].upt = catchAll }
+        let catchAll = settings.catchAllUpt
+        // Made for the first finding that needs it (most have a school).
+        var areas: AreaUpts?
+        // Through the buffer: a computed look at an element of the array copied the whole finding.
+        findings.withUnsafeMutableBufferPointer { found in
+            for i in found.indices where found[i].hasNoUpt {
+                if found[i].npsn.isEmpty, let government = Government(reading: found[i].kabupatenKota) {
+                    let known = areas ?? AreaUpts(schools: batch.schools, settings: settings)
+                    areas = known
+                    found[i].upt = known.upt(of: government)
+                }
+                if found[i].upt.isEmpty, let catchAll { found[i].upt = catchAll }
             }
         }
         return Disparity.inOutputOrder(findings)

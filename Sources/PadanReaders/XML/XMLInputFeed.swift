@@ -159,8 +159,10 @@ final class XMLInputFeed {
         if fedCount == 0 {
             // The start of the file: read on until the XML declaration, if any, is whole (a source may hand out
             // a few bytes at a time), then move white space before it to after it.
-            while staged.count < Self.declarationLookahead, Self.mayStillGrowDeclaration(staged), readBlock() {}
-            Self.moveLeadingSpacePastDeclaration(&staged)
+            while staged.count < Self.declarationLookahead, Self.declarationStart(staged) == .incomplete, readBlock() {}
+            if case .spaceBefore(let space, let declaration) = Self.declarationStart(staged) {
+                staged.replaceSubrange(space.lowerBound...declaration.upperBound, with: staged[declaration] + staged[space])
+            }
         }
         return true
     }
@@ -185,34 +187,34 @@ final class XMLInputFeed {
     /// How far the start of a file is read for an XML declaration after white space.
     private static let declarationLookahead = 4096
 
-    /// Whether `start`, the first bytes of a file, may still turn out to be white space and an XML declaration
-    /// that is not whole yet (a UTF-8 byte order mark allowed first).
-    static func mayStillGrowDeclaration(_ start: [UInt8]) -> Bool {
-        if start.count < 3, [0xEF, 0xBB, 0xBF].starts(with: start) { return true }
-        var i = start.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < start.count, isBlank(start[i]) { i += 1 }
-        let opening = Array("<?xml".utf8)
-        let rest = start[i...]
-        if rest.count < opening.count { return opening.starts(with: rest) }
-        guard rest.starts(with: opening) else { return false }
-        return Self.index(of: UInt8(ascii: ">"), in: start, i..<start.count) == nil
+    /// What the first bytes of a file hold before their XML declaration.
+    enum DeclarationStart: Equatable {
+        /// Too few bytes yet to tell (white space, or the start of a declaration, so far).
+        case incomplete
+        /// No white space before a declaration: nothing to move.
+        case none
+        /// White space at `space` (after a UTF-8 byte order mark, if any), then the declaration at `declaration`.
+        case spaceBefore(space: Range<Int>, declaration: ClosedRange<Int>)
     }
 
-    /// White space before an XML declaration (after a UTF-8 byte order mark, if any) moved to just after the
-    /// declaration. XML allows nothing before the declaration, and libxml2 refuses such a file as damaged;
-    /// exports written by scripts often begin with a stray newline, and inputs.md decides a file is XML by
-    /// its "first non-blank, non-BOM byte". The same bytes stay in the file, so every line and offset after
-    /// the declaration is where it was.
-    static func moveLeadingSpacePastDeclaration(_ bytes: inout [UInt8]) {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    /// Whether `bytes`, the first bytes of a file, begin with white space before an XML declaration.
+    ///
+    /// XML allows nothing before the declaration, and libxml2 refuses such a file as damaged; exports written
+    /// by scripts often begin with a stray newline, and inputs.md decides a file is XML by its "first non-blank,
+    /// non-BOM byte". The reader moves the white space to just after the declaration: the same bytes stay in
+    /// the file, so every line and offset after the declaration is where it was.
+    static func declarationStart(_ bytes: [UInt8]) -> DeclarationStart {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if bytes.count < mark.count, mark.starts(with: bytes) { return .incomplete }
+        let start = bytes.starts(with: mark) ? mark.count : 0
         var i = start
         while i < bytes.count, isBlank(bytes[i]) { i += 1 }
-        guard i > start, i + 5 < bytes.count, bytes[i...].starts(with: Array("<?xml".utf8)), isBlank(bytes[i + 5]),
-            let close = Self.index(of: UInt8(ascii: ">"), in: bytes, (i + 5)..<bytes.count),
-            bytes[close - 1] == UInt8(ascii: "?")
-        else { return }
-        let space = Array(bytes[start..<i])
-        bytes.replaceSubrange(start..<(close + 1), with: bytes[i...close] + space)
+        let opening = Array("<?xml".utf8), rest = bytes[i...]
+        if rest.count <= opening.count { return opening.starts(with: rest) ? .incomplete : .none }
+        guard rest.starts(with: opening) else { return .none }
+        guard let close = Self.index(of: UInt8(ascii: ">"), in: bytes, i..<bytes.count) else { return .incomplete }
+        guard i > start, isBlank(bytes[i + opening.count]), bytes[close - 1] == UInt8(ascii: "?") else { return .none }
+        return .spaceBefore(space: start..<i, declaration: i...close)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

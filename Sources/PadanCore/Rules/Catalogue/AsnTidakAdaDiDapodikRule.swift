@@ -5,9 +5,7 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
     public var code: DisparityCode { .asnTidakAdaDiDapodik }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        // Made for the first person with no school (most sit in a school's unit).
-        var areas: AreaUpts?
-        return context.linkage.missingFromDapodik.map { e in
+        context.linkage.missingFromDapodik.map { e in
             let employee = context.batch.employees[e]
             // By `key`, not `text`: a dashed and an undashed spelling of one PNS ID are one subject, one id.
             var d = Disparity(code: code, subject: .asn, subjectKey: "pns:" + employee.pnsId.key)
@@ -21,12 +19,8 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
             if let unit = context.unit(of: employee), let npsn = context.unitMap.school(ofUnit: unit, in: context.tree) {
                 context.fillSchool(&d, npsn: npsn)
             } else {
+                // Its UPT is that of the government's area (``JudgementContext/finished(_:)``).
                 d.kabupatenKota = employee.government?.description ?? employee.instansiKerja
-                if let government = employee.government {
-                    let known = areas ?? AreaUpts(schools: context.batch.schools, settings: context.settings)
-                    areas = known
-                    d.upt = known.upt(of: government)
-                }
             }
             return d
         }

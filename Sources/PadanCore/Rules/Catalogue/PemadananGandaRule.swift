@@ -2,15 +2,14 @@
 /// partners; none of its rows is used until the BKD fixes the crosswalk.
 ///
 /// A unit has no school of its own, so its finding goes to the UPTs of its partner schools: one UPT when
-/// they share it, each of them when they do not (without a UPT table, the province, as for schools); when
-/// Dapodik lists none of them, to the UPT of the unit's government (``AreaUpts``).
+/// they share it, each of them when they do not (without a UPT table, the province, as for schools); when no
+/// UPT takes any of them, to the UPT of the unit's government (``JudgementContext/finished(_:)``).
 public struct PemadananGandaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .pemadananGanda }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        var areas: AreaUpts?
-        return context.unitMap.conflicts.map { conflict in
+        context.unitMap.conflicts.map { conflict in
             var d: Disparity
             switch conflict.side {
             case .school(let npsn):
@@ -30,14 +29,6 @@ public struct PemadananGandaRule: DisparityRule {
                 let upts = Self.upts(ofSchools: conflict.partners, in: context)
                 d.upt = upts.joined(separator: "; ")
                 if upts.count > 1 { d.upts = upts }
-                // No partner school in Dapodik: the UPT of the unit's government, as its schools are routed.
-                if upts.isEmpty, let unit = context.tree.index[unorId],
-                    let government = context.tree.government(of: unit)
-                {
-                    let known = areas ?? AreaUpts(schools: context.batch.schools, settings: context.settings)
-                    areas = known
-                    d.upt = known.upt(of: government)
-                }
             }
             d.field = "pemadanan"
             d.source = conflict.sources.map(\.description).joined(separator: "; ")
