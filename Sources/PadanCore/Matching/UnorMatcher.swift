@@ -35,8 +35,13 @@ public struct UnorMatcher: Sendable {
 
         // Every region of the Dapodik schools, as the first school of each writes it.
         var regions = [String: Government]()
+        // Each spelling's endings made once (made per school, they were three arrays each time).
+        var endings = [SchoolView.Spelling: [[String]]]()
         for school in schools.indices {
-            if let region = schools[school].localGovernment, regions[region.key] == nil { regions[region.key] = region }
+            guard let region = schools[school].localGovernment else { continue }
+            if regions[region.key] == nil { regions[region.key] = region }
+            let spelling = SchoolView.Spelling(region)
+            if endings[spelling] == nil { endings[spelling] = region.nameEndings }
         }
         var blocks = CandidateBlocks(tree: tree, regions: regions.keys.sorted().compactMap { regions[$0] })
 
@@ -44,7 +49,7 @@ public struct UnorMatcher: Sendable {
         var claims = [Int: [Int]]()
         var views = [SchoolView?](repeating: nil, count: negeri.count)
         for i in negeri.indices where !done[i] {
-            guard let view = SchoolView(school: schools[negeri[i]]) else { continue }
+            guard let view = SchoolView(school: schools[negeri[i]], endings: endings) else { continue }
             views[i] = view
             let exact = blocks.names(for: view, tree: tree).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
             var chosen: Int?
@@ -62,7 +67,7 @@ public struct UnorMatcher: Sendable {
         claims = [:]
         var scores = [Int: Double]()
         for i in negeri.indices where !done[i] {
-            guard let view = views[i] ?? SchoolView(school: schools[negeri[i]]) else { continue }
+            guard let view = views[i] ?? SchoolView(school: schools[negeri[i]], endings: endings) else { continue }
             let parts = view.name.parts
             var ranked = [UnitCandidate]()
             let names = blocks.names(for: view, tree: tree)
@@ -142,12 +147,24 @@ struct SchoolView {
     let name: SchoolName
 
     /// `school` borrowed: an initializer's argument is otherwise its own, and one read from the schools table
-    /// was copied whole to become so.
-    init?(school: borrowing School) {
+    /// was copied whole to become so. `endings` holds each region's ``Government/nameEndings`` by spelling.
+    init?(school: borrowing School, endings: [Spelling: [[String]]] = [:]) {
         guard let government = school.government, let region = school.localGovernment else { return nil }
         self.government = government
         self.region = region
-        self.name = SchoolName(school.nama).droppingRegion(region)
+        self.name = SchoolName(school.nama).droppingRegion(endings: endings[Spelling(region)] ?? region.nameEndings)
+    }
+
+    /// A region as a school writes it: its endings follow its tokens (`D K I JAKARTA` and `DKI JAKARTA` are
+    /// one government, two spellings).
+    struct Spelling: Hashable {
+        var kind: Government.Kind
+        var tokens: [String]
+
+        init(_ region: Government) {
+            kind = region.kind
+            tokens = region.nameTokens
+        }
     }
 }
 
@@ -161,7 +178,15 @@ struct CandidateBlocks {
     /// Unit → the (region key, ending) pairs its raw normalized name ends with.
     private var regionEndings: [Int: [(String, [String])]] = [:]
     /// (block, region) → the block's candidates for schools of that region, names with the region dropped.
-    private var regional: [String: RegionalNames] = [:]
+    private var regional: [RegionalKey: RegionalNames] = [:]
+
+    /// A block (government and level) and a region, hashed as they are (joined into one text, two new
+    /// strings a school).
+    private struct RegionalKey: Hashable {
+        var government: String
+        var level: String
+        var region: String
+    }
     /// Per unit, its name's text and parts as the tree holds it, made the first time a block needs them: a name
     /// that ends with none of a region's endings is the same with that region dropped, so a province's block
     /// (SMA, SMK, SLB) reuses them for each of its kabupaten/kota instead of making them again (the unit
@@ -189,11 +214,10 @@ struct CandidateBlocks {
     /// by their names with the school's region dropped.
     mutating func names(for view: SchoolView, tree: UnorTree) -> RegionalNames {
         guard let level = view.name.tokens.first else { return RegionalNames() }
-        let block = view.government.key + "|" + level
-        let key = block + "|" + view.region.key
+        let key = RegionalKey(government: view.government.key, level: level, region: view.region.key)
         if let known = regional[key] { return known }
         let own = view.region.nameEndings
-        let units = (byGovernmentLevel[block] ?? []).filter { unit in
+        let units = (byGovernmentLevel[view.government.key + "|" + level] ?? []).filter { unit in
             guard let endings = regionEndings[unit] else { return true }
             return !endings.contains { key, ending in key != view.region.key && !own.contains(ending) }
         }

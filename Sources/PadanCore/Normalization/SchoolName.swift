@@ -37,14 +37,14 @@ public struct SchoolName: Hashable, Sendable {
             if let (level, status) = Self.abbreviation(word) {
                 out.append(level)
                 out.append(status)
-            } else if Self.levels.contains(word), i + 1 < words.count, words[i + 1] == "N" || words[i + 1] == "S" {
+            } else if i + 1 < words.count, words[i + 1] == "N" || words[i + 1] == "S", Self.levels.contains(word) {
                 out.append(word)
                 out.append(words[i + 1] == "N" ? "NEGERI" : "SWASTA")
                 i += 1
-            } else if word.allSatisfy(\.isASCIIDigitCharacter) {
+            } else if Self.isDigits(word) {
                 let trimmed = word.drop { $0 == "0" }
                 out.append(trimmed.isEmpty ? "0" : String(trimmed))
-            } else if let number = Self.romanNumbers[word] {
+            } else if Self.mayBeRoman(word), let number = Self.romanNumbers[word] {
                 out.append(number)
             } else {
                 out.append(word)
@@ -58,10 +58,25 @@ public struct SchoolName: Hashable, Sendable {
 
     /// `SDN` → (`SD`, `NEGERI`), `SMKS` → (`SMK`, `SWASTA`), …
     static func abbreviation(_ word: String) -> (String, String)? {
+        // Bytes first: every level starts with `S` and has at most five letters (most words are neither).
+        let bytes = word.utf8
+        guard bytes.count >= 3, bytes.count <= 6, bytes.first == UInt8(ascii: "S"),
+              bytes.last == UInt8(ascii: "N") || bytes.last == UInt8(ascii: "S") else { return nil }
         guard word.count >= 3, let last = word.last, last == "N" || last == "S" else { return nil }
         let level = String(word.dropLast())
         guard levels.contains(level) else { return nil }
         return (level, last == "N" ? "NEGERI" : "SWASTA")
+    }
+
+    /// True when `word` is ASCII digits only (as `Character`s: a grapheme scan made a token's test a tenth of
+    /// normalizing a national unit tree).
+    static func isDigits(_ word: String) -> Bool {
+        word.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// True when `word` may be a roman number of `romanNumbers` (letters I, V and X only), before hashing it.
+    static func mayBeRoman(_ word: String) -> Bool {
+        word.utf8.count <= 5 && word.utf8.allSatisfy { $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }
     }
 
     /// The tokens joined by single spaces.
@@ -76,9 +91,11 @@ public struct SchoolName: Hashable, Sendable {
     }
 
     /// The name with the region's endings dropped from the end, repeatedly, the longest first.
-    public func droppingRegion(_ region: Government) -> SchoolName {
+    public func droppingRegion(_ region: Government) -> SchoolName { droppingRegion(endings: region.nameEndings) }
+
+    /// The name with `endings` (a region's ``Government/nameEndings``) dropped from the end, as above.
+    func droppingRegion(endings: [[String]]) -> SchoolName {
         var tokens = self.tokens
-        let endings = region.nameEndings
         var dropped = true
         while dropped {
             dropped = false
@@ -105,7 +122,7 @@ public struct SchoolName: Hashable, Sendable {
         for token in rest {
             if token == "NEGERI" || token == "SWASTA" {
                 if status == nil { status = token }
-            } else if token.allSatisfy(\.isASCIIDigitCharacter) {
+            } else if Self.isDigits(token) {
                 numbers.append(token)
             } else {
                 places.append(token)
@@ -163,8 +180,4 @@ public enum SoftDice {
         }
         return out
     }
-}
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
