@@ -23,57 +23,68 @@ extension PadanDatabase {
             }, run: { commit.run })
     }
 
-    /// Payload keys inserted at once (4 MB of keys): nationally ten sweeps of the key table.
-    static let keyBatch = 1 << 17
-    /// Payload keys inserted at once while the key table is small enough for the page cache (``smallTable``).
-    static let smallKeyBatch = 1 << 14
-    /// Keys a key table holds within the 16 MiB page cache (about 60 bytes a key in its B-tree).
-    static let smallTable = 1 << 18
-
     /// ``commit(_:)`` with its parts handed over as the run produces them, in one transaction all the same:
     /// the disparities (`observations()`, each made as it is stored) are recorded at once, then the
     /// payload keys chunk by chunk as `payloadKeys()` gives them (until it gives nil), then `run()` is called.
     /// Each may wait for its part (a nightly run writes its folder meanwhile). The transaction commits after
     /// `run()` returns; an error thrown by either leaves the store exactly as it was.
     ///
-    /// The run's row comes last, so references to it are checked at the commit (`defer_foreign_keys`).
+    /// Keys already stored are left out, and so are repeats within a chunk; a key is given in one chunk only
+    /// (a run's delta, whose lines are each new once). The keys are stored a block at a time
+    /// (``PayloadKeyBlockRecord``). `stored` is ``emittedPayloadKeys()`` as the caller read it while holding
+    /// the ``StoreLock`` it still holds (nil: read here, when the first keys come).
     @discardableResult
     package func commit(
         runID: String, asOf: String, observations: () -> any DisparityObservations,
-        payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun, keyBatch: Int = keyBatch
+        payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun, stored: PayloadKeyIndex? = nil
     ) throws(StoreError) -> RunCommit.Outcome {
         try write("menyimpan run \(runID)") { db in
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             if try !StoredRun.filter(StoredRun.Columns.runID == runID).isEmpty(db) {
                 throw StoreError.runExists(runID: runID)
             }
+            // The run's row first, completed when `run()` gives it: the rows that refer to it then find it as
+            // they are added. Added last, it made SQLite search the disparity table (no index on its run
+            // columns) for every row waiting for it, on the run's last step.
+            try Self.placeholder(runID: runID, asOf: asOf).insert(db)
             try Self.record(observations(), runID: runID, asOf: asOf, in: db)
             let resolved = try Self.resolveUnobserved(by: runID, in: db)
-            // Keys gathered into large batches, each inserted in key order: one sweep of the key table's B-tree
-            // per batch instead of one per block of payload lines (random keys, each block visiting most of
-            // the table's pages), so a small page cache holds what a sweep needs. While the table still fits
-            // in the cache, small batches: a region's keys are then stored while its lines are written, not
-            // all after them (at 10% scale the last batch was most of the record stage, on one core).
-            var stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(PayloadKeyRecord.databaseTableName)") ?? 0
+            var stored = stored
             var newKeys = 0
-            var batch = [PayloadKey]()
+            var block = [PayloadKey]()
             while let chunk = try payloadKeys() {
-                batch += chunk
-                let limit = stored + batch.count <= Self.smallTable ? min(keyBatch, Self.smallKeyBatch) : keyBatch
-                if batch.count >= limit {
-                    let inserted = try Self.insert(payloadKeys: batch, firstRun: runID, in: db)
-                    newKeys += inserted
-                    stored += inserted
-                    batch.removeAll(keepingCapacity: true)
+                // Read at the first keys: a run with none reads nothing.
+                let known = try stored ?? Self.storedPayloadKeys(in: db)
+                stored = known
+                block += known.isEmpty ? chunk : chunk.filter { !known.contains($0) }
+                if block.count >= PayloadKeyBlockRecord.capacity {
+                    newKeys += try Self.insert(block: block, firstRun: runID, in: db)
+                    block.removeAll(keepingCapacity: true)
                 }
             }
-            newKeys += try Self.insert(payloadKeys: batch, firstRun: runID, in: db)
+            newKeys += try Self.insert(block: block, firstRun: runID, in: db)
             let row = try run()
             guard row.runID == runID, row.asOf == asOf else {
                 throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "run \(row.runID) bukan run \(runID)")
             }
-            try row.insert(db)
+            try Self.complete(row, in: db)
             return RunCommit.Outcome(resolved: resolved, newPayloadKeys: newKeys)
         }
+    }
+
+    /// The row a run's commit starts with: its id and as-of date, every other column a valid stand-in.
+    static func placeholder(runID: String, asOf: String) -> StoredRun {
+        StoredRun(
+            runID: runID, pipeline: runID, startedAt: "", finishedAt: "", asOf: asOf, summaryJSON: "{}",
+            counts: RunCounts(
+                open: 0, new: 0, persisting: 0, resolved: 0, linked: 0, dapodikASN: 0, eligible: 0, blocked: 0,
+                skipped: 0, delta: 0))
+    }
+
+    /// Sets every column of the run's placeholder row to `row`'s.
+    static func complete(_ row: StoredRun, in db: Database) throws {
+        let values = try row.databaseDictionary.filter { $0.key != StoredRun.Columns.runID.name }.sorted { $0.key < $1.key }
+        try db.execute(
+            sql: "UPDATE \(StoredRun.databaseTableName) SET \(values.map { "\($0.key) = ?" }.joined(separator: ", ")) WHERE run_id = ?",
+            arguments: StatementArguments(values.map(\.value) + [row.runID.databaseValue]))
     }
 }

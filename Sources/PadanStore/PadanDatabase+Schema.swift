@@ -75,6 +75,9 @@ extension PadanDatabase {
             )
         }
         migrator.registerMigration("v2: payload keys as their 32 bytes") { db in try storeKeysAsDigests(db) }
+        migrator.registerMigration("v3: payload keys in blocks, a run's new keys in a few rows") { db in
+            try storeKeysInBlocks(db)
+        }
         return migrator
     }
 }

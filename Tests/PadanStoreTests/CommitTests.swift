@@ -1,20 +1,43 @@
+import GRDB
 import PadanCore
-import PadanStore
 import Testing
+
+@testable import PadanStore
 
 @Suite("Committing a run")
 struct CommitTests {
-    @Test func payloadKeysHandedOverInChunksAreStoredInBatches() throws {
+    @Test func payloadKeysHandedOverInChunksAreStoredOnce() throws {
         let store = try PadanDatabase.inMemory()
-        let k = (1...7).map { StoreFixtures.key(UInt8($0)) }
-        // Batches of two: the chunks are gathered across their boundaries, a repeated key counts once.
-        var chunks: [[PayloadKey]] = [[k[2], k[0]], [k[1]], [k[0], k[3], k[4], k[5]], [], [k[6]]]
+        let k = (1...8).map { StoreFixtures.key(UInt8($0)) }
+        try store.commit(StoreFixtures.commit("20261119T190000Z", day: 19, observing: [], keys: [k[7]]))
+        // A key repeated within a chunk counts once; one stored by an earlier run is left out.
+        var chunks: [[PayloadKey]] = [[k[2], k[0], k[2]], [k[1], k[7]], [k[3], k[4], k[5]], [], [k[6]]]
         let run = StoreFixtures.run("20261120T190000Z", day: 20)
         let outcome = try store.commit(
             runID: run.runID, asOf: run.asOf, observations: { [DisparityObservation]() },
-            payloadKeys: { chunks.isEmpty ? nil : chunks.removeFirst() }, run: { run }, keyBatch: 2)
+            payloadKeys: { chunks.isEmpty ? nil : chunks.removeFirst() }, run: { run })
         #expect(outcome.newPayloadKeys == 7)
         #expect(try store.emittedPayloadKeys().sortedKeys == k)
+        #expect(try store.runs(last: 5) == [run, StoreFixtures.run("20261119T190000Z", day: 19)])
+    }
+
+    @Test func aRunsKeysFillAsManyBlocksAsTheyNeed() throws {
+        let store = try PadanDatabase.inMemory()
+        let count = PayloadKeyBlockRecord.capacity + 5
+        let keys = (0..<count).map { i in
+            PayloadKey(digest: withUnsafeBytes(of: (UInt64(i).bigEndian, UInt64(7), UInt64(i), UInt64(i))) { Array($0) })
+        }
+        var chunks = [Array(keys.reversed())]
+        let run = StoreFixtures.run("20261120T190000Z", day: 20)
+        let outcome = try store.commit(
+            runID: run.runID, asOf: run.asOf, observations: { [DisparityObservation]() },
+            payloadKeys: { chunks.isEmpty ? nil : chunks.removeFirst() }, run: { run })
+        #expect(outcome.newPayloadKeys == count)
+        #expect(try store.emittedPayloadKeys().sortedKeys == keys)
+        let sizes = try store.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT length(keys) / 32 FROM payload_key_block ORDER BY block")
+        }
+        #expect(sizes == [PayloadKeyBlockRecord.capacity, 5])
     }
 
     @Test func aDisparityOpensPersistsResolvesAndComesBackAsNew() throws {

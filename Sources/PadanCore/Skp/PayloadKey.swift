@@ -125,7 +125,7 @@ public struct PayloadKeyIndex: Sendable, Equatable {
     public init(_ keys: [PayloadKey]) {
         var sorted = keys
         if zip(sorted, sorted.dropFirst()).contains(where: { $0 >= $1 }) {
-            sorted.sort()
+            sorted = Self.bucketSorted(keys)
             var last: PayloadKey?
             sorted.removeAll { key in
                 defer { last = key }
@@ -140,6 +140,25 @@ public struct PayloadKeyIndex: Sendable, Equatable {
     }
 
     static let buckets = 1 << 16
+
+    /// `keys` in order: placed by bucket, then each bucket (about 20 keys) sorted. A store's keys come as
+    /// blocks, each in order; one comparison sort of them all was most of reading a national store's keys.
+    static func bucketSorted(_ keys: [PayloadKey]) -> [PayloadKey] {
+        var next = [Int](repeating: 0, count: buckets + 1)
+        for key in keys { next[bucket(key) + 1] += 1 }
+        for b in 0..<buckets { next[b + 1] += next[b] }
+        let starts = next
+        var sorted = [PayloadKey](unsafeUninitializedCapacity: keys.count) { out, count in
+            for key in keys {
+                let b = bucket(key)
+                (out.baseAddress! + next[b]).initialize(to: key)
+                next[b] += 1
+            }
+            count = keys.count
+        }
+        for b in 0..<buckets where starts[b + 1] - starts[b] > 1 { sorted[starts[b]..<starts[b + 1]].sort() }
+        return sorted
+    }
 
     static func bucket(_ key: PayloadKey) -> Int { Int(truncatingIfNeeded: key.prefix >> 48) }
 

@@ -73,7 +73,7 @@ package struct NightlyRun {
                 // published; it takes each block's payload keys as the block is written.
                 let known = result
                 let lane = StoreLane(
-                    database: database, runID: known.runId, asOf: known.asOf.description,
+                    database: database, runID: known.runId, asOf: known.asOf.description, emitted: emitted,
                     observations: { RunObservations(result: known) })
                 store = lane
                 // The tables on a thread of their own, the payload lines here (they spread over every core,

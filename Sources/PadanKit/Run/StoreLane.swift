@@ -19,16 +19,17 @@ final class StoreLane: @unchecked Sendable {
     struct Aborted: Error {}
 
     /// Starts the transaction; `observations()` is called on the lane's thread (its rows are made there,
-    /// beside the writing, and let go of once recorded).
+    /// beside the writing, and let go of once recorded). `emitted` is the store's keys as the run read them
+    /// (under the lock the run holds until the commit ends).
     init(
-        database: PadanDatabase, runID: String, asOf: String,
+        database: PadanDatabase, runID: String, asOf: String, emitted: PayloadKeyIndex,
         observations: @escaping @Sendable () -> any DisparityObservations
     ) {
         Thread.detachNewThread { [self] in
             outcome = Result { () throws(StoreError) in
                 try database.commit(
                     runID: runID, asOf: asOf, observations: observations, payloadKeys: keys.next,
-                    run: { try self.run.take() })
+                    run: { try self.run.take() }, stored: emitted)
             }
             finished.signal()
         }

@@ -7,8 +7,8 @@ package struct RunCommit: Sendable {
     package var run: StoredRun
     /// Every disparity open in this run. An id given twice is recorded once, with its last row.
     package var observations: [DisparityObservation]
-    /// The idempotency keys this run emitted. Keys already stored are ignored and keep their
-    /// first run, so the run's delta (its keys missing from
+    /// The idempotency keys this run emitted, in any order, repeats allowed. Keys already stored are
+    /// ignored and keep their first run, so the run's delta (its keys missing from
     /// ``PadanDatabase/emittedPayloadKeys()``, read under the same lock) is enough, and with
     /// millions of keys much faster to commit than all of them.
     package var payloadKeys: [PayloadKey]

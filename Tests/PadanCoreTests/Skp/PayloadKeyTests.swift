@@ -92,4 +92,14 @@ struct PayloadKeyIndexTests {
         }
         #expect(!PayloadKeyIndex([]).contains(Self.key(0)))
     }
+
+    @Test func keysGivenAsSortedBlocksComeOutInOrder() {
+        // As a store gives them: blocks each in order, the blocks not, a few keys twice.
+        var generator = SystemRandomNumberGenerator()
+        let blocks = (0..<4).map { _ in (0..<5_000).map { _ in Self.key(generator.next(), generator.next()) }.sorted() }
+        let keys = blocks.reversed().flatMap { $0 } + blocks[1].prefix(10)
+        let index = PayloadKeyIndex(keys)
+        #expect(index.sortedKeys == Array(Set(keys)).sorted())
+        #expect(keys.allSatisfy(index.contains))
+    }
 }

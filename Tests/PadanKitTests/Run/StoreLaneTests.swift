@@ -23,7 +23,8 @@ struct StoreLaneTests {
 
     @Test func keysInChunksThenTheRowCommit() throws {
         let store = try PadanDatabase.inMemory()
-        let lane = StoreLane(database: store, runID: Self.runID, asOf: "2026-11-22", observations: { Self.observations() })
+        let lane = StoreLane(
+            database: store, runID: Self.runID, asOf: "2026-11-22", emitted: PayloadKeyIndex([]), observations: { Self.observations() })
         lane.provide(keys: [Self.key(3), Self.key(1)])
         lane.provide(keys: [])
         lane.provide(keys: [Self.key(2)])
@@ -38,7 +39,8 @@ struct StoreLaneTests {
 
     @Test func anAbandonedRunLeavesTheStoreAsItWas() throws {
         let store = try PadanDatabase.inMemory()
-        let lane = StoreLane(database: store, runID: Self.runID, asOf: "2026-11-22", observations: { Self.observations() })
+        let lane = StoreLane(
+            database: store, runID: Self.runID, asOf: "2026-11-22", emitted: PayloadKeyIndex([]), observations: { Self.observations() })
         lane.provide(keys: [Self.key(1)])
         lane.abort()
         guard case .failure = lane.wait() else {
