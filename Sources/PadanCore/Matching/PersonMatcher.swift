@@ -185,9 +185,7 @@ public struct PersonMatcher: Sendable {
     }
 
     /// A NIP's text without spaces, dots, dashes and a leading `'`.
-    public static func compact(_ text: String) -> String {
-        String(text.trimmingSpaces.filter { $0 != " " && $0 != "." && $0 != "-" && $0 != "'" })
-    }
+    public static func compact(_ text: String) -> String { NIP.normalized(text) }
 
     /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides. A person
     /// identified by NIP (rows of a file without `ptk_id`) whose NIP exactly one person identified by `ptk_id`

@@ -50,7 +50,30 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
             if case .valid(let nip) = self { return nip }
             return nil
         }
+
+        /// The NIP as the `nip` columns of the outputs show it: after rules §1's normalization, which
+        /// leaves an invalid one its other digits and characters; a corrupted one as typed (its digits
+        /// are gone), an empty one empty.
+        public var shown: String {
+            switch self {
+            case .valid(let nip): return nip.digits
+            case .invalid(let text, _): return NIP.normalized(text)
+            case .corrupted(let text): return text
+            case .empty: return ""
+            }
+        }
     }
+
+    /// `text` with rules §1's normalization: white space (a no-break space too), dots and dashes dropped, and
+    /// a leading `'`; what remains is a NIP only if it passes ``read(_:runDate:)``.
+    public static func normalized(_ text: String) -> String {
+        var text = Substring(text.trimmingSpaces)
+        if text.first == "'" { text = text.dropFirst() }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !separators.contains($0) }))
+    }
+
+    /// What normalization drops between a NIP's digits.
+    static let separators: Set<Unicode.Scalar> = [" ", "\t", ".", "-", "\u{00A0}", "\u{2007}", "\u{202F}"]
 
     /// Reads a NIP as typed in either register; `runDate` bounds the embedded birth date.
     public static func read(_ text: String?, runDate: CalendarDate) -> Reading {

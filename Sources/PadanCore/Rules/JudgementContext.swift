@@ -88,7 +88,7 @@ public struct JudgementContext: Sendable {
         var d = Disparity(code: code, subject: .ptk, subjectKey: linkage.people[person].key(in: batch.teachers))
         d.person = person
         d.ptkId = row.ptkId ?? ""
-        d.nip = row.nip.nip?.digits ?? row.nipText ?? ""
+        d.nip = row.nip.shown
         d.nama = row.nama
         d.source = row.source.description
         if let e = linkage.linkedEmployee(ofPerson: person) {

@@ -197,7 +197,9 @@ package struct InputLoader: Sendable {
     }
 
     func display(_ path: String) -> String {
-        let base = pipeline.baseDirectory.hasSuffix("/") ? pipeline.baseDirectory : pipeline.baseDirectory + "/"
+        // As ``InputGlob`` gives paths: without `.` parts and repeated slashes.
+        let tidied = InputGlob.tidied(pipeline.baseDirectory)
+        let base = tidied.hasSuffix("/") ? tidied : tidied + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 

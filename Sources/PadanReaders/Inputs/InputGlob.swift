@@ -12,12 +12,14 @@ package enum InputGlob {
     /// A plain path is returned as written even when missing or a folder, so that opening it reports
     /// exactly what is wrong. A glob matches files only (a folder it meets is not an input) and must
     /// match at least one: otherwise `InputError(.unreadable, file: pattern, "tidak ada berkas yang cocok")`.
+    /// One file reached by two spellings (`dapodik/ptk-2.csv`, `./dapodik/ptk-2.csv`, a link to it) is read
+    /// once, under the spelling that sorts first once `.` and empty path parts are dropped.
     package static func expand(patterns: [String], relativeTo baseDirectory: String) throws(InputError) -> [String] {
         var paths = Set<String>()
         for pattern in patterns {
             let joined = join(baseDirectory, pattern)
             guard isGlob(pattern) else {
-                paths.insert(joined)
+                paths.insert(tidied(joined))
                 continue
             }
             let escapedBase = pattern.hasPrefix("/") ? "" : escape(baseDirectory)
@@ -25,9 +27,28 @@ package enum InputGlob {
             if matches.isEmpty {
                 throw InputError(.unreadable, file: pattern, message: "tidak ada berkas yang cocok")
             }
-            paths.formUnion(matches)
+            paths.formUnion(matches.map(tidied))
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var files = Set<String>()
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.filter { path in
+            guard let file = resolved(path) else { return true }
+            return files.insert(file).inserted
+        }
+    }
+
+    /// `path` without `.` parts and repeated slashes (`..` is kept: it may pass through a link).
+    package static func tidied(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let joined = parts.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? path : joined
+    }
+
+    /// The file's canonical path (links and `..` resolved), nil when it cannot be resolved (missing).
+    private static func resolved(_ path: String) -> String? {
+        guard let canonical = realpath(path, nil) else { return nil }
+        defer { free(canonical) }
+        return String(cString: canonical)
     }
 
     static func isGlob(_ pattern: String) -> Bool {

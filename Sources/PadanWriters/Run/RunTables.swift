@@ -33,7 +33,7 @@ package enum RunTables {
                 let row = InPlace(teachers, induk)
                 let employee = position.map { InPlace(employees, $0) }
                 cells.id(row.ptkIdentifier)
-                if let nip = row.nip.nip { cells.digits(.digits(nip.value, count: 18)) } else { cells.digits(row.writtenNIP) }
+                if let nip = row.nip.nip { cells.digits(.digits(nip.value, count: 18)) } else { cells.text(row.nip.shown) }
                 cells.text(row.nama)
                 cells.text(row.npsn.text)
                 cells.text(link.method.rawValue)
@@ -87,12 +87,12 @@ package enum RunTables {
     }
 
     static func blockedRow(_ r: SkpRecord, _ reasons: [String]) -> [String] {
-        [r.nip.nip?.digits ?? r.nipText, r.npsn.text, r.periode.description, r.peran.rawValue, reasons.joined(separator: ";"),
+        [r.nip.shown, r.npsn.text, r.periode.description, r.peran.rawValue, reasons.joined(separator: ";"),
          r.source.description]
     }
 
     static func skippedRow(_ r: SkpRecord, _ reason: String) -> [String] {
-        [r.nip.nip?.digits ?? r.nipText, r.npsn.text, r.periode.description, r.peran.rawValue, reason, r.source.description]
+        [r.nip.shown, r.npsn.text, r.periode.description, r.peran.rawValue, reason, r.source.description]
     }
 
     /// A score with two decimals (`0.87`).

@@ -93,6 +93,19 @@ struct NipRulesTests {
         #expect(d.pnsId == "")
     }
 
+    @Test(arguments: [
+        ("19850101 201013 1 101", "198501012010131101"), ("'19850101.201013.1.101", "198501012010131101"),
+        ("19850101\u{00A0}201013\u{00A0}1\u{00A0}101", "198501012010131101"), ("1985-0101-2010X", "198501012010X"),
+    ])
+    func anInvalidNIPIsShownNormalizedAndItsValueAsTyped(typed: String, shown: String) throws {
+        var region = SmallRegion()
+        region.add(.with { $0.nip = typed }, siasn: false)
+        let run = region.b.reconcile()
+        let d = try #require(run.findings(.nipTidakValid).first)
+        #expect(d.nip == shown)
+        #expect(d.dapodikValue == typed)
+    }
+
     @Test func severalCandidatesAreCountedInTheSuggestion() throws {
         var region = SmallRegion()
         region.add(.with { $0.siasnNip = Fixture.pnsNIP(serial: 555) })
