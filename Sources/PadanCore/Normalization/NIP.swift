@@ -99,30 +99,36 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         if bytes.isEmpty || (bytes.count == 1 && bytes[0] == UInt8(ascii: "-")) { return .empty }
         if bytes.count == 4, bytes.map({ $0 | 0x20 }).elementsEqual("null".utf8) { return .empty }
         func text() -> String { String(decoding: bytes, as: UTF8.self) }
-        if isCorrupted(bytes) { return .corrupted(text()) }
         // The digits as one number: digit k of 18 (from the left) is value / 10^(17 - k) % 10.
         var value: UInt64 = 0
         var count = 0
         var index = 0
+        // Corruption (`isCorrupted`) needs an `E`, a comma or a dot: the first two end the scan, a dot is
+        // remembered, so a NIP of plain digits is scanned once (the check first was a third of reading one).
+        var dotted = false
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), 0x09: continue
+            case UInt8(ascii: " "), UInt8(ascii: "-"), 0x09: continue
+            case UInt8(ascii: "."): dotted = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if count < 18 { value = value * 10 + UInt64(byte - 0x30) }
                 count += 1
             default:
+                if isCorrupted(bytes) { return .corrupted(text()) }
                 // A space a web page or spreadsheet groups digits with: U+00A0, U+2007 or U+202F.
                 let space = noBreakSpaceLength(bytes, at: index - 1)
                 guard space > 0 else { return .invalid(text(), why: "NIP berisi karakter selain angka") }
                 index += space - 1
             }
         }
+        if dotted, isCorrupted(bytes) { return .corrupted(text()) }
         guard count == 18 else {
             return .invalid(text(), why: "NIP terdiri dari \(count) angka, seharusnya 18")
         }
-        func number(_ from: Int, _ count: Int) -> Int {
+        // Inlined, each call's loops fold to constants (called, they were a sixth of reading a NIP).
+        @inline(__always) func number(_ from: Int, _ count: Int) -> Int {
             var below: UInt64 = 1, width: UInt64 = 1
             for _ in 0..<(18 - from - count) { below *= 10 }
             for _ in 0..<count { width *= 10 }
