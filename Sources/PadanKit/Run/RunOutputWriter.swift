@@ -118,7 +118,7 @@ struct RunOutputWriter: Sendable {
             let list = EscalationList(upt: name, entries: entries[name] ?? [])
             let stem = "escalation/\(EscalationList.slug(name))"
             try writeCSV("\(stem).csv", EscalationList.header, list.entries.map(\.cells), bom: true)
-            let page = try EscalationPage.render(
+            let page = try EscalationPage.page(
                 list, pipeline: result.pipeline.name, runId: result.runId, asOf: result.asOf.description)
             try OutputFile.write(page, to: folder.path("\(stem).html"))
         }

@@ -134,16 +134,25 @@ package enum OutputFile {
         var text = text
         var failure: WriterError?
         text.withUTF8 { utf8 in
-            do throws(WriterError) {
-                // Blocks of 256 KiB: a 4 MiB block per page, freed and taken again, stayed in the heap (8 MiB
-                // more at the 10% region's peak).
-                let file = try ByteFile(path: path, direct: utf8.count >= 1 << 20, blockSize: 1 << 18)
-                try file.write(UnsafeRawBufferPointer(utf8))
-                try file.close()
-            } catch {
-                failure = error
-            }
+            do throws(WriterError) { try write(UnsafeRawBufferPointer(utf8), to: path) } catch { failure = error }
         }
         if let failure { throw failure }
+    }
+
+    /// Writes a whole file of `bytes` with mode 0640, as ``write(_:to:)`` writes a text.
+    package static func write(_ bytes: [UInt8], to path: String) throws(WriterError) {
+        var failure: WriterError?
+        bytes.withUnsafeBytes { raw in
+            do throws(WriterError) { try write(raw, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(WriterError) {
+        // Blocks of 256 KiB: a 4 MiB block per page, freed and taken again, stayed in the heap (8 MiB more at the
+        // 10% region's peak).
+        let file = try ByteFile(path: path, direct: bytes.count >= 1 << 20, blockSize: 1 << 18)
+        try file.write(bytes)
+        try file.close()
     }
 }

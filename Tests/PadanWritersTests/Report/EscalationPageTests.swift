@@ -26,6 +26,14 @@ import Testing
         #expect(firstAt.lowerBound < lastAt.lowerBound)
     }
 
+    @Test(arguments: ReportFixtures.hostileNames + ["Siti \"Nur\" & <Aisyah>", "Rénata \"\u{0301}x\" <é>", "Budi", "Ñoño"])
+    func bytesAreEscapedAsTheTextIs(_ value: String) {
+        var text = "", bytes = [UInt8]()
+        HTMLText.escape(value, into: &text)
+        HTMLText.escape(value, into: &bytes)
+        #expect(bytes == Array(text.utf8))
+    }
+
     @Test(arguments: ReportFixtures.hostileNames)
     func namesAreEscaped(_ hostile: String) throws {
         let list = EscalationList(upt: hostile, entries: [entry(1, nama: hostile)])
