@@ -174,9 +174,9 @@ struct SchoolView {
 /// and indexed (``RegionalNames``): comparing every school with every unit of its block, dropping the
 /// region again each time, grows with the square of a province's schools (SMA/SMK/SLB blocks).
 struct CandidateBlocks {
-    private var byGovernmentLevel: [String: [Int]] = [:]
-    /// Unit → the (region key, ending) pairs its raw normalized name ends with.
-    private var regionEndings: [Int: [(String, [String])]] = [:]
+    private var byGovernmentLevel: [BlockKey: [Int]] = [:]
+    /// By unit: the (region key, ending) pairs its raw normalized name ends with (nil: none).
+    private var regionEndings: [[(String, [String])]?]
     /// (block, region) → the block's candidates for schools of that region, names with the region dropped.
     private var regional: [RegionalKey: RegionalNames] = [:]
 
@@ -187,6 +187,12 @@ struct CandidateBlocks {
         var level: String
         var region: String
     }
+
+    /// A block: a government and a level.
+    private struct BlockKey: Hashable {
+        var government: String
+        var level: String
+    }
     /// Per unit, its name's text and parts as the tree holds it, made the first time a block needs them: a name
     /// that ends with none of a region's endings is the same with that region dropped, so a province's block
     /// (SMA, SMK, SLB) reuses them for each of its kabupaten/kota instead of making them again (the unit
@@ -195,6 +201,7 @@ struct CandidateBlocks {
 
     init(tree: UnorTree, regions: [Government]) {
         plainNames = [RegionalNames.Name?](repeating: nil, count: tree.units.count)
+        regionEndings = [[(String, [String])]?](repeating: nil, count: tree.units.count)
         // Endings by their last token, so each unit tries only the endings that can fit it.
         var endingsByLast = [String: [(String, [String])]]()
         for region in regions {
@@ -202,10 +209,10 @@ struct CandidateBlocks {
         }
         for unit in tree.units.indices where tree.isSchoolCandidate(unit) && tree.units[unit].isActive {
             guard let government = tree.government(of: unit), let level = tree.names[unit].tokens.first else { continue }
-            byGovernmentLevel[government.key + "|" + level, default: []].append(unit)
+            byGovernmentLevel[BlockKey(government: government.key, level: level), default: []].append(unit)
             guard let last = tree.names[unit].tokens.last, let fitting = endingsByLast[last] else { continue }
             for (key, ending) in fitting where tree.names[unit].ends(with: ending) {
-                regionEndings[unit, default: []].append((key, ending))
+                regionEndings[unit] = (regionEndings[unit] ?? []) + [(key, ending)]
             }
         }
     }
@@ -217,7 +224,7 @@ struct CandidateBlocks {
         let key = RegionalKey(government: view.government.key, level: level, region: view.region.key)
         if let known = regional[key] { return known }
         let own = view.region.nameEndings
-        let units = (byGovernmentLevel[view.government.key + "|" + level] ?? []).filter { unit in
+        let units = (byGovernmentLevel[BlockKey(government: view.government.key, level: level)] ?? []).filter { unit in
             guard let endings = regionEndings[unit] else { return true }
             return !endings.contains { key, ending in key != view.region.key && !own.contains(ending) }
         }
@@ -266,6 +273,9 @@ struct RegionalNames {
     }
 
     init(units: [Int], names: [Name]) {
+        // Sized up front: grown by doubling, the tables of a province's blocks were rehashed for each region.
+        byText.reserveCapacity(units.count)
+        byShape.reserveCapacity(units.count)
         for (unit, name) in zip(units, names) {
             byText[name.text, default: []].append(unit)
             if let level = name.parts.level {
