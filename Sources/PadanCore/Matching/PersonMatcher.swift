@@ -113,6 +113,17 @@ public struct PersonMatcher: Sendable {
     /// Step 2: candidates for the unlinked (not for doubled NIPs): SIASN people not linked in step 1 with
     /// the same birth date and sex and the same person's name. One is suggested; several are counted.
     public func searchCandidates(batch: Batch, linkage: inout Linkage) {
+        let pool = candidatePool(batch: batch, linkage: linkage)
+        Self.apply(candidates(linkage.links.indices, pool: pool, batch: batch, linkage: linkage), to: &linkage)
+    }
+
+    /// The SIASN people not linked by NIP, by birth date and sex: where the candidates of a person are sought.
+    public struct CandidatePool: Sendable {
+        fileprivate var blocks: [CandidateKey: [Int]]
+    }
+
+    /// ``searchCandidates(batch:linkage:)``'s first part.
+    public func candidatePool(batch: Batch, linkage: Linkage) -> CandidatePool {
         // A flag per employee: a set of the 1.6 million linked ones was a fifth of the stage nationally.
         var isLinked = [Bool](repeating: false, count: batch.employees.count)
         for link in linkage.links where link.method == .nip { if let e = link.employee { isLinked[e] = true } }
@@ -121,12 +132,19 @@ public struct PersonMatcher: Sendable {
             guard let birth = batch.employees[i].birthDate, let gender = batch.employees[i].gender else { continue }
             pool[CandidateKey(birthDate: birth, gender: gender), default: []].append(i)
         }
+        return CandidatePool(blocks: pool)
+    }
+
+    /// The candidates found for the links at `range` that need them, (link, SIASN people) in link order: the
+    /// parts of ``searchCandidates(batch:linkage:)`` that may be asked on several cores.
+    public func candidates(_ range: Range<Int>, pool: CandidatePool, batch: Batch, linkage: Linkage) -> [(link: Int, found: [Int])] {
+        var out = [(link: Int, found: [Int])]()
         // Each SIASN name is normalized at most once, however many Dapodik rows share its block.
         var names = [Int: PersonName]()
-        for l in linkage.links.indices where linkage.links[l].method != .nip && linkage.links[l].nipProblem != .nipGanda {
+        for l in range where linkage.links[l].method != .nip && linkage.links[l].nipProblem != .nipGanda {
             let row = batch.teachers[linkage.people[linkage.links[l].person].induk]
             guard let birth = row.birthDate, let gender = row.gender,
-                let block = pool[CandidateKey(birthDate: birth, gender: gender)]
+                let block = pool.blocks[CandidateKey(birthDate: birth, gender: gender)]
             else { continue }
             let name = PersonName(row.nama)
             let found = block.filter { e in
@@ -139,11 +157,20 @@ public struct PersonMatcher: Sendable {
                 }
                 return name.isSamePerson(as: other, threshold: nameThreshold)
             }
-            linkage.links[l].candidates = found.count
-            if found.count == 1 {
+            out.append((l, found))
+        }
+        return out
+    }
+
+    /// Records `found` (``candidates(_:pool:batch:linkage:)``) in the links: one candidate is suggested,
+    /// several make the link ambiguous.
+    public static func apply(_ found: [(link: Int, found: [Int])], to linkage: inout Linkage) {
+        for (l, candidates) in found {
+            linkage.links[l].candidates = candidates.count
+            if candidates.count == 1 {
                 linkage.links[l].method = .suggested
-                linkage.links[l].employee = found[0]
-            } else if found.count > 1 {
+                linkage.links[l].employee = candidates[0]
+            } else if candidates.count > 1 {
                 linkage.links[l].method = .ambiguous
             }
         }
@@ -264,7 +291,7 @@ public struct PersonMatcher: Sendable {
         }
     }
 
-    struct CandidateKey: Hashable {
+    struct CandidateKey: Hashable, Sendable {
         var birthDate: CalendarDate
         var gender: Gender
     }

@@ -37,6 +37,18 @@ public struct Reconciler: Sendable {
         personMatcher.searchCandidates(batch: batch, linkage: &linkage)
     }
 
+    /// ``searchCandidates(_:linkage:)`` with the links' search spread by `spread` (given how many links and
+    /// the search of a range of them, it returns the ranges' results in order).
+    public func searchCandidates(
+        _ batch: Batch, linkage: inout Linkage,
+        spread: (Int, @Sendable (Range<Int>) -> [(link: Int, found: [Int])]) -> [[(link: Int, found: [Int])]]
+    ) {
+        let pool = personMatcher.candidatePool(batch: batch, linkage: linkage)
+        let matcher = personMatcher, known = linkage
+        let found = spread(linkage.links.count) { range in matcher.candidates(range, pool: pool, batch: batch, linkage: known) }
+        PersonMatcher.apply(found.flatMap { $0 }, to: &linkage)
+    }
+
     /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3).
     public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage) {
         personMatcher.findMissing(batch: batch, linkage: &linkage) {

@@ -104,6 +104,31 @@ struct PersonMatcherTests {
         #expect(missing.count == 3)
     }
 
+    @Test func aSearchSpreadOverRangesFindsWhatOneSearchFinds() throws {
+        var r = Region()
+        r.b.teacher("Drs. Supriyadi, M.Pd.", nip: nil, npsn: "20500001", ptkId: "p1", born: "1985-01-01")
+        r.b.teacher("Siti Aminah", nip: nil, npsn: "20500001", ptkId: "p2", gender: .female)
+        r.b.teacher("Ahmad", nip: nip, npsn: "20500001", ptkId: "p3")
+        r.b.teacher("Budi Santoso", nip: nil, npsn: "20500001", ptkId: "p4")
+        r.b.employee("SUPRIADI", nip: Fixture.pnsNIP(serial: 7), unit: r.unit, born: "01-01-1985")
+        r.b.employee("SITI AMINAH RAHAYU", nip: Fixture.pnsNIP(sex: 2, serial: 1), unit: r.unit, gender: .female)
+        r.b.employee("SITI AMINA", nip: Fixture.pnsNIP(sex: 2, serial: 2), unit: r.unit, gender: .female)
+        r.b.employee("AHMAD", nip: nip, unit: r.unit)
+        let reconciler = Reconciler(settings: r.b.settings)
+        var whole = reconciler.linkPeople(r.b.batch)
+        var spread = whole
+        reconciler.searchCandidates(r.b.batch, linkage: &whole)
+        // One link a range, the ranges searched backwards and put back in order.
+        reconciler.searchCandidates(r.b.batch, linkage: &spread) { count, search in
+            (0..<count).reversed().map { search($0..<$0 + 1) }.reversed()
+        }
+        #expect(spread.links.map(\.method) == whole.links.map(\.method))
+        #expect(spread.links.map(\.employee) == whole.links.map(\.employee))
+        #expect(spread.links.map(\.candidates) == whole.links.map(\.candidates))
+        #expect(whole.count(.suggested) == 1)
+        #expect(whole.count(.ambiguous) == 1)
+    }
+
     @Test func severalCandidatesAreCountedNoneSuggested() throws {
         var r = Region()
         r.b.teacher("Siti Aminah", nip: nil, npsn: "20500001", ptkId: "p1", gender: .female)
