@@ -319,13 +319,16 @@ package struct InputLoader: Sendable {
         let found: [[(later: Int, first: Int)]]
         do {
             let batch = loaded.batch
-            found = ParallelWork.map(3) { table in
-                switch table {
-                case 0: laterDuplicates(batch.schools, key: \.npsn)
-                case 1: laterDuplicates(batch.unors, key: \.id)
-                default: laterDuplicates(batch.employees, key: \.pnsId)
+            // The SIASN table in two halves of its ids (a repeated id is in one half): alone it kept one core busy
+            // while the other had nothing left to read.
+            let halves = ParallelWork.map(4) { task in
+                switch task {
+                case 0, 1: laterDuplicates(batch.employees, key: \.pnsId, part: task, of: 2)
+                case 2: laterDuplicates(batch.schools, key: \.npsn)
+                default: laterDuplicates(batch.unors, key: \.id)
                 }
             }
+            found = [halves[2], halves[3], (halves[0] + halves[1]).sorted { $0.later < $1.later }]
         }
         reject(
             found[0], in: &loaded.batch.schools, kind: .dapodikSekolah, what: "NPSN", key: \.npsn,
@@ -341,13 +344,17 @@ package struct InputLoader: Sendable {
             rejects: &loaded.rejects, reports: &loaded.reports)
     }
 
-    /// Positions of the rows whose key an earlier row has, each with that earlier row's.
-    static func laterDuplicates<T, K: Hashable>(_ items: [T], key: (T) -> K) -> [(later: Int, first: Int)] {
+    /// Positions of the rows whose key an earlier row has, each with that earlier row's; only the keys of part
+    /// `part` of `parts` (by their hash), so that the parts may be found on several cores.
+    static func laterDuplicates<T, K: Hashable>(_ items: [T], key: (T) -> K, part: Int = 0, of parts: Int = 1)
+        -> [(later: Int, first: Int)]
+    {
         items.withUnsafeBufferPointer { rows in
-            var first = [K: Int](minimumCapacity: rows.count)
+            var first = [K: Int](minimumCapacity: rows.count / parts)
             var found = [(later: Int, first: Int)]()
             for i in rows.indices {
                 let k = key(rows[i])
+                if parts > 1, Int(UInt(bitPattern: k.hashValue) % UInt(parts)) != part { continue }
                 if let earlier = first.updateValue(i, forKey: k) {
                     first[k] = earlier
                     found.append((i, earlier))

@@ -139,4 +139,13 @@ struct InputLoaderTests {
         #expect(loaded.batch.schools.map(\.nama) == ["SD A", "SD B"])
         #expect(loaded.reports[.dapodikSekolah]?.rejected == 3)
     }
+
+    @Test func duplicatesFoundInPartsAreTheDuplicatesFoundAtOnce() {
+        // Keys repeated two and three times, spread over both halves of the hash.
+        let keys = (0..<2_000).map { i in i % 700 }
+        let whole = InputLoader.laterDuplicates(keys, key: { $0 })
+        let parts = (0..<2).flatMap { InputLoader.laterDuplicates(keys, key: { $0 }, part: $0, of: 2) }
+        #expect(parts.sorted { $0.later < $1.later }.map { [$0.later, $0.first] } == whole.map { [$0.later, $0.first] })
+        #expect(whole.count == 2_000 - 700)
+    }
 }
