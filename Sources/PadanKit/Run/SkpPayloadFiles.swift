@@ -1,3 +1,4 @@
+import Foundation
 import PadanCore
 import PadanWriters
 
@@ -19,69 +20,159 @@ enum SkpPayloadFiles {
     /// `onNewKeys` is given the new keys of each block of lines once written, in order.
     static func write(
         _ skp: SkpDecisions, runId: String, emitted: PayloadKeyIndex, folder: RunFolder,
-        onNewKeys: ([PayloadKey]) -> Void = { _ in }
+        onNewKeys: @escaping @Sendable ([PayloadKey]) -> Void = { _ in }
     ) throws(WriterError) -> Int {
-        let allPath = folder.path("skp/payloads.jsonl"), deltaPath = folder.path("skp/delta.jsonl")
-        let all = try ByteFile(path: allPath, direct: true)
-        // Opened at the first line that is not new, filled then with every line before it.
-        var delta: ByteFile?
-        var written = 0
         var eligible = [Int]()
         for (i, verdict) in skp.verdicts.enumerated() { if case .eligible = verdict { eligible.append(i) } }
-        var newKeys = PayloadKeySet(minimumCapacity: eligible.count)
-        var start = 0
-        while start < eligible.count {
+        let sink = try Sink(
+            skp: skp, runId: runId, emitted: emitted, folder: folder, lines: eligible.count, onNewKeys: onNewKeys)
+        // The lines are written (in order, by a thread of their own) while the next round is encoded on every
+        // core: written between rounds, the writing (direct, so it waits for the disk) and the new-key checks
+        // left a core idle once the tables were done.
+        func round(_ start: Int) -> [Piece] {
             let rows = Array(eligible[start..<min(eligible.count, start + block * ParallelWork.width)])
-            let pieces = ParallelWork.chunks(rows.count, chunk: block) { range in
-                encode(skp, rows: Array(rows[range]), runId: runId)
-            }
-            for piece in pieces {
-                try all.write(piece.bytes)
-                var isNew = [Bool]()
-                isNew.reserveCapacity(piece.keys.count)
-                var fresh = [PayloadKey]()
-                for (key, row) in zip(piece.keys, piece.rows) {
-                    let new = !emitted.contains(key) && newKeys.insert(key, from: row) { earlier in
-                        encode(skp, rows: [earlier], runId: runId).keys[0]
-                    }
-                    isNew.append(new)
-                    if new { fresh.append(key) }
-                }
-                if delta == nil, isNew.contains(false) {
-                    let file = try ByteFile(path: deltaPath, direct: true)
-                    if written > 0 {
-                        // The lines so far, read back (the rest of `payloads.jsonl` then goes through the cache).
-                        try all.settle()
-                        try file.copy(prefix: written, of: allPath)
-                    }
-                    delta = file
-                }
-                // While every line so far is new, the delta is the same bytes: nothing to gather.
-                if let delta {
-                    var newLines = [UInt8]()
-                    var lineStart = 0
-                    for (new, lineEnd) in zip(isNew, piece.lineEnds) {
-                        if new { newLines += piece.bytes[lineStart..<lineEnd] }
-                        lineStart = lineEnd
-                    }
-                    try delta.write(newLines)
-                }
-                written += piece.bytes.count
-                onNewKeys(fresh)
-            }
-            start += rows.count
+            return ParallelWork.chunks(rows.count, chunk: block) { range in encode(skp, rows: Array(rows[range]), runId: runId) }
         }
-        try all.close()
-        if let delta {
-            try delta.close()
-        } else {
-            try ByteFile.link(allPath, as: deltaPath)
+        guard ParallelWork.width > 1 else {
+            for start in stride(from: 0, to: eligible.count, by: block) { for piece in round(start) { try sink.write(piece) } }
+            return try sink.finish()
         }
-        return newKeys.count
+        let queue = PieceQueue()
+        let ((), written) = ParallelWork.beside({ Result { () throws(WriterError) in try sink.drain(queue) } }) {
+            var start = 0
+            while start < eligible.count, !queue.isAbandoned {
+                queue.put(round(start))
+                start += block * ParallelWork.width
+            }
+            queue.close()
+        }
+        try written.get()
+        return try sink.finish()
+    }
+
+    /// Rounds of pieces from the encoding to the writing, at most one waiting (a round is 16 MB of lines).
+    private final class PieceQueue: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var waiting: [Piece]?
+        private var closed = false
+        private var abandoned = false
+
+        /// Hands over a round, first waiting for the one before to be taken.
+        func put(_ round: [Piece]) {
+            condition.withLock {
+                while waiting != nil && !abandoned { condition.wait() }
+                waiting = round
+                condition.broadcast()
+            }
+        }
+
+        /// The next round, waiting for it; nil once closed and empty.
+        func take() -> [Piece]? {
+            condition.withLock {
+                while waiting == nil && !closed { condition.wait() }
+                defer {
+                    waiting = nil
+                    condition.broadcast()
+                }
+                return waiting
+            }
+        }
+
+        func close() { condition.withLock { closed = true; condition.broadcast() } }
+
+        /// The writing failed: the encoding stops at its next round.
+        func abandon() { condition.withLock { abandoned = true; condition.broadcast() } }
+
+        var isAbandoned: Bool { condition.withLock { abandoned } }
+    }
+
+    /// Both files as the lines reach them, in order: every line to `payloads.jsonl`, the new ones to `delta.jsonl`.
+    private final class Sink: @unchecked Sendable {
+        let skp: SkpDecisions, runId: String, emitted: PayloadKeyIndex
+        let allPath: String, deltaPath: String
+        let all: ByteFile
+        /// Opened at the first line that is not new, filled then with every line before it.
+        var delta: ByteFile?
+        var written = 0
+        var newKeys: PayloadKeySet
+        let onNewKeys: @Sendable ([PayloadKey]) -> Void
+
+        init(
+            skp: SkpDecisions, runId: String, emitted: PayloadKeyIndex, folder: RunFolder, lines: Int,
+            onNewKeys: @escaping @Sendable ([PayloadKey]) -> Void
+        ) throws(WriterError) {
+            self.skp = skp
+            self.runId = runId
+            self.emitted = emitted
+            self.onNewKeys = onNewKeys
+            allPath = folder.path("skp/payloads.jsonl")
+            deltaPath = folder.path("skp/delta.jsonl")
+            all = try ByteFile(path: allPath, direct: true)
+            newKeys = PayloadKeySet(minimumCapacity: lines)
+        }
+
+        /// Writes every round `queue` gives until it is closed; on a failure, abandons it.
+        func drain(_ queue: PieceQueue) throws(WriterError) {
+            while let round = queue.take() {
+                do throws(WriterError) {
+                    for piece in round { try write(piece) }
+                } catch {
+                    queue.abandon()
+                    while queue.take() != nil {}
+                    throw error
+                }
+            }
+        }
+
+        func write(_ piece: Piece) throws(WriterError) {
+            try all.write(piece.bytes)
+            var isNew = [Bool]()
+            isNew.reserveCapacity(piece.keys.count)
+            var fresh = [PayloadKey]()
+            for (key, row) in zip(piece.keys, piece.rows) {
+                let new = !emitted.contains(key) && newKeys.insert(key, from: row) { earlier in
+                    encode(skp, rows: [earlier], runId: runId).keys[0]
+                }
+                isNew.append(new)
+                if new { fresh.append(key) }
+            }
+            if delta == nil, isNew.contains(false) {
+                let file = try ByteFile(path: deltaPath, direct: true)
+                if written > 0 {
+                    // The lines so far, read back (the rest of `payloads.jsonl` then goes through the cache).
+                    try all.settle()
+                    try file.copy(prefix: written, of: allPath)
+                }
+                delta = file
+            }
+            // While every line so far is new, the delta is the same bytes: nothing to gather.
+            if let delta {
+                var newLines = [UInt8]()
+                var lineStart = 0
+                for (new, lineEnd) in zip(isNew, piece.lineEnds) {
+                    if new { newLines += piece.bytes[lineStart..<lineEnd] }
+                    lineStart = lineEnd
+                }
+                try delta.write(newLines)
+            }
+            written += piece.bytes.count
+            onNewKeys(fresh)
+        }
+
+        /// Closes both files; returns how many lines the delta has.
+        func finish() throws(WriterError) -> Int {
+            try all.close()
+            if let delta {
+                try delta.close()
+            } else {
+                try ByteFile.link(allPath, as: deltaPath)
+            }
+            return newKeys.count
+        }
     }
 
     /// Lines of one block: the bytes (each line ending in a newline), each line's key, row and end offset.
-    struct Piece {
+    struct Piece: Sendable {
         var bytes: [UInt8]
         var keys: [PayloadKey]
         var rows: [Int]
