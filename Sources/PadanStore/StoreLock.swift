@@ -43,13 +43,22 @@ package final class StoreLock: @unchecked Sendable {
         } catch {
             throw .cannotLock(path: path, reason: StoreError.reason(error))
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // The holder writes its text just after taking the lock and erases it just before letting go: a file found
+        // empty is read again for a moment (the lock taken if it was let go meanwhile), so that the message names
+        // the holder (one contender in fifty named no one when six runs started at once).
+        var attempts = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
-            defer { close(descriptor) }
-            if code == EWOULDBLOCK {
-                throw .held(holder: readHolder(descriptor))
+            guard code == EWOULDBLOCK else {
+                close(descriptor)
+                throw .cannotLock(path: path, reason: SystemErrorText.reason(errno: code))
             }
-            throw .cannotLock(path: path, reason: SystemErrorText.reason(errno: code))
+            attempts += 1
+            if let holder = readHolder(descriptor) ?? (attempts > 50 ? "proses tidak dikenal" : nil) {
+                close(descriptor)
+                throw .held(holder: holder)
+            }
+            usleep(10_000)
         }
         // The holder text only informs whoever finds the store locked: failing to write it
         // does not weaken the lock, so its result is not checked.
@@ -72,14 +81,15 @@ package final class StoreLock: @unchecked Sendable {
         self.descriptor = nil
     }
 
-    private static func readHolder(_ descriptor: Int32) -> String {
+    /// The holder text in the lock file, nil when there is none (yet, or any more).
+    private static func readHolder(_ descriptor: Int32) -> String? {
         var bytes = [UInt8](repeating: 0, count: 1024)
         let count = bytes.withUnsafeMutableBytes { buffer in
             pread(descriptor, buffer.baseAddress, buffer.count, 0)
         }
         let text = count > 0 ? String(decoding: bytes.prefix(count), as: UTF8.self) : ""
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? "proses tidak dikenal" : trimmed
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     private static func hostName() -> String {

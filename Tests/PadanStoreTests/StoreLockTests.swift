@@ -26,6 +26,43 @@ struct StoreLockTests {
         again.release()
     }
 
+    /// The lock file locked as a holder has it just after taking the lock or just before letting go: no text.
+    func holdSilently(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        try #require(fd >= 0)
+        try #require(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        return fd
+    }
+
+    @Test func aHolderStillWritingItsTextIsNamedOnceItHas() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.file("padan.sqlite")
+        let fd = try holdSilently(store + ".lock")
+        defer { close(fd) }
+        Thread.detachNewThread {
+            usleep(50_000)
+            let text = "pid 1 di vm, padan run contoh\n"
+            let written = text.utf8CString.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress, $0.count - 1, 0) }
+            precondition(written > 0, "errno \(errno)")
+        }
+        let error = try #require(throws: StoreError.self) { try StoreLock.acquire(storePath: store, holder: "kedua") }
+        #expect(error == .held(holder: "pid 1 di vm, padan run contoh"))
+    }
+
+    @Test func aHolderLettingGoIsFollowed() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.file("padan.sqlite")
+        let fd = try holdSilently(store + ".lock")
+        Thread.detachNewThread {
+            usleep(50_000)
+            close(fd)
+        }
+        let lock = try StoreLock.acquire(storePath: store, holder: "kedua")
+        lock.release()
+    }
+
     @Test func droppingTheLockReleasesIt() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

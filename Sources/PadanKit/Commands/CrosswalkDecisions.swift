@@ -50,7 +50,7 @@ package struct CrosswalkDecisions {
         }
         let lock: StoreLock
         do {
-            lock = try StoreLock.acquire(storePath: pipeline.store, holder: "padan pemadanan, pid \(getpid())")
+            lock = try StoreLock.acquire(storePath: pipeline.store, holder: "padan pemadanan")
         } catch {
             throw NightlyRun.storeError(error)
         }

@@ -30,7 +30,7 @@ package struct NightlyRun {
         let asOf = options.asOf ?? Self.today(started)
         let lock: StoreLock
         do {
-            lock = try StoreLock.acquire(storePath: pipeline.store, holder: "padan run \(pipeline.name), pid \(getpid()), mulai \(Self.iso(started))")
+            lock = try StoreLock.acquire(storePath: pipeline.store, holder: "padan run \(pipeline.name), mulai \(Self.iso(started))")
         } catch {
             throw Self.storeError(error)
         }
