@@ -166,6 +166,10 @@ package struct NightlyRun {
             .map { stored in
                 var row = DisparityRow(json: stored.rowJSON) ?? DisparityRow(cells: [stored.disparityID, stored.code])
                 row["status"] = "SELESAI"
+                // Whole days from its first run to this one, as in `disparities.csv`: how long it stayed open.
+                if let first = CalendarDate(iso: stored.firstSeenDate) {
+                    row["age_days"] = String(max(0, result.asOf.dayNumber - first.dayNumber))
+                }
                 return row
             }
             .sorted(by: DisparityRow.outputOrder)

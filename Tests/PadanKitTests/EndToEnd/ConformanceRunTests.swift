@@ -87,6 +87,8 @@ struct ConformanceRunTests {
         let resolvedCodes = resolved.dropFirst().map { $0[code] }
         #expect(resolvedCodes.contains("PEMADANAN_GANDA"))
         #expect(resolved.dropFirst().contains { $0[0] == conflict[0] })
+        // Open from the first night (11-20) until this one (11-23).
+        #expect(resolved.dropFirst().allSatisfy { $0[status] == "SELESAI" && $0[age] == "3" })
     }
 
     @Test func checkCountsRejectsAsTheTruth() throws {
