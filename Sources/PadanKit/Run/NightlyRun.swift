@@ -52,6 +52,7 @@ package struct NightlyRun {
             progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
         analysis.releaseLookups()
+        if let note = Self.earlierThanLastRun(asOf, database: database) { analysis.loaded.warnings.append(note) }
         RunCrashPoint.reached("read")
         progress.aboveBar {
             for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
@@ -194,6 +195,16 @@ package struct NightlyRun {
             emitted = try database.emittedPayloadKeys()
             recentRuns = try database.runs(last: RunResult.trendLength - 1)
         }
+    }
+
+    /// A warning when `asOf` is before the as-of date of the store's last run: the night's ages and "since" dates
+    /// then count back from an earlier day than the nights before showed (a replay of an old export, or a typo).
+    static func earlierThanLastRun(_ asOf: CalendarDate, database: PadanDatabase) -> String? {
+        guard let last = try? database.runs(last: 1).first, let lastDate = CalendarDate(iso: last.asOf),
+            lastDate.dayNumber > asOf.dayNumber
+        else { return nil }
+        return "tanggal data run ini (\(asOf)) lebih awal daripada run terakhir di penyimpanan (\(last.runID), "
+            + "\(lastDate)); umur disparitas dihitung sampai \(asOf)"
     }
 
     /// The crosswalk pairs the BKD rejected (`padan pemadanan`), as the rules and proposals look them up.

@@ -91,6 +91,19 @@ struct ConformanceRunTests {
         #expect(resolved.dropFirst().allSatisfy { $0[status] == "SELESAI" && $0[age] == "3" })
     }
 
+    @Test func aRunDatedBeforeTheLastOneIsWarnedAbout() throws {
+        guard let region = try PadanProcess.copyRegion() else { return }
+        let pipeline = region.appendingPathComponent("pipeline.toml").path
+        let later = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-22", "--quiet"])
+        #expect(later.status == 0)
+        #expect(!later.stderr.contains("lebih awal"))
+        let earlier = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-20", "--progress", "never"])
+        #expect(earlier.status == 0)
+        #expect(earlier.stderr.contains("tanggal data run ini (2026-11-20) lebih awal daripada run terakhir"), "\(earlier.stderr)")
+        let summary = try String(contentsOf: region.appendingPathComponent("out/latest/summary.json"), encoding: .utf8)
+        #expect(summary.contains("lebih awal daripada run terakhir"))
+    }
+
     @Test func checkCountsRejectsAsTheTruth() throws {
         guard let region = try PadanProcess.copyRegion() else { return }
         let check = try PadanProcess.run(["check", region.appendingPathComponent("pipeline.toml").path])
