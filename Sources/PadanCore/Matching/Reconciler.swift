@@ -22,9 +22,10 @@ public struct Reconciler: Sendable {
     }
 
     /// Match, first part: schools to units (§3).
-    public func matchUnits(_ batch: Batch, tree: UnorTree) -> UnitMap {
+    /// `spread` runs the schools' own work over ranges of them (``UnorMatcher/Spread``).
+    public func matchUnits(_ batch: Batch, tree: UnorTree, spread: UnorMatcher.Spread = UnorMatcher.serial) -> UnitMap {
         UnorMatcher(threshold: settings.unorThreshold, margin: settings.unorMargin)
-            .match(schools: batch.schools, tree: tree, crosswalk: batch.crosswalk)
+            .match(schools: batch.schools, tree: tree, crosswalk: batch.crosswalk, spread: spread)
     }
 
     /// Match, second part: people by exact NIP and their NIP problems (§2 steps 1 and 4).

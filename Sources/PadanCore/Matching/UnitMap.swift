@@ -13,7 +13,7 @@ public struct UnitCandidate: Sendable, Equatable {
 }
 
 /// The unit of one Negeri school, or why there is none.
-public struct UnitAssignment: Sendable {
+public struct UnitAssignment: Sendable, Equatable {
     public var npsn: NPSN
     public var method: UnitMethod
     /// The unit id (a crosswalk may name a unit missing from `siasn_unor`: then `unit` is nil).

@@ -12,7 +12,17 @@ public struct UnorMatcher: Sendable {
         self.margin = margin
     }
 
-    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry]) -> UnitMap {
+    /// Runs `body` over ranges that cover `0..<count`, perhaps several at once on other threads, and returns
+    /// when all are done (``serial``: one range, here).
+    public typealias Spread = @Sendable (_ count: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) -> Void
+
+    /// ``Spread`` on this thread alone.
+    public static let serial: Spread = { count, body in body(0..<count) }
+
+    /// `spread` runs the schools' own work (their names; their exact and fuzzy lookups, which read the blocks and
+    /// the units taken so far) over ranges of them; what they claim is then settled in school order, as one pass
+    /// would, so the result does not depend on how the schools were spread.
+    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry], spread: Spread = serial) -> UnitMap {
         // Schools are read where they stand, by position: through key paths and `for … in`, each of the
         // 212,000 national schools was copied (every text retained and released) five times.
         let negeri = schools.indices.filter { schools[$0].isNegeri }.sorted { schools[$0].npsn < schools[$1].npsn }
@@ -45,36 +55,30 @@ public struct UnorMatcher: Sendable {
         }
         var blocks = CandidateBlocks(tree: tree, regions: regions.keys.sorted().compactMap { regions[$0] })
 
+        // The names of the schools still without a unit, spread; then their blocks' indexes, in school order (a
+        // block's index for a region follows the first school of that region to ask for it).
+        let pending = negeri.indices.filter { !done[$0] }
+        let shared = Shared(schools: schools, negeri: negeri, endings: endings, pending: pending)
+        let views = Self.each(pending.count, spread) { k in
+            SchoolView(school: shared.schools[shared.negeri[shared.pending[k]]], endings: shared.endings)
+        }
+        for view in views { if let view { blocks.prepare(for: view, tree: tree) } }
+
         // Step 2: exact normalized name.
         var claims = [Int: [Int]]()
-        var views = [SchoolView?](repeating: nil, count: negeri.count)
-        for i in negeri.indices where !done[i] {
-            guard let view = SchoolView(school: schools[negeri[i]], endings: endings) else { continue }
-            views[i] = view
-            let exact = blocks.names(for: view, tree: tree).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
-            var chosen: Int?
-            if exact.count == 1 {
-                chosen = exact[0]
-            } else if exact.count > 1 {
-                let occupied = exact.filter { tree.peopleInSubtree[$0] > 0 }
-                if occupied.count == 1 { chosen = occupied[0] }
-            }
-            if let chosen { claims[chosen, default: []].append(i) }
-        }
+        let exactLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken, open: [])
+        let exact = Self.each(pending.count, spread) { k in exactLookup.exact(k) }
+        for (k, chosen) in exact.enumerated() { if let chosen { claims[chosen, default: []].append(pending[k]) } }
         settle(claims, method: .name, tree: tree, assignments: &assignments, done: &done, taken: &taken)
 
-        // Step 3: fuzzy, with threshold and margin.
+        // Step 3: fuzzy, with threshold and margin, among the units still free.
         claims = [:]
         var scores = [Int: Double]()
-        for i in negeri.indices where !done[i] {
-            guard let view = views[i] ?? SchoolView(school: schools[negeri[i]], endings: endings) else { continue }
-            let parts = view.name.parts
-            var ranked = [UnitCandidate]()
-            let names = blocks.names(for: view, tree: tree)
-            for (unit, unitParts) in names.compatible(with: parts) where !taken.contains(tree.units[unit].id) {
-                ranked.append(UnitCandidate(unit: unit, score: parts.score(against: unitParts)))
-            }
-            ranked.sort { $0.score != $1.score ? $0.score > $1.score : tree.units[$0.unit].id < tree.units[$1.unit].id }
+        let fuzzyLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken, open: pending.map { !done[$0] })
+        let ranked = Self.each(pending.count, spread) { k in fuzzyLookup.open[k] ? fuzzyLookup.ranked(k) : nil }
+        for (k, ranked) in ranked.enumerated() {
+            guard let ranked else { continue }
+            let i = pending[k]
             assignments[i].candidates = Array(ranked.prefix(3))
             guard let best = ranked.first else { continue }
             let second = ranked.count > 1 ? ranked[1].score : 0
@@ -91,6 +95,71 @@ public struct UnorMatcher: Sendable {
         var schoolOfUnit = [Int: NPSN]()
         for assignment in assignments { if let unit = assignment.unit { schoolOfUnit[unit] = assignment.npsn } }
         return UnitMap(assignments: assignments, byNPSN: position, schoolOfUnit: schoolOfUnit, conflicts: conflicts)
+    }
+
+    /// `make(k)` for every `k` in `0..<count`, spread by `spread`, in order.
+    private static func each<T>(_ count: Int, _ spread: Spread, _ make: @escaping @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count)
+        spread(count) { range in for k in range { slots.buffer[k] = make(k) } }
+        return slots.buffer.map { value in
+            guard let value else { preconditionFailure("UnorMatcher: a school's work was not spread") }
+            return value
+        }
+    }
+
+    /// The results of ``each(_:_:_:)``: each slot written by one range's work alone, read after all ended.
+    private final class Slots<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T?>
+
+        init(_ count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+    }
+
+    /// What the schools' names are made of, read (never changed) by the spread work.
+    private struct Shared: @unchecked Sendable {
+        let schools: [School]
+        let negeri: [Int]
+        let endings: [SchoolView.Spelling: [[String]]]
+        let pending: [Int]
+    }
+
+    /// What the lookups of step 2 and 3 read (never change): the blocks' indexes, the pending schools' views,
+    /// the units taken before the step.
+    private struct Lookup: @unchecked Sendable {
+        let blocks: CandidateBlocks
+        let tree: UnorTree
+        let views: [SchoolView?]
+        let taken: Set<SiasnID>
+        /// Step 3: whether pending school `k` is still without a unit.
+        let open: [Bool]
+
+        /// The unit pending school `k` claims by its exact name, if exactly one free unit (or one occupied) has it.
+        func exact(_ k: Int) -> Int? {
+            guard let view = views[k] else { return nil }
+            let exact = blocks.prepared(for: view).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
+            if exact.count == 1 { return exact[0] }
+            let occupied = exact.filter { tree.peopleInSubtree[$0] > 0 }
+            return exact.count > 1 && occupied.count == 1 ? occupied[0] : nil
+        }
+
+        /// The free candidate units of pending school `k`, best first (nil: the school has no view).
+        func ranked(_ k: Int) -> [UnitCandidate]? {
+            guard let view = views[k] else { return nil }
+            let parts = view.name.parts
+            var ranked = [UnitCandidate]()
+            for (unit, unitParts) in blocks.prepared(for: view).compatible(with: parts) where !taken.contains(tree.units[unit].id) {
+                ranked.append(UnitCandidate(unit: unit, score: parts.score(against: unitParts)))
+            }
+            ranked.sort { $0.score != $1.score ? $0.score > $1.score : tree.units[$0.unit].id < tree.units[$1.unit].id }
+            return ranked
+        }
     }
 
     /// Gives each claimed unit to its one claimant; a unit claimed twice goes to neither and counts as taken.
@@ -218,11 +287,17 @@ struct CandidateBlocks {
     }
 
     /// The candidates for a school (same government and level, not ending with another region), indexed
-    /// by their names with the school's region dropped.
-    mutating func names(for view: SchoolView, tree: UnorTree) -> RegionalNames {
+    /// by their names with the school's region dropped, as ``prepare(for:tree:)`` made them (none before).
+    func prepared(for view: SchoolView) -> RegionalNames {
         guard let level = view.name.tokens.first else { return RegionalNames() }
+        return regional[RegionalKey(government: view.government.key, level: level, region: view.region.key)] ?? RegionalNames()
+    }
+
+    /// Makes ``prepared(for:)``'s index for the school's block and region, unless an earlier school's made it.
+    mutating func prepare(for view: SchoolView, tree: UnorTree) {
+        guard let level = view.name.tokens.first else { return }
         let key = RegionalKey(government: view.government.key, level: level, region: view.region.key)
-        if let known = regional[key] { return known }
+        if regional[key] != nil { return }
         let own = view.region.nameEndings
         let units = (byGovernmentLevel[BlockKey(government: view.government.key, level: level)] ?? []).filter { unit in
             guard let endings = regionEndings[unit] else { return true }
@@ -242,7 +317,6 @@ struct CandidateBlocks {
                 return plain
             })
         regional[key] = names
-        return names
     }
 }
 

@@ -34,7 +34,7 @@ package struct RunAnalysis: Sendable {
         let (searched, (tree, unitMap)) = ParallelWork.beside({
             let tree = clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { reconciler.normalize(batch) }
             let unitMap = clock.stage("match_units", detail: { "\($0.assignments.filter { $0.unit != nil }.count) sekolah berunit" }) {
-                reconciler.matchUnits(batch, tree: tree)
+                reconciler.matchUnits(batch, tree: tree) { count, body in _ = ParallelWork.chunks(count, chunk: 4096, body) }
             }
             return (tree, unitMap)
         }) {

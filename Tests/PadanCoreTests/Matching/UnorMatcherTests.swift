@@ -1,3 +1,4 @@
+import Dispatch
 import PadanCore
 import PadanTestSupport
 import Testing
@@ -19,8 +20,13 @@ private struct Region {
 
     func match(threshold: Double = 0.85, margin: Double = 0.05) -> (map: UnitMap, tree: UnorTree) {
         let tree = UnorTree(units: b.batch.unors, employees: b.batch.employees)
-        let map = UnorMatcher(threshold: threshold, margin: margin)
-            .match(schools: b.batch.schools, tree: tree, crosswalk: b.batch.crosswalk)
+        let matcher = UnorMatcher(threshold: threshold, margin: margin)
+        let map = matcher.match(schools: b.batch.schools, tree: tree, crosswalk: b.batch.crosswalk)
+        // The schools' work spread, one school a range, the ranges on several threads at once: the same map.
+        let spread = matcher.match(schools: b.batch.schools, tree: tree, crosswalk: b.batch.crosswalk) { count, body in
+            DispatchQueue.concurrentPerform(iterations: count) { k in body(count - 1 - k..<count - k) }
+        }
+        #expect(spread.assignments == map.assignments)
         return (map, tree)
     }
 }
