@@ -17,6 +17,26 @@ extension PadanDatabase {
         }
     }
 
+    /// The open disparities of `ids` (ids not open are left out), by id: a few rows found by their key, where
+    /// ``openDisparities(where:)`` reads every open row (170,000 nationally, each with its JSON) to keep a few.
+    package func openDisparities(ids: [String]) throws(StoreError) -> [String: StoredDisparity] {
+        try read("membaca disparitas terbuka") { db in
+            var disparities: [String: StoredDisparity] = [:]
+            var start = 0
+            // In batches within every SQLite's limit of bound values (999 before 3.32).
+            while start < ids.count {
+                let batch = Array(ids[start..<min(ids.count, start + 500)])
+                start += batch.count
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+                let rows = try StoredDisparity.fetchAll(
+                    db, sql: "SELECT * FROM \(StoredDisparity.databaseTableName) WHERE open = 1 AND disparity_id IN (\(marks))",
+                    arguments: StatementArguments(batch))
+                for row in rows { disparities[row.disparityID] = row }
+            }
+            return disparities
+        }
+    }
+
     /// When each disparity open as of the last committed run was first seen, by id: what a nightly run needs
     /// of every open disparity (the whole rows, CSV text included, were 120 MB more of a national second
     /// run's peak). The run ids and dates, a few distinct values, are shared between entries.

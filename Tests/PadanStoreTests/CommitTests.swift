@@ -67,6 +67,9 @@ struct CommitTests {
             "c": PadanDatabase.FirstSeen(run: "20261121T190000Z", date: "2026-11-21"),
         ])
         #expect(try store.openDisparities(where: { $0 == "c" }) == ["c": open["c"]!])
+        #expect(try store.openDisparities(ids: ["c", "a", "tidak-ada"]) == ["c": open["c"]!])
+        let many = (0..<1_200).map { "x\($0)" } + ["c"]
+        #expect(try store.openDisparities(ids: many) == ["c": open["c"]!])
         let resolved = try store.disparities(resolvedIn: "20261121T190000Z")
         #expect(resolved.map(\.disparityID) == ["a"])
         #expect(resolved.first?.isOpen == false)

@@ -191,7 +191,8 @@ package struct NightlyRun {
             self.ids = ids
             let seen = Set(ids)
             previous = try database.openDisparitiesFirstSeen()
-            resolved = try database.openDisparities(where: { !seen.contains($0) })
+            // Those of them this run did not observe, found by id: few on most nights.
+            resolved = try database.openDisparities(ids: previous.keys.filter { !seen.contains($0) })
             emitted = try database.emittedPayloadKeys()
             recentRuns = try database.runs(last: RunResult.trendLength - 1)
         }
