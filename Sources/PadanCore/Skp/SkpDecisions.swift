@@ -74,7 +74,10 @@ public struct SkpDecisions: Sendable {
     public func payload(at i: Int, raters: inout Raters<PayloadPerson>) -> SkpPayload? {
         guard case .eligible(let row) = verdicts[i] else { return nil }
         let rater = raters.value(for: row.penilai) { eligibility.rater(row.penilai) }
-        return eligibility.payload(forRow: i, of: records, person: row.person, employee: row.employee, rater: rater)
+        // Through the buffer: each field read through the array's subscript copied the whole row first.
+        return records.withUnsafeBufferPointer { buffer in
+            eligibility.payload(forRow: i, of: buffer, person: row.person, employee: row.employee, rater: rater)
+        }
     }
 
     /// How many rows are eligible, blocked, skipped.
