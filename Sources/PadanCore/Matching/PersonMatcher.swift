@@ -41,7 +41,7 @@ public struct PersonMatcher: Sendable {
                 case .invalid:
                     // Rare: the text without separators, so that an SKP row holding it finds the person.
                     guard let text = teachers[row].nipText else { break }
-                    let key = Self.compact(text)
+                    let key = NIP.normalized(text)
                     if !key.isEmpty, byInvalidNIP[key]?.last != p { byInvalidNIP[key, default: []].append(p) }
                 case .empty, .corrupted:
                     break
@@ -112,18 +112,24 @@ public struct PersonMatcher: Sendable {
 
     /// Step 2: candidates for the unlinked (not for doubled NIPs): SIASN people not linked in step 1 with
     /// the same birth date and sex and the same person's name. One is suggested; several are counted.
-    public func searchCandidates(batch: Batch, linkage: inout Linkage) {
+    /// `spread` runs the search of ranges of links (each range normalizes its SIASN names once).
+    public func searchCandidates(batch: Batch, linkage: inout Linkage, spread: Spread = .serial) {
         let pool = candidatePool(batch: batch, linkage: linkage)
-        Self.apply(candidates(linkage.links.indices, pool: pool, batch: batch, linkage: linkage), to: &linkage)
+        let known = linkage
+        let found = spread.map(linkage.links.count) { range in candidates(range, pool: pool, batch: batch, linkage: known) }
+        for (l, people) in found.joined() {
+            linkage.links[l].candidates = people.count
+            if people.count == 1 {
+                linkage.links[l].method = .suggested
+                linkage.links[l].employee = people[0]
+            } else if people.count > 1 {
+                linkage.links[l].method = .ambiguous
+            }
+        }
     }
 
     /// The SIASN people not linked by NIP, by birth date and sex: where the candidates of a person are sought.
-    public struct CandidatePool: Sendable {
-        fileprivate var blocks: [CandidateKey: [Int]]
-    }
-
-    /// ``searchCandidates(batch:linkage:)``'s first part.
-    public func candidatePool(batch: Batch, linkage: Linkage) -> CandidatePool {
+    private func candidatePool(batch: Batch, linkage: Linkage) -> [CandidateKey: [Int]] {
         // A flag per employee: a set of the 1.6 million linked ones was a fifth of the stage nationally.
         var isLinked = [Bool](repeating: false, count: batch.employees.count)
         for link in linkage.links where link.method == .nip { if let e = link.employee { isLinked[e] = true } }
@@ -132,19 +138,20 @@ public struct PersonMatcher: Sendable {
             guard let birth = batch.employees[i].birthDate, let gender = batch.employees[i].gender else { continue }
             pool[CandidateKey(birthDate: birth, gender: gender), default: []].append(i)
         }
-        return CandidatePool(blocks: pool)
+        return pool
     }
 
-    /// The candidates found for the links at `range` that need them, (link, SIASN people) in link order: the
-    /// parts of ``searchCandidates(batch:linkage:)`` that may be asked on several cores.
-    public func candidates(_ range: Range<Int>, pool: CandidatePool, batch: Batch, linkage: Linkage) -> [(link: Int, found: [Int])] {
+    /// The candidates found for the links at `range` that need them, (link, SIASN people) in link order.
+    private func candidates(
+        _ range: Range<Int>, pool: [CandidateKey: [Int]], batch: Batch, linkage: Linkage
+    ) -> [(link: Int, found: [Int])] {
         var out = [(link: Int, found: [Int])]()
         // Each SIASN name is normalized at most once, however many Dapodik rows share its block.
         var names = [Int: PersonName]()
         for l in range where linkage.links[l].method != .nip && linkage.links[l].nipProblem != .nipGanda {
             let row = batch.teachers[linkage.people[linkage.links[l].person].induk]
             guard let birth = row.birthDate, let gender = row.gender,
-                let block = pool.blocks[CandidateKey(birthDate: birth, gender: gender)]
+                let block = pool[CandidateKey(birthDate: birth, gender: gender)]
             else { continue }
             let name = PersonName(row.nama)
             let found = block.filter { e in
@@ -162,39 +169,22 @@ public struct PersonMatcher: Sendable {
         return out
     }
 
-    /// Records `found` (``candidates(_:pool:batch:linkage:)``) in the links: one candidate is suggested,
-    /// several make the link ambiguous.
-    public static func apply(_ found: [(link: Int, found: [Int])], to linkage: inout Linkage) {
-        for (l, candidates) in found {
-            linkage.links[l].candidates = candidates.count
-            if candidates.count == 1 {
-                linkage.links[l].method = .suggested
-                linkage.links[l].employee = candidates[0]
-            } else if candidates.count > 1 {
-                linkage.links[l].method = .ambiguous
-            }
-        }
-    }
-
     /// Step 3: SIASN teachers nobody in Dapodik carries, who are not a single suggested candidate and have
-    /// not left service.
+    /// not left service. `spread` runs the search of ranges of SIASN people.
     /// - Parameter isInSchoolUnit: whether a SIASN unit (`unor_id`) is a school's unit or below one.
-    public func findMissing(batch: Batch, linkage: inout Linkage, isInSchoolUnit: (SiasnID) -> Bool) {
-        linkage.missingFromDapodik = Self.missing(
-            batch.employees.indices, of: batch, linkage: linkage, suggested: Self.suggested(linkage),
-            isInSchoolUnit: isInSchoolUnit)
+    public func findMissing(
+        batch: Batch, linkage: inout Linkage, spread: Spread = .serial, isInSchoolUnit: @escaping @Sendable (SiasnID) -> Bool
+    ) {
+        let suggested = Set(linkage.links.compactMap { $0.method == .suggested ? $0.employee : nil })
+        let known = linkage
+        linkage.missingFromDapodik = spread.map(batch.employees.count) { range in
+            Self.missing(range, of: batch, linkage: known, suggested: suggested, isInSchoolUnit: isInSchoolUnit)
+        }.flatMap { $0 }
     }
 
-    /// The SIASN people who are a Dapodik row's single suggested candidate.
-    public static func suggested(_ linkage: Linkage) -> Set<Int> {
-        var suggested = Set<Int>()
-        for link in linkage.links where link.method == .suggested { if let e = link.employee { suggested.insert(e) } }
-        return suggested
-    }
-
-    /// ``findMissing(batch:linkage:isInSchoolUnit:)`` for the SIASN people at `range` (`suggested`: ``suggested(_:)``),
-    /// in order; the parts of the whole may be asked on several cores.
-    public static func missing(
+    /// The SIASN people of `range` missing from Dapodik (`suggested`: each Dapodik row's single suggested
+    /// candidate), in order.
+    private static func missing(
         _ range: Range<Int>, of batch: Batch, linkage: Linkage, suggested: Set<Int>, isInSchoolUnit: (SiasnID) -> Bool
     ) -> [Int] {
         var missing = [Int]()
@@ -210,9 +200,6 @@ public struct PersonMatcher: Sendable {
         }
         return missing
     }
-
-    /// A NIP's text without spaces, dots, dashes and a leading `'`.
-    public static func compact(_ text: String) -> String { NIP.normalized(text) }
 
     /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides. A person
     /// identified by NIP (rows of a file without `ptk_id`) whose NIP exactly one person identified by `ptk_id`

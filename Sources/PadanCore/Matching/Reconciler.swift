@@ -21,9 +21,8 @@ public struct Reconciler: Sendable {
         return (unitMap, linkage)
     }
 
-    /// Match, first part: schools to units (§3).
-    /// `spread` runs the schools' own work over ranges of them (``UnorMatcher/Spread``).
-    public func matchUnits(_ batch: Batch, tree: UnorTree, spread: UnorMatcher.Spread = UnorMatcher.serial) -> UnitMap {
+    /// Match, first part: schools to units (§3). `spread` runs the schools' own work over ranges of them.
+    public func matchUnits(_ batch: Batch, tree: UnorTree, spread: Spread = .serial) -> UnitMap {
         UnorMatcher(threshold: settings.unorThreshold, margin: settings.unorMargin)
             .match(schools: batch.schools, tree: tree, crosswalk: batch.crosswalk, spread: spread)
     }
@@ -33,44 +32,18 @@ public struct Reconciler: Sendable {
         personMatcher.linkExactly(batch: batch)
     }
 
-    /// Match, third part: candidates for the people not linked (§2 step 2).
-    public func searchCandidates(_ batch: Batch, linkage: inout Linkage) {
-        personMatcher.searchCandidates(batch: batch, linkage: &linkage)
+    /// Match, third part: candidates for the people not linked (§2 step 2), searched over ranges of them by
+    /// `spread`.
+    public func searchCandidates(_ batch: Batch, linkage: inout Linkage, spread: Spread = .serial) {
+        personMatcher.searchCandidates(batch: batch, linkage: &linkage, spread: spread)
     }
 
-    /// ``searchCandidates(_:linkage:)`` with the links' search spread by `spread` (given how many links and
-    /// the search of a range of them, it returns the ranges' results in order).
-    public func searchCandidates(
-        _ batch: Batch, linkage: inout Linkage,
-        spread: (Int, @Sendable (Range<Int>) -> [(link: Int, found: [Int])]) -> [[(link: Int, found: [Int])]]
-    ) {
-        let pool = personMatcher.candidatePool(batch: batch, linkage: linkage)
-        let matcher = personMatcher, known = linkage
-        let found = spread(linkage.links.count) { range in matcher.candidates(range, pool: pool, batch: batch, linkage: known) }
-        PersonMatcher.apply(found.flatMap { $0 }, to: &linkage)
-    }
-
-    /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3).
-    public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage) {
-        personMatcher.findMissing(batch: batch, linkage: &linkage) {
-            Self.isInSchoolUnit($0, tree: tree, unitMap: unitMap)
+    /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3), searched over ranges of them by `spread`.
+    public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage, spread: Spread = .serial) {
+        personMatcher.findMissing(batch: batch, linkage: &linkage, spread: spread) { unorId in
+            guard let unit = tree.index[unorId] else { return false }
+            return unitMap.school(ofUnit: unit, in: tree) != nil
         }
-    }
-
-    /// ``findMissing(_:tree:unitMap:linkage:)`` for the SIASN people at `range` (`suggested`:
-    /// ``PersonMatcher/suggested(_:)``), without setting them: the parts of the whole may be asked on several cores.
-    public func missing(
-        _ range: Range<Int>, of batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: Linkage, suggested: Set<Int>
-    ) -> [Int] {
-        PersonMatcher.missing(range, of: batch, linkage: linkage, suggested: suggested) {
-            Self.isInSchoolUnit($0, tree: tree, unitMap: unitMap)
-        }
-    }
-
-    /// Whether a SIASN unit is a school's unit or below one.
-    static func isInSchoolUnit(_ unorId: SiasnID, tree: UnorTree, unitMap: UnitMap) -> Bool {
-        guard let unit = tree.index[unorId] else { return false }
-        return unitMap.school(ofUnit: unit, in: tree) != nil
     }
 
     var personMatcher: PersonMatcher { PersonMatcher(nameThreshold: settings.nameThreshold, runDate: settings.runDate) }

@@ -12,17 +12,10 @@ public struct UnorMatcher: Sendable {
         self.margin = margin
     }
 
-    /// Runs `body` over ranges that cover `0..<count`, perhaps several at once on other threads, and returns
-    /// when all are done (``serial``: one range, here).
-    public typealias Spread = @Sendable (_ count: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) -> Void
-
-    /// ``Spread`` on this thread alone.
-    public static let serial: Spread = { count, body in body(0..<count) }
-
     /// `spread` runs the schools' own work (their names; their exact and fuzzy lookups, which read the blocks and
     /// the units taken so far) over ranges of them; what they claim is then settled in school order, as one pass
     /// would, so the result does not depend on how the schools were spread.
-    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry], spread: Spread = serial) -> UnitMap {
+    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry], spread: Spread = .serial) -> UnitMap {
         // Schools are read where they stand, by position: through key paths and `for … in`, each of the
         // 212,000 national schools was copied (every text retained and released) five times.
         let negeri = schools.indices.filter { schools[$0].isNegeri }.sorted { schools[$0].npsn < schools[$1].npsn }
@@ -59,23 +52,24 @@ public struct UnorMatcher: Sendable {
         // block's index for a region follows the first school of that region to ask for it).
         let pending = negeri.indices.filter { !done[$0] }
         let shared = Shared(schools: schools, negeri: negeri, endings: endings, pending: pending)
-        let views = Self.each(pending.count, spread) { k in
+        let views = spread.each(pending.count) { k in
             SchoolView(school: shared.schools[shared.negeri[shared.pending[k]]], endings: shared.endings)
         }
         for view in views { if let view { blocks.prepare(for: view, tree: tree) } }
 
         // Step 2: exact normalized name.
         var claims = [Int: [Int]]()
-        let exactLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken, open: [])
-        let exact = Self.each(pending.count, spread) { k in exactLookup.exact(k) }
+        let exactLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken)
+        let exact = spread.each(pending.count) { k in exactLookup.exact(k) }
         for (k, chosen) in exact.enumerated() { if let chosen { claims[chosen, default: []].append(pending[k]) } }
         settle(claims, method: .name, tree: tree, assignments: &assignments, done: &done, taken: &taken)
 
         // Step 3: fuzzy, with threshold and margin, among the units still free.
         claims = [:]
         var scores = [Int: Double]()
-        let fuzzyLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken, open: pending.map { !done[$0] })
-        let ranked = Self.each(pending.count, spread) { k in fuzzyLookup.open[k] ? fuzzyLookup.ranked(k) : nil }
+        let fuzzyLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken)
+        let open = pending.map { !done[$0] }
+        let ranked = spread.each(pending.count) { k in open[k] ? fuzzyLookup.ranked(k) : nil }
         for (k, ranked) in ranked.enumerated() {
             guard let ranked else { continue }
             let i = pending[k]
@@ -97,31 +91,6 @@ public struct UnorMatcher: Sendable {
         return UnitMap(assignments: assignments, byNPSN: position, schoolOfUnit: schoolOfUnit, conflicts: conflicts)
     }
 
-    /// `make(k)` for every `k` in `0..<count`, spread by `spread`, in order.
-    private static func each<T>(_ count: Int, _ spread: Spread, _ make: @escaping @Sendable (Int) -> T) -> [T] {
-        let slots = Slots<T>(count)
-        spread(count) { range in for k in range { slots.buffer[k] = make(k) } }
-        return slots.buffer.map { value in
-            guard let value else { preconditionFailure("UnorMatcher: a school's work was not spread") }
-            return value
-        }
-    }
-
-    /// The results of ``each(_:_:_:)``: each slot written by one range's work alone, read after all ended.
-    private final class Slots<T>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<T?>
-
-        init(_ count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
-    }
-
     /// What the schools' names are made of, read (never changed) by the spread work.
     private struct Shared: @unchecked Sendable {
         let schools: [School]
@@ -137,8 +106,6 @@ public struct UnorMatcher: Sendable {
         let tree: UnorTree
         let views: [SchoolView?]
         let taken: Set<SiasnID>
-        /// Step 3: whether pending school `k` is still without a unit.
-        let open: [Bool]
 
         /// The unit pending school `k` claims by its exact name, if exactly one free unit (or one occupied) has it.
         func exact(_ k: Int) -> Int? {
@@ -217,7 +184,7 @@ struct SchoolView {
 
     /// `school` borrowed: an initializer's argument is otherwise its own, and one read from the schools table
     /// was copied whole to become so. `endings` holds each region's ``Government/nameEndings`` by spelling.
-    init?(school: borrowing School, endings: [Spelling: [[String]]] = [:]) {
+    init?(school: borrowing School, endings: [Spelling: [[String]]]) {
         guard let government = school.government, let region = school.localGovernment else { return nil }
         self.government = government
         self.region = region

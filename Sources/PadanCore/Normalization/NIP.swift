@@ -67,17 +67,26 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
     /// `text` with rules §1's normalization: white space (a no-break space too), dots and dashes dropped, and
     /// a leading `'`; what remains is a NIP only if it passes ``read(_:runDate:)``.
     public static func normalized(_ text: String) -> String {
-        var text = Substring(text.trimmingSpaces)
-        if text.first == "'" { text = text.dropFirst() }
-        // ASCII (nearly every NIP) byte by byte: scalars looked up in a set were a tenth of writing `links.csv`.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x2E && $0 != 0x2D }, as: UTF8.self)
+        var text = text.trimmingSpaces
+        if text.hasPrefix("'") { text.removeFirst() }
+        // Byte by byte, the separators as reading a NIP skips them: scalars looked up in a set were a tenth of
+        // writing `links.csv`.
+        return text.withUTF8 { bytes in
+            var kept = [UInt8]()
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), 0x09: index += 1
+                default:
+                    let space = noBreakSpaceLength(bytes, at: index)
+                    if space == 0 { kept.append(bytes[index]) }
+                    index += max(1, space)
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !separators.contains($0) }))
     }
-
-    /// What normalization drops between a NIP's digits.
-    static let separators: Set<Unicode.Scalar> = [" ", "\t", ".", "-", "\u{00A0}", "\u{2007}", "\u{202F}"]
 
     /// Reads a NIP as typed in either register; `runDate` bounds the embedded birth date.
     public static func read(_ text: String?, runDate: CalendarDate) -> Reading {

@@ -60,12 +60,12 @@ public struct SchoolName: Hashable, Sendable {
     static func abbreviation(_ word: String) -> (String, String)? {
         // Bytes first: every level starts with `S` and has at most five letters (most words are neither).
         let bytes = word.utf8
-        guard bytes.count >= 3, bytes.count <= 6, bytes.first == UInt8(ascii: "S"),
-              bytes.last == UInt8(ascii: "N") || bytes.last == UInt8(ascii: "S") else { return nil }
-        guard word.count >= 3, let last = word.last, last == "N" || last == "S" else { return nil }
+        guard bytes.count >= 3, bytes.count <= 6, bytes.first == UInt8(ascii: "S"), let last = bytes.last,
+            last == UInt8(ascii: "N") || last == UInt8(ascii: "S")
+        else { return nil }
         let level = String(word.dropLast())
         guard levels.contains(level) else { return nil }
-        return (level, last == "N" ? "NEGERI" : "SWASTA")
+        return (level, last == UInt8(ascii: "N") ? "NEGERI" : "SWASTA")
     }
 
     /// True when `word` is ASCII digits only (as `Character`s: a grapheme scan made a token's test a tenth of

@@ -41,9 +41,13 @@ public struct Periode: Hashable, Sendable, CustomStringConvertible {
     /// `YYYY-Sn`.
     public var description: String { "\(year)-S\(semester)" }
     /// First day of the semester.
-    public var start: String { semester == 1 ? "\(year)-01-01" : "\(year)-07-01" }
+    public var start: String { "\(year)\(startAfterYear)" }
     /// Last day of the semester.
-    public var end: String { semester == 1 ? "\(year)-06-30" : "\(year)-12-31" }
+    public var end: String { "\(year)\(endAfterYear)" }
+    /// ``start`` after its year (`-01-01`, `-07-01`), for writers that write the year as a number.
+    public var startAfterYear: StaticString { semester == 1 ? "-01-01" : "-07-01" }
+    /// ``end`` after its year (`-06-30`, `-12-31`).
+    public var endAfterYear: StaticString { semester == 1 ? "-06-30" : "-12-31" }
 }
 
 /// The role an SKP is made in.

@@ -78,7 +78,7 @@ public struct SkpEligibility: Sendable {
             }
             nipIsValid = true
         } else {
-            let text = PersonMatcher.compact(records[i].nipText)
+            let text = NIP.normalized(records[i].nipText)
             let holders = text.isEmpty ? [] : linkage.peopleByInvalidNIP[text] ?? []
             guard let first = holders.first else { return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) }
             if holders.count > 1 { return doubled(holders) }

@@ -14,7 +14,7 @@ struct PersonExplainer {
         let people = linkage.people.indices.filter { p in
             linkage.people[p].rows.contains { r in
                 let row = batch.teachers[r]
-                return row.nip.nip?.digits == query || row.nipText.map(PersonMatcher.compact) == query
+                return row.nip.nip?.digits == query || row.nipText.map(NIP.normalized) == query
             }
         }
         let employees = batch.employees.indices.filter { batch.employees[$0].nipBaru == query }
@@ -51,7 +51,7 @@ struct PersonExplainer {
     func skpSection(_ query: String) -> Explanation.Section {
         let decisions = analysis.skp.records.indices.filter {
             let record = analysis.skp.records[$0]
-            return record.nip.nip?.digits == query || PersonMatcher.compact(record.nipText) == query
+            return record.nip.nip?.digits == query || NIP.normalized(record.nipText) == query
         }.map { analysis.skp.decision(at: $0) }
         let lines = decisions.map { ExplainText.decision($0, context: context) }
         return .init(

@@ -59,7 +59,7 @@ package struct Explanation: Sendable {
         let answer: (RunAnalysis) -> Explanation
         switch target {
         case .nip(let text):
-            let query = PersonMatcher.compact(text)
+            let query = NIP.normalized(text)
             guard !query.isEmpty, query.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw PadanError(.usage, "--nip harus berupa angka NIP, bukan '\(text)'")
             }

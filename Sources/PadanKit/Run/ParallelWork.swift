@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PadanCore
 
 /// Runs the independent pieces of a stage on every core and hands their results back in input order, so
 /// no output depends on scheduling. The national benchmark's machine has two cores; one core idle while
@@ -34,6 +35,9 @@ enum ParallelWork {
         let pieces = (count + size - 1) / size
         return map(pieces) { p in body((p * size)..<min(count, (p + 1) * size)) }
     }
+
+    /// A ``PadanCore/Spread`` over every core, in ranges about `chunk` long (``chunks(_:chunk:_:)``).
+    static func spread(chunk: Int) -> Spread { Spread { count, body in _ = chunks(count, chunk: chunk, body) } }
 
     /// `first()` and `second()` at the same time (one after the other with one thread); both results.
     static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {

@@ -34,7 +34,7 @@ package struct RunAnalysis: Sendable {
         let (searched, (tree, unitMap)) = ParallelWork.beside({
             let tree = clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { reconciler.normalize(batch) }
             let unitMap = clock.stage("match_units", detail: { "\($0.assignments.filter { $0.unit != nil }.count) sekolah berunit" }) {
-                reconciler.matchUnits(batch, tree: tree) { count, body in _ = ParallelWork.chunks(count, chunk: 4096, body) }
+                reconciler.matchUnits(batch, tree: tree, spread: ParallelWork.spread(chunk: 4096))
             }
             return (tree, unitMap)
         }) {
@@ -42,20 +42,14 @@ package struct RunAnalysis: Sendable {
                 reconciler.linkPeople(batch)
             }
             clock.stage("candidates", detail: { _ in "\(linkage.count(.suggested)) saran" }) {
-                reconciler.searchCandidates(batch, linkage: &linkage) { count, search in
-                    ParallelWork.chunks(count, chunk: 1 << 16, search)
-                }
+                reconciler.searchCandidates(batch, linkage: &linkage, spread: ParallelWork.spread(chunk: 1 << 16))
             }
             return linkage
         }
         var linkage = searched
         clock.stage("missing", detail: { _ in "\(linkage.missingFromDapodik.count) ASN SIASN tidak ada di Dapodik" }) {
             // Spread over the cores (both sides of the matching are done; 0.2 s on one core nationally).
-            let searched = linkage, suggested = PersonMatcher.suggested(linkage)
-            linkage.missingFromDapodik = ParallelWork.chunks(batch.employees.count, chunk: 1 << 17) { range in
-                reconciler.missing(
-                    range, of: batch, tree: tree, unitMap: unitMap, linkage: searched, suggested: suggested)
-            }.flatMap { $0 }
+            reconciler.findMissing(batch, tree: tree, unitMap: unitMap, linkage: &linkage, spread: ParallelWork.spread(chunk: 1 << 17))
         }
         let context = JudgementContext(
             batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,

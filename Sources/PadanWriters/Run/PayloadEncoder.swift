@@ -46,21 +46,21 @@ package enum PayloadEncoder {
         }
         // The period's texts (``Periode/description``, ``Periode/start``, ``Periode/end``) written from its numbers:
         // as strings they were three interpolations a line.
-        let periode = payload.periode, first = periode.semester == 1
+        let periode = payload.periode
         out.literal("],\"periode\":{\"kode\":\"")
         out.int(periode.year)
         out.literal("-S")
         out.int(periode.semester)
         out.literal("\",\"mulai\":\"")
         out.int(periode.year)
-        out.literal(first ? "-01-01\"" : "-07-01\"")
-        out.literal(",\"selesai\":\"")
+        out.literal(periode.startAfterYear)
+        out.literal("\",\"selesai\":\"")
         out.int(periode.year)
-        out.literal(first ? "-06-30\"" : "-12-31\"")
-        out.literal(",\"semester\":")
-        out.int(payload.periode.semester)
+        out.literal(periode.endAfterYear)
+        out.literal("\",\"semester\":")
+        out.int(periode.semester)
         out.literal(",\"tahun\":")
-        out.int(payload.periode.year)
+        out.int(periode.year)
         out.literal("},\"predikat\":")
         out.string(payload.predikat)
         out.literal(",\"schema\":\"padan.skp.v1\"")

@@ -119,9 +119,8 @@ struct PersonMatcherTests {
         var spread = whole
         reconciler.searchCandidates(r.b.batch, linkage: &whole)
         // One link a range, the ranges searched backwards and put back in order.
-        reconciler.searchCandidates(r.b.batch, linkage: &spread) { count, search in
-            (0..<count).reversed().map { search($0..<$0 + 1) }.reversed()
-        }
+        reconciler.searchCandidates(
+            r.b.batch, linkage: &spread, spread: Spread { count, search in for k in (0..<count).reversed() { search(k..<k + 1) } })
         #expect(spread.links.map(\.method) == whole.links.map(\.method))
         #expect(spread.links.map(\.employee) == whole.links.map(\.employee))
         #expect(spread.links.map(\.candidates) == whole.links.map(\.candidates))

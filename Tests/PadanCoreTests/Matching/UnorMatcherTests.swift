@@ -23,9 +23,11 @@ private struct Region {
         let matcher = UnorMatcher(threshold: threshold, margin: margin)
         let map = matcher.match(schools: b.batch.schools, tree: tree, crosswalk: b.batch.crosswalk)
         // The schools' work spread, one school a range, the ranges on several threads at once: the same map.
-        let spread = matcher.match(schools: b.batch.schools, tree: tree, crosswalk: b.batch.crosswalk) { count, body in
-            DispatchQueue.concurrentPerform(iterations: count) { k in body(count - 1 - k..<count - k) }
-        }
+        let spread = matcher.match(
+            schools: b.batch.schools, tree: tree, crosswalk: b.batch.crosswalk,
+            spread: Spread { count, body in
+                DispatchQueue.concurrentPerform(iterations: count) { k in body(count - 1 - k..<count - k) }
+            })
         #expect(spread.assignments == map.assignments)
         return (map, tree)
     }
