@@ -193,12 +193,27 @@ public struct PersonMatcher: Sendable {
             for i in range {
                 let employee = InPlace(employees, i)
                 guard employee.isTeacherBySiasn || isInSchoolUnit(employee.unorId) else { continue }
-                let carried = employee.nipValue.map { linkage.peopleByNIP.count($0) > 0 } ?? false
+                let carried = employee.nipValue.map { nip in
+                    linkage.peopleByNIP.count(nip) > 0 || carriedInvalid(nip, batch: batch, linkage: linkage)
+                } ?? false
                 guard !carried, !suggested.contains(i), !employee.hasLeftService else { continue }
                 missing.append(i)
             }
         }
         return missing
+    }
+
+    /// Whether an ASN or PNS Depag person has a row holding `nip`'s 18 digits in a shape that is not valid: the
+    /// row carries the NIP all the same (rules.md §2 step 3), and the person is told `NIP_TIDAK_VALID`; saying
+    /// too that SIASN's person is missing from Dapodik would send the Dinas looking for someone who is there.
+    private static func carriedInvalid(_ nip: UInt64, batch: Batch, linkage: Linkage) -> Bool {
+        guard !linkage.peopleByInvalidNIP.isEmpty, let people = linkage.peopleByInvalidNIP[DigitText.digits(nip, count: 18).text] else {
+            return false
+        }
+        return people.contains { p in
+            let employment = batch.teachers[linkage.people[p].induk].employment
+            return employment.isASN || employment == .kemenag
+        }
     }
 
     /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides. A person

@@ -25,7 +25,34 @@ public struct Spread: Sendable {
 
     /// `make(k)` for every `k` in `0..<count`, in order.
     public func each<T>(_ count: Int, _ make: @escaping @Sendable (Int) -> T) -> [T] {
-        map(count) { range in range.map(make) }.flatMap { $0 }
+        fill(count) { range, put in
+            for k in range { put(make(k)) }
+        }
+    }
+
+    /// The values of `0..<count`, in order, made range by range: `make(range, put)` calls `put` with the value of
+    /// each item of its range, in order. Each value goes straight to its place in the result: no array per range
+    /// to join after (for 1.7 million teachers, 40 MB more at the peak and a copy of every value).
+    public func fill<T>(_ count: Int, _ make: @escaping @Sendable (Range<Int>, _ put: (T) -> Void) -> Void) -> [T] {
+        guard count > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            run(count) { range in
+                var next = range.lowerBound
+                make(range) { value in
+                    precondition(next < range.upperBound, "Spread.fill: more values than items in \(range)")
+                    (slots.base + next).initialize(to: value)
+                    next += 1
+                }
+                precondition(next == range.upperBound, "Spread.fill: \(next - range.lowerBound) values for \(range)")
+            }
+            initialized = count
+        }
+    }
+
+    /// The result being filled: each range writes only its own items, and it is read once every range is done.
+    private struct Slots<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
     }
 
     /// The ranges' results as they end, each with where its range starts.

@@ -6,9 +6,30 @@ import PadanWriters
 /// Turns a run (and the store's recent runs) into what `report.html` shows.
 package enum ReportModelBuilder {
     package static func build(_ r: RunResult) -> ReportModel {
+        var model = figures(r)
+        model.rows = rows(r)
+        return model
+    }
+
+    /// The report's model and embedded rows: the rows and their JSON on a thread of their own while the
+    /// figures are made here (one after the other, they kept one core busy for the last second and a half of
+    /// a national write stage).
+    package static func prepared(_ r: RunResult) -> ReportPage.Prepared {
+        let (model, table) = ParallelWork.beside({ () -> ([ReportModel.Row], String) in
+            let all = Self.rows(r)
+            return (all, ReportPage.embeddedJSON(all))
+        }) { Self.figures(r) }
+        var whole = model
+        whole.rows = table.0
+        return ReportPage.prepare(whole, embedded: table.1)
+    }
+
+    /// The model without its rows.
+    static func figures(_ r: RunResult) -> ReportModel {
         let flow = PeopleFlow(context: r.context, disparities: r.disparities)
         let skp = RunSummary.skpCounts(r)
         let counts = flow.schoolCounts(schools: r.context.batch.schools.count)
+        let schools = schools(r, counts: counts, shown: ReportPage.schoolsShown)
         return ReportModel(
             pipeline: r.pipeline.name, runId: r.runId, asOf: r.asOf.description, startedAt: r.startedAt,
             version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.people.count,
@@ -16,8 +37,8 @@ package enum ReportModelBuilder {
             missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
             skpDelta: r.deltaCount, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
-            resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools(r, counts: counts),
-            trend: trend(r), rows: rows(r))
+            resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools.worst, schoolsTotal: schools.total,
+            trend: trend(r), rows: [])
     }
 
     /// Input kinds in Bahasa Indonesia, in reading order.
@@ -94,7 +115,10 @@ package enum ReportModelBuilder {
         return worstFirst(areas.map { name, tally in tally.area(name: name) })
     }
 
-    static func schools(_ r: RunResult, counts: PeopleFlow.SchoolCounts) -> [ReportModel.Area] {
+    /// The worst `shown` schools with open disparities, worst first (``worstFirst(_:)``), and how many there are.
+    static func schools(
+        _ r: RunResult, counts: PeopleFlow.SchoolCounts, shown: Int
+    ) -> (worst: [ReportModel.Area], total: Int) {
         // A tally, an NPSN and a name per school, found by NPSN text; a school's disparities mostly follow one
         // another (output order runs by NPSN within a priority and region), so the last school is tried first.
         // Two text-keyed dictionaries read and written per disparity were a third of the report's figures.
@@ -125,12 +149,22 @@ package enum ReportModelBuilder {
             if let school = r.context.schoolIndex[npsn] { return counts.listed[school] }
             return counts.unlisted[npsn] ?? (0, 0)
         }
-        return worstFirst(tallies.indices.map { slot in
-            var tally = tallies[slot]
-            tally.count(teachers(keys[slot]))
+        for slot in tallies.indices { tallies[slot].count(teachers(keys[slot])) }
+        // The report shows the worst `shown`: only they are made areas and ordered in full, after the rest is
+        // set aside by its counts alone (areas made and sorted by name for every school with a disparity were
+        // a third of the report's figures nationally, 100,000 schools).
+        func area(_ slot: Int) -> ReportModel.Area {
             let (name, kab) = names[slot]
-            return tally.area(name: name.isEmpty ? "NPSN \(keys[slot])" : name, npsn: keys[slot], kabupatenKota: kab)
-        })
+            return tallies[slot].area(name: name.isEmpty ? "NPSN \(keys[slot])" : name, npsn: keys[slot], kabupatenKota: kab)
+        }
+        let ranks = tallies.map(\.rank)
+        let byRank = tallies.indices.sorted { ranks[$0] > ranks[$1] }
+        guard byRank.count > shown else { return (worstFirst(byRank.map(area)), tallies.count) }
+        guard shown > 0 else { return ([], tallies.count) }
+        // Those tied with the last shown compete for its place by name.
+        let cut = ranks[byRank[shown - 1]]
+        let candidates = byRank.prefix { ranks[$0] >= cut }
+        return (Array(worstFirst(candidates.map(area)).prefix(shown)), tallies.count)
     }
 
     /// `areas` worst first: most ASN teachers who cannot flow, then most priority 1–3 disparities, then most
@@ -182,6 +216,16 @@ struct AreaTally {
     mutating func add(_ code: DisparityCode) {
         byPriority[min(max(code.priority, 1), 4) - 1] += 1
         byCode[code, default: 0] += 1
+    }
+
+    /// Where ``ReportModelBuilder/worstFirst(_:)`` puts the area before names are compared: teachers who cannot
+    /// flow, then priority 1–3 disparities, then all disparities, each in 21 bits (two million: more than the
+    /// country's teachers), larger first.
+    var rank: UInt64 {
+        let blocked = UInt64(clamping: max(0, asn - canFlow)), urgent = UInt64(clamping: byPriority[0...2].reduce(0, +))
+        let total = UInt64(clamping: byPriority.reduce(0, +))
+        let limit: UInt64 = (1 << 21) - 1
+        return min(blocked, limit) << 42 | min(urgent, limit) << 21 | min(total, limit)
     }
 
     mutating func count(_ teachers: (asn: Int, canFlow: Int)) {

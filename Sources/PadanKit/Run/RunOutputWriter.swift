@@ -34,7 +34,7 @@ struct RunOutputWriter: Sendable {
 
     /// The report's figures and its embedded rows; the count of new payloads is the one `result` has (set it
     /// when known).
-    func prepareReport() -> ReportPage.Prepared { ReportPage.prepare(ReportModelBuilder.build(result)) }
+    func prepareReport() -> ReportPage.Prepared { ReportModelBuilder.prepared(result) }
 
     /// `report.html` from `report` (with the count of new payloads known).
     func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {

@@ -195,8 +195,10 @@ package struct ReportModel: Sendable {
     package var resolvedTotal: Int
     /// Worst first.
     package var regions: [Area]
-    /// Schools with open disparities, worst first.
+    /// Schools with open disparities, worst first: the report's first ``ReportPage/schoolsShown`` of them.
     package var schools: [Area]
+    /// How many schools have open disparities.
+    package var schoolsTotal: Int
     /// Nights of the trend, oldest first, this run last.
     package var trend: [Night]
     /// Every open disparity, in `disparities.csv` order.
@@ -207,7 +209,7 @@ package struct ReportModel: Sendable {
         asnTeachers: Int, canFlow: Int, atSwasta: Int, blockReasons: [BlockReason], missingFromDapodik: Int,
         skpRows: Int, skpEligible: Int, skpDelta: Int, skpBlocked: Int, skpSkipped: Int, fixes: [Fix],
         codes: [CodeCount], openTotal: Int, newTotal: Int, resolvedTotal: Int, regions: [Area], schools: [Area],
-        trend: [Night], rows: [Row]
+        schoolsTotal: Int? = nil, trend: [Night], rows: [Row]
     ) {
         self.pipeline = pipeline
         self.runId = runId
@@ -232,6 +234,7 @@ package struct ReportModel: Sendable {
         self.resolvedTotal = resolvedTotal
         self.regions = regions
         self.schools = schools
+        self.schoolsTotal = schoolsTotal ?? schools.count
         self.trend = trend
         self.rows = rows
     }

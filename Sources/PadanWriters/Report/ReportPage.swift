@@ -26,7 +26,17 @@ package enum ReportPage {
     }
 
     package static func prepare(_ model: ReportModel) -> Prepared {
-        Prepared(model: model, rowsJSON: rowsJSON(Array(model.rows.prefix(embeddedRows))))
+        prepare(model, embedded: embeddedJSON(model.rows))
+    }
+
+    /// `model` with ``embeddedJSON(_:)`` of its rows, made beforehand (beside the model's figures).
+    package static func prepare(_ model: ReportModel, embedded rowsJSON: String) -> Prepared {
+        Prepared(model: model, rowsJSON: rowsJSON)
+    }
+
+    /// The JSON of the rows the page embeds: the first ``embeddedRows`` of `rows`.
+    package static func embeddedJSON(_ rows: [ReportModel.Row]) -> String {
+        rowsJSON(Array(rows.prefix(embeddedRows)))
     }
 
     package static func render(_ prepared: Prepared) throws(WriterError) -> String {
@@ -137,8 +147,8 @@ package enum ReportPage {
             "priorities": priorities, "quietCodes": quiet.joined(separator: ", "), "hasQuietCodes": !quiet.isEmpty,
             "regions": m.regions.map(area), "hasRegions": !m.regions.isEmpty,
             "schools": schools, "hasSchools": !schools.isEmpty,
-            "schoolsTotal": ReportText.number(m.schools.count), "schoolsShown": ReportText.number(schools.count),
-            "schoolsMore": m.schools.count > schools.count,
+            "schoolsTotal": ReportText.number(m.schoolsTotal), "schoolsShown": ReportText.number(schools.count),
+            "schoolsMore": m.schoolsTotal > schools.count,
             "chart": ReportChart(nights: m.trend).view, "hasTrend": !m.trend.isEmpty, "fewNights": m.trend.count < 3,
             "nights": m.trend.reversed().map { n -> [String: Any] in
                 [

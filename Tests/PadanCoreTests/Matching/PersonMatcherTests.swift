@@ -170,6 +170,8 @@ struct PersonMatcherTests {
         var kedudukan = "Aktif"
         /// Who in Dapodik carries the employee's NIP: nil, or a `status_kepegawaian`.
         var carriedBy: String?
+        /// The NIP both sides hold, when not the suite's valid one.
+        var nip: String?
         var missing: Bool
         var testDescription: String { description }
     }
@@ -193,9 +195,17 @@ struct PersonMatcherTests {
         MissingCase(description: "carried by a PPPK", carriedBy: "PPPK", missing: false),
         MissingCase(description: "carried by a PNS Depag", carriedBy: "PNS Depag", missing: false),
         MissingCase(description: "carried by a non-ASN row only", carriedBy: "Guru Honor Sekolah", missing: true),
+        // Service starting at 13: not a valid shape, yet the row holds SIASN's NIP (it is told NIP_TIDAK_VALID).
+        MissingCase(
+            description: "carried by a PNS in a shape that is not valid", carriedBy: "PNS", nip: "199112012004011001",
+            missing: false),
+        MissingCase(
+            description: "an invalid shape on a non-ASN row only", carriedBy: "Guru Honor Sekolah",
+            nip: "199112012004011001", missing: true),
     ])
     func missingFromDapodik(_ c: MissingCase) {
         var r = Region()
+        let nip = c.nip ?? nip
         if let status = c.carriedBy { r.b.teacher("Ahmad", nip: nip, npsn: "20500001", status: status) }
         r.b.employee(
             "AHMAD", nip: nip, unit: c.inSchoolUnit ? r.unit : r.office, kedudukan: c.kedudukan, jabatan: c.jabatan)

@@ -396,6 +396,13 @@ struct SkpEligibilityTests {
         #expect(payload.peran.model == "JF")
     }
 
+    @Test func aDefinitivePrincipalsOwnTeacherSKPFollowsTheLetter() {
+        // rules.md §5 sends only the acting principal's teacher SKP to the head of office (decisions.md).
+        var region = SmallRegion()
+        region.add(Self.principal("ks", serial: 900))
+        #expect(Self.outcome(region, nip: Self.principalNIP, peran: .guru).summary == "eligible:\(Self.principalNIP)/KEPALA_SEKOLAH")
+    }
+
     // MARK: The payload
 
     @Test func payloadOfAnEligibleRow() throws {

@@ -54,6 +54,21 @@ struct ReportRunTests {
         #expect(page.contains("10 Januari 2025"))
     }
 
+    @Test func theWorstSchoolsAreTheFullOrdersFirst() throws {
+        let region = try RegionCopy()
+        let result = try region.run(asOf: "2025-01-10")
+        let counts = PeopleFlow(context: result.context, disparities: result.disparities)
+            .schoolCounts(schools: result.context.batch.schools.count)
+        let all = ReportModelBuilder.schools(result, counts: counts, shown: .max)
+        #expect(all.worst.count == all.total && all.total > 20)
+        // Every cut, ties at its edge included (many schools have the same counts), against the full order.
+        for shown in [0, 1, 2, 3, 5, 8, 13, 20, all.total - 1, all.total] {
+            let worst = ReportModelBuilder.schools(result, counts: counts, shown: shown)
+            #expect(worst.total == all.total)
+            #expect(worst.worst == Array(all.worst.prefix(shown)), "the worst \(shown)")
+        }
+    }
+
     @Test func escalationPagesTwinTheCSVs() throws {
         let region = try plantedRegion()
         try region.run(asOf: "2025-01-10")
