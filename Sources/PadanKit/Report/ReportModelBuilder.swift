@@ -8,6 +8,7 @@ package enum ReportModelBuilder {
     package static func build(_ r: RunResult) -> ReportModel {
         var model = figures(r)
         model.rows = rows(r)
+        model.rowsTotal = r.disparities.count
         return model
     }
 
@@ -21,6 +22,7 @@ package enum ReportModelBuilder {
         }) { Self.figures(r) }
         var whole = model
         whole.rows = table.0
+        whole.rowsTotal = r.disparities.count
         return ReportPage.prepare(whole, embedded: table.1)
     }
 
@@ -192,9 +194,12 @@ package enum ReportModelBuilder {
         return earlier + [tonight]
     }
 
+    /// The rows the page holds (``ReportPage/embeddedRows``).
     static func rows(_ r: RunResult) -> [ReportModel.Row] {
         // By position, each disparity lent to `row` (through `zip` each was copied whole first).
-        r.disparities.withUnsafeBufferPointer { d in d.indices.map { row(d[$0], r.lifecycles[$0]) } }
+        r.disparities.withUnsafeBufferPointer { d in
+            d.indices.prefix(ReportPage.embeddedRows).map { row(d[$0], r.lifecycles[$0]) }
+        }
     }
 
     static func row(_ d: Disparity, _ life: RunResult.Lifecycle) -> ReportModel.Row {

@@ -201,15 +201,18 @@ package struct ReportModel: Sendable {
     package var schoolsTotal: Int
     /// Nights of the trend, oldest first, this run last.
     package var trend: [Night]
-    /// Every open disparity, in `disparities.csv` order.
+    /// The open disparities in `disparities.csv` order: the first ``ReportPage/embeddedRows`` of them, the most
+    /// the page holds (a national run has 170,000).
     package var rows: [Row]
+    /// How many disparities are open.
+    package var rowsTotal: Int
 
     package init(
         pipeline: String, runId: String, asOf: String, startedAt: String, version: String, inputs: [Input],
         asnTeachers: Int, canFlow: Int, atSwasta: Int, blockReasons: [BlockReason], missingFromDapodik: Int,
         skpRows: Int, skpEligible: Int, skpDelta: Int, skpBlocked: Int, skpSkipped: Int, fixes: [Fix],
         codes: [CodeCount], openTotal: Int, newTotal: Int, resolvedTotal: Int, regions: [Area], schools: [Area],
-        schoolsTotal: Int? = nil, trend: [Night], rows: [Row]
+        schoolsTotal: Int? = nil, trend: [Night], rows: [Row], rowsTotal: Int? = nil
     ) {
         self.pipeline = pipeline
         self.runId = runId
@@ -237,6 +240,7 @@ package struct ReportModel: Sendable {
         self.schoolsTotal = schoolsTotal ?? schools.count
         self.trend = trend
         self.rows = rows
+        self.rowsTotal = rowsTotal ?? rows.count
     }
 
     /// ASN teachers who cannot flow (blocked by a reason; teachers at Swasta schools are not counted).

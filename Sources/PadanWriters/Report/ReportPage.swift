@@ -170,11 +170,11 @@ package enum ReportPage {
             ]
         }
         return [
-            "staticRows": shown, "rowCount": ReportText.number(m.rows.count),
-            "staticCount": ReportText.number(shown.count), "hasMoreStatic": m.rows.count > shown.count,
-            "hasRows": !m.rows.isEmpty,
+            "staticRows": shown, "rowCount": ReportText.number(m.rowsTotal),
+            "staticCount": ReportText.number(shown.count), "hasMoreStatic": m.rowsTotal > shown.count,
+            "hasRows": m.rowsTotal > 0,
             "rowsJSON": rowsJSON, "codesJSON": codesJSON(m.codes),
-            "isCapped": m.rows.count > embeddedRows, "embeddedCount": ReportText.number(min(m.rows.count, embeddedRows)),
+            "isCapped": m.rowsTotal > embeddedRows, "embeddedCount": ReportText.number(min(m.rows.count, embeddedRows)),
         ]
     }
 

@@ -61,6 +61,14 @@ import Testing
         #expect(page.contains("200 baris pertama dari 450"))
     }
 
+    @Test func aModelHoldingTheFirstRowsCountsThemAll() throws {
+        var model = ReportFixtures.model(rows: (0..<250).map { ReportFixtures.row($0) })
+        model.rowsTotal = 170_000
+        let page = try ReportPage.render(model)
+        #expect(page.contains("200 dari 170.000 baris"))
+        #expect(page.contains("mencakup 250 disparitas pertama (urut prioritas) dari 170.000"))
+    }
+
     @Test func trendChartIsInlineSVG() throws {
         let page = try ReportPage.render(ReportFixtures.model(rows: [ReportFixtures.row(0)], trendNights: 5))
         #expect(page.contains("<svg class=\"chart\""))
