@@ -99,9 +99,12 @@ struct FieldReader {
         parsed(column, required: true, NPSN.init(bytes:)) { "\(column) tidak sah (harus 8 angka): \($0)" }
     }
 
-    /// A required SIASN id; an empty or malformed one is the problem.
-    mutating func siasnID(_ column: StaticString) -> SiasnID? {
-        parsed(column, required: true, SiasnID.init(bytes:)) {
+    /// A required SIASN id; an empty or malformed one is the problem. `parse` reads the bytes (a unit id is read
+    /// through the interner's last one).
+    mutating func siasnID(
+        _ column: StaticString, parse: (UnsafeBufferPointer<UInt8>) -> SiasnID? = SiasnID.init(bytes:)
+    ) -> SiasnID? {
+        parsed(column, required: true, parse) {
             "\(column) bukan id SIASN yang sah (32 heksadesimal atau UUID): \($0)"
         }
     }

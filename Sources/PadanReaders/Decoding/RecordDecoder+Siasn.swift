@@ -23,7 +23,7 @@ extension RecordDecoder {
                 gelarDepan: f.withOptional("gelar_depan") { $0.map(shared.box) },
                 gelarBelakang: f.withOptional("gelar_belakang") { $0.map(shared.box) },
                 birthDate: birth, gender: gender, profile: profile, unorId: unorId,
-                unorNama: f.withOptional("unor_nama") { $0.map(shared.box) }, source: location(record)))
+                unorNama: f.withOptional("unor_nama") { $0.map(shared.unitName) }, source: location(record)))
     }
 
     /// The row's shared words (kedudukan, status CPNS/PNS, golongan, jabatan, instansi) as one profile, found by
@@ -38,10 +38,10 @@ extension RecordDecoder {
         f.append("gol_akhir_nama", to: &key)
         let hasJabatan = f.append("jabatan_nama", to: &key), hasInstansi = f.append("instansi_kerja_nama", to: &key)
         let complete = hasKedudukan && hasJabatan && hasInstansi
-        if complete, let known = key[in: shared.employeeProfiles] { return (known, f.siasnID("unor_id")) }
+        if complete, let known = key[in: shared.employeeProfiles] { return (known, f.siasnID("unor_id", parse: shared.unitID)) }
         let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
         let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
-        let unorId = f.siasnID("unor_id")
+        let unorId = f.siasnID("unor_id", parse: shared.unitID)
         let instansi = f.withRequired("instansi_kerja_nama") { shared.box($0) }
         let profile = shared.employeeProfile(
             kedudukan: kedudukanText, standing: standing,
@@ -106,7 +106,7 @@ extension RecordDecoder {
     /// A `unor_npsn` crosswalk row.
     package func crosswalk(_ record: TableRecord) -> Result<CrosswalkEntry, RowReject> {
         var f = FieldReader(self, record: record)
-        let unorId = f.siasnID("unor_id")
+        let unorId = f.siasnID("unor_id", parse: shared.unitID)
         let npsn = f.npsn("npsn")
         guard f.problem == nil, let unorId, let npsn else { return .failure(reject(record, f)) }
         return .success(
