@@ -16,14 +16,14 @@ package enum ReportModelBuilder {
     /// figures are made here (one after the other, they kept one core busy for the last second and a half of
     /// a national write stage).
     package static func prepared(_ r: RunResult) -> ReportPage.Prepared {
-        let (model, table) = ParallelWork.beside({ () -> ([ReportModel.Row], String) in
-            let all = Self.rows(r)
-            return (all, ReportPage.embeddedJSON(all))
+        let (figures, table) = ParallelWork.beside({ () -> (rows: [ReportModel.Row], json: String) in
+            let rows = Self.rows(r)
+            return (rows, ReportPage.embeddedJSON(rows))
         }) { Self.figures(r) }
-        var whole = model
-        whole.rows = table.0
-        whole.rowsTotal = r.disparities.count
-        return ReportPage.prepare(whole, embedded: table.1)
+        var model = figures
+        model.rows = table.rows
+        model.rowsTotal = r.disparities.count
+        return ReportPage.prepare(model, embedded: table.json)
     }
 
     /// The model without its rows.
