@@ -48,22 +48,9 @@ package struct NightlyRun {
         // Read once, before the rules: a rejected pair is neither suggested nor proposed again.
         let rejected: RejectedPairs
         do { rejected = try Self.rejectedPairs(database) } catch { throw Self.storeError(error) }
-        // What the store holds of earlier runs is read beside the analysis, which does not need it: read after
-        // it, on one core, it took a second of a national second night's write stage.
-        let (analyzed, earlierRead) = ParallelWork.beside({
-            Result { () throws(StoreError) in try EarlierRuns(database: database) }
-        }) {
-            Result { () throws(PadanError) in
-                try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, rejected: rejected, clock: clock) { kind, file, rows in
-                    progress.rowsRead(kind.rawValue, file: file, rows: rows)
-                }
-            }
+        var analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, rejected: rejected, clock: clock) { kind, file, rows in
+            progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
-        var analysis = try analyzed.get()
-        // Held until the write stage takes it: what it does not return (the open disparities' first runs) is then
-        // let go of before the tables are written.
-        let earlier = ParallelWork.Slot<EarlierRuns>()
-        do { earlier.put(try earlierRead.get()) } catch { throw Self.storeError(error) }
         analysis.releaseLookups()
         if let note = Self.earlierThanLastRun(asOf, database: database) { analysis.loaded.warnings.append(note) }
         RunCrashPoint.reached("read")
@@ -82,7 +69,7 @@ package struct NightlyRun {
         var store: StoreLane?
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
-                let emitted = try Self.assignLifecycle(&result, earlier: earlier.take(), database: database)
+                let emitted = try Self.assignLifecycle(&result, database: database)
                 // The store's transaction runs beside the writing and commits only after the folder is
                 // published; it takes each block's payload keys as the block is written.
                 let known = result
@@ -156,24 +143,20 @@ package struct NightlyRun {
 
     /// Status, first seen and age of every open disparity; resolved ones; crosswalk proposals. Returns the
     /// payload keys earlier runs emitted (for `skp/delta.jsonl`).
-    static func assignLifecycle(
-        _ result: inout RunResult, earlier: EarlierRuns, database: PadanDatabase
-    ) throws(PadanError) -> PayloadKeyIndex {
+    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> PayloadKeyIndex {
         // The crosswalk proposals beside the store's answers and the ids (a core would otherwise be idle).
-        let context = result.context, ids = result.disparityIDs, previous = earlier.previous
+        let context = result.context
         let (read, proposals) = ParallelWork.beside({ CrosswalkProposals(context: context) }) {
-            Result { () throws(StoreError) in
-                // Those this run did not observe, found by id: few on most nights.
-                let seen = Set(ids)
-                return try database.openDisparities(ids: previous.keys.filter { !seen.contains($0) })
-            }
+            Result { () throws(StoreError) in try StoredState(result.disparityIDs, database: database) }
         }
         result.proposals = proposals
-        let resolved: [String: StoredDisparity]
-        do { resolved = try read.get() } catch { throw storeError(error) }
-        result.recentRuns = earlier.recentRuns
+        let stored: StoredState
+        do { stored = try read.get() } catch { throw storeError(error) }
+        let ids = stored.ids, previous = stored.previous, resolved = stored.resolved
+        result.recentRuns = stored.recentRuns
         let today = result.asOf.description, runId = result.runId, runDay = result.asOf.dayNumber
-        // Day numbers by first-seen date: a store's open disparities share a few hundred dates at most.
+        // Day numbers by first-seen date, each date read once: a store's open disparities share a few hundred
+        // dates at most (read for each of them, a tenth of a second of one core nationally).
         var days = [String: Int]()
         result.lifecycles = ids.map { id in
             if let before = previous[id] {
@@ -198,19 +181,25 @@ package struct NightlyRun {
                 return row
             }
             .sorted(by: DisparityRow.outputOrder)
-        return earlier.emitted
+        return stored.emitted
     }
 
-    /// What the store holds of earlier runs that a run's lifecycle needs, read before this run's disparities
-    /// are known.
-    struct EarlierRuns: Sendable {
-        /// Every open disparity's first run and date, by id.
+    /// What the store holds of earlier runs that a run's lifecycle needs.
+    private struct StoredState {
+        /// This run's disparity ids, in `disparities` order.
+        var ids: [String]
         var previous: [String: PadanDatabase.FirstSeen]
+        /// The whole stored rows only of the disparities this run resolves (`resolved.csv`).
+        var resolved: [String: StoredDisparity]
         var emitted: PayloadKeyIndex
         var recentRuns: [StoredRun]
 
-        init(database: PadanDatabase) throws(StoreError) {
+        init(_ ids: [String], database: PadanDatabase) throws(StoreError) {
+            self.ids = ids
+            let seen = Set(ids)
             previous = try database.openDisparitiesFirstSeen()
+            // Those of them this run did not observe, found by id: few on most nights.
+            resolved = try database.openDisparities(ids: previous.keys.filter { !seen.contains($0) })
             emitted = try database.emittedPayloadKeys()
             recentRuns = try database.runs(last: RunResult.trendLength - 1)
         }
