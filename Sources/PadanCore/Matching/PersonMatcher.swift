@@ -193,9 +193,10 @@ public struct PersonMatcher: Sendable {
             for i in range {
                 let employee = InPlace(employees, i)
                 guard employee.isTeacherBySiasn || isInSchoolUnit(employee.unorId) else { continue }
-                let carried = employee.nipValue.map { nip in
-                    linkage.peopleByNIP.count(nip) > 0 || carriedInvalid(nip, batch: batch, linkage: linkage)
-                } ?? false
+                let carried =
+                    employee.nipValue.map { nip in
+                        linkage.peopleByNIP.count(nip) > 0 || carriedInvalid(nip, batch: batch, linkage: linkage)
+                    } ?? false
                 guard !carried, !suggested.contains(i), !employee.hasLeftService else { continue }
                 missing.append(i)
             }
@@ -207,9 +208,9 @@ public struct PersonMatcher: Sendable {
     /// row carries the NIP all the same (rules.md §2 step 3), and the person is told `NIP_TIDAK_VALID`; saying
     /// too that SIASN's person is missing from Dapodik would send the Dinas looking for someone who is there.
     private static func carriedInvalid(_ nip: UInt64, batch: Batch, linkage: Linkage) -> Bool {
-        guard !linkage.peopleByInvalidNIP.isEmpty, let people = linkage.peopleByInvalidNIP[DigitText.digits(nip, count: 18).text] else {
-            return false
-        }
+        guard !linkage.peopleByInvalidNIP.isEmpty,
+            let people = linkage.peopleByInvalidNIP[DigitText.digits(nip, count: 18).text]
+        else { return false }
         return people.contains { p in
             let employment = batch.teachers[linkage.people[p].induk].employment
             return employment.isASN || employment == .kemenag

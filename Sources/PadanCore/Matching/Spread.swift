@@ -36,7 +36,8 @@ public struct Spread: Sendable {
     public func fill<T>(_ count: Int, _ make: @escaping @Sendable (Range<Int>, _ put: (T) -> Void) -> Void) -> [T] {
         guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let slots = Slots(base: buffer.baseAddress!)
+            guard let base = buffer.baseAddress else { preconditionFailure("Spread.fill: no room for \(count) values") }
+            let slots = Slots(base: base)
             run(count) { range in
                 var next = range.lowerBound
                 make(range) { value in

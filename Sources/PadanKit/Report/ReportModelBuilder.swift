@@ -39,7 +39,8 @@ package enum ReportModelBuilder {
             missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
             skpDelta: r.deltaCount, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
-            resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools.worst, schoolsTotal: schools.total,
+            resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools.worst,
+            schoolsTotal: schools.total,
             trend: trend(r), rows: [])
     }
 
@@ -157,7 +158,8 @@ package enum ReportModelBuilder {
         // a third of the report's figures nationally, 100,000 schools).
         func area(_ slot: Int) -> ReportModel.Area {
             let (name, kab) = names[slot]
-            return tallies[slot].area(name: name.isEmpty ? "NPSN \(keys[slot])" : name, npsn: keys[slot], kabupatenKota: kab)
+            return tallies[slot].area(
+                name: name.isEmpty ? "NPSN \(keys[slot])" : name, npsn: keys[slot], kabupatenKota: kab)
         }
         let ranks = tallies.map(\.rank)
         let byRank = tallies.indices.sorted { ranks[$0] > ranks[$1] }
@@ -227,8 +229,8 @@ struct AreaTally {
     /// flow, then priority 1–3 disparities, then all disparities, each in 21 bits (two million: more than the
     /// country's teachers), larger first.
     var rank: UInt64 {
-        let blocked = UInt64(clamping: max(0, asn - canFlow)), urgent = UInt64(clamping: byPriority[0...2].reduce(0, +))
-        let total = UInt64(clamping: byPriority.reduce(0, +))
+        let blocked = UInt64(clamping: max(0, asn - canFlow))
+        let urgent = UInt64(clamping: byPriority[0...2].reduce(0, +)), total = UInt64(clamping: byPriority.reduce(0, +))
         let limit: UInt64 = (1 << 21) - 1
         return min(blocked, limit) << 42 | min(urgent, limit) << 21 | min(total, limit)
     }

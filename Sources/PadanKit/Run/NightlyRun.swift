@@ -158,15 +158,17 @@ package struct NightlyRun {
         // Day numbers by first-seen date, each date read once: a store's open disparities share a few hundred
         // dates at most (read for each of them, a tenth of a second of one core nationally).
         var days = [String: Int]()
+        func day(_ date: String) -> Int {
+            if let known = days[date] { return known }
+            let day = CalendarDate(iso: date)?.dayNumber ?? runDay
+            days[date] = day
+            return day
+        }
         result.lifecycles = ids.map { id in
             if let before = previous[id] {
-                let day = days[before.date] ?? {
-                    let day = CalendarDate(iso: before.date)?.dayNumber ?? runDay
-                    days[before.date] = day
-                    return day
-                }()
                 return RunResult.Lifecycle(
-                    id: id, isNew: false, firstSeenRun: before.run, firstSeenDate: before.date, ageDays: max(0, runDay - day))
+                    id: id, isNew: false, firstSeenRun: before.run, firstSeenDate: before.date,
+                    ageDays: max(0, runDay - day(before.date)))
             }
             return RunResult.Lifecycle(id: id, isNew: true, firstSeenRun: runId, firstSeenDate: today, ageDays: 0)
         }

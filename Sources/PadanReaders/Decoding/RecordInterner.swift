@@ -175,16 +175,20 @@ struct LastRead<Value> {
 
     /// `read(bytes)`, or the last value when `bytes` are the last ones read.
     mutating func value(of bytes: UnsafeBufferPointer<UInt8>, read: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        if let value, self.bytes.count == bytes.count,
-            bytes.isEmpty || self.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-        {
-            return value
-        }
+        if let value, self.bytes.count == bytes.count, holds(bytes) { return value }
         let read = read(bytes)
         self.bytes.removeAll(keepingCapacity: true)
         self.bytes.append(contentsOf: bytes)
         value = read
         return read
+    }
+
+    /// Whether the last bytes read are `bytes` (of the same count).
+    private func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return self.bytes.withUnsafeBufferPointer { last in
+            last.baseAddress.map { memcmp($0, base, bytes.count) == 0 } ?? false
+        }
     }
 }
 

@@ -400,7 +400,8 @@ struct SkpEligibilityTests {
         // rules.md §5 sends only the acting principal's teacher SKP to the head of office (decisions.md).
         var region = SmallRegion()
         region.add(Self.principal("ks", serial: 900))
-        #expect(Self.outcome(region, nip: Self.principalNIP, peran: .guru).summary == "eligible:\(Self.principalNIP)/KEPALA_SEKOLAH")
+        let outcome = Self.outcome(region, nip: Self.principalNIP, peran: .guru)
+        #expect(outcome.summary == "eligible:\(Self.principalNIP)/KEPALA_SEKOLAH")
     }
 
     // MARK: The payload
