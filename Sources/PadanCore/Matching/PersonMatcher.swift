@@ -20,9 +20,8 @@ public struct PersonMatcher: Sendable {
         let teachers = batch.teachers
         let people = Self.group(teachers)
 
-        // NIPs carried by ASN and PNS Depag rows, and by every row, with the people carrying them.
+        // NIPs carried by every row, with the people carrying them.
         // Sized up front: grown by doubling, a table of millions is rehashed again and again.
-        var carriers = NIPIndex(minimumCapacity: people.count)
         var anyByNIP = NIPIndex(minimumCapacity: people.count)
         var byInvalidNIP = [String: [Int]]()
         var kemenag = 0
@@ -47,10 +46,7 @@ public struct PersonMatcher: Sendable {
                     break
                 }
             }
-            for nip in nips {
-                anyByNIP.append(p, for: nip)
-                if employment.isASN || employment == .kemenag { carriers.append(p, for: nip) }
-            }
+            for nip in nips { anyByNIP.append(p, for: nip) }
         }
 
         // SIASN holds 18 digits: as numbers, the same lookups without a string per person. A NIP two SIASN
@@ -103,7 +99,7 @@ public struct PersonMatcher: Sendable {
 
         var linkage = Linkage(
             people: people, links: links, linkOfPerson: linkOfPerson, missingFromDapodik: [],
-            kemenagPeople: kemenag, peopleByNIP: carriers, anyPersonByNIP: anyByNIP)
+            kemenagPeople: kemenag, anyPersonByNIP: anyByNIP)
         linkage.peopleByInvalidNIP = byInvalidNIP
         linkage.doubledNonASN = doubledNonASN
         linkage.siasnOfDoubledNIP = siasnOfDoubled
@@ -190,12 +186,13 @@ public struct PersonMatcher: Sendable {
         var missing = [Int]()
         // Employees read in place (``InPlace``): 1.7 million nationally, each copied whole before.
         batch.employees.withUnsafeBufferPointer { employees in
+            let isCarrier = { (p: Int) in carriesNIPs(p, batch: batch, linkage: linkage) }
             for i in range {
                 let employee = InPlace(employees, i)
                 guard employee.isTeacherBySiasn || isInSchoolUnit(employee.unorId) else { continue }
                 let carried =
                     employee.nipValue.map { nip in
-                        linkage.peopleByNIP.count(nip) > 0 || carriedInvalid(nip, batch: batch, linkage: linkage)
+                        linkage.carries(nip, where: isCarrier) || carriedInvalid(nip, batch: batch, linkage: linkage)
                     } ?? false
                 guard !carried, !suggested.contains(i), !employee.hasLeftService else { continue }
                 missing.append(i)
@@ -211,10 +208,14 @@ public struct PersonMatcher: Sendable {
         guard !linkage.peopleByInvalidNIP.isEmpty,
             let people = linkage.peopleByInvalidNIP[DigitText.digits(nip, count: 18).text]
         else { return false }
-        return people.contains { p in
-            let employment = batch.teachers[linkage.people[p].induk].employment
-            return employment.isASN || employment == .kemenag
-        }
+        return people.contains { carriesNIPs($0, batch: batch, linkage: linkage) }
+    }
+
+    /// Whether person `p` is of those whose rows carry NIPs in the search for people missing from Dapodik: ASN
+    /// and PNS Depag (rules §2 step 3).
+    private static func carriesNIPs(_ p: Int, batch: Batch, linkage: Linkage) -> Bool {
+        let employment = batch.teachers[linkage.people[p].induk].employment
+        return employment.isASN || employment == .kemenag
     }
 
     /// Groups rows into people by `ptk_id`, else valid NIP, else line; the first `Induk` row decides. A person
