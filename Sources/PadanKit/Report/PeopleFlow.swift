@@ -93,34 +93,110 @@ package struct PeopleFlow {
         package var unlisted: [NPSN: (asn: Int, canFlow: Int)] = [:]
     }
 
-    /// The teachers counted by Induk school, once for the report's regions and schools: each teacher's
-    /// kabupaten/kota and NPSN looked up as text in a dictionary was a second of one core nationally, at
-    /// the end of the write stage.
-    package func schoolCounts(schools: Int) -> SchoolCounts {
-        var counts = SchoolCounts(listed: Array(repeating: (0, 0), count: schools))
-        for status in people {
-            let canFlow = status.state == .canFlow ? 1 : 0
-            if let school = status.school {
-                counts.listed[school].asn += 1
-                counts.listed[school].canFlow += canFlow
+    /// What the report counts of the teachers' flow, made without keeping a status for each teacher: 1.7 million
+    /// statuses nationally (40 MB, and an array of reasons for each blocked teacher), made beside the report's
+    /// rows, were the write stage's peak, only to be counted.
+    package struct Tally: Sendable {
+        /// Dapodik ASN teachers, those who can flow, those at Swasta schools.
+        package private(set) var teachers = 0
+        package private(set) var canFlow = 0
+        package private(set) var atSwasta = 0
+        /// Blocked teachers by each of their reasons, and by their reason when it is their only one.
+        package private(set) var byReason: [String: Int] = [:]
+        package private(set) var byOnlyReason: [String: Int] = [:]
+        /// Blocked teachers by their first reason.
+        private var byFirstReason: [String: Int] = [:]
+        /// Teachers and those who can flow by Induk school (position in `Batch.schools`), and by NPSN for
+        /// schools Dapodik does not list; the current school's run counted apart (a school's teachers follow
+        /// one another).
+        private var listed: [Int: (asn: Int, canFlow: Int)] = [:]
+        private var unlisted: [NPSN: (asn: Int, canFlow: Int)] = [:]
+        private var run: (school: Int?, npsn: NPSN, asn: Int, canFlow: Int)?
+
+        /// Counts one teacher.
+        mutating func add(_ status: Status) {
+            teachers += 1
+            let flows = status.state == .canFlow ? 1 : 0
+            canFlow += flows
+            switch status.state {
+            case .canFlow: break
+            case .swasta: atSwasta += 1
+            case .blocked(let reasons):
+                if let first = reasons.first { byFirstReason[first, default: 0] += 1 }
+                for reason in reasons { byReason[reason, default: 0] += 1 }
+                if reasons.count == 1 { byOnlyReason[reasons[0], default: 0] += 1 }
+            }
+            if let current = run, current.school == status.school, current.npsn == status.npsn {
+                run = (current.school, current.npsn, current.asn + 1, current.canFlow + flows)
             } else {
-                counts.unlisted[status.npsn, default: (0, 0)].asn += 1
-                counts.unlisted[status.npsn, default: (0, 0)].canFlow += canFlow
+                endRun()
+                run = (status.school, status.npsn, 1, flows)
             }
         }
-        return counts
+
+        /// Puts the current school's run with the rest.
+        private mutating func endRun() {
+            guard let run else { return }
+            self.run = nil
+            if let school = run.school {
+                listed[school, default: (0, 0)].asn += run.asn
+                listed[school, default: (0, 0)].canFlow += run.canFlow
+            } else {
+                unlisted[run.npsn, default: (0, 0)].asn += run.asn
+                unlisted[run.npsn, default: (0, 0)].canFlow += run.canFlow
+            }
+        }
+
+        /// Adds `other`'s counts (of other teachers).
+        mutating func merge(_ other: Tally) {
+            var other = other
+            other.endRun()
+            teachers += other.teachers
+            canFlow += other.canFlow
+            atSwasta += other.atSwasta
+            byReason.merge(other.byReason, uniquingKeysWith: +)
+            byOnlyReason.merge(other.byOnlyReason, uniquingKeysWith: +)
+            byFirstReason.merge(other.byFirstReason, uniquingKeysWith: +)
+            for (school, count) in other.listed {
+                listed[school, default: (0, 0)].asn += count.asn
+                listed[school, default: (0, 0)].canFlow += count.canFlow
+            }
+            for (npsn, count) in other.unlisted {
+                unlisted[npsn, default: (0, 0)].asn += count.asn
+                unlisted[npsn, default: (0, 0)].canFlow += count.canFlow
+            }
+        }
+
+        /// The teachers counted by Induk school, for the report's regions and schools (each teacher's
+        /// kabupaten/kota and NPSN looked up as text was a second of one core nationally).
+        package func schoolCounts(schools: Int) -> SchoolCounts {
+            var tally = self
+            tally.endRun()
+            var counts = SchoolCounts(listed: Array(repeating: (0, 0), count: schools), unlisted: tally.unlisted)
+            for (school, count) in tally.listed { counts.listed[school] = count }
+            return counts
+        }
+
+        /// The teachers who cannot flow, counted once by their first reason, most first.
+        package var reasons: [ReportModel.BlockReason] {
+            byFirstReason.map { code, n in
+                ReportModel.BlockReason(code: code, label: BlockReasonText.of(code).uraian, people: n)
+            }
+            .sorted {
+                if $0.people != $1.people { return $0.people > $1.people }
+                return BlockReasonText.order($0.code) < BlockReasonText.order($1.code)
+            }
+        }
     }
 
-    package var canFlow: Int { people.reduce(0) { $0 + ($1.state == .canFlow ? 1 : 0) } }
-    package var atSwasta: Int { people.reduce(0) { $0 + ($1.state == .swasta ? 1 : 0) } }
-
-    /// The teachers who cannot flow, counted once by their first reason, most first.
-    package var reasons: [ReportModel.BlockReason] {
-        var first = [String: Int]()
-        for status in people {
-            if case .blocked(let reasons) = status.state, let reason = reasons.first { first[reason, default: 0] += 1 }
-        }
-        return first.map { code, n in ReportModel.BlockReason(code: code, label: BlockReasonText.of(code).uraian, people: n) }
-            .sorted { $0.people != $1.people ? $0.people > $1.people : BlockReasonText.order($0.code) < BlockReasonText.order($1.code) }
+    /// The tally of every Dapodik ASN teacher, counted in ranges on every core, no status kept.
+    package static func tally(context: JudgementContext, disparities: [Disparity]) -> Tally {
+        let blocking = context.blockingCodes(disparities)
+        let links = context.linkage.links
+        return ParallelWork.chunks(links.count, chunk: 1 << 16) { range in
+            var tally = Tally()
+            statuses(of: range, links: links, blocking: blocking, context: context) { tally.add($0) }
+            return tally
+        }.reduce(into: Tally()) { $0.merge($1) }
     }
 }

@@ -28,13 +28,13 @@ package enum ReportModelBuilder {
 
     /// The model without its rows.
     static func figures(_ r: RunResult) -> ReportModel {
-        let flow = PeopleFlow(context: r.context, disparities: r.disparities)
+        let flow = PeopleFlow.tally(context: r.context, disparities: r.disparities)
         let skp = RunSummary.skpCounts(r)
         let counts = flow.schoolCounts(schools: r.context.batch.schools.count)
         let schools = schools(r, counts: counts, shown: ReportPage.schoolsShown)
         return ReportModel(
             pipeline: r.pipeline.name, runId: r.runId, asOf: r.asOf.description, startedAt: r.startedAt,
-            version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.people.count,
+            version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.teachers,
             canFlow: flow.canFlow, atSwasta: flow.atSwasta, blockReasons: flow.reasons,
             missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
             skpDelta: r.deltaCount, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
@@ -59,13 +59,9 @@ package enum ReportModelBuilder {
         }
     }
 
-    static func fixes(_ r: RunResult, flow: PeopleFlow) -> [ReportModel.Fix] {
-        var people = [String: Int](), alone = [String: Int](), skpRows = [String: Int]()
-        for status in flow.people {
-            guard case .blocked(let reasons) = status.state else { continue }
-            for reason in reasons { people[reason, default: 0] += 1 }
-            if reasons.count == 1 { alone[reasons[0], default: 0] += 1 }
-        }
+    static func fixes(_ r: RunResult, flow: PeopleFlow.Tally) -> [ReportModel.Fix] {
+        var people = flow.byReason, skpRows = [String: Int]()
+        let alone = flow.byOnlyReason
         for verdict in r.skp.verdicts {
             guard case .blocked(let reasons) = verdict else { continue }
             for reason in Set(reasons) { skpRows[reason, default: 0] += 1 }

@@ -56,10 +56,35 @@ struct ReportRunTests {
         #expect(page.contains("10 Januari 2025"))
     }
 
+    @Test func theTallyCountsWhatTheStatusesSay() throws {
+        let region = try RegionCopy()
+        let result = try region.run(asOf: "2025-01-10")
+        let statuses = PeopleFlow(context: result.context, disparities: result.disparities).people
+        let tally = PeopleFlow.tally(context: result.context, disparities: result.disparities)
+        #expect(tally.teachers == statuses.count)
+        #expect(tally.canFlow == statuses.filter { $0.state == .canFlow }.count)
+        #expect(tally.atSwasta == statuses.filter { $0.state == .swasta }.count)
+        var byReason = [String: Int](), byOnlyReason = [String: Int](), byFirstReason = [String: Int]()
+        for case .blocked(let reasons) in statuses.map(\.state) {
+            for reason in reasons { byReason[reason, default: 0] += 1 }
+            if reasons.count == 1 { byOnlyReason[reasons[0], default: 0] += 1 }
+            byFirstReason[reasons[0], default: 0] += 1
+        }
+        #expect(tally.byReason == byReason && tally.byOnlyReason == byOnlyReason && !byReason.isEmpty)
+        #expect(Dictionary(uniqueKeysWithValues: tally.reasons.map { ($0.code, $0.people) }) == byFirstReason)
+        let counts = tally.schoolCounts(schools: result.context.batch.schools.count)
+        for (school, count) in counts.listed.enumerated() {
+            let here = statuses.filter { $0.school == school }
+            #expect(count.asn == here.count && count.canFlow == here.filter { $0.state == .canFlow }.count)
+        }
+        let unlisted = statuses.filter { $0.school == nil }
+        #expect(counts.unlisted.values.reduce(0) { $0 + $1.asn } == unlisted.count)
+    }
+
     @Test func theWorstSchoolsAreTheFullOrdersFirst() throws {
         let region = try RegionCopy()
         let result = try region.run(asOf: "2025-01-10")
-        let counts = PeopleFlow(context: result.context, disparities: result.disparities)
+        let counts = PeopleFlow.tally(context: result.context, disparities: result.disparities)
             .schoolCounts(schools: result.context.batch.schools.count)
         let all = ReportModelBuilder.schools(result, counts: counts, shown: .max)
         #expect(all.worst.count == all.total && all.total > 20)
