@@ -134,46 +134,44 @@ package struct PeopleFlow {
             }
         }
 
-        /// Puts the current school's run with the rest.
-        private mutating func endRun() {
+        /// Puts the current school's run with the rest; call once the range's teachers are added.
+        mutating func endRun() {
             guard let run else { return }
             self.run = nil
-            if let school = run.school {
-                listed[school, default: (0, 0)].asn += run.asn
-                listed[school, default: (0, 0)].canFlow += run.canFlow
-            } else {
-                unlisted[run.npsn, default: (0, 0)].asn += run.asn
-                unlisted[run.npsn, default: (0, 0)].canFlow += run.canFlow
+            count((run.asn, run.canFlow), school: run.school, npsn: run.npsn)
+        }
+
+        /// Adds `count` teachers (and those who can flow) to their Induk school's: by position when Dapodik lists
+        /// it, else by NPSN.
+        private mutating func count(_ count: (asn: Int, canFlow: Int), school: Int?, npsn: NPSN?) {
+            if let school {
+                listed[school, default: (0, 0)].asn += count.asn
+                listed[school, default: (0, 0)].canFlow += count.canFlow
+            } else if let npsn {
+                unlisted[npsn, default: (0, 0)].asn += count.asn
+                unlisted[npsn, default: (0, 0)].canFlow += count.canFlow
             }
         }
 
-        /// Adds `other`'s counts (of other teachers).
+        /// Adds `other`'s counts (of other teachers, its run ended).
         mutating func merge(_ other: Tally) {
-            var other = other
-            other.endRun()
+            precondition(other.run == nil, "PeopleFlow.Tally: merged before its run ended")
             teachers += other.teachers
             canFlow += other.canFlow
             atSwasta += other.atSwasta
             byReason.merge(other.byReason, uniquingKeysWith: +)
             byOnlyReason.merge(other.byOnlyReason, uniquingKeysWith: +)
             byFirstReason.merge(other.byFirstReason, uniquingKeysWith: +)
-            for (school, count) in other.listed {
-                listed[school, default: (0, 0)].asn += count.asn
-                listed[school, default: (0, 0)].canFlow += count.canFlow
-            }
-            for (npsn, count) in other.unlisted {
-                unlisted[npsn, default: (0, 0)].asn += count.asn
-                unlisted[npsn, default: (0, 0)].canFlow += count.canFlow
-            }
+            for (school, n) in other.listed { count(n, school: school, npsn: nil) }
+            for (npsn, n) in other.unlisted { count(n, school: nil, npsn: npsn) }
         }
 
         /// The teachers counted by Induk school, for the report's regions and schools (each teacher's
         /// kabupaten/kota and NPSN looked up as text was a second of one core nationally).
         package func schoolCounts(schools: Int) -> SchoolCounts {
-            var tally = self
-            tally.endRun()
-            var counts = SchoolCounts(listed: Array(repeating: (0, 0), count: schools), unlisted: tally.unlisted)
-            for (school, count) in tally.listed { counts.listed[school] = count }
+            precondition(run == nil, "PeopleFlow.Tally: counted by school before its run ended")
+            var counts = SchoolCounts(listed: Array(repeating: (0, 0), count: schools), unlisted: unlisted)
+            for (school, count) in listed { counts.listed[school] = count }
             return counts
         }
 
@@ -196,6 +194,7 @@ package struct PeopleFlow {
         return ParallelWork.chunks(links.count, chunk: 1 << 16) { range in
             var tally = Tally()
             statuses(of: range, links: links, blocking: blocking, context: context) { tally.add($0) }
+            tally.endRun()
             return tally
         }.reduce(into: Tally()) { $0.merge($1) }
     }

@@ -8,7 +8,6 @@ package enum ReportModelBuilder {
     package static func build(_ r: RunResult) -> ReportModel {
         var model = figures(r)
         model.rows = rows(r)
-        model.rowsTotal = r.disparities.count
         return model
     }
 
@@ -22,11 +21,10 @@ package enum ReportModelBuilder {
         }) { Self.figures(r) }
         var model = figures
         model.rows = table.rows
-        model.rowsTotal = r.disparities.count
         return ReportPage.prepare(model, embedded: table.json)
     }
 
-    /// The model without its rows.
+    /// The model without its rows (it counts them).
     static func figures(_ r: RunResult) -> ReportModel {
         let flow = PeopleFlow.tally(context: r.context, disparities: r.disparities)
         let skp = RunSummary.skpCounts(r)
@@ -41,7 +39,7 @@ package enum ReportModelBuilder {
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
             resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools.worst,
             schoolsTotal: schools.total,
-            trend: trend(r), rows: [])
+            trend: trend(r), rows: [], rowsTotal: r.disparities.count)
     }
 
     /// Input kinds in Bahasa Indonesia, in reading order.
