@@ -77,13 +77,19 @@ package struct NightlyRun {
                     database: database, runID: known.runId, asOf: known.asOf.description, emitted: emitted,
                     observations: { RunObservations(result: known) })
                 store = lane
-                // The tables on a thread of their own, the payload lines here (they spread over every core,
-                // all of them once the tables are done); the report needs both.
-                let (payloads, tables) = ParallelWork.beside {
-                    Result { () throws(PadanError) in
-                        let writer = RunOutputWriter(result: known, folder: folder)
-                        try writer.writeTables()
-                        return writer.prepareReport()
+                // The tables and the report's figures each on a thread of their own, the payload lines here (they
+                // spread over every core, all of them once the others are done); the report's page needs all three.
+                // (The figures made after the tables, on their thread, were the stage's last second on one core
+                // nationally.)
+                let (payloads, (tables, prepared)) = ParallelWork.beside {
+                    let writer = RunOutputWriter(result: known, folder: folder)
+                    return ParallelWork.beside({
+                        let prepared = writer.prepareReport()
+                        // Its figures' working memory, freed on this thread, would stay with it to the run's end.
+                        Heap.trim()
+                        return prepared
+                    }) {
+                        Result { () throws(PadanError) in try writer.writeTables() }
                     }
                 } _: {
                     let keys = Result { () throws(WriterError) in
@@ -94,7 +100,8 @@ package struct NightlyRun {
                     return keys
                 }
                 result.deltaCount = try payloads.get()
-                var report = try tables.get()
+                try tables.get()
+                var report = prepared
                 report.model.skpDelta = result.deltaCount
                 try RunOutputWriter(result: result, folder: folder).writeReport(report)
                 // `summary.json` last: its `write` is timed up to here; `record` follows it (the store keeps this

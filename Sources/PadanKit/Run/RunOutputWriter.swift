@@ -39,7 +39,7 @@ struct RunOutputWriter: Sendable {
     /// `report.html` from `report` (with the count of new payloads known).
     func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {
         do {
-            try OutputFile.write(ReportPage.render(report), to: folder.path("report.html"))
+            try OutputFile.write(ReportPage.page(report), to: folder.path("report.html"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
         }

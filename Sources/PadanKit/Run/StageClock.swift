@@ -45,11 +45,9 @@ package final class StageClock: @unchecked Sendable {
         lock.withLock { running.append((name, start)) }
         defer { lock.withLock { running.removeAll { $0.name == name && $0.start == start } } }
         let value = try body()
-        #if os(Linux)
-            // Hand the heap the stage freed back to the system (its temporary tables and strings); glibc
-            // otherwise keeps it, and the run's peak memory grows by what each stage left behind.
-            _ = glibcMallocTrim(0)
-        #endif
+        // What the stage freed (its temporary tables and strings) back to the system: the run's peak memory
+        // otherwise grows by what each stage left behind.
+        Heap.trim()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let line = detail(value)
         lock.withLock {
@@ -57,6 +55,17 @@ package final class StageClock: @unchecked Sendable {
             report(name, seconds, line)
         }
         return value
+    }
+}
+
+/// The process's heap.
+enum Heap {
+    /// Hands the heap's free memory back to the system. glibc otherwise keeps it, in the arena of the thread that
+    /// freed it, where no other thread's allocations reuse it.
+    static func trim() {
+        #if os(Linux)
+            _ = glibcMallocTrim(0)
+        #endif
     }
 }
 

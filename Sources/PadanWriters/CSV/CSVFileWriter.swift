@@ -139,6 +139,21 @@ package enum OutputFile {
         if let failure { throw failure }
     }
 
+    /// Writes a whole file of `texts` one after the other (their own bytes, none joined first), as ``write(_:to:)``
+    /// writes one text.
+    package static func write(_ texts: [String], to path: String) throws(WriterError) {
+        let size = texts.reduce(0) { $0 + $1.utf8.count }
+        let file = try ByteFile(path: path, direct: size >= 1 << 20, blockSize: 1 << 18)
+        for var text in texts {
+            var failure: WriterError?
+            text.withUTF8 { utf8 in
+                do throws(WriterError) { try file.write(UnsafeRawBufferPointer(utf8)) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+        try file.close()
+    }
+
     /// Writes a whole file of `bytes` with mode 0640, as ``write(_:to:)`` writes a text.
     package static func write(_ bytes: [UInt8], to path: String) throws(WriterError) {
         var failure: WriterError?

@@ -21,8 +21,12 @@ package enum ReportPage {
     /// thread while the payload lines are written, and renders the page once the count of new payloads
     /// (``ReportModel/skpDelta``) is known.
     package struct Prepared: Sendable {
+        /// The model with only the rows shown as static HTML (the others are in ``rowsJSON``: kept while the
+        /// payload lines are written, the national 50,000 were 15 MB more at the run's peak).
         package var model: ReportModel
         let rowsJSON: String
+        /// How many rows ``rowsJSON`` holds.
+        let embeddedCount: Int
     }
 
     package static func prepare(_ model: ReportModel) -> Prepared {
@@ -31,7 +35,10 @@ package enum ReportPage {
 
     /// `model` with ``embeddedJSON(_:)`` of its rows, made beforehand (beside the model's figures).
     package static func prepare(_ model: ReportModel, embedded rowsJSON: String) -> Prepared {
-        Prepared(model: model, rowsJSON: rowsJSON)
+        var model = model
+        let embedded = min(model.rows.count, embeddedRows)
+        if model.rows.count > staticRows { model.rows = Array(model.rows.prefix(staticRows)) }
+        return Prepared(model: model, rowsJSON: rowsJSON, embeddedCount: embedded)
     }
 
     /// The JSON of the rows the page embeds: the first ``embeddedRows`` of `rows`.
@@ -40,15 +47,29 @@ package enum ReportPage {
     }
 
     package static func render(_ prepared: Prepared) throws(WriterError) -> String {
+        try page(prepared).joined()
+    }
+
+    /// The page in the order it is written: the rendered template up to the embedded rows, their JSON, and the
+    /// rest of the template.
+    package static func page(_ prepared: Prepared) throws(WriterError) -> [String] {
         let model = prepared.model
         var view = try header(model)
         view.merge(summary(model)) { _, new in new }
         view.merge(details(model)) { _, new in new }
-        view.merge(table(model, rowsJSON: prepared.rowsJSON)) { _, new in new }
+        view.merge(table(model, rowsJSON: rowsMark, embeddedCount: prepared.embeddedCount)) { _, new in new }
         view["style"] = try ReportTemplates.asset("report.css")
         view["script"] = try ReportTemplates.asset("report.js")
-        return try ReportTemplates.render("report", view)
+        let text = try ReportTemplates.render("report", view)
+        // The rows' JSON (17 MB nationally) goes between the template's parts as it is, not through Mustache
+        // and into one page-sized text: that was most of rendering, on one core, at the end of the write stage.
+        guard let mark = text.range(of: rowsMark) else { return [text] }
+        return [String(text[..<mark.lowerBound]), prepared.rowsJSON, String(text[mark.upperBound...])]
     }
+
+    /// Where the template puts the embedded rows. Everything else the page shows is HTML-escaped, or JSON with
+    /// `<` escaped (``ReportJSON``), or the bundled style sheet and script; none can hold it.
+    static let rowsMark = "<!--padan:data-baris-->"
 
     static func header(_ m: ReportModel) throws(WriterError) -> [String: Any] {
         let rejected = m.inputs.reduce(0) { $0 + $1.rejected }
@@ -159,7 +180,7 @@ package enum ReportPage {
         ]
     }
 
-    static func table(_ m: ReportModel, rowsJSON: String) -> [String: Any] {
+    static func table(_ m: ReportModel, rowsJSON: String, embeddedCount: Int) -> [String: Any] {
         let uraian = Dictionary(m.codes.map { ($0.code, $0.uraian) }, uniquingKeysWith: { a, _ in a })
         let shown = m.rows.prefix(staticRows).map { r -> [String: Any] in
             [
@@ -174,7 +195,7 @@ package enum ReportPage {
             "staticCount": ReportText.number(shown.count), "hasMoreStatic": m.rowsTotal > shown.count,
             "hasRows": m.rowsTotal > 0,
             "rowsJSON": rowsJSON, "codesJSON": codesJSON(m.codes),
-            "isCapped": m.rowsTotal > embeddedRows, "embeddedCount": ReportText.number(min(m.rows.count, embeddedRows)),
+            "isCapped": m.rowsTotal > embeddedRows, "embeddedCount": ReportText.number(embeddedCount),
         ]
     }
 

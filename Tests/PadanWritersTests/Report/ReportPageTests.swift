@@ -61,6 +61,23 @@ import Testing
         #expect(page.contains("200 baris pertama dari 450"))
     }
 
+    @Test func aPreparedPageIsWrittenInPartsAroundItsRows() throws {
+        var model = ReportFixtures.model(rows: (0..<450).map { ReportFixtures.row($0) })
+        model.rowsTotal = 60_000
+        let rowsJSON = ReportPage.embeddedJSON(model.rows)
+        let prepared = ReportPage.prepare(model, embedded: rowsJSON)
+        #expect(prepared.model.rows.count == ReportPage.staticRows, "only the static rows are kept")
+        let parts = try ReportPage.page(prepared)
+        #expect(parts.count == 3 && parts[1] == rowsJSON, "the rows' JSON is its own part")
+        let page = parts.joined()
+        #expect(page == (try ReportPage.render(prepared)))
+        #expect(page == (try ReportPage.render(model)), "the same page as from the whole model")
+        #expect(!page.contains(ReportPage.rowsMark))
+        #expect(page.contains("mencakup 450 disparitas pertama (urut prioritas) dari 60.000"))
+        let start = try #require(page.range(of: "id=\"data-disparitas\">"))
+        #expect(page[start.upperBound...].hasPrefix(rowsJSON + "</script>"))
+    }
+
     @Test func aModelHoldingTheFirstRowsCountsThemAll() throws {
         var model = ReportFixtures.model(rows: (0..<250).map { ReportFixtures.row($0) })
         model.rowsTotal = 170_000
