@@ -7,6 +7,7 @@ import SwiftCSV
 enum BenchReader: String, CaseIterable {
     case padan
     case padanGzip = "padan-gz"
+    case padanInput = "padan-input"
     case csvSwift = "csv.swift"
     case swiftCSV = "swiftcsv"
 
@@ -14,6 +15,7 @@ enum BenchReader: String, CaseIterable {
         switch self {
         case .padan: "CSVTableReader on FileByteSource; streams 256 KiB chunks; builds every field, raw text and line"
         case .padanGzip: "InputFile.open on the same file gzipped (inflate + CSV)"
+        case .padanInput: "InputFile.open on the file as the run opens it (CSV or XML), no decoding"
         case .csvSwift: "CSVReader(stream: InputStream); streams, one UnicodeScalar at a time"
         case .swiftCSV: "EnumeratedCSV(string:) + enumerateAsArray; whole file as one String in memory"
         }
@@ -33,8 +35,9 @@ enum BenchReader: String, CaseIterable {
                     count.bytes += record.raw.utf8.count
                 }
             }
-        case .padanGzip:
-            let reader = try InputFile.open(path: path + ".gz", displayName: path + ".gz")
+        case .padanGzip, .padanInput:
+            let opened = self == .padanGzip ? path + ".gz" : path
+            let reader = try InputFile.open(path: opened, displayName: opened)
             while let event = try reader.next() {
                 if case .record(let record) = event {
                     count.rows += 1
