@@ -83,12 +83,7 @@ package struct NightlyRun {
                 // nationally.)
                 let (payloads, (tables, prepared)) = ParallelWork.beside {
                     let writer = RunOutputWriter(result: known, folder: folder)
-                    return ParallelWork.beside({
-                        let prepared = writer.prepareReport()
-                        // Its figures' working memory, freed on this thread, would stay with it to the run's end.
-                        Heap.trim()
-                        return prepared
-                    }) {
+                    return ParallelWork.beside({ writer.prepareReport() }) {
                         Result { () throws(PadanError) in try writer.writeTables() }
                     }
                 } _: {

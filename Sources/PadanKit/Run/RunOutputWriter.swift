@@ -33,8 +33,13 @@ struct RunOutputWriter: Sendable {
     }
 
     /// The report's figures and its embedded rows; the count of new payloads is the one `result` has (set it
-    /// when known).
-    func prepareReport() -> ReportPage.Prepared { ReportModelBuilder.prepared(result) }
+    /// when known). Made on a thread of their own: the figures' working memory, freed on it, is handed back to the
+    /// system at once (it would otherwise stay in that thread's heap arena to the run's end).
+    func prepareReport() -> ReportPage.Prepared {
+        let prepared = ReportModelBuilder.prepared(result)
+        Heap.trim()
+        return prepared
+    }
 
     /// `report.html` from `report` (with the count of new payloads known).
     func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {

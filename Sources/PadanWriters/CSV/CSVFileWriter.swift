@@ -131,19 +131,13 @@ package enum OutputFile {
     /// cache (``ByteFile``: the national escalation pages and report are 95 MB, and their copy into the cache,
     /// after a copy into `Data`, was a quarter of writing the escalation lists).
     package static func write(_ text: String, to path: String) throws(WriterError) {
-        var text = text
-        var failure: WriterError?
-        text.withUTF8 { utf8 in
-            do throws(WriterError) { try write(UnsafeRawBufferPointer(utf8), to: path) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try write([text], to: path)
     }
 
     /// Writes a whole file of `texts` one after the other (their own bytes, none joined first), as ``write(_:to:)``
     /// writes one text.
     package static func write(_ texts: [String], to path: String) throws(WriterError) {
-        let size = texts.reduce(0) { $0 + $1.utf8.count }
-        let file = try ByteFile(path: path, direct: size >= 1 << 20, blockSize: 1 << 18)
+        let file = try wholeFile(path, size: texts.reduce(0) { $0 + $1.utf8.count })
         for var text in texts {
             var failure: WriterError?
             text.withUTF8 { utf8 in
@@ -164,10 +158,14 @@ package enum OutputFile {
     }
 
     private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(WriterError) {
-        // Blocks of 256 KiB: a 4 MiB block per page, freed and taken again, stayed in the heap (8 MiB more at the
-        // 10% region's peak).
-        let file = try ByteFile(path: path, direct: bytes.count >= 1 << 20, blockSize: 1 << 18)
+        let file = try wholeFile(path, size: bytes.count)
         try file.write(bytes)
         try file.close()
+    }
+
+    /// The file a whole file of `size` bytes is written through: direct from a megabyte on, in blocks of 256 KiB
+    /// (a 4 MiB block per page, freed and taken again, stayed in the heap: 8 MiB more at the 10% region's peak).
+    private static func wholeFile(_ path: String, size: Int) throws(WriterError) -> ByteFile {
+        try ByteFile(path: path, direct: size >= 1 << 20, blockSize: 1 << 18)
     }
 }
