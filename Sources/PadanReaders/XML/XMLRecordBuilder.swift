@@ -4,179 +4,122 @@
 /// elements, each named by its local name (`d:npsn` → `npsn`). A child element's value is all the
 /// text inside it, deeper elements included (like DOM `textContent`); its own attributes are not
 /// fields. The raw text is well-formed XML with properly escaped text and attribute values, without
-/// the white space between elements, cut after ``rawLimit`` characters (then ending in `…`).
+/// the white space between elements, cut after ``rawLimit`` bytes (then ending in `…`).
+///
+/// Everything is kept as UTF-8 bytes: the fields' texts one after the other in one buffer, kept from record
+/// to record, and the raw text in the array the record's ``TableRecord`` takes over.
 struct XMLRecordBuilder {
     /// Longest raw text kept for a record, in UTF-8 bytes (about).
     static let rawLimit = 64 * 1024
 
     /// Line of the record's start tag.
-    let line: Int
+    private(set) var line = 0
     /// Offset of the record's start tag in the input, when known.
-    let offset: Int?
-    private let name: String
-    private(set) var names: [String] = []
-    private(set) var values: [String] = []
-    /// The raw text's UTF-8 bytes, built piece by piece (a tag, a text, an entity reference): appending to
-    /// a `String` through interpolations was a fifth of reading a national schools file.
-    private(set) var rawBytes: [UInt8] = []
+    private(set) var offset: Int?
+    /// The fields' names (the reader's numbers for them), in document order.
+    private(set) var names: [Int32] = []
+    /// Field `i`'s text is `values[bounds[2 * i]..<bounds[2 * i + 1]]`.
+    private(set) var bounds: [Int32] = []
+    /// The fields' texts, one after the other.
+    private(set) var values = XMLBytes(capacity: 4096)
+    /// The raw text's UTF-8 bytes, built a piece (a tag, a text, an entity reference) at a time.
+    private(set) var raw: [UInt8] = []
     private var rawFull = false
+    /// Whether a field element is open (its text goes to the last field).
+    private var fieldOpen = false
 
-    /// The raw text.
-    var raw: String { String(decoding: rawBytes, as: UTF8.self) }
-
-    /// The raw text's bytes, taken out (the builder is done): handed over as the only reference to them, the
-    /// record's bytes grow in place instead of being copied.
-    mutating func takeRawBytes() -> [UInt8] {
-        var taken = [UInt8]()
-        swap(&taken, &rawBytes)
-        return taken
-    }
-    /// Index in `values` of the child element being read.
-    private var openField: Int?
-
-    /// Starts a record from its start tag, with room for `capacity` (the last record's fields and raw bytes:
-    /// grown from empty, a national school's arrays were allocated and copied a dozen times).
-    init(
-        line: Int, offset: Int?, name: String, attributes: [XMLAttribute], isEmpty: Bool,
-        capacity: (fields: Int, rawBytes: Int) = (0, 0)
-    ) {
+    /// Starts a record at its start tag, with room for `capacity` raw bytes (and the values after them, as the
+    /// record's bytes hold them: grown from empty, a national school's array was allocated and copied a dozen
+    /// times).
+    mutating func start(line: Int, offset: Int?, capacity: Int) {
         self.line = line
         self.offset = offset
-        self.name = name
-        names.reserveCapacity(capacity.fields)
-        values.reserveCapacity(capacity.fields)
-        rawBytes.reserveCapacity(min(capacity.rawBytes, Self.rawLimit + 8))
-        for attribute in attributes where !attribute.isNamespaceDeclaration {
-            names.append(attribute.localName)
-            values.append(attribute.value)
-        }
-        appendStartTag(name, attributes, isEmpty: isEmpty)
+        names.removeAll(keepingCapacity: true)
+        bounds.removeAll(keepingCapacity: true)
+        values.removeAll()
+        raw = []
+        raw.reserveCapacity(min(capacity, Self.rawLimit + 8))
+        rawFull = false
+        fieldOpen = false
     }
 
-    /// A start tag inside the record at `depth` (2 = a field).
-    mutating func openElement(name: String, localName: String, depth: Int, attributes: [XMLAttribute], isEmpty: Bool) {
-        if depth == 2 {
-            names.append(localName)
-            values.append("")
-            openField = isEmpty ? nil : values.count - 1
-        }
-        appendStartTag(name, attributes, isEmpty: isEmpty)
+    /// A field named `name` whose text is `value` (an attribute of the record).
+    mutating func addField(_ name: Int32, value: UnsafeBufferPointer<UInt8>) {
+        names.append(name)
+        bounds.append(Int32(values.count))
+        values.append(value)
+        bounds.append(Int32(values.count))
     }
 
-    /// An end tag inside the record at `depth`.
-    mutating func closeElement(name: String, depth: Int) {
-        if depth == 2 { openField = nil }
-        appendEndTag(name)
+    /// A field element opens (its text follows until ``closeField()``); an empty one is its field, empty.
+    mutating func openField(_ name: Int32, isEmpty: Bool) {
+        names.append(name)
+        bounds.append(Int32(values.count))
+        bounds.append(Int32(values.count))
+        fieldOpen = !isEmpty
     }
 
-    /// Text at `depth` (3 or deeper is inside a field; 2 is mixed content directly in the record); `text` is
-    /// made only when the record keeps it (blank text between fields is dropped unread).
-    mutating func text(_ text: () -> String, depth: Int, isBlank: Bool) {
-        let value: String
-        if depth >= 3, let field = openField {
-            value = text()
-            values[field] += value
-        } else if isBlank {
-            return
-        } else {
-            value = text()
-        }
-        appendRaw(Self.escaped(value, quote: false))
+    /// The field element closes.
+    mutating func closeField() {
+        fieldOpen = false
     }
 
-    /// An entity reference kept as written (`&name;`), never expanded.
-    mutating func entityReference(_ name: String, depth: Int) {
-        let literal = "&\(name);"
-        if depth >= 3, let field = openField { values[field] += literal }
-        appendRaw(literal)
+    /// Text inside the open field, if one is open.
+    mutating func appendToField(_ text: UnsafeBufferPointer<UInt8>) {
+        guard fieldOpen else { return }
+        values.append(text)
+        bounds[bounds.count - 1] = Int32(values.count)
     }
 
-    /// Closes the record (its end tag, unless it was an empty element).
-    mutating func finish(isEmpty: Bool) {
-        if !isEmpty { appendEndTag(name) }
-    }
+    /// Whether a field element is open.
+    var isInField: Bool { fieldOpen }
 
-    /// `<name a="v"…>` (or `/>`), one piece.
-    private mutating func appendStartTag(_ name: String, _ attributes: [XMLAttribute], isEmpty: Bool) {
-        var length = 1 + name.utf8.count + (isEmpty ? 2 : 1)
-        for attribute in attributes { length += attribute.name.utf8.count + attribute.escapedValue.utf8.count + 4 }
-        guard fits(length) else { return }
-        rawBytes.append(UInt8(ascii: "<"))
-        rawBytes.append(contentsOf: name.utf8)
-        for attribute in attributes {
-            rawBytes.append(UInt8(ascii: " "))
-            rawBytes.append(contentsOf: attribute.name.utf8)
-            rawBytes.append(UInt8(ascii: "="))
-            rawBytes.append(UInt8(ascii: "\""))
-            rawBytes.append(contentsOf: attribute.escapedValue.utf8)
-            rawBytes.append(UInt8(ascii: "\""))
-        }
-        if isEmpty { rawBytes.append(UInt8(ascii: "/")) }
-        rawBytes.append(UInt8(ascii: ">"))
-    }
-
-    /// `</name>`, one piece.
-    private mutating func appendEndTag(_ name: String) {
-        guard fits(name.utf8.count + 3) else { return }
-        rawBytes.append(UInt8(ascii: "<"))
-        rawBytes.append(UInt8(ascii: "/"))
-        rawBytes.append(contentsOf: name.utf8)
-        rawBytes.append(UInt8(ascii: ">"))
-    }
-
-    private mutating func appendRaw(_ text: String) {
-        guard fits(text.utf8.count) else { return }
-        rawBytes.append(contentsOf: text.utf8)
-    }
-
-    /// Whether a piece of `length` bytes still fits in the raw text; when it does not, the text ends in `…`
-    /// and takes nothing more.
-    private mutating func fits(_ length: Int) -> Bool {
-        guard !rawFull else { return false }
-        if rawBytes.count + length > Self.rawLimit {
-            rawBytes.append(contentsOf: "…".utf8)
+    /// A piece of the raw text (a tag, escaped text, an entity reference), whole or not at all: when it does not
+    /// fit, the text ends in `…` and takes nothing more.
+    mutating func appendRaw(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard !rawFull else { return }
+        if raw.count + piece.count > Self.rawLimit {
+            raw.append(contentsOf: "…".utf8)
             rawFull = true
-            return false
+            return
         }
-        return true
+        raw.append(contentsOf: piece)
     }
 
-    /// `text` escaped for XML character data (`quote: false`) or a double-quoted attribute value.
-    ///
-    /// Entity references the reader keeps literally (`&name;`) are passed to ``entityReference(_:depth:)``
-    /// and so never come through here; a `&` in text is always escaped.
-    static func escaped(_ text: String, quote: Bool) -> String {
-        // Most texts need nothing: found in one pass over the contiguous bytes (through the generic UTF-8 view,
-        // this test was 7% of reading the national XML files).
-        var contiguous = text
-        let plain = contiguous.withUTF8 { utf8 in
-            !utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A || $0 == 0x09 }
+    /// Gives the values' memory back (the reader is done).
+    func free() {
+        values.free()
+    }
+
+    /// The raw text's bytes, taken out (the record is done): handed over as the only reference to them, the
+    /// record's bytes grow in place instead of being copied.
+    mutating func takeRaw() -> [UInt8] {
+        var taken = [UInt8]()
+        swap(&taken, &raw)
+        return taken
+    }
+
+    /// Appends `text` to `bytes`, escaped for XML character data (`quote: false`) or a double-quoted attribute
+    /// value. Most texts need nothing, found in one pass before anything is copied.
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quote: Bool, to bytes: inout XMLBytes) {
+        let special: (UInt8) -> Bool = {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D || (quote && ($0 == 0x22 || $0 == 0x0A || $0 == 0x09))
         }
-        if plain { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quote: result += "&quot;"
-            case "\r": result += "&#13;"
-            case "\n" where quote: result += "&#10;"
-            case "\t" where quote: result += "&#9;"
-            default: result.unicodeScalars.append(scalar)
+        guard text.contains(where: special) else {
+            bytes.append(text)
+            return
+        }
+        for byte in text {
+            switch byte {
+            case 0x26: bytes.append("&amp;")
+            case 0x3C: bytes.append("&lt;")
+            case 0x3E: bytes.append("&gt;")
+            case 0x0D: bytes.append("&#13;")
+            case 0x22 where quote: bytes.append("&quot;")
+            case 0x0A where quote: bytes.append("&#10;")
+            case 0x09 where quote: bytes.append("&#9;")
+            default: bytes.append(byte)
             }
         }
-        return result
     }
-}
-
-/// An attribute as read from a start tag; `value` keeps entity references literally (`&name;`).
-struct XMLAttribute {
-    var name: String
-    var localName: String
-    var value: String
-    /// `value` escaped for a double-quoted attribute, entity references left as references.
-    var escapedValue: String
-    var isNamespaceDeclaration: Bool
 }

@@ -17,24 +17,29 @@ import CLibXML2
 /// there are fewer). A well-formed document whose root holds no record is an empty table, like a
 /// header-only CSV file; its header is the groups' canonical names.
 ///
-/// **Parsing.** libxml2's streaming `xmlTextReader`, fed from the ``ByteSource`` through read
-/// callbacks, so memory stays bounded whatever the file size. libxml2 is never allowed to fetch
+/// **Parsing.** libxml2's push parser with SAX2 callbacks, handed the ``ByteSource``'s bytes 64 KB at a
+/// time, so memory stays bounded whatever the file size; the callbacks build each record's fields and raw
+/// text as bytes, and no document tree is made (libxml2's `xmlTextReader` builds one node by node and was
+/// half the time of reading an XML file). The parser's document holds only the DTD, if any, for its entity
+/// declarations. libxml2 is never allowed to fetch
 /// anything: no `XML_PARSE_NOENT`, `DTDLOAD`, `DTDATTR` or `DTDVALID`; `XML_PARSE_NONET`; and a
 /// process-wide external entity loader that refuses every load (see `XMLInputFeed.swift`).
-/// Errors are collected through the reader's structured error handler (`XML_PARSE_NOERROR` and
-/// `NOWARNING` keep libxml2 off stderr). libxml2's own limits stay on (no `XML_PARSE_HUGE`): nesting
-/// deeper than 256 elements, entity amplification (billion laughs) and text nodes over 10 MB are
-/// well-formedness errors.
+/// Errors are collected through the parser's structured error handler (`XML_PARSE_NOERROR` and
+/// `NOWARNING` keep libxml2 off stderr). libxml2's limits stay on (no `XML_PARSE_HUGE`), and the two its
+/// tree builder adds are kept by the reader: nesting deeper than 256 elements, entity amplification
+/// (billion laughs) and texts over 10 MB are well-formedness errors. The first error that makes the
+/// document not well-formed ends the reading where it stands, as libxml2's own reader did.
 ///
 /// **Entities.** Entities declared in a DTD are never expanded: a reference in a field or attribute
 /// is kept as its literal text `&name;` (so nothing is silently dropped and the operator sees what
 /// the file says), and the file gets one warning. The predefined entities (`&amp;` …), character
 /// references and CDATA sections are ordinary text and are decoded.
 ///
-/// **Lines.** ``TableRecord/line`` is the line of the record's start tag as libxml2 counts it (the
-/// line of the tag's end, for a start tag spread over several lines). Beyond line 65,534 libxml2 no
-/// longer stores element lines; the reader then uses the end line of the text before the tag (stored
-/// exactly thanks to `XML_PARSE_BIG_LINES`), which is the tag's line when white space precedes it.
+/// **Lines and offsets.** The parser's position in the file's bytes (`xmlByteConsumed`) at the end of a
+/// record's start tag finds the tag's `<`, and ``TableRecord/line`` is the line of that `<` (line feeds
+/// counted, at any line number). The position after the record's end tag is where its damaged rest would
+/// start. While the parser converts another encoding than UTF-8, it is handed one tag at a time, so the
+/// position it converts back stays cheap to find.
 ///
 /// **Raw text.** ``TableRecord/raw`` is a compact re-serialization of the record
 /// (`<sekolah><npsn>20504741</npsn>…</sekolah>`, white space between elements dropped, text escaped,
@@ -68,6 +73,12 @@ package final class XMLTableReader: TableReader {
     private static let leadingRejectLimit = 1_000
     /// Longest text of a damaged rest kept in its reject, in bytes.
     private static let damagedRestLimit = 4 * 1024
+    /// Bytes handed to the parser at a time (but one tag at a time, see ``XMLInputFeed/tagPieces``).
+    private static let pieceSize = 64 * 1024
+    /// Deepest nesting of elements read: libxml2's `xmlParserMaxDepth`, which its tree builder enforces.
+    private static let maxDepth = 256
+    /// Longest text between two tags: libxml2's `XML_MAX_TEXT_LENGTH`, which its tree builder enforces.
+    private static let maxTextLength = 10_000_000
 
     private enum Phase {
         case beforeRoot, inRoot, afterRoot, done
@@ -75,25 +86,47 @@ package final class XMLTableReader: TableReader {
 
     private let file: String
     private let feed: XMLInputFeed
-    /// The libxml2 reader (`xmlTextReaderPtr`); freed in `deinit`.
-    private let reader: OpaquePointer
+    /// libxml2's push parser; `nil` only while `init` makes it. Freed in `deinit`, with the document holding
+    /// the DTD.
+    private var parser: xmlParserCtxtPtr?
+    /// The piece of input being handed to the parser.
+    private let piece = UnsafeMutableRawPointer.allocate(byteCount: pieceSize, alignment: 16)
 
     private var phase = Phase.beforeRoot
+    /// Whether the reader stopped the parser (an error of its own, or the document not well-formed).
+    private var stopped = false
     private var ownWarnings: [String] = []
     private var warnedEntity = false
     private var warnedStrayText = false
-    /// Events read ahead by `init` (leading rejects, then the first record).
-    private var pending: [TableEvent] = []
-    private var pendingNext = 0
-    /// The record being read.
-    private var record: XMLRecordBuilder?
-    /// The last record's field count and raw bytes (a little more), room the next one starts with.
-    private var lastShape = (fields: 0, rawBytes: 0)
-    private var nameTexts = NameTexts()
+    /// Records and rejects the parser's callbacks made, not yet handed out: `events[nextEvent...]`.
+    private var events: [TableEvent] = []
+    private var nextEvent = 0
+
+    /// Elements open.
+    private var depth = 0
+    /// Whether a record is open (``record`` is being built).
+    private var inRecord = false
+    private var record = XMLRecordBuilder()
+    /// Whether the element last opened was written `<name/>` and has not been closed yet.
+    private var emptyElementOpen = false
+    /// Raw bytes (and values) the last record took, a little more: room the next one starts with.
+    private var lastRecordRoom = 0
+    /// The text met since the last tag, when inside a record; its length and where it stands, anywhere.
+    private var text = XMLBytes(capacity: 4096)
+    private var textLength = 0
+    private var textDepth = 0
+    private var textLine = 0
+    private var textIsBlank = true
+    /// A piece of raw text being put together (a start tag, escaped text).
+    private var scratch = XMLBytes(capacity: 4096)
+    /// An attribute's value being read.
+    private var attributeValue = XMLBytes()
+    private var names = XMLNames()
+
     /// The kind's columns, each its canonical name then its aliases.
     private let columnGroups: [[String]]
     /// The first record's field names: records named the same way are placed without a lookup.
-    private var firstNames: [String] = []
+    private var firstNames: [Int32] = []
     /// Header columns after `firstNames` (groups the first record lacks), empty in records shaped like it.
     private var appendedCount = 0
     /// Header positions of each name key (``ColumnSpec/key(_:)``), in order; an alias's key goes to its group's.
@@ -103,10 +136,10 @@ package final class XMLTableReader: TableReader {
     /// Per header column, whether a record held that field.
     private var held: [Bool] = []
     /// The field names of the last record not shaped like the first, and the header column of each.
-    private var otherShape: (names: [String], slots: [Int]) = ([], [])
+    private var otherShape: (names: [Int32], slots: [Int]) = ([], [])
     /// Records with fields read so far.
     private var recordCount = 0
-    /// Best known line of the reader's position.
+    /// The parser's line at its last callback.
     private var currentLine = 1
     /// Line where the last record (or reject) ends.
     private var lastRecordEndLine = 0
@@ -131,189 +164,455 @@ package final class XMLTableReader: TableReader {
         self.columnGroups = columns.filter { !$0.isEmpty }
         let feed = XMLInputFeed(source: source)
         self.feed = feed
-        let context = Unmanaged.passUnretained(feed).toOpaque()
-        // Never XML_PARSE_NOENT, DTDLOAD, DTDATTR, DTDVALID (entity expansion, DTD loading) nor HUGE
-        // (it lifts the depth, size and amplification limits).
-        let options = Int32(truncatingIfNeeded:
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // The parser detects the encoding from the first four bytes, as libxml2's own reader hands them over.
+        var first = 0
+        while first < 4 {
+            let count = feed.fill(piece + first, capacity: 4 - first)
+            if count == 0 { break }
+            first += count
+        }
+        if let failure = feed.failure { throw failure }
+        var handler = Self.makeHandler()
+        let firstBytes = piece.assumingMemoryBound(to: CChar.self)
         guard
-            let reader = xmlReaderForIO(
-                { context, buffer, length in
-                    guard let context, let buffer, length > 0 else { return 0 }
-                    let feed = Unmanaged<XMLInputFeed>.fromOpaque(context).takeUnretainedValue()
-                    return feed.fill(UnsafeMutableRawPointer(buffer), capacity: Int(length))
-                },
-                { _ in 0 },  // the feed is owned by this reader, not by libxml2
-                context, nil, nil, options)
+            let parser = xmlCreatePushParserCtxt(&handler, nil, first == 4 ? firstBytes : nil, first == 4 ? 4 : 0, nil)
         else {
-            if let failure = feed.failure { throw failure }
             throw InputError(.malformed, file: file, message: "XML tidak sah: libxml2 tidak dapat membuka dokumen")
         }
-        self.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(
-            reader,
-            { context, error in
-                guard let context, let error else { return }
-                let feed = Unmanaged<XMLInputFeed>.fromOpaque(context).takeUnretainedValue()
-                let issue = error.pointee
-                feed.note(
-                    level: Int(issue.level.rawValue), code: Int(issue.code), line: Int(issue.line),
-                    message: issue.message.map { String(cString: $0) } ?? "")
-            },
-            context)
+        self.parser = parser
+        // The callbacks find the reader through the parser; its `userData` is the parser itself, so the parser
+        // libxml2 makes to check an entity's text is told apart by its own pointer.
+        parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // Never XML_PARSE_NOENT, DTDLOAD, DTDATTR, DTDVALID (entity expansion, DTD loading) nor HUGE
+        // (it lifts the depth, size and amplification limits).
+        let options = Int32(
+            truncatingIfNeeded:
+                XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        xmlCtxtUseOptions(parser, options)
+        if first > 0, first < 4 { try parse(count: first) }
 
-        var leadingRejects = 0
         while true {
+            var rejects = 0
+            var recordFound = false
+            for event in events[nextEvent...] {
+                if case .record = event {
+                    recordFound = true
+                    break
+                }
+                rejects += 1
+            }
+            if rejects > Self.leadingRejectLimit {
+                throw InputError(
+                    .malformed, file: file,
+                    message:
+                        "berkas XML tidak berisi rekaman: \(Self.leadingRejectLimit) rekaman pertama tidak berkolom")
+            }
+            if recordFound { break }
             // The document ended well-formed before any record with fields: an empty table.
-            guard let event = try advance() else {
+            guard phase != .done else {
                 header = columnGroups.map { $0[0] }
                 break
             }
-            pending.append(event)
-            if case .record = event { break }
-            leadingRejects += 1
-            if leadingRejects > Self.leadingRejectLimit {
-                throw InputError(
-                    .malformed, file: file,
-                    message: "berkas XML tidak berisi rekaman: \(Self.leadingRejectLimit) rekaman pertama tidak berkolom")
-            }
+            try pump()
         }
     }
 
     deinit {
-        xmlFreeTextReader(reader)
+        if let parser {
+            if let document = parser.pointee.myDoc {
+                xmlFreeDoc(document)
+                parser.pointee.myDoc = nil
+            }
+            xmlFreeParserCtxt(parser)
+        }
+        piece.deallocate()
+        record.free()
+        text.free()
+        scratch.free()
+        attributeValue.free()
     }
 
     /// The next record or reject, in file order; `nil` at the end (and after a damaged rest).
     package func next() throws(InputError) -> TableEvent? {
-        if pendingNext < pending.count {
-            let event = pending[pendingNext]
-            pendingNext += 1
-            if pendingNext == pending.count {
-                pending = []
-                pendingNext = 0
-            }
-            return event
+        while nextEvent == events.count {
+            guard phase != .done else { return nil }
+            events.removeAll()
+            nextEvent = 0
+            try pump()
         }
-        return try advance()
+        let event = events[nextEvent]
+        nextEvent += 1
+        return event
     }
 
-    // MARK: - Reading
+    // MARK: - Parsing
 
-    /// Reads nodes until an event is complete; `nil` at the end of the document.
-    private func advance() throws(InputError) -> TableEvent? {
-        while phase != .done {
-            let status = xmlTextReaderRead(reader)
-            if status < 0 { return try damaged() }
-            if status == 0 {
-                phase = .done
-                if let failure = feed.failure { throw failure }
-                return nil
-            }
-            if let event = handleNode() { return event }
-        }
-        return nil
+    /// Hands the parser the next piece of input, or the end of it; the callbacks add to ``events``.
+    private func pump() throws(InputError) {
+        // One tag at a time until the root has started (the declaration may name an encoding), and as long as
+        // the parser converts an encoding.
+        feed.tagPieces = phase == .beforeRoot || parser?.pointee.input?.pointee.buf?.pointee.encoder != nil
+        try parse(count: feed.fill(piece, capacity: Self.pieceSize))
     }
 
-    /// Handles the node the reader stands on; returns an event when a record ends.
-    private func handleNode() -> TableEvent? {
-        let type = xmlTextReaderNodeType(reader)
-        let depth = Int(xmlTextReaderDepth(reader))
-        switch type {
-        case NodeType.element:
-            let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-            if depth == 0 {
-                phase = isEmpty ? .afterRoot : .inRoot
-                currentLine = elementLine()
-                return nil
+    /// Parses `count` bytes of ``piece`` (0: the end of input).
+    private func parse(count: Int) throws(InputError) {
+        guard let parser else { return }
+        let status =
+            count == 0
+            ? xmlParseChunk(parser, nil, 0, 1)
+            : xmlParseChunk(parser, piece.assumingMemoryBound(to: CChar.self), Int32(count), 0)
+        if stopped || status != 0 || parser.pointee.wellFormed == 0 {
+            stopped = true
+            events.append(.reject(try damaged()))
+            phase = .done
+        } else if count == 0 {
+            phase = .done
+            if let failure = feed.failure { throw failure }
+        }
+    }
+
+    /// Runs `body` on the reader of a callback's `context`, unless the callback comes from the parser libxml2
+    /// makes to check an entity's text, or after the document stopped being well-formed (nothing after its first
+    /// error is read). The reader is borrowed, not retained: it owns the parser whose callback this is.
+    private static func withReader(_ context: UnsafeMutableRawPointer?, _ body: (XMLTableReader) -> Void) {
+        guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let owner = parser.pointee._private
+        else { return }
+        Unmanaged<XMLTableReader>.fromOpaque(owner)._withUnsafeGuaranteedRef { reader in
+            guard reader.parser == parser, !reader.stopped else { return }
+            if parser.pointee.wellFormed == 0 {
+                reader.stop()
+                return
             }
-            currentLine = elementLine()
-            let attributes = readAttributes()
-            if depth == 1 {
-                let name = constName()
-                let offset = feed.lastStartTag(named: name)
-                let line = offset.flatMap { feed.line(atOffset: $0) } ?? currentLine
-                record = XMLRecordBuilder(
-                    line: line, offset: offset, name: name, attributes: attributes, isEmpty: isEmpty, capacity: lastShape)
-                return isEmpty ? finishRecord(isEmpty: true) : nil
+            reader.currentLine = Int(parser.pointee.input.pointee.line)
+            body(reader)
+        }
+    }
+
+    /// Stops the parser: nothing more is read.
+    private func stop() {
+        stopped = true
+        if let parser { xmlStopParser(parser) }
+    }
+
+    /// Stops the parser on an error of libxml2's tree builder, which the reader keeps (see "Parsing" above).
+    private func fail(code: xmlParserErrors, message: String) {
+        feed.note(level: Int(XML_ERR_FATAL.rawValue), code: Int(code.rawValue), line: currentLine, message: message)
+        stop()
+    }
+
+    /// The parser's position in the file's bytes, when it can tell.
+    private func position() -> Int? {
+        guard let parser else { return nil }
+        let consumed = xmlByteConsumed(parser)
+        return consumed >= 0 ? Int(consumed) : nil
+    }
+
+    /// The callbacks: SAX2's own for the document and its DTD (entity declarations), the reader's for the rest.
+    private static func makeHandler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        xmlSAXVersion(&handler, 2)
+        handler.startElementNs = {
+            context, localName, prefix, _, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+            guard let localName else { return }
+            XMLTableReader.withReader(context) { reader in
+                reader.startElement(
+                    name: reader.names.id(local: localName, prefix: prefix),
+                    namespaces: UnsafeBufferPointer(start: namespaces, count: 2 * Int(namespaceCount)),
+                    // Attributes defaulted by the DTD are not the file's (libxml2's tree builder leaves them out too).
+                    attributes: UnsafeBufferPointer(start: attributes, count: 5 * Int(attributeCount - defaulted)))
             }
-            record?.openElement(
-                name: constName(), localName: constLocalName(), depth: depth, attributes: attributes, isEmpty: isEmpty)
-        case NodeType.endElement:
-            if depth == 0 {
-                phase = .afterRoot
-            } else if depth == 1 {
-                return finishRecord(isEmpty: false)
+        }
+        handler.endElementNs = { context, localName, prefix, _ in
+            guard let localName else { return }
+            XMLTableReader.withReader(context) { $0.endElement(name: $0.names.id(local: localName, prefix: prefix)) }
+        }
+        let characters: charactersSAXFunc = { context, bytes, count in
+            guard let bytes, count > 0 else { return }
+            XMLTableReader.withReader(context) { $0.characters(UnsafeBufferPointer(start: bytes, count: Int(count))) }
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.reference = { context, name in
+            guard let name else { return }
+            XMLTableReader.withReader(context) {
+                $0.reference(UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
+            }
+        }
+        handler.comment = { context, _ in XMLTableReader.withReader(context) { $0.flushText() } }
+        handler.processingInstruction = { context, _, _ in XMLTableReader.withReader(context) { $0.flushText() } }
+        handler.serror = { context, error in
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self),
+                let owner = parser.pointee._private,
+                let issue = error?.pointee
+            else { return }
+            Unmanaged<XMLTableReader>.fromOpaque(owner).takeUnretainedValue().feed.note(
+                level: Int(issue.level.rawValue), code: Int(issue.code), line: Int(issue.line),
+                message: issue.message.map { String(cString: $0) } ?? "")
+        }
+        return handler
+    }
+
+    // MARK: - Callbacks
+
+    /// A start tag: the record's (depth 1), a field's (2) or deeper. `attributes` holds five pointers an
+    /// attribute (local name, prefix, URI, value, end of value), `namespaces` two a declaration (prefix, URI).
+    private func startElement(
+        name: Int32, namespaces: UnsafeBufferPointer<UnsafePointer<xmlChar>?>,
+        attributes: UnsafeBufferPointer<UnsafePointer<xmlChar>?>
+    ) {
+        flushText()
+        let level = depth
+        depth += 1
+        if level > Self.maxDepth {
+            fail(
+                code: XML_ERR_INTERNAL_ERROR,
+                message: "Excessive depth in document: \(Self.maxDepth) use XML_PARSE_HUGE option")
+            return
+        }
+        // The parser stands on the tag's `>`, or on the `/` of `/>`.
+        let isEmpty = parser?.pointee.input.pointee.cur.pointee == UInt8(ascii: "/")
+        emptyElementOpen = isEmpty
+        if level == 0 {
+            phase = .inRoot
+            // Only read for the warning about entity references.
+            startTag(name: name, namespaces: namespaces, attributes: attributes, isEmpty: isEmpty, fields: false)
+            return
+        }
+        if level == 1 {
+            let start = position().flatMap(feed.lastTagStart(before:))
+            record.start(
+                line: start.flatMap(feed.line(atOffset:)) ?? currentLine, offset: start, capacity: lastRecordRoom)
+            inRecord = true
+        } else if level == 2, inRecord {
+            record.openField(name, isEmpty: isEmpty)
+        }
+        startTag(name: name, namespaces: namespaces, attributes: attributes, isEmpty: isEmpty, fields: level == 1)
+        if inRecord { record.appendRaw(scratch.buffer) }
+    }
+
+    /// Writes `<name a="v"…>` (or `/>`) into ``scratch``; with `fields`, each attribute is also a field of the record.
+    private func startTag(
+        name: Int32, namespaces: UnsafeBufferPointer<UnsafePointer<xmlChar>?>,
+        attributes: UnsafeBufferPointer<UnsafePointer<xmlChar>?>, isEmpty: Bool, fields: Bool
+    ) {
+        scratch.removeAll()
+        scratch.append(UInt8(ascii: "<"))
+        names.appendQualifiedName(name, to: &scratch)
+        for index in stride(from: 0, to: namespaces.count, by: 2) {
+            scratch.append(" xmlns")
+            if let prefix = namespaces[index] {
+                scratch.append(UInt8(ascii: ":"))
+                scratch.append(UnsafeBufferPointer(start: prefix, count: Int(xmlStrlen(prefix))))
+            }
+            scratch.append("=\"")
+            if let uri = namespaces[index + 1] {
+                XMLRecordBuilder.appendEscaped(
+                    UnsafeBufferPointer(start: uri, count: Int(xmlStrlen(uri))), quote: true, to: &scratch)
+            }
+            scratch.append(UInt8(ascii: "\""))
+        }
+        for index in stride(from: 0, to: attributes.count, by: 5) {
+            guard let localName = attributes[index] else { continue }
+            let attribute = names.id(local: localName, prefix: attributes[index + 1])
+            scratch.append(UInt8(ascii: " "))
+            names.appendQualifiedName(attribute, to: &scratch)
+            scratch.append("=\"")
+            if let value = attributes[index + 3], let end = attributes[index + 4] {
+                readAttributeValue(UnsafeBufferPointer(start: value, count: end - value))
             } else {
-                record?.closeElement(name: constName(), depth: depth)
+                attributeValue.removeAll()
             }
-        case NodeType.text, NodeType.whitespace, NodeType.significantWhitespace, NodeType.cdata:
-            // Read as bytes first: most text nodes are the white space between elements, never kept.
-            let value = xmlTextReaderConstValue(reader)
-            let isBlank = (type != NodeType.text && type != NodeType.cdata) || Self.isBlank(value)
-            currentLine = textEndLine(value, isCDATA: type == NodeType.cdata)
-            if depth >= 2 {
-                record?.text({ value.map { String(cString: $0) } ?? "" }, depth: depth, isBlank: isBlank)
-            } else if record == nil {
-                if depth == 1 { lineAfterLastRecord = currentLine }
-                if !isBlank && !warnedStrayText {
-                    warnedStrayText = true
-                    ownWarnings.append("teks di luar rekaman diabaikan (baris \(currentLine))")
-                }
-            }
-        case NodeType.entityReference:
-            let name = constName()
-            if !warnedEntity {
-                warnedEntity = true
-                ownWarnings.append("rujukan entitas DTD tidak diuraikan dan dibaca apa adanya, mis. &\(name); (baris \(currentLine))")
-            }
-            if depth >= 2 { record?.entityReference(name, depth: depth) }
-        default:
-            break  // comments, processing instructions, the document type
+            scratch.append(UInt8(ascii: "\""))
+            if fields { record.addField(attribute, value: attributeValue.buffer) }
         }
-        return nil
+        scratch.append(isEmpty ? "/>" : ">")
     }
 
-    /// Turns the finished record into an event.
-    private func finishRecord(isEmpty: Bool) -> TableEvent? {
-        guard var built = record else { return nil }
-        record = nil
-        built.finish(isEmpty: isEmpty)
-        // Room for the raw text and the values after it, as the record's bytes hold them (`TableRecord`).
-        let valueBytes = built.values.reduce(0) { $0 + $1.utf8.count }
-        lastShape = (built.names.count + 2, (built.rawBytes.count + valueBytes) * 9 / 8 + 16)
-        // The reader delivers an end tag (or an empty element) right after libxml2 got its `>`.
-        lastRecordEndOffset = feed.lastFedIsTagEnd ? feed.fedCount : nil
-        lastRecordEndLine = lastRecordEndOffset.flatMap { feed.line(atOffset: $0 - 1) } ?? max(currentLine, built.line)
+    /// Reads an attribute's value as the parser hands it into ``attributeValue``, and appends it escaped to
+    /// ``scratch``.
+    ///
+    /// Without entity expansion the parser writes an entity reference as it stands (`&kab;`, kept so) and a
+    /// literal `&` as `&#38;`, so every `&` in the value is one or the other.
+    private func readAttributeValue(_ bytes: UnsafeBufferPointer<UInt8>) {
+        attributeValue.removeAll()
+        var index = 0
+        var plainStart = 0
+        func takePlain(upTo end: Int) {
+            let plain = UnsafeBufferPointer(rebasing: bytes[plainStart..<end])
+            attributeValue.append(plain)
+            XMLRecordBuilder.appendEscaped(plain, quote: true, to: &scratch)
+        }
+        let ampersand: [UInt8] = Array("&#38;".utf8)
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
+            takePlain(upTo: index)
+            if bytes[index...].starts(with: ampersand) {
+                attributeValue.append(UInt8(ascii: "&"))
+                scratch.append("&amp;")
+                index += ampersand.count
+            } else {
+                let end = bytes[index...].firstIndex(of: UInt8(ascii: ";")).map { $0 + 1 } ?? bytes.count
+                let literal = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                attributeValue.append(literal)
+                scratch.append(literal)
+                warnEntity(String(decoding: literal, as: UTF8.self))
+                index = end
+            }
+            plainStart = index
+        }
+        takePlain(upTo: bytes.count)
+    }
+
+    /// An end tag (also after `<name/>`).
+    private func endElement(name: Int32) {
+        flushText()
+        depth -= 1
+        let level = depth
+        let wasEmpty = emptyElementOpen
+        emptyElementOpen = false
+        if level == 0 {
+            phase = .afterRoot
+            return
+        }
+        guard inRecord else { return }
+        if level == 2 { record.closeField() }
+        if !wasEmpty {
+            scratch.removeAll()
+            scratch.append("</")
+            names.appendQualifiedName(name, to: &scratch)
+            scratch.append(UInt8(ascii: ">"))
+            record.appendRaw(scratch.buffer)
+        }
+        if level == 1 { finishRecord() }
+    }
+
+    /// Text (character data, references to characters or predefined entities, CDATA), in pieces.
+    private func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if textLength == 0 {
+            textDepth = depth
+            textLine = currentLine
+        }
+        textLength += bytes.count
+        if textLength > Self.maxTextLength {
+            fail(code: XML_ERR_NO_MEMORY, message: "xmlSAX2Characters: huge text node")
+            return
+        }
+        if inRecord, depth >= 2 {
+            text.append(bytes)
+        } else if textIsBlank {
+            textIsBlank = Self.isBlank(bytes)
+        }
+    }
+
+    /// Ends the text met since the last tag: a field's text goes to its value and, escaped, to the raw text; text
+    /// directly in a record only when it is not white space; text between records is only warned about.
+    private func flushText() {
+        guard textLength > 0 else { return }
+        defer {
+            text.removeAll()
+            textLength = 0
+            textIsBlank = true
+        }
+        if inRecord, textDepth >= 2 {
+            if textDepth >= 3 {
+                record.appendToField(text.buffer)
+            } else if Self.isBlank(text.buffer) {
+                return
+            }
+            scratch.removeAll()
+            XMLRecordBuilder.appendEscaped(text.buffer, quote: false, to: &scratch)
+            record.appendRaw(scratch.buffer)
+            return
+        }
+        if textDepth == 1 { lineAfterLastRecord = textLine }
+        if !textIsBlank && !warnedStrayText {
+            warnedStrayText = true
+            ownWarnings.append("teks di luar rekaman diabaikan (baris \(textLine))")
+        }
+    }
+
+    /// A reference to an entity of the DTD (`&name;`), kept as written, never expanded.
+    private func reference(_ name: UnsafeBufferPointer<UInt8>) {
+        flushText()
+        scratch.removeAll()
+        scratch.append(UInt8(ascii: "&"))
+        scratch.append(name)
+        scratch.append(UInt8(ascii: ";"))
+        warnEntity(String(decoding: scratch.buffer, as: UTF8.self))
+        guard inRecord, depth >= 2 else { return }
+        if depth >= 3 { record.appendToField(scratch.buffer) }
+        record.appendRaw(scratch.buffer)
+    }
+
+    private func warnEntity(_ literal: String) {
+        guard !warnedEntity else { return }
+        warnedEntity = true
+        ownWarnings.append(
+            "rujukan entitas DTD tidak diuraikan dan dibaca apa adanya, mis. \(literal) (baris \(currentLine))")
+    }
+
+    /// Whether `bytes` are XML white space only (space, tab, CR, LF).
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+
+    // MARK: - Records
+
+    /// Turns the record just closed into an event.
+    private func finishRecord() {
+        inRecord = false
+        let end = position()
+        lastRecordEndOffset = end
+        lastRecordEndLine = end.flatMap { feed.line(atOffset: $0 - 1) } ?? max(currentLine, record.line)
         lineAfterLastRecord = lastRecordEndLine + 1
-        if built.names.isEmpty {
-            return .reject(RowReject(
-                line: built.line, reason: "rekaman XML tanpa kolom (tanpa elemen anak maupun atribut)", raw: built.raw))
+        var bytes = record.takeRaw()
+        let rawCount = bytes.count
+        lastRecordRoom = (rawCount + record.values.count) * 9 / 8 + 16
+        if record.names.isEmpty {
+            events.append(
+                .reject(
+                    RowReject(
+                        line: record.line, reason: "rekaman XML tanpa kolom (tanpa elemen anak maupun atribut)",
+                        raw: String(decoding: bytes, as: UTF8.self))))
+            return
         }
         recordCount += 1
-        if recordCount == 1 { makeHeader(firstNames: built.names) }
+        if recordCount == 1 { makeHeader(firstNames: record.names) }
+        var bounds: [Int32] = []
+        bounds.reserveCapacity(2 * header.count)
         // Nearly every record names its fields as the first did, in that order: each value is then its own
         // column, as placing them by name would find (a dictionary lookup a field made it a tenth of reading).
-        if built.names == firstNames {
-            return .record(
-                TableRecord(line: built.line, fields: built.values, rawBytes: built.takeRawBytes(), emptyFields: appendedCount))
+        if record.names == firstNames {
+            bytes.append(contentsOf: record.values.buffer)
+            for bound in record.bounds { bounds.append(bound + Int32(rawCount)) }
+            for _ in 0..<(2 * appendedCount) { bounds.append(Int32(bytes.count)) }
+        } else {
+            // Exports that leave out empty elements repeat a few shapes: the last other one is placed without lookups.
+            if record.names != otherShape.names { otherShape = (record.names, placement(of: record.names)) }
+            bounds = [Int32](repeating: Int32(rawCount), count: 2 * header.count)
+            for (index, slot) in otherShape.slots.enumerated() where slot >= 0 {
+                let value = Int(record.bounds[2 * index])..<Int(record.bounds[2 * index + 1])
+                bounds[2 * slot] = Int32(bytes.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: record.values.buffer[value]))
+                bounds[2 * slot + 1] = Int32(bytes.count)
+            }
         }
-        // Exports that leave out empty elements repeat a few shapes: the last other one is placed without lookups.
-        if built.names != otherShape.names { otherShape = (built.names, placement(of: built.names)) }
-        var fields = [String](repeating: "", count: header.count)
-        for (index, slot) in otherShape.slots.enumerated() where slot >= 0 { fields[slot] = built.values[index] }
-        return .record(TableRecord(line: built.line, fields: fields, rawBytes: built.takeRawBytes()))
+        events.append(.record(TableRecord(line: record.line, bytes: bytes, bounds: bounds, rawCount: rawCount)))
     }
 
     /// The header column of each of a record's field `names` (-1: not read); marks those columns held.
-    private func placement(of names: [String]) -> [Int] {
-        var placement = [Int](repeating: -1, count: names.count)
+    private func placement(of fieldNames: [Int32]) -> [Int] {
+        var placement = [Int](repeating: -1, count: fieldNames.count)
         var filled = [Bool](repeating: false, count: header.count)
         // Occurrences so far of each key, counted by its first header position.
         var seen: [Int: Int] = [:]
-        for (index, name) in names.enumerated() {
-            let slots = slots(of: name)
+        for (index, name) in fieldNames.enumerated() {
+            let slots = slots(of: names.localName(name))
             guard let first = slots.first else { continue }
             let occurrence = seen[first, default: 0]
             seen[first] = occurrence + 1
@@ -327,10 +626,10 @@ package final class XMLTableReader: TableReader {
     }
 
     /// The header from the first record's names and the column groups it lacks, and where each key goes.
-    private func makeHeader(firstNames names: [String]) {
-        firstNames = names
-        header = names
-        for (index, name) in names.enumerated() { slotsByKey[ColumnSpec.key(name), default: []].append(index) }
+    private func makeHeader(firstNames fieldNames: [Int32]) {
+        firstNames = fieldNames
+        header = fieldNames.map(names.localName)
+        for (index, name) in header.enumerated() { slotsByKey[ColumnSpec.key(name), default: []].append(index) }
         for group in columnGroups {
             let keys = group.map(ColumnSpec.key)
             // The column the typed layer reads for this group: its first name the record holds, as `ColumnMap` picks.
@@ -343,8 +642,8 @@ package final class XMLTableReader: TableReader {
             }
             for key in keys where slotsByKey[key] == nil { slotsByKey[key] = [position] }
         }
-        appendedCount = header.count - names.count
-        held = [Bool](repeating: true, count: names.count) + [Bool](repeating: false, count: appendedCount)
+        appendedCount = header.count - fieldNames.count
+        held = [Bool](repeating: true, count: fieldNames.count) + [Bool](repeating: false, count: appendedCount)
     }
 
     /// The header positions a field named `name` may go to (empty: not a column of the header).
@@ -360,8 +659,11 @@ package final class XMLTableReader: TableReader {
         recordCount > 0 && held.indices.contains(column) && !held[column]
     }
 
-    /// The reader failed: the document is not well-formed from here on.
-    private func damaged() throws(InputError) -> TableEvent? {
+    // MARK: - Damage
+
+    /// The document is not well-formed from here on: the rest of the file as one reject, or the file's error
+    /// when no record came before.
+    private func damaged() throws(InputError) -> RowReject {
         let rootSeen = phase != .beforeRoot
         let rootClosed = phase == .afterRoot
         phase = .done
@@ -380,147 +682,74 @@ package final class XMLTableReader: TableReader {
             // calls it "Document is empty" or "Extra content at the end"; for the operator it is empty.
             let emptyCodes = [Int(XML_ERR_DOCUMENT_EMPTY.rawValue), Int(XML_ERR_DOCUMENT_END.rawValue)]
             if !rootSeen,
-                feed.firstContentByte == nil || (feed.firstContentByte == UInt8(ascii: "<") && emptyCodes.contains(issue?.code ?? -1))
+                feed.firstContentByte == nil
+                    || (feed.firstContentByte == UInt8(ascii: "<") && emptyCodes.contains(issue?.code ?? -1))
             {
-                throw noRecords()
+                throw InputError(.malformed, file: file, message: "berkas XML tidak berisi rekaman")
             }
             throw InputError(.malformed, file: file, line: errorLine, message: "XML tidak sah: \(message)")
         }
         let at = errorLine.map { " (baris \($0))" } ?? ""
         let reason = "XML rusak setelah baris \(lastRecordEndLine): \(message)\(at)"
         // The rest starts at the damaged record's start tag, or right after the last record.
-        let restOffset: Int? = if let record { record.offset } else { lastRecordEndOffset }
+        let restOffset: Int? = inRecord ? record.offset : lastRecordEndOffset
         if let restOffset, let rest = feed.recoverText(fromOffset: restOffset, limit: Self.damagedRestLimit) {
-            record = nil
-            return .reject(RowReject(line: rest.line, reason: reason, raw: rest.text))
+            return RowReject(line: rest.line, reason: reason, raw: rest.text)
         }
-        let start = record?.line ?? min(lineAfterLastRecord, errorLine ?? lineAfterLastRecord)
-        record = nil
-        return .reject(RowReject(
-            line: start, reason: reason, raw: feed.recoverText(fromLine: start, limit: Self.damagedRestLimit)))
+        let start = inRecord ? record.line : min(lineAfterLastRecord, errorLine ?? lineAfterLastRecord)
+        return RowReject(
+            line: start, reason: reason, raw: feed.recoverText(fromLine: start, limit: Self.damagedRestLimit))
+    }
+}
+
+/// Element and attribute names as the reader's numbers: libxml2 hands a name out of its dictionary, one pointer
+/// per distinct name (and prefix) for the parser's life, so a name's pointers find its number without reading
+/// its text; the text is read once, when the name is first met.
+private struct XMLNames {
+    private struct Key: Hashable {
+        var local: UInt
+        var prefix: UInt
     }
 
-    private func noRecords() -> InputError {
-        InputError(.malformed, file: file, message: "berkas XML tidak berisi rekaman")
-    }
+    private static let slotCount = 128
+    private var slotKeys = [Key](repeating: Key(local: 0, prefix: 0), count: slotCount)
+    private var slotNames = [Int32](repeating: 0, count: slotCount)
+    private var numbers: [Key: Int32] = [:]
+    /// Each name's local part (`npsn` of `d:npsn`), by number.
+    private var localNames: [String] = []
+    /// Each name as written (`d:npsn`), by number.
+    private var qualifiedNames: [[UInt8]] = []
 
-    // MARK: - libxml2 accessors
-
-    /// The reader's node types (`xmlReaderTypes`).
-    private enum NodeType {
-        static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
-        static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
-        static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
-        static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
-        static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
-        static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
-        static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
-    }
-
-    private func constName() -> String { nameTexts.text(of: xmlTextReaderConstName(reader)) }
-
-    private func constLocalName() -> String { nameTexts.text(of: xmlTextReaderConstLocalName(reader)) }
-
-    /// Element and attribute names as strings, each made once: libxml2 hands a name out of its dictionary, one
-    /// pointer per distinct name for the reader's life, so a name's pointer finds its string (a string made
-    /// from the C text at each of three asks per field was a tenth of handling a node).
-    private struct NameTexts {
-        private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
-        private var texts = [String](repeating: "", count: 64)
-
-        mutating func text(of name: UnsafePointer<xmlChar>?) -> String {
-            guard let name else { return "" }
-            let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & 63
-            if pointers[slot] == name { return texts[slot] }
-            let text = String(cString: name)
-            pointers[slot] = name
-            texts[slot] = text
-            return text
-        }
-    }
-
-    private func constValue() -> String {
-        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-    }
-
-    /// Line of the element the reader stands on (see "Lines" above).
-    private func elementLine() -> Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let line = Int(node.pointee.line)
-            if line > 0 && line < 65_535 { return line }
-        }
-        return currentLine
-    }
-
-    /// Line where the text node the reader stands on (`value`, its text) ends.
-    private func textEndLine(_ value: UnsafePointer<xmlChar>?, isCDATA: Bool) -> Int {
-        if !isCDATA, let node = xmlTextReaderCurrentNode(reader) {
-            let line = Int(xmlGetLineNo(node))
-            if line > 0 { return line }
-        }
-        var newlines = 0
-        if var byte = value {
-            while byte.pointee != 0 {
-                if byte.pointee == 0x0A { newlines += 1 }
-                byte += 1
+    /// The number of the name `prefix:local` (or `local`).
+    mutating func id(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) -> Int32 {
+        let key = Key(local: UInt(bitPattern: local), prefix: UInt(bitPattern: prefix))
+        let slot = Int(truncatingIfNeeded: (key.local >> 3) ^ (key.prefix >> 5)) & (Self.slotCount - 1)
+        if slotKeys[slot] == key { return slotNames[slot] }
+        let number: Int32
+        if let known = numbers[key] {
+            number = known
+        } else {
+            number = Int32(localNames.count)
+            let localBytes = UnsafeBufferPointer(start: local, count: Int(xmlStrlen(local)))
+            var qualified: [UInt8] = []
+            if let prefix {
+                qualified.append(contentsOf: UnsafeBufferPointer(start: prefix, count: Int(xmlStrlen(prefix))))
+                qualified.append(UInt8(ascii: ":"))
             }
+            qualified.append(contentsOf: localBytes)
+            localNames.append(String(decoding: localBytes, as: UTF8.self))
+            qualifiedNames.append(qualified)
+            numbers[key] = number
         }
-        return currentLine + newlines
+        slotKeys[slot] = key
+        slotNames[slot] = number
+        return number
     }
 
-    /// Whether a text is empty or XML white space only (space, tab, CR, LF).
-    private static func isBlank(_ value: UnsafePointer<xmlChar>?) -> Bool {
-        guard var byte = value else { return true }
-        while byte.pointee != 0 {
-            switch byte.pointee {
-            case 0x20, 0x09, 0x0A, 0x0D: byte += 1
-            default: return false
-            }
-        }
-        return true
-    }
+    func localName(_ number: Int32) -> String { localNames[Int(number)] }
 
-    /// The attributes of the element the reader stands on; the reader is left on the element.
-    ///
-    /// Values are assembled from the attribute's text and entity-reference parts
-    /// (`xmlTextReaderReadAttributeValue`), so a DTD entity is kept as `&name;` and never expanded.
-    private func readAttributes() -> [XMLAttribute] {
-        let count = xmlTextReaderAttributeCount(reader)
-        guard count > 0 else { return [] }
-        var attributes: [XMLAttribute] = []
-        attributes.reserveCapacity(Int(count))
-        for index in 0..<count {
-            guard xmlTextReaderMoveToAttributeNo(reader, index) == 1 else { continue }
-            let name = constName()
-            let localName = constLocalName()
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 {
-                let value = constValue()
-                attributes.append(XMLAttribute(
-                    name: name, localName: localName, value: value,
-                    escapedValue: XMLRecordBuilder.escaped(value, quote: true), isNamespaceDeclaration: true))
-                continue
-            }
-            var value = ""
-            var escaped = ""
-            while xmlTextReaderReadAttributeValue(reader) == 1 {
-                if xmlTextReaderNodeType(reader) == NodeType.entityReference {
-                    let literal = "&\(constName());"
-                    value += literal
-                    escaped += literal
-                    if !warnedEntity {
-                        warnedEntity = true
-                        ownWarnings.append("rujukan entitas DTD tidak diuraikan dan dibaca apa adanya, mis. \(literal) (baris \(currentLine))")
-                    }
-                } else {
-                    let part = constValue()
-                    value += part
-                    escaped += XMLRecordBuilder.escaped(part, quote: true)
-                }
-            }
-            attributes.append(XMLAttribute(
-                name: name, localName: localName, value: value, escapedValue: escaped, isNamespaceDeclaration: false))
-        }
-        xmlTextReaderMoveToElement(reader)
-        return attributes
+    /// Appends the name as written to `bytes`.
+    func appendQualifiedName(_ number: Int32, to bytes: inout XMLBytes) {
+        qualifiedNames[Int(number)].withUnsafeBufferPointer { bytes.append($0) }
     }
 }

@@ -277,8 +277,8 @@ struct XMLTableReaderTests {
         while let event = try reader.next() { events.append(event) }
         #expect(records(events).map(\.fields) == [["Ä"]])
         let reject = try #require(rejects(events).first)
-        // Start tags are not found by their bytes in UTF-16: the rest starts at its line, indentation included.
-        #expect(reject.raw.drop { $0 == " " }.hasPrefix("<r><a>ẞ</a></b>"), "\(reject.raw.debugDescription)")
+        // The parser's position, converted back to the file's bytes, finds the damaged record's tag.
+        #expect(reject.raw.hasPrefix("<r><a>ẞ</a></b>"), "\(reject.raw.debugDescription)")
         #expect(reject.line == 4)
         #expect(reject.reason.hasPrefix("XML rusak setelah baris 3:"), "\(reject.reason)")
         #expect(!reject.raw.contains("\u{0}"))
@@ -466,6 +466,60 @@ struct XMLTableReaderTests {
         #expect(records(events).count == 2)
         #expect(rejects(events).count == 1)
         #expect(rejects(events).first?.raw.contains("<lagi/>") == true)
+        // The root was closed: the file goes on past its end, it is not cut short.
+        #expect(rejects(events).first?.reason.contains("ada isi setelah akhir dokumen") == true, "\(rejects(events))")
+    }
+
+    @Test(
+        "damage far into a file read in large pieces: every record before it, the rest from the damaged record's tag",
+        arguments: [Int.max, 4099])
+    func damagedFarIn(chunk: Int) throws {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<d>\n"
+        for index in 0..<9_000 { xml += "  <r>\n    <n>\(index)</n>\n    <m>é \(index)</m>\n  </r>\n" }
+        xml += "  <r\n     k=\"1\"><n>9000</n><m>x</b></r>\n"
+        for index in 9_001..<9_100 { xml += "  <r><n>\(index)</n></r>\n" }
+        xml += "</d>\n"
+        let (_, events) = try readAll(xml, chunk: chunk)
+        let found = records(events)
+        #expect(found.count == 9_000)
+        #expect(found.last?.fields == ["8999", "é 8999"])
+        #expect(found.last?.line == 3 + 8_999 * 4)
+        let reject = try #require(rejects(events).first)
+        #expect(reject.line == 3 + 9_000 * 4)
+        let rest = "<r\n     k=\"1\"><n>9000</n><m>x</b></r>\n  <r><n>9001</n></r>"
+        #expect(reject.raw.hasPrefix(rest), "\(reject.raw.prefix(80))")
+        let reason = "XML rusak setelah baris \(2 + 9_000 * 4): tag penutup tidak cocok"
+        #expect(reject.reason.hasPrefix(reason), "\(reject.reason)")
+    }
+
+    @Test("a file in a single-byte encoding damaged after its records: the rest from the damaged record's tag")
+    func latin1Damaged() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<d>\n".utf8)
+        for index in 0..<3_000 { bytes += Array("<r><nama>Jos".utf8) + [0xE9] + Array(" \(index)</nama></r>\n".utf8) }
+        bytes += Array("<r a=\"".utf8) + [0xE9] + Array("\"><nama>x</b></r>\n</d>\n".utf8)
+        let reader = try XMLTableReader(source: MemoryByteSource(bytes), file: "latin1.xml")
+        var events: [TableEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(records(events).count == 3_000)
+        #expect(records(events).last?.fields == ["José 2999"])
+        let reject = try #require(rejects(events).first)
+        #expect(reject.line == 3_003)
+        // The file's own bytes, as far as they are UTF-8: é is not.
+        #expect(reject.raw.hasPrefix("<r a=\""), "\(reject.raw.prefix(40))")
+        #expect(reject.raw.contains("<nama>x</b></r>"))
+    }
+
+    @Test("a text over 10 MB is damage (libxml2's limit without XML_PARSE_HUGE); the records before it are kept")
+    func hugeText() throws {
+        let huge = String(repeating: "x", count: 10_000_001)
+        let xml = "<d>\n<r><a>1</a></r>\n<r><a>" + huge + "</a></r>\n<r><a>3</a></r>\n</d>\n"
+        let (reader, events) = try readAll(xml)
+        #expect(records(events).map(\.fields) == [["1"]])
+        let reject = try #require(rejects(events).first)
+        #expect(rejects(events).count == 1)
+        #expect(reject.reason.contains("huge text node"), "\(reject.reason)")
+        #expect(reject.raw.utf8.count <= 4096)
+        #expect(reader.warnings.isEmpty)
     }
 
     @Test("the rest of a damaged file is cut to 4 KB")
