@@ -6,7 +6,8 @@
 # Builds `padan` in release mode, generates (or reuses) synthetic regions under Benchmarks/data/ with
 # `padan sample`, times `padan run` end to end (median of N first runs, each on a fresh store and output,
 # then one second run on the last store) with peak memory from /usr/bin/time -v and per-stage seconds
-# from summary.json, times Benchmarks/duckdb_baseline.py on the same pipeline (median of N), and writes
+# from summary.json, times Benchmarks/duckdb_baseline.py on the same pipeline (median of N, each run right
+# after a Padan run), and writes
 # the figures and ratios to Benchmarks/results/<UTC time>/ (summary.md, summary.json, runs.jsonl).
 set -euo pipefail
 
@@ -123,6 +124,8 @@ for entry in "${SCALES[@]}"; do
     sed -e "s|^store = .*|store = \"bench-work/state/padan.sqlite\"|" \
         -e "s|^output_dir = .*|output_dir = \"bench-work/out\"|" "$data/pipeline.toml" > "$pipeline"
 
+    # Each Padan run is followed by a baseline run: the host's speed drifts by a quarter over minutes here, and
+    # runs taken in turn put the same drift on both sides of the ratio.
     for ((i = 1; i <= RUNS; i++)); do
         rm -rf "$work"; mkdir -p "$work"
         # The previous run's 1.7 GB of output still being flushed to disk would slow this one's writes
@@ -135,6 +138,15 @@ for entry in "${SCALES[@]}"; do
         cp "$work/out/latest/summary.json" "$RESULTS/$name-padan-$i-summary.json"
         echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": $i, \"second\": false, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-$i-summary.json\", \"stderr\": \"$name-padan-$i.stderr\", \"output_bytes\": $(du -sb "$work/out/latest/" | cut -f1)}" >> "$RAW"
         log "$name: padan run $i: ${T_WALL}s, peak RSS $((T_RSS / 1024)) MiB"
+        if [[ $DUCKDB == 1 ]]; then
+            log "$name: duckdb baseline $i/$RUNS"
+            sync
+            out="$(mktemp)"
+            timed python3 "$BENCH/duckdb_baseline.py" "$pipeline" > "$out"
+            echo "{\"kind\": \"duckdb\", \"scale\": \"$name\", \"run\": $i, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"result\": $(tail -1 "$out")}" >> "$RAW"
+            log "$name: duckdb $i: ${T_WALL}s (in-process $(python3 -c 'import json,sys; print(round(json.load(sys.stdin)["seconds"], 2))' < "$out")s)"
+            rm -f "$out"
+        fi
     done
     log "$name: padan run again on the last store (second run)"
     sync
@@ -143,17 +155,6 @@ for entry in "${SCALES[@]}"; do
     echo "{\"kind\": \"padan\", \"scale\": \"$name\", \"run\": 0, \"second\": true, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"summary\": \"$name-padan-second-summary.json\", \"stderr\": \"$name-padan-second.stderr\"}" >> "$RAW"
     log "$name: second run: ${T_WALL}s, peak RSS $((T_RSS / 1024)) MiB"
     rm -rf "$work"
-
-    if [[ $DUCKDB == 1 ]]; then
-        for ((i = 1; i <= RUNS; i++)); do
-            log "$name: duckdb baseline $i/$RUNS"
-            out="$(mktemp)"
-            timed python3 "$BENCH/duckdb_baseline.py" "$pipeline" > "$out"
-            echo "{\"kind\": \"duckdb\", \"scale\": \"$name\", \"run\": $i, \"seconds\": $T_WALL, \"rss_kb\": $T_RSS, \"user\": $T_USER, \"sys\": $T_SYS, \"input_bytes\": $input_bytes, \"result\": $(tail -1 "$out")}" >> "$RAW"
-            log "$name: duckdb $i: ${T_WALL}s (in-process $(python3 -c 'import json,sys; print(round(json.load(sys.stdin)["seconds"], 2))' < "$out")s)"
-            rm -f "$out"
-        done
-    fi
 done
 
 python3 "$BENCH/bench_report.py" summarize "$RESULTS"
