@@ -9,6 +9,8 @@ package struct InputFileReport: Sendable {
     package var sha256: String
     package var rows = 0
     package var rejected = 0
+    /// Seconds its reading took (files are read side by side, so these overlap); not in `summary.json`.
+    package var seconds = 0.0
 }
 
 /// One input kind as read.
@@ -210,6 +212,7 @@ package struct InputLoader: Sendable {
         -> InputFileReport
     {
         let name = display(path)
+        let started = ContinuousClock.now
         let digest = Digest()
         var report = InputFileReport(path: name, sha256: "")
         do {
@@ -243,6 +246,8 @@ package struct InputLoader: Sendable {
             throw PadanError(error)
         }
         report.sha256 = digest.hex
+        let took = ContinuousClock.now - started
+        report.seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
         onRows(kind, name, report.rows)
         onFile(kind, name, report.rows)
         return report

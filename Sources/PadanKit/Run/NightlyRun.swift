@@ -56,6 +56,14 @@ package struct NightlyRun {
         RunCrashPoint.reached("read")
         progress.aboveBar {
             for warning in analysis.loaded.warnings { logger.warning("\(warning)") }
+            // Each file's rows and seconds (`PADAN_LOG=info`), for sizing a machine or finding a slow export; the
+            // files are read side by side, so their seconds overlap.
+            for kind in InputKind.allCases {
+                for file in analysis.loaded.reports[kind]?.files ?? [] {
+                    let seconds = RunProgress.decimal(file.seconds, places: 2)
+                    logger.info("berkas dibaca: \(file.path): \(RunProgress.grouped(file.rows)) baris, \(seconds) dtk")
+                }
+            }
         }
         for reject in analysis.loaded.rejects { logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)") }
 

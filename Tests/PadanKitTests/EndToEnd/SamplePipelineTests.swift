@@ -51,6 +51,21 @@ struct SamplePipelineTests {
         #expect(score.terminationStatus == 0, "\(text)")
     }
 
+    /// With `PADAN_LOG=info`, each input file's rows and reading seconds are on stderr, one line a file; not without.
+    @Test func infoLogNamesEachFileReadWithItsRowsAndSeconds() throws {
+        let dir = try Self.copySample()
+        let pipeline = dir.appendingPathComponent("pipelines/sample.toml").path
+        let run = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-22"], environment: ["PADAN_LOG": "info"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").filter { $0.contains("berkas dibaca: ") }
+        let pattern = /berkas dibaca: \S+: [0-9.]+ baris, [0-9]+,[0-9]{2} dtk/
+        #expect(lines.count >= 6, "\(run.stderr)")
+        #expect(lines.allSatisfy { $0.contains(pattern) }, "\(lines)")
+        #expect(lines.contains { $0.contains("sekolah") })
+        let quiet = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-22"], environment: ["PADAN_LOG": "warning"])
+        #expect(!quiet.stderr.contains("berkas dibaca"))
+    }
+
     /// `padan run` with nothing after it runs `pipelines/sample.toml` of the folder it is started in
     /// (`pipeline.md`); where there is none, it says so and exits 64.
     @Test func runWithoutAPipelineRunsTheSample() throws {
