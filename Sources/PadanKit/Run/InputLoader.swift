@@ -212,7 +212,7 @@ package struct InputLoader: Sendable {
         -> InputFileReport
     {
         let name = display(path)
-        let started = ContinuousClock.now
+        let started = RunProgress.now()
         let digest = Digest()
         var report = InputFileReport(path: name, sha256: "")
         do {
@@ -246,8 +246,7 @@ package struct InputLoader: Sendable {
             throw PadanError(error)
         }
         report.sha256 = digest.hex
-        let took = ContinuousClock.now - started
-        report.seconds = Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18
+        report.seconds = Double(RunProgress.now() - started) / 1e9
         onRows(kind, name, report.rows)
         onFile(kind, name, report.rows)
         return report

@@ -222,7 +222,8 @@ final class XMLInputFeed {
         return .spaceBefore(space: start..<i, declaration: i...close)
     }
 
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    /// Whether `byte` is XML white space (space, tab, CR, LF).
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// libxml2's structured error callback body.
     func note(level: Int, code: Int, line: Int, message: String) {

@@ -71,9 +71,6 @@ struct XMLRecordBuilder {
         bounds[bounds.count - 1] = Int32(values.count)
     }
 
-    /// Whether a field element is open.
-    var isInField: Bool { fieldOpen }
-
     /// A piece of the raw text (a tag, escaped text, an entity reference), whole or not at all: when it does not
     /// fit, the text ends in `…` and takes nothing more.
     mutating func appendRaw(_ piece: UnsafeBufferPointer<UInt8>) {

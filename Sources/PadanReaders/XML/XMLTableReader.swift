@@ -549,16 +549,17 @@ package final class XMLTableReader: TableReader {
         record.appendRaw(scratch.buffer)
     }
 
-    private func warnEntity(_ literal: String) {
+    /// The file's one warning about entity references (`literal` is made only for it).
+    private func warnEntity(_ literal: @autoclosure () -> String) {
         guard !warnedEntity else { return }
         warnedEntity = true
         ownWarnings.append(
-            "rujukan entitas DTD tidak diuraikan dan dibaca apa adanya, mis. \(literal) (baris \(currentLine))")
+            "rujukan entitas DTD tidak diuraikan dan dibaca apa adanya, mis. \(literal()) (baris \(currentLine))")
     }
 
-    /// Whether `bytes` are XML white space only (space, tab, CR, LF).
+    /// Whether `bytes` are XML white space only.
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        bytes.allSatisfy(XMLInputFeed.isBlank)
     }
 
     // MARK: - Records
@@ -583,11 +584,12 @@ package final class XMLTableReader: TableReader {
         }
         recordCount += 1
         if recordCount == 1 { makeHeader(firstNames: record.names) }
-        var bounds: [Int32] = []
-        bounds.reserveCapacity(2 * header.count)
+        var bounds: [Int32]
         // Nearly every record names its fields as the first did, in that order: each value is then its own
         // column, as placing them by name would find (a dictionary lookup a field made it a tenth of reading).
         if record.names == firstNames {
+            bounds = []
+            bounds.reserveCapacity(2 * header.count)
             bytes.append(contentsOf: record.values.buffer)
             for bound in record.bounds { bounds.append(bound + Int32(rawCount)) }
             for _ in 0..<(2 * appendedCount) { bounds.append(Int32(bytes.count)) }
