@@ -27,6 +27,7 @@ package struct NightlyRun {
 
     package func execute() throws(PadanError) -> RunResult {
         let started = Date()
+        Heap.keepFreedBlocks()
         let asOf = options.asOf ?? Self.today(started)
         let lock: StoreLock
         do {
