@@ -96,7 +96,8 @@ let package = Package(
         .target(name: "PadanTestSupport", dependencies: ["PadanCore"], path: "Tests/PadanTestSupport"),
         .testTarget(name: "PadanCoreTests", dependencies: ["PadanCore", "PadanTestSupport"]),
         .testTarget(name: "PadanReadersTests", dependencies: ["PadanReaders", "PadanTestSupport", "PadanFuzzChecks"]),
-        .testTarget(name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PadanWritersTests", dependencies: ["PadanWriters", "PadanTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "PadanStoreTests",
             dependencies: ["PadanStore", "PadanTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

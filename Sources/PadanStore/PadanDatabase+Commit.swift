@@ -82,9 +82,12 @@ extension PadanDatabase {
 
     /// Sets every column of the run's placeholder row to `row`'s.
     static func complete(_ row: StoredRun, in db: Database) throws {
-        let values = try row.databaseDictionary.filter { $0.key != StoredRun.Columns.runID.name }.sorted { $0.key < $1.key }
+        let values = try row.databaseDictionary.filter { $0.key != StoredRun.Columns.runID.name }.sorted {
+            $0.key < $1.key
+        }
         try db.execute(
-            sql: "UPDATE \(StoredRun.databaseTableName) SET \(values.map { "\($0.key) = ?" }.joined(separator: ", ")) WHERE run_id = ?",
+            sql:
+                "UPDATE \(StoredRun.databaseTableName) SET \(values.map { "\($0.key) = ?" }.joined(separator: ", ")) WHERE run_id = ?",
             arguments: StatementArguments(values.map(\.value) + [row.runID.databaseValue]))
     }
 }

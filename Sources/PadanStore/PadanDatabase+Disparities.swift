@@ -8,7 +8,8 @@ extension PadanDatabase {
     {
         try read("membaca disparitas terbuka") { db in
             var disparities: [String: StoredDisparity] = [:]
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(StoredDisparity.databaseTableName) WHERE open = 1")
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT * FROM \(StoredDisparity.databaseTableName) WHERE open = 1")
             while let row = try cursor.next() {
                 let id: String = try row.decode(forColumn: StoredDisparity.Columns.disparityID)
                 if include(id) { disparities[id] = try StoredDisparity(row: row) }
@@ -29,7 +30,9 @@ extension PadanDatabase {
                 start += batch.count
                 let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
                 let rows = try StoredDisparity.fetchAll(
-                    db, sql: "SELECT * FROM \(StoredDisparity.databaseTableName) WHERE open = 1 AND disparity_id IN (\(marks))",
+                    db,
+                    sql:
+                        "SELECT * FROM \(StoredDisparity.databaseTableName) WHERE open = 1 AND disparity_id IN (\(marks))",
                     arguments: StatementArguments(batch))
                 for row in rows { disparities[row.disparityID] = row }
             }
@@ -46,10 +49,14 @@ extension PadanDatabase {
             firstSeen.reserveCapacity(try StoredDisparity.filter(sql: "open = 1").fetchCount(db))
             let shared = TextInterner()
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT disparity_id, first_seen_run, first_seen_date FROM \(StoredDisparity.databaseTableName) WHERE open = 1")
+                db,
+                sql:
+                    "SELECT disparity_id, first_seen_run, first_seen_date FROM \(StoredDisparity.databaseTableName) WHERE open = 1"
+            )
             while let row = try cursor.next() {
                 let id: String = try row.decode(atIndex: 0)
-                firstSeen[id] = FirstSeen(run: shared.string(try row.decode(atIndex: 1)), date: shared.string(try row.decode(atIndex: 2)))
+                firstSeen[id] = FirstSeen(
+                    run: shared.string(try row.decode(atIndex: 1)), date: shared.string(try row.decode(atIndex: 2)))
             }
             return firstSeen
         }

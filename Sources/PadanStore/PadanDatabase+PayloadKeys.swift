@@ -1,5 +1,5 @@
-import PadanCore
 import GRDB
+import PadanCore
 
 extension PadanDatabase {
     /// The idempotency key of every payload any committed run emitted.
@@ -12,7 +12,8 @@ extension PadanDatabase {
     static func storedPayloadKeys(in db: Database) throws -> PayloadKeyIndex {
         var keys = [PayloadKey]()
         keys.reserveCapacity(
-            try Int.fetchOne(db, sql: "SELECT total(length(keys)) / 32 FROM \(PayloadKeyBlockRecord.databaseTableName)") ?? 0)
+            try Int.fetchOne(db, sql: "SELECT total(length(keys)) / 32 FROM \(PayloadKeyBlockRecord.databaseTableName)")
+                ?? 0)
         let cursor = try Row.fetchCursor(db, sql: "SELECT keys FROM \(PayloadKeyBlockRecord.databaseTableName)")
         while let row = try cursor.next() {
             try row.withUnsafeData(atIndex: 0) { data in

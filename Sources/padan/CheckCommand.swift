@@ -4,7 +4,8 @@ import PadanKit
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Membaca semua input dan melaporkan baris yang akan ditolak, tanpa menulis apa pun.")
+        commandName: "check",
+        abstract: "Membaca semua input dan melaporkan baris yang akan ditolak, tanpa menulis apa pun.")
 
     @Argument(help: "Berkas pipeline (TOML); bawaan: pipelines/sample.toml.") var pipeline = defaultPipeline
     @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: hari ini, UTC).") var asOf: String?

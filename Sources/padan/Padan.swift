@@ -9,7 +9,10 @@ struct Padan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "padan",
         abstract: "Padan: pemadanan data guru Dapodik dan SIASN agar SKP dapat mengalir ke e-Kinerja BKN.",
-        subcommands: [RunCommand.self, CheckCommand.self, PemadananCommand.self, ExplainCommand.self, HistoryCommand.self, SampleCommand.self])
+        subcommands: [
+            RunCommand.self, CheckCommand.self, PemadananCommand.self, ExplainCommand.self, HistoryCommand.self,
+            SampleCommand.self,
+        ])
 
     /// Parses and runs the command; a command line the parser cannot read is told in Bahasa Indonesia (the
     /// parser's own messages are English), exit 64.
@@ -68,7 +71,11 @@ let defaultPipeline = "pipelines/sample.toml"
 /// one (`--as-of`), as the inputs' NIPs are, else by today.
 func loadPipeline(_ path: String, asOf: CalendarDate? = nil) throws -> PipelineFile {
     if path == defaultPipeline, !FileManager.default.fileExists(atPath: path) {
-        throw fail(PadanError(.usage, "tidak ada berkas pipeline yang disebut, dan \(path) tidak ada di folder ini: sebutkan berkasnya, mis. padan run pipelines/kabupaten-anda.toml"))
+        throw fail(
+            PadanError(
+                .usage,
+                "tidak ada berkas pipeline yang disebut, dan \(path) tidak ada di folder ini: sebutkan berkasnya, mis. padan run pipelines/kabupaten-anda.toml"
+            ))
     }
     do {
         if let asOf { return try PipelineFile.load(path, today: asOf) }

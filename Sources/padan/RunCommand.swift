@@ -8,7 +8,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Berkas pipeline (TOML); bawaan: pipelines/sample.toml.") var pipeline = defaultPipeline
     @Option(name: .customLong("as-of"), help: "Tanggal acuan YYYY-MM-DD (bawaan: hari ini, UTC).") var asOf: String?
     @Option(help: "Folder keluaran (menggantikan output_dir pipeline).") var output: String?
-    @Option(help: "Kemajuan di stderr: auto (bilah di terminal, baris biasa jika tidak), always (selalu bilah), never.") var progress: RunOptions.Progress = .auto
+    @Option(help: "Kemajuan di stderr: auto (bilah di terminal, baris biasa jika tidak), always (selalu bilah), never.")
+    var progress: RunOptions.Progress = .auto
     @Flag(help: "Tanpa keluaran kecuali galat.") var quiet = false
 
     func run() throws {

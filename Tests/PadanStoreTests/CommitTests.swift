@@ -25,7 +25,8 @@ struct CommitTests {
         let store = try PadanDatabase.inMemory()
         let count = PayloadKeyBlockRecord.capacity + 5
         let keys = (0..<count).map { i in
-            PayloadKey(digest: withUnsafeBytes(of: (UInt64(i).bigEndian, UInt64(7), UInt64(i), UInt64(i))) { Array($0) })
+            PayloadKey(
+                digest: withUnsafeBytes(of: (UInt64(i).bigEndian, UInt64(7), UInt64(i), UInt64(i))) { Array($0) })
         }
         var chunks = [Array(keys.reversed())]
         let run = StoreFixtures.run("20261120T190000Z", day: 20)
@@ -62,10 +63,11 @@ struct CommitTests {
         #expect(open["c"]?.firstSeenRun == "20261121T190000Z")
         // What a nightly run reads: when each was first seen, and whole rows only where asked.
         let firstSeen = try store.openDisparitiesFirstSeen()
-        #expect(firstSeen == [
-            "b": PadanDatabase.FirstSeen(run: "20261120T190000Z", date: "2026-11-20"),
-            "c": PadanDatabase.FirstSeen(run: "20261121T190000Z", date: "2026-11-21"),
-        ])
+        #expect(
+            firstSeen == [
+                "b": PadanDatabase.FirstSeen(run: "20261120T190000Z", date: "2026-11-20"),
+                "c": PadanDatabase.FirstSeen(run: "20261121T190000Z", date: "2026-11-21"),
+            ])
         #expect(try store.openDisparities(where: { $0 == "c" }) == ["c": open["c"]!])
         #expect(try store.openDisparities(ids: ["c", "a", "tidak-ada"]) == ["c": open["c"]!])
         let many = (0..<1_200).map { "x\($0)" } + ["c"]
@@ -133,13 +135,17 @@ struct CommitTests {
         let store = try PadanDatabase.inMemory()
 
         let first = try store.commit(
-            StoreFixtures.commit("20261120T190000Z", observing: [], keys: [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(2)]))
+            StoreFixtures.commit(
+                "20261120T190000Z", observing: [],
+                keys: [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(2)]))
         let second = try store.commit(
             StoreFixtures.commit("20261121T190000Z", observing: [], keys: [StoreFixtures.key(2), StoreFixtures.key(3)]))
 
         #expect(first.newPayloadKeys == 2)
         #expect(second.newPayloadKeys == 1)
-        #expect(try store.emittedPayloadKeys().sortedKeys == [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(3)].sorted())
+        #expect(
+            try store.emittedPayloadKeys().sortedKeys
+                == [StoreFixtures.key(1), StoreFixtures.key(2), StoreFixtures.key(3)].sorted())
     }
 
     @Test func aTakenRunIDLeavesTheStoreAsItWas() throws {

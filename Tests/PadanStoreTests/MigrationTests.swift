@@ -66,7 +66,8 @@ struct MigrationTests {
         let runs = [StoreFixtures.run("20261120T190000Z", day: 20), StoreFixtures.run("20261121T190000Z", day: 21)]
         let k = (1...5).map { StoreFixtures.key(UInt8($0)) }
         try Self.versionTwoStore(
-            at: path, keys: [(k[3], runs[0].runID), (k[0], runs[1].runID), (k[1], runs[0].runID), (k[2], runs[1].runID)],
+            at: path,
+            keys: [(k[3], runs[0].runID), (k[0], runs[1].runID), (k[1], runs[0].runID), (k[2], runs[1].runID)],
             runs: runs)
 
         let store = try PadanDatabase(path: path)
@@ -78,7 +79,8 @@ struct MigrationTests {
             try Row.fetchAll(db, sql: "SELECT first_run, keys FROM payload_key_block ORDER BY block")
         }
         #expect(rows.map { $0[0] as String } == ["20261120T190000Z", "20261121T190000Z", "20261122T190000Z"])
-        #expect(rows.map { $0[1] as Data } == [Self.bytes([k[1], k[3]]), Self.bytes([k[0], k[2]]), Self.bytes([k[4]])])
+        #expect(
+            rows.map { $0[1] as Data } == [Self.bytes([k[1], k[3]]), Self.bytes([k[0], k[2]]), Self.bytes([k[4]])])
         let tables = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name = 'payload_key'")
         }

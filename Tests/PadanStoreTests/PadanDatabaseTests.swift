@@ -1,5 +1,5 @@
-import PadanCore
 import Foundation
+import PadanCore
 import PadanStore
 import Testing
 

@@ -20,7 +20,8 @@ struct RejectedProposalTests {
         let empty = ProposalKey(npsn: "", unorID: "B7710C01")
 
         #expect(throws: StoreError.self) {
-            try store.rememberRejectedProposals([good, empty], decidedAt: "2026-11-23T08:00:00Z", sourceFile: "usulan.csv")
+            try store.rememberRejectedProposals(
+                [good, empty], decidedAt: "2026-11-23T08:00:00Z", sourceFile: "usulan.csv")
         }
         #expect(try store.rejectedProposals().isEmpty)
     }

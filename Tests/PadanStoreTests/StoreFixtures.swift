@@ -1,5 +1,5 @@
-import PadanCore
 import Foundation
+import PadanCore
 import PadanStore
 
 /// Runs, observations and temporary folders shared by the store tests.
@@ -48,7 +48,8 @@ struct TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("padan-store-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }

@@ -34,7 +34,8 @@ public enum SystemErrorText {
         if ns.domain == NSCocoaErrorDomain {
             // Foundation's "unknown" file errors carry no cause (a part of the path that is a file, say).
             switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteUnknown: return "tidak dapat ditulis; periksa bahwa setiap bagian jalurnya adalah folder yang boleh ditulisi"
+            case .fileWriteUnknown:
+                return "tidak dapat ditulis; periksa bahwa setiap bagian jalurnya adalah folder yang boleh ditulisi"
             case .fileReadUnknown: return "tidak dapat dibaca; periksa jalur dan izinnya"
             default: return "galat sistem (Foundation \(ns.code))"
             }

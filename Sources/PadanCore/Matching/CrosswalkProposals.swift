@@ -37,14 +37,18 @@ public struct CrosswalkProposals: Sendable {
                 rejectedAll = false
                 guard proposed < 3 else { break }
                 let unitName = context.tree.names[unit].droppingRegion(region)
-                let score = schoolName.parts.isCompatible(with: unitName.parts)
+                let score =
+                    schoolName.parts.isCompatible(with: unitName.parts)
                     ? schoolName.parts.score(against: unitName.parts) : 0
                 // A candidate with nothing in common is noise for the BKD, unless it is the contested unit.
                 guard score > 0 || unit == assignment.suggestion else { continue }
                 proposed += 1
                 proposals.append(
-                    CrosswalkProposal(npsn: school.npsn, unit: unit, score: score,
-                                      reason: Self.reason(schoolName.parts, unitName.parts, contested: assignment.contested && unit == assignment.suggestion)))
+                    CrosswalkProposal(
+                        npsn: school.npsn, unit: unit, score: score,
+                        reason: Self.reason(
+                            schoolName.parts, unitName.parts,
+                            contested: assignment.contested && unit == assignment.suggestion)))
             }
             if any && rejectedAll && assignment.method == .none { exhausted.append(school.npsn) }
         }
@@ -57,9 +61,11 @@ public struct CrosswalkProposals: Sendable {
         var parts = [String]()
         if contested { parts.append("unit ini juga cocok dengan sekolah lain (diperebutkan)") }
         if school.level == unit.level {
-            parts.append(school.numbers == unit.numbers
-                ? (school.numbers.isEmpty ? "jenjang sama, tanpa nomor" : "jenjang dan nomor sama")
-                : "nomor berbeda: \(school.numbers.joined(separator: " ")) / \(unit.numbers.joined(separator: " "))")
+            parts.append(
+                school.numbers == unit.numbers
+                    ? (school.numbers.isEmpty ? "jenjang sama, tanpa nomor" : "jenjang dan nomor sama")
+                    : "nomor berbeda: \(school.numbers.joined(separator: " ")) / \(unit.numbers.joined(separator: " "))"
+            )
         } else {
             parts.append("jenjang berbeda: \(school.level ?? "-") / \(unit.level ?? "-")")
         }
@@ -73,7 +79,9 @@ public struct CrosswalkProposals: Sendable {
         let onlySchool = school.places.filter { !pairedSchool.contains($0) }
         let onlyUnit = unit.places.filter { !pairedUnit.contains($0) }
         if !onlySchool.isEmpty || !onlyUnit.isEmpty {
-            parts.append("berbeda: \(onlySchool.isEmpty ? "-" : onlySchool.joined(separator: " ")) / \(onlyUnit.isEmpty ? "-" : onlyUnit.joined(separator: " "))")
+            parts.append(
+                "berbeda: \(onlySchool.isEmpty ? "-" : onlySchool.joined(separator: " ")) / \(onlyUnit.isEmpty ? "-" : onlyUnit.joined(separator: " "))"
+            )
         }
         return parts.joined(separator: "; ")
     }

@@ -55,7 +55,9 @@ public struct PersonMatcher: Sendable {
         var siasnDoubled = [UInt64: [Int]]()
         // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
         for i in batch.employees.indices {
-            guard let nip = batch.employees[i].nipValue, let first = siasnByNIP.setIfAbsent(i, for: nip) else { continue }
+            guard let nip = batch.employees[i].nipValue, let first = siasnByNIP.setIfAbsent(i, for: nip) else {
+                continue
+            }
             siasnDoubled[nip, default: [first]].append(i)
         }
 
@@ -64,7 +66,9 @@ public struct PersonMatcher: Sendable {
         var doubledNonASN = [Int]()
         var siasnOfDoubled = [UInt64: [Int]]()
         func doubled(_ nip: UInt64) {
-            if siasnOfDoubled[nip] == nil { siasnOfDoubled[nip] = siasnDoubled[nip] ?? siasnByNIP[nip].map { [$0] } ?? [] }
+            if siasnOfDoubled[nip] == nil {
+                siasnOfDoubled[nip] = siasnDoubled[nip] ?? siasnByNIP[nip].map { [$0] } ?? []
+            }
         }
         for p in people.indices {
             let induk = people[p].induk
@@ -112,7 +116,9 @@ public struct PersonMatcher: Sendable {
     public func searchCandidates(batch: Batch, linkage: inout Linkage, spread: Spread = .serial) {
         let pool = candidatePool(batch: batch, linkage: linkage)
         let known = linkage
-        let found = spread.map(linkage.links.count) { range in candidates(range, pool: pool, batch: batch, linkage: known) }
+        let found = spread.map(linkage.links.count) { range in
+            candidates(range, pool: pool, batch: batch, linkage: known)
+        }
         for (l, people) in found.joined() {
             linkage.links[l].candidates = people.count
             if people.count == 1 {
@@ -169,7 +175,8 @@ public struct PersonMatcher: Sendable {
     /// not left service. `spread` runs the search of ranges of SIASN people.
     /// - Parameter isInSchoolUnit: whether a SIASN unit (`unor_id`) is a school's unit or below one.
     public func findMissing(
-        batch: Batch, linkage: inout Linkage, spread: Spread = .serial, isInSchoolUnit: @escaping @Sendable (SiasnID) -> Bool
+        batch: Batch, linkage: inout Linkage, spread: Spread = .serial,
+        isInSchoolUnit: @escaping @Sendable (SiasnID) -> Bool
     ) {
         let suggested = Set(linkage.links.compactMap { $0.method == .suggested ? $0.employee : nil })
         let known = linkage
@@ -241,7 +248,9 @@ public struct PersonMatcher: Sendable {
                 people[p].rows.append(i)
                 if teachers[i].isInduk && !teachers[people[p].induk].isInduk { people[p].induk = i }
             } else {
-                if byFingerprint.setIfAbsent(people.count, for: fingerprint) != nil { sharingFingerprint[identity] = people.count }
+                if byFingerprint.setIfAbsent(people.count, for: fingerprint) != nil {
+                    sharingFingerprint[identity] = people.count
+                }
                 if case .nip = identity { identifiedByNIP.append(people.count) }
                 people.append(DapodikPerson(rows: PersonRows(i), induk: i))
             }
@@ -254,7 +263,9 @@ public struct PersonMatcher: Sendable {
     /// same teacher listed in both kinds of file is one person). With two or more such people the NIP is
     /// doubled and nobody is merged. Merged rows come after the person's own (whose first row keeps giving
     /// the identity); the first `Induk` row in file order decides.
-    static func mergingByNIP(_ people: [DapodikPerson], _ teachers: [DapodikTeacher], identifiedByNIP: [Int]) -> [DapodikPerson] {
+    static func mergingByNIP(_ people: [DapodikPerson], _ teachers: [DapodikTeacher], identifiedByNIP: [Int])
+        -> [DapodikPerson]
+    {
         var wanted = UInt64Table<Int>(minimumCapacity: identifiedByNIP.count)
         for q in identifiedByNIP {
             if case .nip(let value) = people[q].identity(in: teachers) { _ = wanted.setIfAbsent(q, for: value) }

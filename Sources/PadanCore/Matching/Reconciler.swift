@@ -39,7 +39,9 @@ public struct Reconciler: Sendable {
     }
 
     /// Match, last part: SIASN teachers missing from Dapodik (§2 step 3), searched over ranges of them by `spread`.
-    public func findMissing(_ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage, spread: Spread = .serial) {
+    public func findMissing(
+        _ batch: Batch, tree: UnorTree, unitMap: UnitMap, linkage: inout Linkage, spread: Spread = .serial
+    ) {
         personMatcher.findMissing(batch: batch, linkage: &linkage, spread: spread) { unorId in
             guard let unit = tree.index[unorId] else { return false }
             return unitMap.school(ofUnit: unit, in: tree) != nil

@@ -15,7 +15,9 @@ public struct UnorMatcher: Sendable {
     /// `spread` runs the schools' own work (their names; their exact and fuzzy lookups, which read the blocks and
     /// the units taken so far) over ranges of them; what they claim is then settled in school order, as one pass
     /// would, so the result does not depend on how the schools were spread.
-    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry], spread: Spread = .serial) -> UnitMap {
+    public func match(schools: [School], tree: UnorTree, crosswalk: [CrosswalkEntry], spread: Spread = .serial)
+        -> UnitMap
+    {
         // Schools are read where they stand, by position: through key paths and `for … in`, each of the
         // 212,000 national schools was copied (every text retained and released) five times.
         let negeri = schools.indices.filter { schools[$0].isNegeri }.sorted { schools[$0].npsn < schools[$1].npsn }
@@ -121,7 +123,8 @@ public struct UnorMatcher: Sendable {
             guard let view = views[k] else { return nil }
             let parts = view.name.parts
             var ranked = [UnitCandidate]()
-            for (unit, unitParts) in blocks.prepared(for: view).compatible(with: parts) where !taken.contains(tree.units[unit].id) {
+            for (unit, unitParts) in blocks.prepared(for: view).compatible(with: parts)
+            where !taken.contains(tree.units[unit].id) {
                 ranked.append(UnitCandidate(unit: unit, score: parts.score(against: unitParts)))
             }
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : tree.units[$0.unit].id < tree.units[$1.unit].id }
@@ -162,15 +165,18 @@ public struct UnorMatcher: Sendable {
         var conflicts = [CrosswalkConflict]()
         for (npsn, units) in unitsOfSchool.sorted(by: { $0.key < $1.key }) where units.count > 1 {
             let sources = entries.filter { $0.npsn == npsn }.map(\.source)
-            conflicts.append(CrosswalkConflict(side: .school(npsn), partners: units.map(\.text).sorted(), sources: sources))
+            conflicts.append(
+                CrosswalkConflict(side: .school(npsn), partners: units.map(\.text).sorted(), sources: sources))
         }
         for (unit, schools) in schoolsOfUnit.sorted(by: { $0.key < $1.key }) where schools.count > 1 {
             let sources = entries.filter { $0.unorId == unit }.map(\.source)
-            conflicts.append(CrosswalkConflict(side: .unit(unit), partners: schools.map(\.text).sorted(), sources: sources))
+            conflicts.append(
+                CrosswalkConflict(side: .unit(unit), partners: schools.map(\.text).sorted(), sources: sources))
         }
         var seen = Set<NPSN>()
         let usable = entries.filter { entry in
-            unitsOfSchool[entry.npsn]?.count == 1 && schoolsOfUnit[entry.unorId]?.count == 1 && seen.insert(entry.npsn).inserted
+            unitsOfSchool[entry.npsn]?.count == 1 && schoolsOfUnit[entry.unorId]?.count == 1
+                && seen.insert(entry.npsn).inserted
         }
         return (usable, conflicts)
     }
@@ -241,10 +247,14 @@ struct CandidateBlocks {
         // Endings by their last token, so each unit tries only the endings that can fit it.
         var endingsByLast = [String: [(String, [String])]]()
         for region in regions {
-            for ending in region.nameEndings { if let last = ending.last { endingsByLast[last, default: []].append((region.key, ending)) } }
+            for ending in region.nameEndings {
+                if let last = ending.last { endingsByLast[last, default: []].append((region.key, ending)) }
+            }
         }
         for unit in tree.units.indices where tree.isSchoolCandidate(unit) && tree.units[unit].isActive {
-            guard let government = tree.government(of: unit), let level = tree.names[unit].tokens.first else { continue }
+            guard let government = tree.government(of: unit), let level = tree.names[unit].tokens.first else {
+                continue
+            }
             byGovernmentLevel[BlockKey(government: government.key, level: level), default: []].append(unit)
             guard let last = tree.names[unit].tokens.last, let fitting = endingsByLast[last] else { continue }
             for (key, ending) in fitting where tree.names[unit].ends(with: ending) {
@@ -257,7 +267,8 @@ struct CandidateBlocks {
     /// by their names with the school's region dropped, as ``prepare(for:tree:)`` made them (none before).
     func prepared(for view: SchoolView) -> RegionalNames {
         guard let level = view.name.tokens.first else { return RegionalNames() }
-        return regional[RegionalKey(government: view.government.key, level: level, region: view.region.key)] ?? RegionalNames()
+        return regional[RegionalKey(government: view.government.key, level: level, region: view.region.key)]
+            ?? RegionalNames()
     }
 
     /// Makes ``prepared(for:)``'s index for the school's block and region, unless an earlier school's made it.

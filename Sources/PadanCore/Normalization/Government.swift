@@ -40,8 +40,13 @@ public struct Government: Hashable, Sendable, CustomStringConvertible {
         guard let text else { return nil }
         var tokens = NameTokens.split(text)
         if tokens.first == "PEMERINTAH" || tokens.first == "PEMKAB" || tokens.first == "PEMKOT" {
-            if tokens.first == "PEMKAB" { tokens[0] = "KAB" } else if tokens.first == "PEMKOT" { tokens[0] = "KOTA" }
-            else { tokens.removeFirst() }
+            if tokens.first == "PEMKAB" {
+                tokens[0] = "KAB"
+            } else if tokens.first == "PEMKOT" {
+                tokens[0] = "KOTA"
+            } else {
+                tokens.removeFirst()
+            }
         }
         guard let first = tokens.first, tokens.count >= 2 else { return nil }
         let kind: Kind

@@ -195,7 +195,8 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
             let mantissa = bytes[..<e], exponent = bytes[(e + 1)...]
-            let mantissaOK = !mantissa.isEmpty && mantissa.allSatisfy { isDigit($0) || $0 == 0x2E || $0 == 0x2C }
+            let mantissaOK =
+                !mantissa.isEmpty && mantissa.allSatisfy { isDigit($0) || $0 == 0x2E || $0 == 0x2C }
                 && mantissa.contains(where: isDigit)
             var exp = exponent[...]
             if let sign = exp.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { exp = exp.dropFirst() }

@@ -8,8 +8,10 @@ public struct SchoolName: Hashable, Sendable {
         ["UPTD", "SATUAN", "PENDIDIKAN"], ["UPT", "SATUAN", "PENDIDIKAN"], ["SATUAN", "PENDIDIKAN"], ["UPTD"], ["UPT"],
     ]
     static let romanNumbers: [String: String] = {
-        let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-                      "XVI", "XVII", "XVIII", "XIX", "XX"]
+        let romans = [
+            "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+            "XVI", "XVII", "XVIII", "XIX", "XX",
+        ]
         return Dictionary(uniqueKeysWithValues: romans.enumerated().map { ($1, String($0 + 1)) })
     }()
 
@@ -76,7 +78,8 @@ public struct SchoolName: Hashable, Sendable {
 
     /// True when `word` may be a roman number of `romanNumbers` (letters I, V and X only), before hashing it.
     static func mayBeRoman(_ word: String) -> Bool {
-        word.utf8.count <= 5 && word.utf8.allSatisfy { $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }
+        word.utf8.count <= 5
+            && word.utf8.allSatisfy { $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") }
     }
 
     /// The tokens joined by single spaces.
@@ -99,7 +102,8 @@ public struct SchoolName: Hashable, Sendable {
         var dropped = true
         while dropped {
             dropped = false
-            for ending in endings where tokens.count > ending.count && tokens.suffix(ending.count).elementsEqual(ending) {
+            for ending in endings where tokens.count > ending.count && tokens.suffix(ending.count).elementsEqual(ending)
+            {
                 tokens.removeLast(ending.count)
                 dropped = true
                 break
@@ -162,7 +166,8 @@ public enum SoftDice {
     }
 
     /// The token pairs matched (for explaining a proposal): (a token, b token, similarity).
-    public static func pairs(_ a: [String], _ b: [String], tokenThreshold: Double = 0.90) -> [(String, String, Double)] {
+    public static func pairs(_ a: [String], _ b: [String], tokenThreshold: Double = 0.90) -> [(String, String, Double)]
+    {
         var candidates = [(Double, Int, Int)]()
         for (i, x) in a.enumerated() {
             for (j, y) in b.enumerated() {

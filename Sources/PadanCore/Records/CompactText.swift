@@ -76,7 +76,9 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
             self = .digits(value, count: count)
         } else if bytes.count == 21, let separator = Self.nipSeparator(bytes) {
             self = .grouped(Self.number(bytes, skipping: separator), separator: separator)
-        } else if bytes.count >= 2, bytes[0] == UInt8(ascii: "'"), let (value, count) = Self.number(bytes, from: 1, to: bytes.count) {
+        } else if bytes.count >= 2, bytes[0] == UInt8(ascii: "'"),
+            let (value, count) = Self.number(bytes, from: 1, to: bytes.count)
+        {
             self = .quoted(value, count: count)
         } else {
             self = .other(String(decoding: bytes, as: UTF8.self))
@@ -103,7 +105,9 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
         let separator = bytes[nipGaps[0]]
         guard separator == 0x20 || separator == 0x2E || separator == 0x2D else { return nil }
         for i in 0..<21 {
-            guard nipGaps.contains(i) ? bytes[i] == separator : (bytes[i] >= 0x30 && bytes[i] <= 0x39) else { return nil }
+            guard nipGaps.contains(i) ? bytes[i] == separator : (bytes[i] >= 0x30 && bytes[i] <= 0x39) else {
+                return nil
+            }
         }
         return separator
     }
@@ -198,7 +202,8 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
     public var text: String {
         switch self {
         case .other(let text): return text
-        case .uuid(let hi, let lo, let style): return Self.format(hi, lo, dashed: style.dashed, upperCase: style.upperCase)
+        case .uuid(let hi, let lo, let style):
+            return Self.format(hi, lo, dashed: style.dashed, upperCase: style.upperCase)
         }
     }
 
@@ -206,7 +211,8 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
     public var lowercased: IdentifierText {
         switch self {
         case .other(let text): return IdentifierText(text.lowercased())
-        case .uuid(let hi, let lo, let style): return .uuid(hi, lo, style: UUIDStyle(dashed: style.dashed, upperCase: false))
+        case .uuid(let hi, let lo, let style):
+            return .uuid(hi, lo, style: UUIDStyle(dashed: style.dashed, upperCase: false))
         }
     }
 
@@ -293,7 +299,8 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
     public func appendText(to out: inout [UInt8]) {
         switch self {
         case .other(let text): out.append(contentsOf: text.utf8)
-        case .uuid(let hi, let lo, let style): Self.append(hi, lo, dashed: style.dashed, upperCase: style.upperCase, to: &out)
+        case .uuid(let hi, let lo, let style):
+            Self.append(hi, lo, dashed: style.dashed, upperCase: style.upperCase, to: &out)
         }
     }
 

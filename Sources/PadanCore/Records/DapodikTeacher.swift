@@ -57,7 +57,8 @@ public struct DapodikTeacher: Sendable {
         isInduk: Bool, source: SourceLocation
     ) {
         let profile = TeacherProfile(
-            status: SharedText(statusKepegawaian), employment: Employment(statusKepegawaian), jenis: SharedText(jenisPtk),
+            status: SharedText(statusKepegawaian), employment: Employment(statusKepegawaian),
+            jenis: SharedText(jenisPtk),
             isTeacher: Self.isTeacher(jenisPtk), tugas: tugasTambahan.map(SharedText.init),
             golongan: golonganText.map(WrittenGolongan.init))
         self.init(

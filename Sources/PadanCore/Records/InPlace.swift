@@ -14,8 +14,10 @@ public struct InPlace<Record> {
 
     /// The record at `position` of `table`.
     package init(_ table: UnsafeBufferPointer<Record>, _ position: Int) {
-        precondition(table.indices.contains(position), "InPlace: position \(position) outside the table")
-        self.pointer = table.baseAddress! + position
+        guard table.indices.contains(position), let base = table.baseAddress else {
+            preconditionFailure("InPlace: position \(position) outside the table")
+        }
+        self.pointer = base + position
     }
 
     @inline(__always)

@@ -58,7 +58,8 @@ public struct School: Sendable {
     public private(set) var government: Government?
 
     static func government(
-        bentuk: String, local: Government?, provinsi: String, reading: (String) -> Government? = Government.init(reading:)
+        bentuk: String, local: Government?, provinsi: String,
+        reading: (String) -> Government? = Government.init(reading:)
     ) -> Government? {
         // The province runs secondary and special schools; the kabupaten/kota every other level, also those the
         // spec does not list (TK, SKB, …: early-childhood and non-formal education are theirs by law, UU 23/2014).

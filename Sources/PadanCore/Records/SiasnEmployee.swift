@@ -77,13 +77,16 @@ public struct SiasnEmployee: Sendable {
         jabatan: String, unorId: SiasnID, unorNama: String?, instansiKerja: String, source: SourceLocation
     ) {
         let profile = EmployeeProfile(
-            kedudukan: SharedText(kedudukan), standing: Standing(kedudukan), cpnsPns: statusCpnsPns.map(SharedText.init),
-            golongan: golonganText.map(WrittenGolongan.init), jabatan: SharedText(jabatan), isTeacher: Self.isTeacher(jabatan),
+            kedudukan: SharedText(kedudukan), standing: Standing(kedudukan),
+            cpnsPns: statusCpnsPns.map(SharedText.init),
+            golongan: golonganText.map(WrittenGolongan.init), jabatan: SharedText(jabatan),
+            isTeacher: Self.isTeacher(jabatan),
             instansi: SharedText(instansiKerja))
         self.init(
             pnsId: pnsId, nipBaru: DigitText(nipBaru), nipLama: nipLama.map(DigitText.init), nama: nama,
             gelarDepan: gelarDepan.map(SharedText.init), gelarBelakang: gelarBelakang.map(SharedText.init),
-            birthDate: birthDate, gender: gender, profile: profile, unorId: unorId, unorNama: unorNama.map(SharedText.init),
+            birthDate: birthDate, gender: gender, profile: profile, unorId: unorId,
+            unorNama: unorNama.map(SharedText.init),
             source: source)
     }
 
@@ -190,11 +193,14 @@ package final class EmployeeProfile: Sendable {
     /// This profile with some of its words replaced.
     func with(
         kedudukan: SharedText? = nil, standing: SiasnEmployee.Standing? = nil, cpnsPns: SharedText?? = nil,
-        golongan: WrittenGolongan?? = nil, jabatan: SharedText? = nil, isTeacher: Bool? = nil, instansi: SharedText? = nil
+        golongan: WrittenGolongan?? = nil, jabatan: SharedText? = nil, isTeacher: Bool? = nil,
+        instansi: SharedText? = nil
     ) -> EmployeeProfile {
         EmployeeProfile(
-            kedudukan: kedudukan ?? self.kedudukan, standing: standing ?? self.standing, cpnsPns: cpnsPns ?? self.cpnsPns,
-            golongan: golongan ?? self.golongan, jabatan: jabatan ?? self.jabatan, isTeacher: isTeacher ?? self.isTeacher,
+            kedudukan: kedudukan ?? self.kedudukan, standing: standing ?? self.standing,
+            cpnsPns: cpnsPns ?? self.cpnsPns,
+            golongan: golongan ?? self.golongan, jabatan: jabatan ?? self.jabatan,
+            isTeacher: isTeacher ?? self.isTeacher,
             instansi: instansi ?? self.instansi, government: instansi == nil ? .some(self.government) : nil)
     }
 }

@@ -43,7 +43,9 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var key: String { IdentifierText.format(hi, lo, dashed: false, upperCase: false) }
 
     /// Appends ``text``'s UTF-8 bytes to `out`, without a `String` in between.
-    public func appendText(to out: inout [UInt8]) { IdentifierText.append(hi, lo, dashed: dashed, upperCase: false, to: &out) }
+    public func appendText(to out: inout [UInt8]) {
+        IdentifierText.append(hi, lo, dashed: dashed, upperCase: false, to: &out)
+    }
 
     public static func == (a: SiasnID, b: SiasnID) -> Bool { a.hi == b.hi && a.lo == b.lo }
     public func hash(into hasher: inout Hasher) {

@@ -9,7 +9,9 @@ public struct Unor: Sendable {
     public var isActive: Bool
     public var source: SourceLocation
 
-    public init(id: SiasnID, nama: String, parentId: SiasnID?, instansiId: String?, isActive: Bool, source: SourceLocation) {
+    public init(
+        id: SiasnID, nama: String, parentId: SiasnID?, instansiId: String?, isActive: Bool, source: SourceLocation
+    ) {
         self.id = id
         self.nama = nama
         self.parentId = parentId

@@ -100,7 +100,9 @@ public struct Disparity: Sendable {
         var areaRank = [String: Int]()
         var area = [(Int, Int)](), npsn = [String](), code = [Int](), nip = [String](), subjectKey = [String]()
         findings.withUnsafeBufferPointer { found in
-            for i in found.indices where areaRank[found[i].kabupatenKota] == nil { areaRank[found[i].kabupatenKota] = 0 }
+            for i in found.indices where areaRank[found[i].kabupatenKota] == nil {
+                areaRank[found[i].kabupatenKota] = 0
+            }
             for (rank, name) in areaRank.keys.sorted().enumerated() { areaRank[name] = rank }
             area.reserveCapacity(found.count)
             npsn.reserveCapacity(found.count)

@@ -81,14 +81,23 @@ public enum DisparityCode: String, Sendable, CaseIterable, Comparable {
     public var tindakan: String {
         switch self {
         case .nipKosong: return "Operator sekolah mengisi NIP di Dapodik sesuai SK/SIASN"
-        case .nipRusak: return "Operator sekolah mengetik ulang NIP di Dapodik sebagai teks (18 angka), bukan angka spreadsheet"
+        case .nipRusak:
+            return "Operator sekolah mengetik ulang NIP di Dapodik sebagai teks (18 angka), bukan angka spreadsheet"
         case .nipTidakValid: return "Operator sekolah memperbaiki NIP di Dapodik sesuai SK CPNS/PPPK"
-        case .nipGanda: return "Operator sekolah memeriksa PTK yang memakai NIP yang sama dan memperbaiki NIP yang salah di Dapodik"
-        case .nipTidakDitemukan: return "Operator sekolah memeriksa NIP di Dapodik; bila benar, Dinas Pendidikan menanyakan ke BKD/BKN"
-        case .asnTidakAdaDiDapodik: return "Dinas Pendidikan memastikan sekolah mendaftarkan ASN ini di Dapodik, atau BKD memperbarui SIASN bila ia sudah tidak bertugas"
-        case .unorWilayahBerbeda: return "BKD memeriksa instansi ASN di SIASN (mutasi antar pemerintah daerah) dan memperbaikinya"
-        case .npsnBelumPadan: return "BKD menetapkan pemadanan NPSN–UNOR (lihat usulan_pemadanan.csv) atau Dinas Pendidikan memeriksa nama sekolah"
-        case .pemadananGanda: return "BKD memperbaiki tabel pemadanan agar tiap sekolah dan tiap UNOR hanya punya satu pasangan"
+        case .nipGanda:
+            return "Operator sekolah memeriksa PTK yang memakai NIP yang sama dan memperbaiki NIP yang salah di Dapodik"
+        case .nipTidakDitemukan:
+            return "Operator sekolah memeriksa NIP di Dapodik; bila benar, Dinas Pendidikan menanyakan ke BKD/BKN"
+        case .asnTidakAdaDiDapodik:
+            return
+                "Dinas Pendidikan memastikan sekolah mendaftarkan ASN ini di Dapodik, atau BKD memperbarui SIASN bila ia sudah tidak bertugas"
+        case .unorWilayahBerbeda:
+            return "BKD memeriksa instansi ASN di SIASN (mutasi antar pemerintah daerah) dan memperbaikinya"
+        case .npsnBelumPadan:
+            return
+                "BKD menetapkan pemadanan NPSN–UNOR (lihat usulan_pemadanan.csv) atau Dinas Pendidikan memeriksa nama sekolah"
+        case .pemadananGanda:
+            return "BKD memperbaiki tabel pemadanan agar tiap sekolah dan tiap UNOR hanya punya satu pasangan"
         case .unorSatpenBerbeda: return "BKD memindahkan UNOR ASN di SIASN ke unit sekolahnya (lihat kolom saran)"
         case .unorTidakAktif: return "BKD memindahkan ASN ke UNOR yang aktif di SIASN"
         case .namaBerbeda: return "Operator sekolah menyamakan nama di Dapodik dengan SK/SIASN"

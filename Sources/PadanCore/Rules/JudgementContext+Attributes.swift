@@ -19,7 +19,9 @@ extension JudgementContext {
         differs: (InPlace<DapodikTeacher>, InPlace<SiasnEmployee>) -> (dapodik: String, siasn: String)?
     ) -> [Disparity] {
         linkedPositions.compactMap { pair in
-            guard let values = differs(InPlace(teachers, linkage.people[pair.person].induk), InPlace(employees, pair.employee))
+            guard
+                let values = differs(
+                    InPlace(teachers, linkage.people[pair.person].induk), InPlace(employees, pair.employee))
             else { return nil }
             var d = ptkDisparity(code, person: pair.person)
             d.field = field

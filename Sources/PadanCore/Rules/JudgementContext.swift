@@ -177,7 +177,9 @@ public struct BlockingCodes: Sendable {
     /// The codes raised for person `p` of `linkage`.
     public func codes(ofPerson p: Int, in context: JudgementContext) -> Set<DisparityCode> {
         let own = byPerson[p] ?? []
-        guard !byKey.isEmpty, let keyed = byKey[context.linkage.people[p].key(in: context.batch.teachers)] else { return own }
+        guard !byKey.isEmpty, let keyed = byKey[context.linkage.people[p].key(in: context.batch.teachers)] else {
+            return own
+        }
         return own.union(keyed)
     }
 }

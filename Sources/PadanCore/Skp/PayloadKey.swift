@@ -151,7 +151,7 @@ public struct PayloadKeyIndex: Sendable, Equatable {
         var sorted = [PayloadKey](unsafeUninitializedCapacity: keys.count) { out, count in
             for key in keys {
                 let b = bucket(key)
-                (out.baseAddress! + next[b]).initialize(to: key)
+                out.initializeElement(at: next[b], to: key)
                 next[b] += 1
             }
             count = keys.count

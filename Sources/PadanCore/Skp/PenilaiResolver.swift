@@ -214,7 +214,8 @@ public struct PenilaiResolver: Sendable {
 
     /// A `[[penilai]]` head found in SIASN by NIP (read as a NIP, else as written).
     static func resolve(
-        _ head: ReconciliationSettings.HeadOfOffice, siasnByNIP: [UInt64: Int], byOther: [String: Int], runDate: CalendarDate
+        _ head: ReconciliationSettings.HeadOfOffice, siasnByNIP: [UInt64: Int], byOther: [String: Int],
+        runDate: CalendarDate
     ) -> Penilai? {
         guard case .valid(let nip) = NIP.read(head.nip, runDate: runDate), let e = siasnByNIP[nip.value] else {
             let written = head.nip.trimmingSpaces

@@ -88,7 +88,9 @@ public enum Predikat {
 
 /// The BerAKHLAK behaviour aspects, in canonical spelling.
 public enum PerilakuFokus {
-    public static let all = ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"]
+    public static let all = [
+        "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif",
+    ]
 
     /// The canonical spelling of `text` (any case), or nil.
     public static func canonical(_ text: String) -> String? {
@@ -140,7 +142,8 @@ public struct SkpRecord: Sendable {
 
     /// A row from already compact parts (the reader shares the indicators and behaviour lists).
     package init(
-        nipText: DigitText, nip: NIP.Reading, npsn: NPSN, periode: Periode, peran: SkpRole, indikatorKinerja: SharedText?,
+        nipText: DigitText, nip: NIP.Reading, npsn: NPSN, periode: Periode, peran: SkpRole,
+        indikatorKinerja: SharedText?,
         perilakuFokus: [String], predikat: String?, nipPenilaiText: DigitText?, tahap: SkpStage, source: SourceLocation
     ) {
         self.writtenNIP = nipText

@@ -33,7 +33,8 @@ public struct SkpDecisions: Sendable {
         case .skipped(let reason): return .skipped(reason: reason.rawValue)
         case .blocked(let reasons): return .blocked(reasons: reasons)
         case .eligible(let row):
-            return .eligible(eligibility.payload(for: records[i], person: row.person, employee: row.employee, penilai: row.penilai))
+            return .eligible(
+                eligibility.payload(for: records[i], person: row.person, employee: row.employee, penilai: row.penilai))
         }
     }
 

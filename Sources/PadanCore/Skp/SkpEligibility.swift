@@ -32,7 +32,9 @@ public struct SkpEligibility: Sendable {
     }
 
     /// The payload of an eligible row (its verdict's person, employee and penilai).
-    public func payload(for record: SkpRecord, person: Int, employee e: Int, penilai: PenilaiResolver.Penilai) -> SkpPayload {
+    public func payload(for record: SkpRecord, person: Int, employee e: Int, penilai: PenilaiResolver.Penilai)
+        -> SkpPayload
+    {
         payload(forRow: 0, of: CollectionOfOne(record), person: person, employee: e, rater: rater(penilai))
     }
 
@@ -80,7 +82,9 @@ public struct SkpEligibility: Sendable {
         } else {
             let text = NIP.normalized(records[i].nipText)
             let holders = text.isEmpty ? [] : linkage.peopleByInvalidNIP[text] ?? []
-            guard let first = holders.first else { return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue]) }
+            guard let first = holders.first else {
+                return .blocked(reasons: [DisparityCode.nipTidakDitemukan.rawValue])
+            }
             if holders.count > 1 { return doubled(holders) }
             person = first
             nipIsValid = false
@@ -106,7 +110,8 @@ public struct SkpEligibility: Sendable {
         }
         guard let e = employee else {
             // Not exactly linked: the person's `NIP_*` code alone (an invalid NIP in PMM is never a link).
-            let code = linkage.linkOfPerson[person].flatMap { linkage.links[$0].nipProblem }
+            let code =
+                linkage.linkOfPerson[person].flatMap { linkage.links[$0].nipProblem }
                 ?? (nipIsValid ? .nipTidakDitemukan : .nipTidakValid)
             return .blocked(reasons: [code.rawValue])
         }
@@ -123,7 +128,9 @@ public struct SkpEligibility: Sendable {
             if let given = records[i].nipPenilaiText, !given.isEmpty {
                 // The penilai's NIP read in place (a copy of the SIASN row was a dozen reference counts a row).
                 if let nip = NIP.read(given, runDate: context.settings.runDate).nip {
-                    if nip.value != context.batch.employees[penilai.employee].nipValue { reasons.append("PENILAI_BERBEDA") }
+                    if nip.value != context.batch.employees[penilai.employee].nipValue {
+                        reasons.append("PENILAI_BERBEDA")
+                    }
                 } else if given != context.batch.employees[penilai.employee].nipBaru {
                     reasons.append("PENILAI_BERBEDA")
                 }
@@ -176,7 +183,8 @@ public struct SkpEligibility: Sendable {
             let unitName = writtenName ?? unit.map { context.tree.units[$0].nama }
             let npsn = knownNPSN ?? unit.flatMap { context.unitMap.school(ofUnit: $0, in: context.tree)?.text }
             return PayloadPerson(
-                pnsID: employee.pnsId, writtenNIP: employee.writtenNIPBaru, nama: employee.nama, unorID: employee.unorId,
+                pnsID: employee.pnsId, writtenNIP: employee.writtenNIPBaru, nama: employee.nama,
+                unorID: employee.unorId,
                 unorNama: unitName, jabatan: employee.jabatan, npsn: npsn, peranPenilai: nil)
         }
     }

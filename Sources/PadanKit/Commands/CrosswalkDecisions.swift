@@ -46,7 +46,9 @@ package struct CrosswalkDecisions {
 
     package func apply() throws(PadanError) -> Outcome {
         guard let patterns = pipeline.inputs[.unorNpsn] else {
-            throw PadanError(.data, "\(pipeline.path): pipeline tidak punya inputs.unor_npsn; tambahkan berkas tabel pemadanan lebih dulu")
+            throw PadanError(
+                .data,
+                "\(pipeline.path): pipeline tidak punya inputs.unor_npsn; tambahkan berkas tabel pemadanan lebih dulu")
         }
         let lock: StoreLock
         do {
@@ -130,7 +132,10 @@ package struct CrosswalkDecisions {
         let header = reader.header.map(ColumnSpec.key)
         let expected = RunTables.proposalsHeader.map(ColumnSpec.key)
         guard header.count >= expected.count, Array(header.prefix(expected.count)) == expected else {
-            throw PadanError(.data, "\(name):1: bukan berkas usulan pemadanan (kolom harus: \(RunTables.proposalsHeader.joined(separator: ", ")))")
+            throw PadanError(
+                .data,
+                "\(name):1: bukan berkas usulan pemadanan (kolom harus: \(RunTables.proposalsHeader.joined(separator: ", ")))"
+            )
         }
         let schools = Set(loaded.batch.schools.filter(\.isNegeri).map(\.npsn.text))
         let units = Set(loaded.batch.unors.map(\.id))
@@ -159,7 +164,8 @@ package struct CrosswalkDecisions {
                 let keputusan = (ColumnMap.clean(record.fields[7]) ?? "").uppercased()
                 if keputusan.isEmpty { continue }
                 guard keputusan == "SETUJU" || keputusan == "TOLAK" else {
-                    throw PadanError(.data, "\(at): keputusan harus SETUJU, TOLAK atau kosong, bukan '\(record.fields[7])'")
+                    throw PadanError(
+                        .data, "\(at): keputusan harus SETUJU, TOLAK atau kosong, bukan '\(record.fields[7])'")
                 }
                 let npsnText = ColumnMap.clean(record.fields[0]) ?? ""
                 let unitText = ColumnMap.clean(record.fields[3]) ?? ""
@@ -204,10 +210,14 @@ package struct CrosswalkDecisions {
                             + "(\(row.source))")
                 }
                 if let line = approvedLine[npsn.text] {
-                    throw PadanError(.data, "\(at): NPSN \(npsn.text) sudah disetujui di baris \(line); satu sekolah hanya boleh satu UNOR")
+                    throw PadanError(
+                        .data,
+                        "\(at): NPSN \(npsn.text) sudah disetujui di baris \(line); satu sekolah hanya boleh satu UNOR")
                 }
                 if let line = seenUnitLine[unit] {
-                    throw PadanError(.data, "\(at): UNOR \(unit.text) sudah disetujui di baris \(line); satu UNOR hanya boleh satu sekolah")
+                    throw PadanError(
+                        .data,
+                        "\(at): UNOR \(unit.text) sudah disetujui di baris \(line); satu UNOR hanya boleh satu sekolah")
                 }
                 approvedLine[npsn.text] = record.line
                 seenUnitLine[unit] = record.line

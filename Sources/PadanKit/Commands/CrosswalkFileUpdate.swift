@@ -77,8 +77,10 @@ struct CrosswalkFileUpdate {
             from: now, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
         for pair in pairs {
             out += Self.row(
-                ["unor_id": pair.unorId.uppercased(), "npsn": pair.npsn,
-                 "keterangan": "Disetujui BKD melalui usulan pemadanan Padan \(date)"],
+                [
+                    "unor_id": pair.unorId.uppercased(), "npsn": pair.npsn,
+                    "keterangan": "Disetujui BKD melalui usulan pemadanan Padan \(date)",
+                ],
                 layout: layout)
         }
 

@@ -34,7 +34,9 @@ struct PersonExplainer {
         }
         if people.count > 1 {
             explanation.sections.append(
-                .init(title: "Perhatian", lines: ["\(people.count) orang berbeda di Dapodik memakai NIP ini (NIP_GANDA)."]))
+                .init(
+                    title: "Perhatian", lines: ["\(people.count) orang berbeda di Dapodik memakai NIP ini (NIP_GANDA)."]
+                ))
         }
         var shownEmployees = Set<Int>()
         for p in people {
@@ -69,13 +71,15 @@ struct PersonExplainer {
         for r in person.rows {
             let t = batch.teachers[r]
             let name = context.school(t.npsn)?.nama ?? "(tidak ada di data sekolah)"
-            lines.append("Baris \(t.source): NPSN \(t.npsn.text) \(name), \(t.isInduk ? "Induk" : "Non Induk")"
-                + (r == person.induk ? " ← sekolah induk yang dipakai" : ""))
+            lines.append(
+                "Baris \(t.source): NPSN \(t.npsn.text) \(name), \(t.isInduk ? "Induk" : "Non Induk")"
+                    + (r == person.induk ? " ← sekolah induk yang dipakai" : ""))
         }
         out.sections.append(.init(title: "Di Dapodik", lines: lines))
 
         guard let l = linkage.linkOfPerson[p] else {
-            let why = row.employment == .kemenag
+            let why =
+                row.employment == .kemenag
                 ? "PNS Depag: dihitung, tetapi tidak dipadankan dengan SIASN dan tidak diberi disparitas."
                 : "Bukan ASN menurut Dapodik (\(row.statusKepegawaian)): tidak dipadankan dengan SIASN."
             out.sections.append(.init(title: "Pemadanan dengan SIASN", lines: [why]))
@@ -90,7 +94,9 @@ struct PersonExplainer {
             let employee = batch.employees[e]
             let role = link.method == .nip ? "Tertaut ke" : "Kandidat yang disarankan"
             linkLines.append("\(role): PNS ID \(employee.pnsId.text), NIP SIASN \(employee.nipBaru), \(employee.nama)")
-            linkLines.append("  instansi: \(employee.instansiKerja) · UNOR: \(employee.unorNama ?? employee.unorId.text) · kedudukan: \(employee.kedudukan)")
+            linkLines.append(
+                "  instansi: \(employee.instansiKerja) · UNOR: \(employee.unorNama ?? employee.unorId.text) · kedudukan: \(employee.kedudukan)"
+            )
         }
         if link.method != .nip {
             linkLines += candidateLines(for: p, link: link)
@@ -112,9 +118,14 @@ struct PersonExplainer {
         let flow = PeopleFlow(context: context, disparities: analysis.disparities).people.first { $0.person == p }
         let verdict: String
         switch flow?.state {
-        case .canFlow?: verdict = "SKP orang ini dapat mengalir ke e-Kinerja (tertaut lewat NIP, tanpa disparitas prioritas 1–3, sekolah sudah dipadankan)."
+        case .canFlow?:
+            verdict =
+                "SKP orang ini dapat mengalir ke e-Kinerja (tertaut lewat NIP, tanpa disparitas prioritas 1–3, sekolah sudah dipadankan)."
         case .swasta?: verdict = "Sekolah induknya swasta: SKP-nya tidak melalui PMM."
-        case .blocked(let reasons)?: verdict = "SKP orang ini belum dapat mengalir, karena: " + reasons.map { "\($0) (\(BlockReasonText.of($0).uraian))" }.joined(separator: "; ") + "."
+        case .blocked(let reasons)?:
+            verdict =
+                "SKP orang ini belum dapat mengalir, karena: "
+                + reasons.map { "\($0) (\(BlockReasonText.of($0).uraian))" }.joined(separator: "; ") + "."
         case nil: verdict = "-"
         }
         out.sections.append(.init(title: "Kesimpulan", lines: [verdict]))
@@ -145,7 +156,9 @@ struct PersonExplainer {
             return ["Kandidat: tidak ada orang SIASN (yang belum tertaut) dengan nama mirip (Jaro-Winkler ≥ 0,75)."]
         }
         func agree(_ v: Bool?) -> String { v.map { $0 ? "sama" : "beda" } ?? "tidak diketahui" }
-        var lines = ["Kandidat di SIASN (belum tertaut ke orang lain), kandidat sah lebih dulu lalu skor nama tertinggi:"]
+        var lines = [
+            "Kandidat di SIASN (belum tertaut ke orang lain), kandidat sah lebih dulu lalu skor nama tertinggi:"
+        ]
         for c in scored.prefix(5) {
             let employee = batch.employees[c.e]
             lines.append(
@@ -153,9 +166,10 @@ struct PersonExplainer {
                     + "skor nama \(ExplainText.score(c.score)), tanggal lahir \(agree(c.birth)), jenis kelamin \(agree(c.sex))"
                     + (c.rule ? " → kandidat" : ""))
         }
-        lines.append("Kandidat sah: tanggal lahir dan jenis kelamin sama, dan nama orang yang sama "
-            + "(sama setelah gelar dibuang, seluruh kata termuat, atau skor ≥ \(ExplainText.score(threshold))). "
-            + "Kandidat hanya saran untuk diperiksa, bukan tautan.")
+        lines.append(
+            "Kandidat sah: tanggal lahir dan jenis kelamin sama, dan nama orang yang sama "
+                + "(sama setelah gelar dibuang, seluruh kata termuat, atau skor ≥ \(ExplainText.score(threshold))). "
+                + "Kandidat hanya saran untuk diperiksa, bukan tautan.")
         return lines
     }
 
@@ -164,7 +178,9 @@ struct PersonExplainer {
         guard let school = context.school(npsn) else {
             return ["NPSN \(npsn.text) tidak ada di data sekolah Dapodik."]
         }
-        var lines = ["\(school.nama) (NPSN \(npsn.text)), \(school.isNegeri ? "Negeri" : "Swasta"), \(school.kabupatenKota)"]
+        var lines = [
+            "\(school.nama) (NPSN \(npsn.text)), \(school.isNegeri ? "Negeri" : "Swasta"), \(school.kabupatenKota)"
+        ]
         lines += SchoolExplainer.unitLines(school, context: context)
         return lines
     }
@@ -172,18 +188,22 @@ struct PersonExplainer {
     func explain(siasnOnly e: Int, into out: inout Explanation) {
         let employee = batch.employees[e]
         var lines = [
-            "\(employee.nama) — PNS ID \(employee.pnsId.text)", "jabatan: \(employee.jabatan) · kedudukan: \(employee.kedudukan)",
+            "\(employee.nama) — PNS ID \(employee.pnsId.text)",
+            "jabatan: \(employee.jabatan) · kedudukan: \(employee.kedudukan)",
             "instansi: \(employee.instansiKerja) · UNOR: \(employee.unorNama ?? employee.unorId.text)",
         ]
         if linkage.missingFromDapodik.contains(e) {
             lines.append("Tidak ada baris Dapodik ASN yang memakai NIP ini: ia tercatat ASN_TIDAK_ADA_DI_DAPODIK.")
         } else if let l = linkage.links.first(where: { $0.method == .suggested && $0.employee == e }) {
             let row = context.indukRow(ofPerson: l.person)
-            lines.append("Ia kandidat yang disarankan untuk baris Dapodik \(row.source) (\(row.nama)), yang NIP-nya bermasalah.")
+            lines.append(
+                "Ia kandidat yang disarankan untuk baris Dapodik \(row.source) (\(row.nama)), yang NIP-nya bermasalah.")
         } else if employee.hasLeftService {
             lines.append("Kedudukannya \(employee.kedudukan): tidak diharapkan ada di Dapodik.")
         } else {
-            lines.append("Bukan guru menurut SIASN (jabatan tidak diawali Guru dan UNOR-nya bukan unit sekolah): tidak dicari di Dapodik.")
+            lines.append(
+                "Bukan guru menurut SIASN (jabatan tidak diawali Guru dan UNOR-nya bukan unit sekolah): tidak dicari di Dapodik."
+            )
         }
         out.sections.append(.init(title: "Di SIASN saja", lines: lines))
         let own = analysis.disparities.filter { $0.subject == .asn && $0.pnsId == employee.pnsId.text }

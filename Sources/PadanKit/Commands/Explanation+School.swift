@@ -44,10 +44,14 @@ struct SchoolExplainer {
         if !people.isEmpty {
             var byCode = [DisparityCode: Int]()
             for d in people { byCode[d.code, default: 0] += 1 }
-            lines.append("Disparitas orang di sekolah ini: " + byCode.sorted { $0.key < $1.key }
-                .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "Disparitas orang di sekolah ini: "
+                    + byCode.sorted { $0.key < $1.key }
+                    .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
             for d in people.prefix(30) {
-                lines.append("  [\(d.code.rawValue)] \(d.nama) (NIP \(d.nip.isEmpty ? "-" : d.nip)) — \(store.age(of: d, asOf: asOf))")
+                lines.append(
+                    "  [\(d.code.rawValue)] \(d.nama) (NIP \(d.nip.isEmpty ? "-" : d.nip)) — \(store.age(of: d, asOf: asOf))"
+                )
             }
             if people.count > 30 { lines.append("  … dan \(people.count - 30) lainnya (lihat disparities.csv)") }
         }
@@ -65,13 +69,19 @@ struct SchoolExplainer {
         switch a.method {
         case .crosswalk:
             let entry = context.batch.crosswalk.first { $0.npsn == school.npsn && $0.unorId == a.unitId }
-            lines.append("UNOR: \(a.unit.map(unitName) ?? (a.unitId?.text ?? "-"))" + (a.unit == nil ? " — tidak ada di data UNOR SIASN" : ""))
-            if let entry { lines.append("Baris pemadanan: \(entry.source)" + (entry.keterangan.map { " (\($0))" } ?? "")) }
+            lines.append(
+                "UNOR: \(a.unit.map(unitName) ?? (a.unitId?.text ?? "-"))"
+                    + (a.unit == nil ? " — tidak ada di data UNOR SIASN" : ""))
+            if let entry {
+                lines.append("Baris pemadanan: \(entry.source)" + (entry.keterangan.map { " (\($0))" } ?? ""))
+            }
         case .name:
             lines.append("UNOR: \(a.unit.map(unitName) ?? "-")")
         case .fuzzy:
-            lines.append("UNOR: \(a.unit.map(unitName) ?? "-"), skor \(a.score.map(ExplainText.score) ?? "-") "
-                + "(ambang \(ExplainText.score(context.settings.unorThreshold)), selisih minimal \(ExplainText.score(context.settings.unorMargin)))")
+            lines.append(
+                "UNOR: \(a.unit.map(unitName) ?? "-"), skor \(a.score.map(ExplainText.score) ?? "-") "
+                    + "(ambang \(ExplainText.score(context.settings.unorThreshold)), selisih minimal \(ExplainText.score(context.settings.unorMargin)))"
+            )
         case .none:
             lines.append("Mengapa belum: " + reason(a, context: context))
         }
@@ -80,7 +90,9 @@ struct SchoolExplainer {
             lines.append("Kandidat UNOR terbaik (skor nama):")
             for c in candidates {
                 let rejected = context.rejectedPairs.contains(school.npsn, tree.units[c.unit].id)
-                lines.append("  \(ExplainText.score(c.score))  \(unitName(c.unit))" + (rejected ? " — ditolak BKD, tidak diusulkan lagi" : ""))
+                lines.append(
+                    "  \(ExplainText.score(c.score))  \(unitName(c.unit))"
+                        + (rejected ? " — ditolak BKD, tidak diusulkan lagi" : ""))
             }
         }
         return lines
@@ -88,20 +100,25 @@ struct SchoolExplainer {
 
     static func reason(_ a: UnitAssignment, context: JudgementContext) -> String {
         let s = context.settings
-        if context.unitMap.conflicts.contains(where: { if case .school(let n) = $0.side { return n == a.npsn } else { return false } }) {
+        if context.unitMap.conflicts.contains(where: {
+            if case .school(let n) = $0.side { return n == a.npsn } else { return false }
+        }) {
             return "tabel pemadanan memasangkan sekolah ini dengan dua UNOR (PEMADANAN_GANDA); baris itu tidak dipakai"
         }
         if a.contested, let unit = a.suggestion {
-            return "UNOR \(context.tree.units[unit].nama) juga cocok untuk sekolah lain, sehingga tidak diberikan ke keduanya"
+            return
+                "UNOR \(context.tree.units[unit].nama) juga cocok untuk sekolah lain, sehingga tidak diberikan ke keduanya"
         }
         guard let best = a.candidates.first else {
-            return "tidak ada UNOR sekolah yang aktif, setingkat dan di pemerintah daerah yang sama yang namanya sebanding"
+            return
+                "tidak ada UNOR sekolah yang aktif, setingkat dan di pemerintah daerah yang sama yang namanya sebanding"
         }
         if !Threshold.reaches(best.score, s.unorThreshold) {
             return "skor terbaik \(ExplainText.score(best.score)) di bawah ambang \(ExplainText.score(s.unorThreshold))"
         }
         let second = a.candidates.count > 1 ? a.candidates[1].score : 0
-        return "skor terbaik \(ExplainText.score(best.score)) hanya \(ExplainText.score(best.score - second)) di atas kandidat kedua "
+        return
+            "skor terbaik \(ExplainText.score(best.score)) hanya \(ExplainText.score(best.score - second)) di atas kandidat kedua "
             + "(perlu selisih \(ExplainText.score(s.unorMargin)))"
     }
 
@@ -123,9 +140,10 @@ struct SchoolExplainer {
         let canFlow = flow.filter { $0.state == .canFlow }.count
         var siasn = 0
         if let unit = context.unitMap.assignment(npsn)?.unit {
-            siasn = context.batch.employees.filter { e in
-                context.unit(of: e).map { context.tree.isUnit($0, atOrUnder: unit) } ?? false
-            }.count
+            siasn =
+                context.batch.employees.filter { e in
+                    context.unit(of: e).map { context.tree.isUnit($0, atOrUnder: unit) } ?? false
+                }.count
         }
         return [
             "PTK dengan sekolah induk ini di Dapodik: \(total) (ASN \(asn), PNS Depag \(kemenag), non-ASN \(total - asn - kemenag))",

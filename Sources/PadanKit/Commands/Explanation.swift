@@ -52,7 +52,9 @@ package struct Explanation: Sendable {
     /// Recomputes the run as of `asOf` (default: the as-of date of the store's last run, else today) and
     /// explains the target. A malformed NIP or NPSN is a `.usage` error (64); one the inputs do not hold is
     /// an answer that says so (exit 0), not a failure: 65 means an unusable input.
-    package static func explain(_ target: Target, pipeline: PipelineFile, asOf: CalendarDate?) throws(PadanError) -> Explanation {
+    package static func explain(_ target: Target, pipeline: PipelineFile, asOf: CalendarDate?) throws(PadanError)
+        -> Explanation
+    {
         let store = try StoreView(pipeline: pipeline)
         let date = asOf ?? store.lastRun.flatMap { CalendarDate(iso: $0.asOf) } ?? NightlyRun.today(Date())
         // The question is checked before anything is read (a malformed one is a usage error).

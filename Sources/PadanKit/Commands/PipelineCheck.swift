@@ -21,7 +21,8 @@ package struct PipelineCheck {
                 out += "\n\(kind.rawValue): tidak dipakai\n"
                 continue
             }
-            out += "\n\(kind.rawValue): \(report.files.count) berkas, \(report.rows) baris dibaca, \(report.rejected) ditolak\n"
+            out +=
+                "\n\(kind.rawValue): \(report.files.count) berkas, \(report.rows) baris dibaca, \(report.rejected) ditolak\n"
             for file in report.files {
                 out += "  \(file.path): \(file.rows) baris, \(file.rejected) ditolak\n"
             }
@@ -31,7 +32,11 @@ package struct PipelineCheck {
         }
         for warning in loaded.warnings { out += "\nperingatan: \(warning)\n" }
         let total = loaded.rejects.count
-        out += "\n" + (total == 0 ? "Semua baris terbaca.\n" : "\(total) baris akan ditolak (masuk rejects.csv); proses tetap berjalan.\n")
+        out +=
+            "\n"
+            + (total == 0
+                ? "Semua baris terbaca.\n"
+                : "\(total) baris akan ditolak (masuk rejects.csv); proses tetap berjalan.\n")
         return out
     }
 }

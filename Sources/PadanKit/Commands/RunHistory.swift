@@ -20,7 +20,8 @@ package struct RunHistory {
 
     /// Column titles, in Bahasa Indonesia.
     static let header = [
-        "Run", "Per tanggal", "Terbuka", "Baru", "Selesai", "Tertaut/ASN", "Siap kirim", "Delta", "Tertahan", "Dilewati",
+        "Run", "Per tanggal", "Terbuka", "Baru", "Selesai", "Tertaut/ASN", "Siap kirim", "Delta", "Tertahan",
+        "Dilewati",
     ]
 
     /// The table an operator reads; numbers right-aligned.

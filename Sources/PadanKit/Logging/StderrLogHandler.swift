@@ -14,7 +14,10 @@ package struct StderrLogHandler: LogHandler {
     private let sink: @Sendable (String) -> Void
 
     /// - Parameter sink: where lines go (stderr by default; tests pass a collector).
-    package init(label: String, level: Logger.Level, sink: @escaping @Sendable (String) -> Void = { RunProgress.writeStandardError($0) }) {
+    package init(
+        label: String, level: Logger.Level,
+        sink: @escaping @Sendable (String) -> Void = { RunProgress.writeStandardError($0) }
+    ) {
         self.label = label
         self.logLevel = level
         self.sink = sink

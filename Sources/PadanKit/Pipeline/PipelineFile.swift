@@ -86,10 +86,14 @@ struct PipelineFileParser {
         guard let version = table["version"]?.int else { throw fail("kunci 'version' wajib diisi (angka)") }
         guard version <= PipelineFile.supportedVersion else {
             throw fail(
-                "version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))", at: "version")
+                "version = \(version) lebih baru dari yang dikenal program ini (\(PipelineFile.supportedVersion))",
+                at: "version")
         }
         guard version >= 1 else { throw fail("version = \(version) tidak sah", at: "version") }
-        try check(table, allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"], in: "")
+        try check(
+            table,
+            allowed: ["version", "name", "store", "output_dir", "inputs", "periode", "matching", "penilai", "upt"],
+            in: "")
         let name = try string(table, "name")
         let store = try string(table, "store")
         let output = try string(table, "output_dir")
@@ -193,7 +197,9 @@ struct PipelineFileParser {
             throw fail("matching.\(key) harus angka", at: "matching.\(key)")
         }
         guard (0...1).contains(number) else {
-            throw fail("matching.\(key) harus angka dari 0 sampai 1, bukan \(String(format: "%g", number))", at: "matching.\(key)")
+            throw fail(
+                "matching.\(key) harus angka dari 0 sampai 1, bukan \(String(format: "%g", number))",
+                at: "matching.\(key)")
         }
         return number
     }

@@ -18,7 +18,8 @@ extension PipelineFileParser {
             switch NIP.read(nip, runDate: today) {
             case .valid: break
             case .empty: throw fail("kunci '\(entry).nip' wajib diisi (teks)", at: entry + ".nip")
-            case .invalid(_, let why): throw fail("\(entry).nip (\(instansi)) bukan NIP yang sah: \(why)", at: entry + ".nip")
+            case .invalid(_, let why):
+                throw fail("\(entry).nip (\(instansi)) bukan NIP yang sah: \(why)", at: entry + ".nip")
             case .corrupted:
                 throw fail(
                     "\(entry).nip (\(instansi)) rusak oleh spreadsheet (notasi ilmiah atau desimal); tulis ke-18 angkanya",

@@ -11,21 +11,29 @@ package enum BlockReasonText {
         if let c = DisparityCode(rawValue: code) { return (c.priority, c.uraian, c.tindakan, c.owner) }
         switch code {
         case "NPSN_SKP_BERBEDA":
-            return (3, "Sekolah pada SKP di PMM bukan sekolah induk guru di Dapodik",
+            return (
+                3, "Sekolah pada SKP di PMM bukan sekolah induk guru di Dapodik",
                 "Guru memperbaiki sekolah pada SKP di PMM, atau operator sekolah memperbaiki status induk di Dapodik",
-                "Guru / Operator Sekolah")
+                "Guru / Operator Sekolah"
+            )
         case "PENILAI_TIDAK_DITEMUKAN":
-            return (3, "Penilai SKP (kepala sekolah) tidak dapat ditentukan",
+            return (
+                3, "Penilai SKP (kepala sekolah) tidak dapat ditentukan",
                 "Operator sekolah mencatat tepat satu kepala sekolah ASN di Dapodik (tugas tambahan Kepala Sekolah) dengan NIP yang tertaut ke SIASN",
-                "Operator Sekolah")
+                "Operator Sekolah"
+            )
         case "PENILAI_BERBEDA":
-            return (3, "NIP penilai pada SKP di PMM bukan kepala sekolah menurut Dapodik",
+            return (
+                3, "NIP penilai pada SKP di PMM bukan kepala sekolah menurut Dapodik",
                 "Guru memperbaiki penilai pada SKP di PMM, atau operator sekolah memperbarui kepala sekolah di Dapodik",
-                "Guru / Operator Sekolah")
+                "Guru / Operator Sekolah"
+            )
         case unknownSchool:
-            return (3, "Sekolah induk guru tidak ada di data sekolah Dapodik",
+            return (
+                3, "Sekolah induk guru tidak ada di data sekolah Dapodik",
                 "Dinas Pendidikan memastikan data sekolah Dapodik yang dipakai lengkap, atau operator sekolah memperbaiki NPSN sekolah induk",
-                "Dinas Pendidikan / Operator Sekolah")
+                "Dinas Pendidikan / Operator Sekolah"
+            )
         default:
             return (3, code, "Periksa baris ini di skp/blocked.csv", "BKD")
         }

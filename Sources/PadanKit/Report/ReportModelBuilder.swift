@@ -34,7 +34,8 @@ package enum ReportModelBuilder {
             pipeline: r.pipeline.name, runId: r.runId, asOf: r.asOf.description, startedAt: r.startedAt,
             version: RunSummary.version, inputs: inputs(r.loaded), asnTeachers: flow.teachers,
             canFlow: flow.canFlow, atSwasta: flow.atSwasta, blockReasons: flow.reasons,
-            missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows, skpEligible: skp.eligible,
+            missingFromDapodik: r.context.linkage.missingFromDapodik.count, skpRows: skp.rows,
+            skpEligible: skp.eligible,
             skpDelta: r.deltaCount, skpBlocked: skp.blocked, skpSkipped: skp.skipped,
             fixes: fixes(r, flow: flow), codes: codes(r), openTotal: r.rows.count, newTotal: r.newCount,
             resolvedTotal: r.resolved.count, regions: regions(r, counts: counts), schools: schools.worst,
@@ -138,7 +139,9 @@ package enum ReportModelBuilder {
             }
             tallies[lastSlot].add(r.disparities[i].code)
             // The first school name given; the kabupaten/kota with it (or with the last disparity, when none is).
-            if names[lastSlot].0.isEmpty { names[lastSlot] = (r.disparities[i].namaSekolah, r.disparities[i].kabupatenKota) }
+            if names[lastSlot].0.isEmpty {
+                names[lastSlot] = (r.disparities[i].namaSekolah, r.disparities[i].kabupatenKota)
+            }
         }
         // The disparities' NPSNs are text: each read back once to find its teachers.
         func teachers(_ key: String) -> (asn: Int, canFlow: Int) {
@@ -183,7 +186,8 @@ package enum ReportModelBuilder {
     static func trend(_ r: RunResult) -> [ReportModel.Night] {
         let earlier = r.recentRuns.prefix(RunResult.trendLength - 1).reversed().map { run in
             ReportModel.Night(
-                runId: run.runID, asOf: run.asOf, open: run.counts.open, new: run.counts.new, resolved: run.counts.resolved)
+                runId: run.runID, asOf: run.asOf, open: run.counts.open, new: run.counts.new,
+                resolved: run.counts.resolved)
         }
         let tonight = ReportModel.Night(
             runId: r.runId, asOf: r.asOf.description, open: r.rows.count, new: r.newCount, resolved: r.resolved.count)

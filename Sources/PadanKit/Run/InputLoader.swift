@@ -86,7 +86,8 @@ package struct InputLoader: Sendable {
                 for (i, path) in paths.enumerated() {
                     files.append(
                         FileLoad(
-                            kind: kind, path: path, content: sizes[i], laterContent: i == 0 ? sizes.dropFirst().reduce(0, +) : 0))
+                            kind: kind, path: path, content: sizes[i],
+                            laterContent: i == 0 ? sizes.dropFirst().reduce(0, +) : 0))
                 }
                 kinds.append((kind, first..<files.count))
             } catch {
@@ -113,10 +114,11 @@ package struct InputLoader: Sendable {
             for i in range { if let failure = files[i].failure { throw failure } }
         }
         let groups = kinds.map { kind, range in
-            ParallelWork.Slot(range.map { i in
-                defer { files[i].loaded = LoadedInputs() }
-                return files[i]
-            })
+            ParallelWork.Slot(
+                range.map { i in
+                    defer { files[i].loaded = LoadedInputs() }
+                    return files[i]
+                })
         }
         let kindOrder = kinds.map(\.kind)
         let assembled = ParallelWork.map(groups.count) { k in Self.assemble(kindOrder[k], groups[k]) }
@@ -144,7 +146,9 @@ package struct InputLoader: Sendable {
     }
 
     /// One kind's files, read, put together in file order.
-    static func assemble(_ kind: InputKind, _ slot: ParallelWork.Slot<[FileLoad]>) -> (loaded: LoadedInputs, report: InputReport) {
+    static func assemble(_ kind: InputKind, _ slot: ParallelWork.Slot<[FileLoad]>) -> (
+        loaded: LoadedInputs, report: InputReport
+    ) {
         // Taken out of the slot, the only reference: the first file's table grows in place.
         var files = slot.take()
         var report = InputReport(kind: kind)
@@ -225,18 +229,21 @@ package struct InputLoader: Sendable {
                 if report.rows & 4095 == 0 { onRows(kind, name, report.rows) }
                 if report.rows == Self.sampleRows {
                     Self.reserve(
-                        kind, rows: report.rows, fraction: Double(tap.count) / Double(max(1, fileSize)), content: content,
+                        kind, rows: report.rows, fraction: Double(tap.count) / Double(max(1, fileSize)),
+                        content: content,
                         laterContent: laterBytes, in: &loaded.batch)
                 }
                 let rejection: RowReject?
                 switch event {
                 case .reject(let reject): rejection = reject
-                case .record(let record): rejection = Self.decode(record, kind: kind, decoder: decoder, into: &loaded.batch)
+                case .record(let record):
+                    rejection = Self.decode(record, kind: kind, decoder: decoder, into: &loaded.batch)
                 }
                 if let rejection {
                     report.rejected += 1
                     loaded.rejects.append(
-                        RejectedRow(kind: kind, file: name, line: rejection.line, reason: rejection.reason, raw: rejection.raw))
+                        RejectedRow(
+                            kind: kind, file: name, line: rejection.line, reason: rejection.reason, raw: rejection.raw))
                 }
             }
             try decoder.checkRequiredColumns(heldBy: reader)
@@ -283,7 +290,9 @@ package struct InputLoader: Sendable {
     }
 
     /// Decodes one record into the batch; returns the reject when it cannot be typed.
-    static func decode(_ record: TableRecord, kind: InputKind, decoder: RecordDecoder, into batch: inout Batch) -> RowReject? {
+    static func decode(_ record: TableRecord, kind: InputKind, decoder: RecordDecoder, into batch: inout Batch)
+        -> RowReject?
+    {
         func take<T>(_ result: Result<T, RowReject>, _ append: (T) -> Void) -> RowReject? {
             switch result {
             case .success(let value):
@@ -383,7 +392,8 @@ package struct InputLoader: Sendable {
             let at = items[later].source
             rejects.append(
                 RejectedRow(
-                    kind: kind, file: at.file, line: at.line, reason: "\(what) ganda (sudah ada di \(items[first].source))",
+                    kind: kind, file: at.file, line: at.line,
+                    reason: "\(what) ganda (sudah ada di \(items[first].source))",
                     raw: texts[row] ?? ""))
             if var report = reports[kind], let f = report.files.firstIndex(where: { $0.path == at.file }) {
                 report.files[f].rejected += 1

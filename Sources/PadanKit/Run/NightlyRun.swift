@@ -31,7 +31,8 @@ package struct NightlyRun {
         let asOf = options.asOf ?? Self.today(started)
         let lock: StoreLock
         do {
-            lock = try StoreLock.acquire(storePath: pipeline.store, holder: "padan run \(pipeline.name), mulai \(Self.iso(started))")
+            lock = try StoreLock.acquire(
+                storePath: pipeline.store, holder: "padan run \(pipeline.name), mulai \(Self.iso(started))")
         } catch {
             throw Self.storeError(error)
         }
@@ -49,7 +50,8 @@ package struct NightlyRun {
         // Read once, before the rules: a rejected pair is neither suggested nor proposed again.
         let rejected: RejectedPairs
         do { rejected = try Self.rejectedPairs(database) } catch { throw Self.storeError(error) }
-        var analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, rejected: rejected, clock: clock) { kind, file, rows in
+        var analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf, rejected: rejected, clock: clock) {
+            kind, file, rows in
             progress.rowsRead(kind.rawValue, file: file, rows: rows)
         }
         analysis.releaseLookups()
@@ -66,7 +68,9 @@ package struct NightlyRun {
                 }
             }
         }
-        for reject in analysis.loaded.rejects { logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)") }
+        for reject in analysis.loaded.rejects {
+            logger.debug("baris ditolak: \(reject.file):\(reject.line): \(reject.reason)")
+        }
 
         let folder = try RunFolder.create(outputDir: outputDir, startedAt: started) { id in
             (try? database.run(id: id)) != nil
@@ -98,7 +102,8 @@ package struct NightlyRun {
                 } _: {
                     let keys = Result { () throws(WriterError) in
                         try SkpPayloadFiles.write(
-                            known.skp, runId: known.runId, emitted: emitted, folder: folder, onNewKeys: lane.provide(keys:))
+                            known.skp, runId: known.runId, emitted: emitted, folder: folder,
+                            onNewKeys: lane.provide(keys:))
                     }.mapError { PadanError(.cannotCreate, $0.description) }
                     if case .success = keys { lane.keysWritten() }
                     return keys
@@ -154,7 +159,9 @@ package struct NightlyRun {
 
     /// Status, first seen and age of every open disparity; resolved ones; crosswalk proposals. Returns the
     /// payload keys earlier runs emitted (for `skp/delta.jsonl`).
-    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError) -> PayloadKeyIndex {
+    static func assignLifecycle(_ result: inout RunResult, database: PadanDatabase) throws(PadanError)
+        -> PayloadKeyIndex
+    {
         // The crosswalk proposals beside the store's answers and the ids (a core would otherwise be idle).
         let context = result.context
         let (read, proposals) = ParallelWork.beside({ CrosswalkProposals(context: context) }) {

@@ -17,13 +17,17 @@ package struct RunAnalysis: Sendable {
     ///   - clock: times each stage and reports it as it ends.
     ///   - onRows: called while reading with (input kind, file, rows read so far of that file).
     package static func perform(
-        pipeline: PipelineFile, asOf: CalendarDate, rejected: RejectedPairs = RejectedPairs(), clock: StageClock = StageClock(),
+        pipeline: PipelineFile, asOf: CalendarDate, rejected: RejectedPairs = RejectedPairs(),
+        clock: StageClock = StageClock(),
         onRows: @escaping @Sendable (InputKind, String, Int) -> Void = { _, _, _ in }
     ) throws(PadanError) -> RunAnalysis {
         let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
         var loader = InputLoader(pipeline: pipeline, runDate: asOf)
         loader.onRows = onRows
-        var loaded = try clock.stage("read", detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }) {
+        var loaded = try clock.stage(
+            "read",
+            detail: { "\($0.batch.teachers.count + $0.batch.employees.count) baris orang, \($0.rejects.count) ditolak" }
+        ) {
             () throws(PadanError) in try loader.load()
         }
         // Schools and units on one core, people and their name candidates on the other: neither needs the
@@ -33,7 +37,9 @@ package struct RunAnalysis: Sendable {
         // matched: inside `ParallelWork.both` it stayed on one core, the other idle for its last 0.3 s nationally.
         let (searched, (tree, unitMap)) = ParallelWork.beside({
             let tree = clock.stage("normalize", detail: { "\($0.units.count) UNOR" }) { reconciler.normalize(batch) }
-            let unitMap = clock.stage("match_units", detail: { "\($0.assignments.filter { $0.unit != nil }.count) sekolah berunit" }) {
+            let unitMap = clock.stage(
+                "match_units", detail: { "\($0.assignments.filter { $0.unit != nil }.count) sekolah berunit" }
+            ) {
                 reconciler.matchUnits(batch, tree: tree, spread: ParallelWork.spread(chunk: 4096))
             }
             return (tree, unitMap)
@@ -49,7 +55,8 @@ package struct RunAnalysis: Sendable {
         var linkage = searched
         clock.stage("missing", detail: { _ in "\(linkage.missingFromDapodik.count) ASN SIASN tidak ada di Dapodik" }) {
             // Spread over the cores (both sides of the matching are done; 0.2 s on one core nationally).
-            reconciler.findMissing(batch, tree: tree, unitMap: unitMap, linkage: &linkage, spread: ParallelWork.spread(chunk: 1 << 17))
+            reconciler.findMissing(
+                batch, tree: tree, unitMap: unitMap, linkage: &linkage, spread: ParallelWork.spread(chunk: 1 << 17))
         }
         let context = JudgementContext(
             batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,
@@ -86,7 +93,8 @@ package struct RunAnalysis: Sendable {
         let shown = areas.sorted().prefix(5).joined(separator: ", ") + (areas.count > 5 ? ", …" : "")
         let remedy =
             upts.isEmpty
-            ? "sekolahnya tidak ada di dapodik_sekolah" : "tambahkan wilayahnya ke [[upt]] di berkas pipeline, atau UPT dengan wilayah \"*\""
+            ? "sekolahnya tidak ada di dapodik_sekolah"
+            : "tambahkan wilayahnya ke [[upt]] di berkas pipeline, atau UPT dengan wilayah \"*\""
         return "\(count) disparitas prioritas 1–3 tidak masuk daftar eskalasi UPT mana pun (\(shown)): \(remedy)"
     }
 
@@ -117,12 +125,15 @@ package struct RunAnalysis: Sendable {
 
     /// The rules that take longest at national scale (CPU profile of the judge stage), costliest first.
     static func costRank(_ code: DisparityCode) -> Int {
-        let costliest: [DisparityCode] = [.namaBerbeda, .unorSatpenBerbeda, .unorWilayahBerbeda, .statusBerbeda, .jenisKelaminBerbeda]
+        let costliest: [DisparityCode] = [
+            .namaBerbeda, .unorSatpenBerbeda, .unorWilayahBerbeda, .statusBerbeda, .jenisKelaminBerbeda,
+        ]
         return costliest.firstIndex(of: code) ?? costliest.count
     }
 
     /// `Reconciler.decideSkp` without payloads (built as they are written), rows spread over the cores.
-    static func decide(_ context: JudgementContext, disparities: [Disparity], resolver: PenilaiResolver) -> SkpDecisions {
+    static func decide(_ context: JudgementContext, disparities: [Disparity], resolver: PenilaiResolver) -> SkpDecisions
+    {
         let eligibility = SkpEligibility(context: context, disparities: disparities, resolver: resolver)
         let records = context.batch.skp
         let verdicts = ParallelWork.chunks(records.count, chunk: 8192) { range in

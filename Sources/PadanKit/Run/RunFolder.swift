@@ -11,7 +11,9 @@ package struct RunFolder {
     package var final: String { (outputDir as NSString).appendingPathComponent(runId) }
 
     /// Picks the run id (`YYYYMMDDTHHMMSSZ`, `-2`, `-3`, … when taken) and creates the temporary folder.
-    package static func create(outputDir: String, startedAt: Date, taken: (String) -> Bool) throws(PadanError) -> RunFolder {
+    package static func create(outputDir: String, startedAt: Date, taken: (String) -> Bool) throws(PadanError)
+        -> RunFolder
+    {
         let fm = FileManager.default
         try prepare(outputDir: outputDir)
         removeAbandoned(in: outputDir)
@@ -25,11 +27,16 @@ package struct RunFolder {
         let temporary = (outputDir as NSString).appendingPathComponent(".\(runId).tmp-\(getpid())")
         do {
             try? fm.removeItem(atPath: temporary)
-            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
-            try fm.createDirectory(atPath: temporary + "/skp", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
-            try fm.createDirectory(atPath: temporary + "/escalation", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
+            try fm.createDirectory(
+                atPath: temporary, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
+            try fm.createDirectory(
+                atPath: temporary + "/skp", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o750])
+            try fm.createDirectory(
+                atPath: temporary + "/escalation", withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o750])
         } catch {
-            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(SystemErrorText.reason(error))")
+            throw PadanError(
+                .cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(SystemErrorText.reason(error))")
         }
         return RunFolder(outputDir: outputDir, runId: runId, temporary: temporary)
     }
@@ -42,10 +49,13 @@ package struct RunFolder {
             try FileManager.default.createDirectory(
                 atPath: outputDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         } catch {
-            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(SystemErrorText.reason(error))")
+            throw PadanError(
+                .cannotCreate, "\(outputDir): folder keluaran tidak dapat dibuat: \(SystemErrorText.reason(error))")
         }
         guard access(outputDir, W_OK | X_OK) == 0 else {
-            throw PadanError(.cannotCreate, "\(outputDir): folder keluaran tidak dapat ditulis: \(SystemErrorText.reason(errno: errno))")
+            throw PadanError(
+                .cannotCreate,
+                "\(outputDir): folder keluaran tidak dapat ditulis: \(SystemErrorText.reason(errno: errno))")
         }
     }
 
@@ -55,7 +65,8 @@ package struct RunFolder {
     /// Renames the finished folder into place.
     package func publish() throws(PadanError) {
         guard rename(temporary, final) == 0 else {
-            throw PadanError(.cannotCreate, "\(final): folder hasil tidak dapat dipasang: \(SystemErrorText.reason(errno: errno))")
+            throw PadanError(
+                .cannotCreate, "\(final): folder hasil tidak dapat dipasang: \(SystemErrorText.reason(errno: errno))")
         }
     }
 
@@ -107,7 +118,8 @@ package struct RunFolder {
 
     /// The pid in a temporary name this type makes, or nil for any other name.
     static func temporaryOwner(_ name: String) -> pid_t? {
-        guard name.hasPrefix(".") || name.hasPrefix("latest."), let marker = name.range(of: ".tmp-", options: .backwards),
+        guard name.hasPrefix(".") || name.hasPrefix("latest."),
+            let marker = name.range(of: ".tmp-", options: .backwards),
             let pid = pid_t(name[marker.upperBound...]), pid > 0
         else { return nil }
         return pid

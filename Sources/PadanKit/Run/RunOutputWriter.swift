@@ -19,12 +19,18 @@ struct RunOutputWriter: Sendable {
             try writeCSV("resolved.csv", DisparityRow.header, result.resolved.lazy.map(\.cells))
             try writeLinks()
             try writeCSV("unor_map.csv", RunTables.unorMapHeader, RunTables.unorMap(result.context))
-            try writeCSV("rejects.csv", RunTables.rejectsHeader, result.loaded.rejects.lazy.map {
-                [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
-            })
+            try writeCSV(
+                "rejects.csv", RunTables.rejectsHeader,
+                result.loaded.rejects.lazy.map {
+                    [$0.kind.rawValue, $0.file, String($0.line), $0.reason, $0.raw]
+                })
             let skp = result.skp
-            try writeCSV("skp/blocked.csv", RunTables.blockedHeader, RunTables.blockedRows(records: skp.records, verdicts: skp.verdicts))
-            try writeCSV("skp/skipped.csv", RunTables.skippedHeader, RunTables.skippedRows(records: skp.records, verdicts: skp.verdicts))
+            try writeCSV(
+                "skp/blocked.csv", RunTables.blockedHeader,
+                RunTables.blockedRows(records: skp.records, verdicts: skp.verdicts))
+            try writeCSV(
+                "skp/skipped.csv", RunTables.skippedHeader,
+                RunTables.skippedRows(records: skp.records, verdicts: skp.verdicts))
             try writeEscalations()
             try writeProposals()
         } catch {
@@ -80,8 +86,10 @@ struct RunOutputWriter: Sendable {
         let tree = result.context.tree
         let rows = result.proposals.proposals.map { p -> [String] in
             let school = result.context.school(p.npsn)
-            return [p.npsn.text, school?.nama ?? "", school?.kabupatenKota ?? "", tree.units[p.unit].id.text,
-                    tree.units[p.unit].nama, RunTables.formatScore(p.score), p.reason, ""]
+            return [
+                p.npsn.text, school?.nama ?? "", school?.kabupatenKota ?? "", tree.units[p.unit].id.text,
+                tree.units[p.unit].nama, RunTables.formatScore(p.score), p.reason, "",
+            ]
         }
         try writeCSV("usulan_pemadanan.csv", RunTables.proposalsHeader, rows, bom: true)
     }

@@ -11,9 +11,18 @@ package enum RunSummary {
         for kind in InputKind.allCases {
             guard let report = r.loaded.reports[kind] else { continue }
             let files = report.files.map { f -> JSONValue in
-                .object([("path", .string(f.path)), ("sha256", .string(f.sha256)), ("rows", .int(f.rows)), ("rejected", .int(f.rejected))])
+                .object([
+                    ("path", .string(f.path)), ("sha256", .string(f.sha256)), ("rows", .int(f.rows)),
+                    ("rejected", .int(f.rejected)),
+                ])
             }
-            inputs.append((kind.rawValue, .object([("files", .array(files)), ("rows", .int(report.rows)), ("rejected", .int(report.rejected))])))
+            inputs.append(
+                (
+                    kind.rawValue,
+                    .object([
+                        ("files", .array(files)), ("rows", .int(report.rows)), ("rejected", .int(report.rejected)),
+                    ])
+                ))
         }
         let links = r.context.linkage.links
         func count(_ m: LinkMethod) -> Int { r.context.linkage.count(m) }
@@ -28,25 +37,50 @@ package enum RunSummary {
             ("as_of", .string(r.asOf.description)),
             ("started_at", .string(r.startedAt)), ("finished_at", .string(r.finishedAt)),
             ("inputs", .object(inputs)),
-            ("people", .object([
-                ("dapodik_asn", .int(links.count)), ("kemenag", .int(r.context.linkage.kemenagPeople)),
-                ("linked", .int(count(.nip))), ("suggested", .int(count(.suggested))), ("ambiguous", .int(count(.ambiguous))),
-                ("unlinked", .int(count(.none))), ("siasn_missing_in_dapodik", .int(r.context.linkage.missingFromDapodik.count)),
-            ])),
-            ("schools", .object([
-                ("negeri", .int(assignments.count)), ("crosswalk", .int(schools(.crosswalk))), ("name", .int(schools(.name))),
-                ("fuzzy", .int(schools(.fuzzy))), ("unmapped", .int(schools(.none))),
-            ])),
-            ("disparities", .object([
-                ("open", .int(r.rows.count)), ("new", .int(r.newCount)), ("persisting", .int(r.rows.count - r.newCount)),
-                ("resolved", .int(r.resolved.count)), ("by_code", .object(byCode)), ("by_priority", .object(byPriority)),
-            ])),
-            ("skp", .object([
-                ("rows", .int(skp.rows)), ("eligible", .int(skp.eligible)), ("delta", .int(r.deltaCount)),
-                ("blocked", .int(skp.blocked)), ("skipped", .int(skp.skipped)),
-            ])),
+            (
+                "people",
+                .object([
+                    ("dapodik_asn", .int(links.count)), ("kemenag", .int(r.context.linkage.kemenagPeople)),
+                    ("linked", .int(count(.nip))), ("suggested", .int(count(.suggested))),
+                    ("ambiguous", .int(count(.ambiguous))),
+                    ("unlinked", .int(count(.none))),
+                    ("siasn_missing_in_dapodik", .int(r.context.linkage.missingFromDapodik.count)),
+                ])
+            ),
+            (
+                "schools",
+                .object([
+                    ("negeri", .int(assignments.count)), ("crosswalk", .int(schools(.crosswalk))),
+                    ("name", .int(schools(.name))),
+                    ("fuzzy", .int(schools(.fuzzy))), ("unmapped", .int(schools(.none))),
+                ])
+            ),
+            (
+                "disparities",
+                .object([
+                    ("open", .int(r.rows.count)), ("new", .int(r.newCount)),
+                    ("persisting", .int(r.rows.count - r.newCount)),
+                    ("resolved", .int(r.resolved.count)), ("by_code", .object(byCode)),
+                    ("by_priority", .object(byPriority)),
+                ])
+            ),
+            (
+                "skp",
+                .object([
+                    ("rows", .int(skp.rows)), ("eligible", .int(skp.eligible)), ("delta", .int(r.deltaCount)),
+                    ("blocked", .int(skp.blocked)), ("skipped", .int(skp.skipped)),
+                ])
+            ),
             ("warnings", .array(r.loaded.warnings.map(JSONValue.string))),
-            ("stages", .array(r.stages.map { .object([("name", .string($0.name)), ("seconds", .double(($0.seconds * 1000).rounded() / 1000))]) })),
+            (
+                "stages",
+                .array(
+                    r.stages.map {
+                        .object([
+                            ("name", .string($0.name)), ("seconds", .double(($0.seconds * 1000).rounded() / 1000)),
+                        ])
+                    })
+            ),
         ])
     }
 

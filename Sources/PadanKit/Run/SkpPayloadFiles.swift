@@ -31,10 +31,14 @@ enum SkpPayloadFiles {
         // left a core idle once the tables were done.
         func round(_ start: Int) -> [Piece] {
             let rows = Array(eligible[start..<min(eligible.count, start + block * ParallelWork.width)])
-            return ParallelWork.chunks(rows.count, chunk: block) { range in encode(skp, rows: Array(rows[range]), runId: runId) }
+            return ParallelWork.chunks(rows.count, chunk: block) { range in
+                encode(skp, rows: Array(rows[range]), runId: runId)
+            }
         }
         guard ParallelWork.width > 1 else {
-            for start in stride(from: 0, to: eligible.count, by: block) { for piece in round(start) { try sink.write(piece) } }
+            for start in stride(from: 0, to: eligible.count, by: block) {
+                for piece in round(start) { try sink.write(piece) }
+            }
             return try sink.finish()
         }
         let queue = PieceQueue()
@@ -78,10 +82,18 @@ enum SkpPayloadFiles {
             }
         }
 
-        func close() { condition.withLock { closed = true; condition.broadcast() } }
+        func close() {
+            condition.withLock {
+                closed = true; condition.broadcast()
+            }
+        }
 
         /// The writing failed: the encoding stops at its next round.
-        func abandon() { condition.withLock { abandoned = true; condition.broadcast() } }
+        func abandon() {
+            condition.withLock {
+                abandoned = true; condition.broadcast()
+            }
+        }
 
         var isAbandoned: Bool { condition.withLock { abandoned } }
     }
@@ -130,9 +142,11 @@ enum SkpPayloadFiles {
             isNew.reserveCapacity(piece.keys.count)
             var fresh = [PayloadKey]()
             for (key, row) in zip(piece.keys, piece.rows) {
-                let new = !emitted.contains(key) && newKeys.insert(key, from: row) { earlier in
-                    encode(skp, rows: [earlier], runId: runId).keys[0]
-                }
+                let new =
+                    !emitted.contains(key)
+                    && newKeys.insert(key, from: row) { earlier in
+                        encode(skp, rows: [earlier], runId: runId).keys[0]
+                    }
                 isNew.append(new)
                 if new { fresh.append(key) }
             }
@@ -189,7 +203,9 @@ enum SkpPayloadFiles {
         // Each penilai's JSON made once a block too (a third of a line, escaped and copied field by field).
         var penilaiJSONs = SkpDecisions.Raters<[UInt8]>()
         for i in rows {
-            guard case .eligible(let row) = skp.verdicts[i], let payload = skp.payload(at: i, raters: &raters) else { continue }
+            guard case .eligible(let row) = skp.verdicts[i], let payload = skp.payload(at: i, raters: &raters) else {
+                continue
+            }
             let json = penilaiJSONs.value(for: row.penilai) { PayloadEncoder.personJSON(payload.penilai) }
             keys.append(PayloadEncoder.append(payload, runId: runId, penilaiJSON: json, to: &out))
             lines.append(i)

@@ -12,9 +12,10 @@ package final class StageClock: @unchecked Sendable {
     /// inside the write stage and shows it up to that moment).
     package var stagesSoFar: [(name: String, seconds: Double)] {
         let now = DispatchTime.now().uptimeNanoseconds
-        return Self.inRunOrder(lock.withLock {
-            ended + running.map { (name: $0.name, seconds: Double(now - $0.start) / 1e9) }
-        })
+        return Self.inRunOrder(
+            lock.withLock {
+                ended + running.map { (name: $0.name, seconds: Double(now - $0.start) / 1e9) }
+            })
     }
 
     static func inRunOrder(_ stages: [(name: String, seconds: Double)]) -> [(name: String, seconds: Double)] {
@@ -25,7 +26,10 @@ package final class StageClock: @unchecked Sendable {
     }
 
     /// The stages of `padan run`, in order.
-    static let order = ["read", "normalize", "match_units", "match_people", "candidates", "missing", "judge", "decide", "write", "record"]
+    static let order = [
+        "read", "normalize", "match_units", "match_people", "candidates", "missing", "judge", "decide", "write",
+        "record",
+    ]
     private var ended: [(name: String, seconds: Double)] = []
     /// Stages begun and not yet ended, with their start (uptime nanoseconds).
     private var running: [(name: String, start: UInt64)] = []
@@ -38,7 +42,9 @@ package final class StageClock: @unchecked Sendable {
     }
 
     /// Runs one stage; `detail` describes its result for the progress line.
-    package func stage<T, Failure: Error>(_ name: String, detail: (T) -> String = { _ in "" }, _ body: () throws(Failure) -> T)
+    package func stage<T, Failure: Error>(
+        _ name: String, detail: (T) -> String = { _ in "" }, _ body: () throws(Failure) -> T
+    )
         throws(Failure) -> T
     {
         let start = DispatchTime.now().uptimeNanoseconds

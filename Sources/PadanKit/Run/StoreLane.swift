@@ -108,8 +108,10 @@ final class StoreLane: @unchecked Sendable {
 
         func take() throws -> Value {
             try condition.withLock {
-                while value == nil { condition.wait() }
-                return try value!.get()
+                while true {
+                    if let value { return try value.get() }
+                    condition.wait()
+                }
             }
         }
     }

@@ -38,7 +38,8 @@ package final class FileByteSource: ByteSource {
         // A FIFO, socket or device (`/dev/zero`) would block or never end.
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw InputError(.unreadable, file: name, message: "tidak dapat dibaca: bukan berkas biasa (FIFO, soket atau perangkat)")
+            throw InputError(
+                .unreadable, file: name, message: "tidak dapat dibaca: bukan berkas biasa (FIFO, soket atau perangkat)")
         }
         descriptor = fd
     }

@@ -190,7 +190,8 @@ final class CSVScanner {
                     // Eight bytes at a time to the first that ends or marks anything; the last few byte by byte.
                     var byteClass = Self.ordinary
                     while pos + 8 <= limit {
-                        let lanes = Self.specialLanes(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self), wideDelimiter)
+                        let lanes = Self.specialLanes(
+                            UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self), wideDelimiter)
                         if lanes != 0 {
                             pos += lanes.trailingZeroBitCount >> 3
                             byteClass = unquoted[Int(base[pos])]

@@ -17,7 +17,9 @@ package struct ColumnMap: Sendable {
     /// When a header repeats a name, the first occurrence is read.
     package init(header: [String], kind: InputKind, file: String) throws(InputError) {
         var byKey = [String: Int]()
-        for (i, name) in header.enumerated() where byKey[ColumnSpec.key(name)] == nil { byKey[ColumnSpec.key(name)] = i }
+        for (i, name) in header.enumerated() where byKey[ColumnSpec.key(name)] == nil {
+            byKey[ColumnSpec.key(name)] = i
+        }
         var positions = [String: Int]()
         for column in kind.columns {
             let found = ([column.name] + column.aliases).lazy.compactMap { byKey[ColumnSpec.key($0)] }.first
@@ -90,7 +92,8 @@ package struct ColumnMap: Sendable {
     /// (asked once ``hasOverlong(_:limit:)`` has found a field that is).
     func overlong(in record: TableRecord, limit: Int) -> (column: String, bytes: Int)? {
         var found: (column: String, index: Int)?
-        for (column, i) in positions where i < record.count && record.byteCount(i) > limit && i < (found?.index ?? .max) {
+        for (column, i) in positions where i < record.count && record.byteCount(i) > limit && i < (found?.index ?? .max)
+        {
             found = (column, i)
         }
         return found.map { ($0.column, record.byteCount($0.index)) }
@@ -111,7 +114,8 @@ package struct ColumnMap: Sendable {
             while high > low, ASCII.isSpace(bytes[high - 1]) { high -= 1 }
             if low == high { return body(nil) }
             if bytes[low] < 0x80, bytes[high - 1] < 0x80, bytes[low] != UInt8(ascii: "'") {
-                return Self.isNull(bytes, low, high) ? body(nil) : body(UnsafeBufferPointer(rebasing: bytes[low..<high]))
+                return Self.isNull(bytes, low, high)
+                    ? body(nil) : body(UnsafeBufferPointer(rebasing: bytes[low..<high]))
             }
             // A non-ASCII end or a leading `'`: the reading rules on the text.
             guard var text = Self.clean(String(decoding: bytes, as: UTF8.self)) else { return body(nil) }

@@ -39,7 +39,8 @@ struct FieldReader {
         guard let table = decoder.slotPositions else { return decoder.columns.position(column.description) }
         let position = table[ColumnMap.slot(column)].value
         assert(
-            position == decoder.columns.position(column.description), "FieldReader: '\(column)' is not a column of this kind")
+            position == decoder.columns.position(column.description),
+            "FieldReader: '\(column)' is not a column of this kind")
         return position
     }
 
@@ -185,7 +186,8 @@ package final class RecordDecoder {
         DefaultedColumn.allCases.compactMap { column in
             let note = defaulted[column.rawValue]
             guard note.rows > 0 else { return nil }
-            return "\(column.name) \(column.problem) pada \(note.rows) baris (mis. '\(note.example)'): \(column.reading)"
+            return
+                "\(column.name) \(column.problem) pada \(note.rows) baris (mis. '\(note.example)'): \(column.reading)"
         }
     }
 

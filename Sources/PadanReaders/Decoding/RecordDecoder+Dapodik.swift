@@ -5,7 +5,9 @@ extension RecordDecoder {
     package func teacher(_ record: TableRecord) -> Result<DapodikTeacher, RowReject> {
         var f = FieldReader(self, record: record)
         let nama = f.required("nama")
-        let (nipText, nip) = f.withOptional("nip") { ($0.map(DigitText.init(bytes:)), NIP.read(bytes: $0, runDate: runDate)) }
+        let (nipText, nip) = f.withOptional("nip") {
+            ($0.map(DigitText.init(bytes:)), NIP.read(bytes: $0, runDate: runDate))
+        }
         let gender = f.gender("jenis_kelamin")
         let birth = f.date("tanggal_lahir")
         let profile = teacherProfile(&f)

@@ -38,7 +38,9 @@ extension RecordDecoder {
         f.append("gol_akhir_nama", to: &key)
         let hasJabatan = f.append("jabatan_nama", to: &key), hasInstansi = f.append("instansi_kerja_nama", to: &key)
         let complete = hasKedudukan && hasJabatan && hasInstansi
-        if complete, let known = key[in: shared.employeeProfiles] { return (known, f.siasnID("unor_id", parse: shared.unitID)) }
+        if complete, let known = key[in: shared.employeeProfiles] {
+            return (known, f.siasnID("unor_id", parse: shared.unitID))
+        }
         let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
         let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
         let unorId = f.siasnID("unor_id", parse: shared.unitID)

@@ -1,9 +1,10 @@
+import PadanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import PadanCore
 
 /// The repeated words of one file's records, shared between rows and read once each: a status, a job title,
 /// a golongan or a government is one heap copy however many rows hold it, and what it means (employment,
@@ -56,7 +57,9 @@ final class RecordInterner {
     func unitName(_ bytes: UnsafeBufferPointer<UInt8>) -> SharedText { lastUnitName.value(of: bytes, read: box) }
 
     /// `unor_id` read as an id (nil: not one), the last row's tried first as ``unitName(_:)`` is.
-    func unitID(_ bytes: UnsafeBufferPointer<UInt8>) -> SiasnID? { lastUnitID.value(of: bytes, read: SiasnID.init(bytes:)) }
+    func unitID(_ bytes: UnsafeBufferPointer<UInt8>) -> SiasnID? {
+        lastUnitID.value(of: bytes, read: SiasnID.init(bytes:))
+    }
 
     /// `status_kepegawaian` and its employment class.
     func employment(_ text: UnsafeBufferPointer<UInt8>) -> (SharedText, Employment) {
@@ -73,7 +76,9 @@ final class RecordInterner {
         kedudukan: SharedText, standing: SiasnEmployee.Standing, cpnsPns: SharedText?, golongan: WrittenGolongan?,
         jabatan: SharedText, isTeacher: Bool, instansi: SharedText
     ) -> EmployeeProfile {
-        let government = Self.interned(ObjectIdentifier(instansi), in: &governments) { Government(reading: instansi.text) }
+        let government = Self.interned(ObjectIdentifier(instansi), in: &governments) {
+            Government(reading: instansi.text)
+        }
         return EmployeeProfile(
             kedudukan: kedudukan, standing: standing, cpnsPns: cpnsPns, golongan: golongan, jabatan: jabatan,
             isTeacher: isTeacher, instansi: instansi, government: .some(government))
@@ -92,7 +97,9 @@ final class RecordInterner {
     func keep(_ key: consuming FieldsKey) { fieldsKey = key }
 
     /// The value `table` holds for `key`, made and kept the first time.
-    private static func interned<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], _ make: () -> Value) -> Value {
+    private static func interned<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], _ make: () -> Value)
+        -> Value
+    {
         if let known = table[key] { return known }
         let value = make()
         table[key] = value
@@ -120,7 +127,9 @@ final class RecordInterner {
     }
 
     /// A `periode` as read (nil: not a periode). A file holds a handful of distinct values.
-    func periode(_ text: UnsafeBufferPointer<UInt8>) -> Periode? { cached(text, in: &periodes) { Periode(reading: $0) } }
+    func periode(_ text: UnsafeBufferPointer<UInt8>) -> Periode? {
+        cached(text, in: &periodes) { Periode(reading: $0) }
+    }
 
     /// A `peran` as read (nil: not a role).
     func role(_ text: UnsafeBufferPointer<UInt8>) -> SkpRole? { cached(text, in: &roles) { SkpRole(reading: $0) } }
@@ -145,7 +154,9 @@ final class RecordInterner {
     }
 
     /// A `predikat` in its canonical spelling (nil: not a predikat).
-    func predikat(_ text: UnsafeBufferPointer<UInt8>) -> String? { cached(text, in: &predikats) { Predikat.canonical($0) } }
+    func predikat(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        cached(text, in: &predikats) { Predikat.canonical($0) }
+    }
 
     /// A `perilaku_fokus` list already read without a problem, shared; nil when not seen yet.
     func behaviours(_ text: UnsafeBufferPointer<UInt8>) -> [String]? { behaviours[text] }
@@ -253,7 +264,10 @@ struct ByteTable<Value> {
     /// Whether the arena holds `bytes` from `start` on.
     private func holds(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
+        return keyBytes.withUnsafeBufferPointer { arena in
+            guard let held = arena.baseAddress else { return false }
+            return memcmp(held + start, base, bytes.count) == 0
+        }
     }
 
     /// Adds `value` for `bytes`, which the table does not hold yet.

@@ -21,7 +21,8 @@ package enum InputFile {
 
     /// Opens `path` as ``open(path:displayName:)`` does, showing every byte of the file as stored (before
     /// any gzip inflating) to `tap` as it is read: the run's digest of each input in the same pass.
-    package static func open(path: String, displayName: String, tap: ByteTap, columns: [[String]] = []) throws(InputError)
+    package static func open(path: String, displayName: String, tap: ByteTap, columns: [[String]] = [])
+        throws(InputError)
         -> any TableReader
     {
         try tap.attach(FileByteSource(path: path, displayName: displayName))
@@ -49,7 +50,8 @@ package enum InputFile {
     }
 
     /// The file's text: its bytes, inflated when they are gzip (the magic bytes `1f 8b`).
-    private static func text(of file: PeekableByteSource, displayName: String) throws(InputError) -> PeekableByteSource {
+    private static func text(of file: PeekableByteSource, displayName: String) throws(InputError) -> PeekableByteSource
+    {
         guard try file.peek(2).elementsEqual([0x1F, 0x8B]) else { return file }
         return PeekableByteSource(try GzipByteSource(upstream: file, file: displayName))
     }

@@ -22,7 +22,9 @@ struct BulkInsert {
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         // A non-null pointer even for empty text: NULL would bind SQL NULL.
         let code = bytes.withMemoryRebound(to: CChar.self) { chars in
-            guard let start = chars.baseAddress else { return sqlite3_bind_text(statement.sqliteStatement, index, "", 0, transient) }
+            guard let start = chars.baseAddress else {
+                return sqlite3_bind_text(statement.sqliteStatement, index, "", 0, transient)
+            }
             return sqlite3_bind_text(statement.sqliteStatement, index, start, Int32(chars.count), transient)
         }
         try check(code, SQLITE_OK)

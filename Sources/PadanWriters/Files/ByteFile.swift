@@ -94,7 +94,9 @@ package final class ByteFile {
             do { chunk = try source.read(upToCount: min(left, 1 << 22)) } catch {
                 throw WriterError(path: path, message: SystemErrorText.reason(error))
             }
-            guard let chunk, !chunk.isEmpty else { throw WriterError(path: path, message: "berkas lebih pendek dari yang ditulis") }
+            guard let chunk, !chunk.isEmpty else {
+                throw WriterError(path: path, message: "berkas lebih pendek dari yang ditulis")
+            }
             try write([UInt8](chunk))
             left -= chunk.count
         }

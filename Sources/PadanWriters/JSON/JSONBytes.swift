@@ -45,7 +45,9 @@ package struct JSONBytes: Sendable {
     /// Writes a payload key's 64 hex digits over the room ``hexPlaceholder()`` made at `at`.
     package mutating func fillHex(_ key: PayloadKey, at: Int) {
         precondition(at >= 0 && at + 64 <= bytes.count, "JSONBytes.fillHex: no room made at \(at)")
-        bytes.withUnsafeMutableBufferPointer { key.writeHex(into: UnsafeMutableBufferPointer(rebasing: $0[at..<(at + 64)])) }
+        bytes.withUnsafeMutableBufferPointer {
+            key.writeHex(into: UnsafeMutableBufferPointer(rebasing: $0[at..<(at + 64)]))
+        }
     }
 
     /// The SHA-256 of the bytes in `ranges`, in order, after `prefix`.

@@ -5,579 +5,589 @@
 enum EmbeddedTemplates {
     /// (file name, text), by name.
     static let files: [(name: String, text: String)] = [
-        ("escalation.css",
-#"""
-@page { size: A4 landscape; margin: 12mm; }
-* { box-sizing: border-box; }
-body { margin: 0; padding: 12px; color: #1d2433; font: 10pt/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
-h1 { font-size: 14pt; margin: 0 0 2px; }
-.meta { margin: 0 0 8px; color: #4a5263; font-size: 9pt; }
-table { border-collapse: collapse; width: 100%; font-size: 8pt; table-layout: fixed; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #b9c0cc; padding: 3px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
-th { background: #e8ecf3; font-weight: 600; font-size: 7.5pt; hyphens: manual; }
-td.num, th.num { text-align: right; }
-td.code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 7pt; }
-td.nip { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 7pt; overflow-wrap: anywhere; }
-td.nowrap { white-space: nowrap; }
-tr.p1 td.pri { color: #b42318; font-weight: 700; }
-tr.p2 td.pri { color: #c4320a; font-weight: 700; }
-tr.p3 td.pri { color: #b54708; font-weight: 700; }
-.none { color: #4a5263; }
-footer { margin-top: 8px; color: #4a5263; font-size: 8pt; }
-@media screen { body { max-width: 1400px; margin: 0 auto; } }
-@media print { body { padding: 0; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+        (
+            "escalation.css",
+            #"""
+            @page { size: A4 landscape; margin: 12mm; }
+            * { box-sizing: border-box; }
+            body { margin: 0; padding: 12px; color: #1d2433; font: 10pt/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
+            h1 { font-size: 14pt; margin: 0 0 2px; }
+            .meta { margin: 0 0 8px; color: #4a5263; font-size: 9pt; }
+            table { border-collapse: collapse; width: 100%; font-size: 8pt; table-layout: fixed; }
+            thead { display: table-header-group; }
+            tr { break-inside: avoid; page-break-inside: avoid; }
+            th, td { border: 1px solid #b9c0cc; padding: 3px 4px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+            th { background: #e8ecf3; font-weight: 600; font-size: 7.5pt; hyphens: manual; }
+            td.num, th.num { text-align: right; }
+            td.code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 7pt; }
+            td.nip { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 7pt; overflow-wrap: anywhere; }
+            td.nowrap { white-space: nowrap; }
+            tr.p1 td.pri { color: #b42318; font-weight: 700; }
+            tr.p2 td.pri { color: #c4320a; font-weight: 700; }
+            tr.p3 td.pri { color: #b54708; font-weight: 700; }
+            .none { color: #4a5263; }
+            footer { margin-top: 8px; color: #4a5263; font-size: 8pt; }
+            @media screen { body { max-width: 1400px; margin: 0 auto; } }
+            @media print { body { padding: 0; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 
-"""#),
-        ("escalation.mustache",
-#"""
-<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'">
-<meta name="referrer" content="no-referrer">
-<title>Daftar eskalasi {{upt}} — {{asOf}}</title>
-<style>
-{{{style}}}
-</style>
-</head>
-<body>
-<header>
-  <h1>Daftar eskalasi: {{upt}}</h1>
-  <p class="meta">Data per <strong>{{asOf}}</strong> · {{pipeline}} · run {{runId}} · {{count}} disparitas prioritas 1–3 (prioritas 1: {{p1}}, 2: {{p2}}, 3: {{p3}}), yang paling lama dan paling mendesak di atas.</p>
-</header>
-{{#hasEntries}}
-<table>
-  <colgroup><col style="width:4.5%"><col style="width:9.5%"><col style="width:11%"><col style="width:7.5%"><col style="width:6.5%"><col style="width:6.5%"><col style="width:8.5%"><col style="width:12.5%"><col style="width:9%"><col style="width:4%"><col style="width:6.5%"><col style="width:14%"></colgroup>
-  <thead><tr>{{#header}}<th{{#numeric}} class="num"{{/numeric}}>{{title}}</th>{{/header}}</tr></thead>
-  <tbody>
-  {{{rows}}}  </tbody>
-</table>
-{{/hasEntries}}
-{{^hasEntries}}<p class="none">Tidak ada disparitas prioritas 1–3 di wilayah UPT ini pada run ini.</p>{{/hasEntries}}
-<footer>Dibuat oleh padan dari run {{runId}}. Berisi data pribadi: simpan dan bagikan sesuai ketentuan.</footer>
-</body>
-</html>
+            """#
+        ),
+        (
+            "escalation.mustache",
+            #"""
+            <!DOCTYPE html>
+            <html lang="id">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'">
+            <meta name="referrer" content="no-referrer">
+            <title>Daftar eskalasi {{upt}} — {{asOf}}</title>
+            <style>
+            {{{style}}}
+            </style>
+            </head>
+            <body>
+            <header>
+              <h1>Daftar eskalasi: {{upt}}</h1>
+              <p class="meta">Data per <strong>{{asOf}}</strong> · {{pipeline}} · run {{runId}} · {{count}} disparitas prioritas 1–3 (prioritas 1: {{p1}}, 2: {{p2}}, 3: {{p3}}), yang paling lama dan paling mendesak di atas.</p>
+            </header>
+            {{#hasEntries}}
+            <table>
+              <colgroup><col style="width:4.5%"><col style="width:9.5%"><col style="width:11%"><col style="width:7.5%"><col style="width:6.5%"><col style="width:6.5%"><col style="width:8.5%"><col style="width:12.5%"><col style="width:9%"><col style="width:4%"><col style="width:6.5%"><col style="width:14%"></colgroup>
+              <thead><tr>{{#header}}<th{{#numeric}} class="num"{{/numeric}}>{{title}}</th>{{/header}}</tr></thead>
+              <tbody>
+              {{{rows}}}  </tbody>
+            </table>
+            {{/hasEntries}}
+            {{^hasEntries}}<p class="none">Tidak ada disparitas prioritas 1–3 di wilayah UPT ini pada run ini.</p>{{/hasEntries}}
+            <footer>Dibuat oleh padan dari run {{runId}}. Berisi data pribadi: simpan dan bagikan sesuai ketentuan.</footer>
+            </body>
+            </html>
 
-"""#),
-        ("report.css",
-#"""
-:root {
-  --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --bg: #f5f7fa; --card: #ffffff;
-  --ok: #067647; --ok-bg: #dcfae6; --bad: #b42318; --bad-bg: #fee4e2;
-  --p1: #b42318; --p2: #c4320a; --p3: #b54708; --p4: #475467; --accent: #1849a9;
-}
-* { box-sizing: border-box; }
-html { font-size: 15px; }
-body {
-  margin: 0; color: var(--ink); background: var(--bg); line-height: 1.4;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
-}
-.top {
-  display: flex; justify-content: space-between; align-items: flex-end; gap: 16px; flex-wrap: wrap;
-  padding: 10px 24px 6px; background: #12325e; color: #fff;
-}
-.top h1 { margin: 0; font-size: 1.35rem; font-weight: 650; }
-.top .meta { margin: 2px 0 0; color: #d5e2f5; font-size: .9rem; }
-.top .meta strong { color: #fff; }
-.jump a { color: #d5e2f5; margin-left: 14px; font-size: .88rem; text-decoration: none; border-bottom: 1px dotted #8fb0dd; }
-.jump a:hover { color: #fff; }
-.inputs { margin: 0; padding: 5px 24px; background: #e9eef6; font-size: .82rem; color: var(--muted); border-bottom: 1px solid var(--line); }
-.inputs .lead { font-weight: 600; color: var(--ink); }
-.inputs .input { white-space: nowrap; margin-right: 6px; }
-.inputs .input + .input::before { content: "· "; }
-main { padding: 12px 24px 24px; max-width: 1500px; margin: 0 auto; }
-h2 { font-size: 1.15rem; margin: 0 0 8px; }
-section { margin-top: 26px; }
-section.glance { margin-top: 0; display: grid; grid-template-columns: minmax(380px, 5fr) 7fr; gap: 14px; }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
-.card h2 { font-size: 1.02rem; color: var(--muted); font-weight: 600; }
-.big { margin: 0; font-size: 1rem; }
-.big .ok { font-size: 2.5rem; font-weight: 700; color: var(--ok); line-height: 1.1; margin-right: 6px; }
-.big .of { color: var(--muted); }
-.big2 { margin: 10px 0 4px; }
-.big2 .bad { font-size: 1.5rem; font-weight: 700; color: var(--bad); }
-.stack { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: #eef1f5; margin: 8px 0 4px; }
-.seg.ok { background: var(--ok); } .seg.bad { background: var(--bad); } .seg.muted { background: #98a2b3; }
-.legend { margin: 0; font-size: .78rem; color: var(--muted); }
-.dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin: 0 4px 0 2px; vertical-align: baseline; }
-.dot.ok { background: var(--ok); } .dot.bad { background: var(--bad); } .dot.muted { background: #98a2b3; }
-.dot.open { background: #1849a9; } .dot.new { background: #f79009; } .dot.resolved { background: #12b76a; }
-.reasons { list-style: none; margin: 4px 0 6px; padding: 0; font-size: .88rem; }
-.reasons li { display: grid; grid-template-columns: 3.2em 90px 1fr; align-items: center; gap: 8px; padding: 2px 0; }
-.reasons .n { text-align: right; font-weight: 700; color: var(--bad); }
-.rbar { height: 8px; background: #f2f4f7; border-radius: 4px; overflow: hidden; }
-.rbar span { display: block; height: 100%; background: #f04438; min-width: 2px; }
-.note { font-size: .8rem; color: var(--muted); margin: 4px 0; }
-.note:empty { display: none; }
-.skp { margin: 8px 0 0; padding-top: 8px; border-top: 1px solid var(--line); font-size: .88rem; }
-.fixlist { list-style: none; margin: 0; padding: 0; }
-.fix { border-left: 4px solid var(--p4); background: #fafbfc; border-radius: 0 6px 6px 0; padding: 8px 12px; margin-bottom: 9px; }
-.fix.p1 { border-color: var(--p1); } .fix.p2 { border-color: var(--p2); } .fix.p3 { border-color: var(--p3); }
-.fix-head { display: flex; gap: 10px; align-items: baseline; font-size: 1.02rem; }
-.rank { flex: none; width: 1.6em; height: 1.6em; line-height: 1.6em; text-align: center; border-radius: 50%; background: #12325e; color: #fff; font-weight: 700; font-size: .85rem; }
-.fix p { margin: 3px 0 0 2.2em; }
-.action { font-size: .95rem; }
-.action .lbl { font-weight: 600; color: var(--accent); }
-.impact { font-size: .82rem; color: var(--muted); }
-.impact strong { color: var(--ink); }
-.allgood { color: var(--ok); font-weight: 600; }
-a.code, code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .8rem; }
-a.code { color: var(--accent); }
-.lede { color: var(--muted); margin: 0 0 10px; }
-h3.ph { font-size: 1rem; margin: 16px 0 2px; padding-left: 10px; border-left: 5px solid var(--p4); }
-h3.ph.p1 { border-color: var(--p1); } h3.ph.p2 { border-color: var(--p2); } h3.ph.p3 { border-color: var(--p3); }
-h3 .count { color: var(--muted); font-weight: 500; margin-left: 6px; }
-.pnote { margin: 0 0 6px 15px; color: var(--muted); font-size: .85rem; }
-.none, .quiet { color: var(--muted); font-size: .85rem; margin-left: 15px; }
-table { border-collapse: collapse; width: 100%; background: var(--card); font-size: .86rem; }
-th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
-thead th { background: #eef1f6; font-weight: 600; position: sticky; top: 0; z-index: 1; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-td.p1 { color: var(--p1); font-weight: 600; } td.p2 { color: var(--p2); font-weight: 600; } td.p3 { color: var(--p3); font-weight: 600; }
-table.codes td:nth-child(3) { max-width: 34em; }
-.chart { width: 100%; max-width: 900px; height: auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
-.chart .grid { stroke: #e4e7ec; stroke-width: 1; }
-.chart .tick, .chart .xlabel { fill: var(--muted); font-size: 11px; }
-.chart rect.new { fill: #f79009; } .chart rect.resolved { fill: #12b76a; }
-.chart polyline.open { fill: none; stroke: #1849a9; stroke-width: 2.5; }
-.chart circle.open { fill: #1849a9; }
-details { margin-top: 8px; font-size: .88rem; }
-table.nights { max-width: 640px; }
-.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; margin-bottom: 8px; }
-.filters label { display: flex; flex-direction: column; font-size: .78rem; color: var(--muted); gap: 2px; }
-.filters input, .filters select { font: inherit; font-size: .9rem; padding: 4px 6px; border: 1px solid #b7c0ce; border-radius: 5px; max-width: 17em; color: var(--ink); background: #fff; }
-.filters input { width: 18em; }
-button { font: inherit; font-size: .86rem; padding: 4px 10px; border: 1px solid #b7c0ce; border-radius: 5px; background: #fff; cursor: pointer; }
-button:disabled { opacity: .45; cursor: default; }
-.pager { display: flex; justify-content: space-between; align-items: center; margin: 4px 0 6px; font-size: .88rem; }
-.scroll { overflow-x: auto; }
-table.rows td { font-size: .82rem; }
-table.rows th.pri, table.rows td.pri { width: 2em; text-align: center; }
-table.rows td.kode { max-width: 19em; }
-table.rows td.saran { min-width: 12em; max-width: 22em; overflow-wrap: anywhere; }
-table.rows td.status { white-space: nowrap; }
-td.zero { color: #98a2b3; }
-strong.bad { color: var(--bad); }
-strong.zero { color: var(--muted); font-weight: 400; }
-table.rows .sub { display: block; color: var(--muted); font-size: .76rem; }
-table.rows tr.p1 td.pri { color: var(--p1); font-weight: 700; }
-table.rows tr.p2 td.pri { color: var(--p2); font-weight: 700; }
-table.rows tr.p3 td.pri { color: var(--p3); font-weight: 700; }
-.warn { background: #fffaeb; border: 1px solid #fedf89; border-radius: 6px; padding: 8px 12px; }
-.more { color: var(--muted); font-size: .85rem; }
-footer { padding: 14px 24px 30px; color: var(--muted); font-size: .78rem; }
-@media (max-width: 980px) { section.glance { grid-template-columns: 1fr; } }
-@media print {
-  body { background: #fff; }
-  .jump, #tabel-js, .pgbtn { display: none !important; }
-  .card, .chart { border-color: #999; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; }
-}
+            """#
+        ),
+        (
+            "report.css",
+            #"""
+            :root {
+              --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --bg: #f5f7fa; --card: #ffffff;
+              --ok: #067647; --ok-bg: #dcfae6; --bad: #b42318; --bad-bg: #fee4e2;
+              --p1: #b42318; --p2: #c4320a; --p3: #b54708; --p4: #475467; --accent: #1849a9;
+            }
+            * { box-sizing: border-box; }
+            html { font-size: 15px; }
+            body {
+              margin: 0; color: var(--ink); background: var(--bg); line-height: 1.4;
+              font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
+            }
+            .top {
+              display: flex; justify-content: space-between; align-items: flex-end; gap: 16px; flex-wrap: wrap;
+              padding: 10px 24px 6px; background: #12325e; color: #fff;
+            }
+            .top h1 { margin: 0; font-size: 1.35rem; font-weight: 650; }
+            .top .meta { margin: 2px 0 0; color: #d5e2f5; font-size: .9rem; }
+            .top .meta strong { color: #fff; }
+            .jump a { color: #d5e2f5; margin-left: 14px; font-size: .88rem; text-decoration: none; border-bottom: 1px dotted #8fb0dd; }
+            .jump a:hover { color: #fff; }
+            .inputs { margin: 0; padding: 5px 24px; background: #e9eef6; font-size: .82rem; color: var(--muted); border-bottom: 1px solid var(--line); }
+            .inputs .lead { font-weight: 600; color: var(--ink); }
+            .inputs .input { white-space: nowrap; margin-right: 6px; }
+            .inputs .input + .input::before { content: "· "; }
+            main { padding: 12px 24px 24px; max-width: 1500px; margin: 0 auto; }
+            h2 { font-size: 1.15rem; margin: 0 0 8px; }
+            section { margin-top: 26px; }
+            section.glance { margin-top: 0; display: grid; grid-template-columns: minmax(380px, 5fr) 7fr; gap: 14px; }
+            .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
+            .card h2 { font-size: 1.02rem; color: var(--muted); font-weight: 600; }
+            .big { margin: 0; font-size: 1rem; }
+            .big .ok { font-size: 2.5rem; font-weight: 700; color: var(--ok); line-height: 1.1; margin-right: 6px; }
+            .big .of { color: var(--muted); }
+            .big2 { margin: 10px 0 4px; }
+            .big2 .bad { font-size: 1.5rem; font-weight: 700; color: var(--bad); }
+            .stack { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: #eef1f5; margin: 8px 0 4px; }
+            .seg.ok { background: var(--ok); } .seg.bad { background: var(--bad); } .seg.muted { background: #98a2b3; }
+            .legend { margin: 0; font-size: .78rem; color: var(--muted); }
+            .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin: 0 4px 0 2px; vertical-align: baseline; }
+            .dot.ok { background: var(--ok); } .dot.bad { background: var(--bad); } .dot.muted { background: #98a2b3; }
+            .dot.open { background: #1849a9; } .dot.new { background: #f79009; } .dot.resolved { background: #12b76a; }
+            .reasons { list-style: none; margin: 4px 0 6px; padding: 0; font-size: .88rem; }
+            .reasons li { display: grid; grid-template-columns: 3.2em 90px 1fr; align-items: center; gap: 8px; padding: 2px 0; }
+            .reasons .n { text-align: right; font-weight: 700; color: var(--bad); }
+            .rbar { height: 8px; background: #f2f4f7; border-radius: 4px; overflow: hidden; }
+            .rbar span { display: block; height: 100%; background: #f04438; min-width: 2px; }
+            .note { font-size: .8rem; color: var(--muted); margin: 4px 0; }
+            .note:empty { display: none; }
+            .skp { margin: 8px 0 0; padding-top: 8px; border-top: 1px solid var(--line); font-size: .88rem; }
+            .fixlist { list-style: none; margin: 0; padding: 0; }
+            .fix { border-left: 4px solid var(--p4); background: #fafbfc; border-radius: 0 6px 6px 0; padding: 8px 12px; margin-bottom: 9px; }
+            .fix.p1 { border-color: var(--p1); } .fix.p2 { border-color: var(--p2); } .fix.p3 { border-color: var(--p3); }
+            .fix-head { display: flex; gap: 10px; align-items: baseline; font-size: 1.02rem; }
+            .rank { flex: none; width: 1.6em; height: 1.6em; line-height: 1.6em; text-align: center; border-radius: 50%; background: #12325e; color: #fff; font-weight: 700; font-size: .85rem; }
+            .fix p { margin: 3px 0 0 2.2em; }
+            .action { font-size: .95rem; }
+            .action .lbl { font-weight: 600; color: var(--accent); }
+            .impact { font-size: .82rem; color: var(--muted); }
+            .impact strong { color: var(--ink); }
+            .allgood { color: var(--ok); font-weight: 600; }
+            a.code, code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .8rem; }
+            a.code { color: var(--accent); }
+            .lede { color: var(--muted); margin: 0 0 10px; }
+            h3.ph { font-size: 1rem; margin: 16px 0 2px; padding-left: 10px; border-left: 5px solid var(--p4); }
+            h3.ph.p1 { border-color: var(--p1); } h3.ph.p2 { border-color: var(--p2); } h3.ph.p3 { border-color: var(--p3); }
+            h3 .count { color: var(--muted); font-weight: 500; margin-left: 6px; }
+            .pnote { margin: 0 0 6px 15px; color: var(--muted); font-size: .85rem; }
+            .none, .quiet { color: var(--muted); font-size: .85rem; margin-left: 15px; }
+            table { border-collapse: collapse; width: 100%; background: var(--card); font-size: .86rem; }
+            th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
+            thead th { background: #eef1f6; font-weight: 600; position: sticky; top: 0; z-index: 1; }
+            td.num, th.num { text-align: right; white-space: nowrap; }
+            td.p1 { color: var(--p1); font-weight: 600; } td.p2 { color: var(--p2); font-weight: 600; } td.p3 { color: var(--p3); font-weight: 600; }
+            table.codes td:nth-child(3) { max-width: 34em; }
+            .chart { width: 100%; max-width: 900px; height: auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
+            .chart .grid { stroke: #e4e7ec; stroke-width: 1; }
+            .chart .tick, .chart .xlabel { fill: var(--muted); font-size: 11px; }
+            .chart rect.new { fill: #f79009; } .chart rect.resolved { fill: #12b76a; }
+            .chart polyline.open { fill: none; stroke: #1849a9; stroke-width: 2.5; }
+            .chart circle.open { fill: #1849a9; }
+            details { margin-top: 8px; font-size: .88rem; }
+            table.nights { max-width: 640px; }
+            .filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; margin-bottom: 8px; }
+            .filters label { display: flex; flex-direction: column; font-size: .78rem; color: var(--muted); gap: 2px; }
+            .filters input, .filters select { font: inherit; font-size: .9rem; padding: 4px 6px; border: 1px solid #b7c0ce; border-radius: 5px; max-width: 17em; color: var(--ink); background: #fff; }
+            .filters input { width: 18em; }
+            button { font: inherit; font-size: .86rem; padding: 4px 10px; border: 1px solid #b7c0ce; border-radius: 5px; background: #fff; cursor: pointer; }
+            button:disabled { opacity: .45; cursor: default; }
+            .pager { display: flex; justify-content: space-between; align-items: center; margin: 4px 0 6px; font-size: .88rem; }
+            .scroll { overflow-x: auto; }
+            table.rows td { font-size: .82rem; }
+            table.rows th.pri, table.rows td.pri { width: 2em; text-align: center; }
+            table.rows td.kode { max-width: 19em; }
+            table.rows td.saran { min-width: 12em; max-width: 22em; overflow-wrap: anywhere; }
+            table.rows td.status { white-space: nowrap; }
+            td.zero { color: #98a2b3; }
+            strong.bad { color: var(--bad); }
+            strong.zero { color: var(--muted); font-weight: 400; }
+            table.rows .sub { display: block; color: var(--muted); font-size: .76rem; }
+            table.rows tr.p1 td.pri { color: var(--p1); font-weight: 700; }
+            table.rows tr.p2 td.pri { color: var(--p2); font-weight: 700; }
+            table.rows tr.p3 td.pri { color: var(--p3); font-weight: 700; }
+            .warn { background: #fffaeb; border: 1px solid #fedf89; border-radius: 6px; padding: 8px 12px; }
+            .more { color: var(--muted); font-size: .85rem; }
+            footer { padding: 14px 24px 30px; color: var(--muted); font-size: .78rem; }
+            @media (max-width: 980px) { section.glance { grid-template-columns: 1fr; } }
+            @media print {
+              body { background: #fff; }
+              .jump, #tabel-js, .pgbtn { display: none !important; }
+              .card, .chart { border-color: #999; }
+              thead { display: table-header-group; }
+              tr { break-inside: avoid; }
+            }
 
-"""#),
-        ("report.js",
-#"""
-(function () {
-  "use strict";
-  // The full disparity table: rows are arrays in ReportPage.columns order.
-  var P = 0, CODE = 1, NAMA = 2, NIP = 3, NPSN = 4, SEKOLAH = 5, KAB = 6, FIELD = 7, DAPODIK = 8, SIASN = 9,
-      SARAN = 10, STATUS = 11, AGE = 12;
-  var PAGE = 200;
-  var started = (window.performance && performance.now) ? performance.now() : Date.now();
-  var rows, codes;
-  try {
-    rows = JSON.parse(document.getElementById("data-disparitas").textContent);
-    codes = JSON.parse(document.getElementById("data-kode").textContent);
-  } catch (e) {
-    return; // the static table stays
-  }
-  var $ = function (id) { return document.getElementById(id); };
-  var nf = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); };
+            """#
+        ),
+        (
+            "report.js",
+            #"""
+            (function () {
+              "use strict";
+              // The full disparity table: rows are arrays in ReportPage.columns order.
+              var P = 0, CODE = 1, NAMA = 2, NIP = 3, NPSN = 4, SEKOLAH = 5, KAB = 6, FIELD = 7, DAPODIK = 8, SIASN = 9,
+                  SARAN = 10, STATUS = 11, AGE = 12;
+              var PAGE = 200;
+              var started = (window.performance && performance.now) ? performance.now() : Date.now();
+              var rows, codes;
+              try {
+                rows = JSON.parse(document.getElementById("data-disparitas").textContent);
+                codes = JSON.parse(document.getElementById("data-kode").textContent);
+              } catch (e) {
+                return; // the static table stays
+              }
+              var $ = function (id) { return document.getElementById(id); };
+              var nf = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); };
 
-  // One lower-case haystack per row, built once, so a search is one pass of indexOf.
-  var hay = new Array(rows.length);
-  for (var i = 0; i < rows.length; i++) {
-    var r = rows[i];
-    hay[i] = (r[CODE] + "\u0001" + r[NAMA] + "\u0001" + r[NIP] + "\u0001" + r[NPSN] + "\u0001" + r[SEKOLAH] + "\u0001" +
-      r[KAB] + "\u0001" + r[FIELD] + "\u0001" + r[DAPODIK] + "\u0001" + r[SIASN] + "\u0001" + r[SARAN]).toLowerCase();
-  }
+              // One lower-case haystack per row, built once, so a search is one pass of indexOf.
+              var hay = new Array(rows.length);
+              for (var i = 0; i < rows.length; i++) {
+                var r = rows[i];
+                hay[i] = (r[CODE] + "\u0001" + r[NAMA] + "\u0001" + r[NIP] + "\u0001" + r[NPSN] + "\u0001" + r[SEKOLAH] + "\u0001" +
+                  r[KAB] + "\u0001" + r[FIELD] + "\u0001" + r[DAPODIK] + "\u0001" + r[SIASN] + "\u0001" + r[SARAN]).toLowerCase();
+              }
 
-  var f = { q: $("f-q"), prioritas: $("f-prioritas"), kode: $("f-kode"), kab: $("f-kab"), sekolah: $("f-sekolah"), status: $("f-status") };
-  var page = 0, matched = [];
+              var f = { q: $("f-q"), prioritas: $("f-prioritas"), kode: $("f-kode"), kab: $("f-kab"), sekolah: $("f-sekolah"), status: $("f-status") };
+              var page = 0, matched = [];
 
-  function option(select, value, label) {
-    var o = document.createElement("option");
-    o.value = value;
-    o.textContent = label;
-    select.appendChild(o);
-  }
-  function distinct(col) {
-    var seen = Object.create(null), out = [];
-    for (var i = 0; i < rows.length; i++) {
-      var v = rows[i][col];
-      if (v !== "" && !seen[v]) { seen[v] = true; out.push(v); }
-    }
-    return out.sort(function (a, b) { return a.localeCompare(b, "id"); });
-  }
-  distinct(CODE).forEach(function (c) { option(f.kode, c, codes[c] ? c + " — " + codes[c][0] : c); });
-  distinct(KAB).forEach(function (k) { option(f.kab, k, k); });
+              function option(select, value, label) {
+                var o = document.createElement("option");
+                o.value = value;
+                o.textContent = label;
+                select.appendChild(o);
+              }
+              function distinct(col) {
+                var seen = Object.create(null), out = [];
+                for (var i = 0; i < rows.length; i++) {
+                  var v = rows[i][col];
+                  if (v !== "" && !seen[v]) { seen[v] = true; out.push(v); }
+                }
+                return out.sort(function (a, b) { return a.localeCompare(b, "id"); });
+              }
+              distinct(CODE).forEach(function (c) { option(f.kode, c, codes[c] ? c + " — " + codes[c][0] : c); });
+              distinct(KAB).forEach(function (k) { option(f.kab, k, k); });
 
-  // Schools: NPSN → name and kabupaten/kota; the list follows the chosen kabupaten/kota.
-  var schools = Object.create(null);
-  for (var s = 0; s < rows.length; s++) {
-    var n = rows[s][NPSN];
-    if (n && !schools[n]) schools[n] = { name: rows[s][SEKOLAH] || n, kab: rows[s][KAB] };
-  }
-  var schoolList = Object.keys(schools).sort(function (a, b) { return schools[a].name.localeCompare(schools[b].name, "id"); });
-  function fillSchools() {
-    var keep = f.sekolah.value, kab = f.kab.value;
-    while (f.sekolah.options.length > 1) f.sekolah.remove(1);
-    var frag = document.createDocumentFragment();
-    schoolList.forEach(function (npsn) {
-      if (kab && schools[npsn].kab !== kab) return;
-      var o = document.createElement("option");
-      o.value = npsn;
-      o.textContent = schools[npsn].name + " (" + npsn + ")";
-      frag.appendChild(o);
-    });
-    f.sekolah.appendChild(frag);
-    f.sekolah.value = keep;
-    if (f.sekolah.value !== keep) f.sekolah.value = "";
-  }
+              // Schools: NPSN → name and kabupaten/kota; the list follows the chosen kabupaten/kota.
+              var schools = Object.create(null);
+              for (var s = 0; s < rows.length; s++) {
+                var n = rows[s][NPSN];
+                if (n && !schools[n]) schools[n] = { name: rows[s][SEKOLAH] || n, kab: rows[s][KAB] };
+              }
+              var schoolList = Object.keys(schools).sort(function (a, b) { return schools[a].name.localeCompare(schools[b].name, "id"); });
+              function fillSchools() {
+                var keep = f.sekolah.value, kab = f.kab.value;
+                while (f.sekolah.options.length > 1) f.sekolah.remove(1);
+                var frag = document.createDocumentFragment();
+                schoolList.forEach(function (npsn) {
+                  if (kab && schools[npsn].kab !== kab) return;
+                  var o = document.createElement("option");
+                  o.value = npsn;
+                  o.textContent = schools[npsn].name + " (" + npsn + ")";
+                  frag.appendChild(o);
+                });
+                f.sekolah.appendChild(frag);
+                f.sekolah.value = keep;
+                if (f.sekolah.value !== keep) f.sekolah.value = "";
+              }
 
-  function apply() {
-    var q = f.q.value.trim().toLowerCase(), p = f.prioritas.value ? Number(f.prioritas.value) : 0;
-    var kode = f.kode.value, kab = f.kab.value, npsn = f.sekolah.value, status = f.status.value;
-    var terms = q ? q.split(/\s+/) : [];
-    matched = [];
-    for (var i = 0; i < rows.length; i++) {
-      var r = rows[i];
-      if (p && r[P] !== p) continue;
-      if (kode && r[CODE] !== kode) continue;
-      if (kab && r[KAB] !== kab) continue;
-      if (npsn && r[NPSN] !== npsn) continue;
-      if (status && r[STATUS] !== status) continue;
-      var ok = true;
-      for (var t = 0; t < terms.length; t++) { if (hay[i].indexOf(terms[t]) < 0) { ok = false; break; } }
-      if (ok) matched.push(i);
-    }
-    var pages = Math.max(1, Math.ceil(matched.length / PAGE));
-    if (page >= pages) page = pages - 1;
-    render();
-    remember();
-  }
+              function apply() {
+                var q = f.q.value.trim().toLowerCase(), p = f.prioritas.value ? Number(f.prioritas.value) : 0;
+                var kode = f.kode.value, kab = f.kab.value, npsn = f.sekolah.value, status = f.status.value;
+                var terms = q ? q.split(/\s+/) : [];
+                matched = [];
+                for (var i = 0; i < rows.length; i++) {
+                  var r = rows[i];
+                  if (p && r[P] !== p) continue;
+                  if (kode && r[CODE] !== kode) continue;
+                  if (kab && r[KAB] !== kab) continue;
+                  if (npsn && r[NPSN] !== npsn) continue;
+                  if (status && r[STATUS] !== status) continue;
+                  var ok = true;
+                  for (var t = 0; t < terms.length; t++) { if (hay[i].indexOf(terms[t]) < 0) { ok = false; break; } }
+                  if (ok) matched.push(i);
+                }
+                var pages = Math.max(1, Math.ceil(matched.length / PAGE));
+                if (page >= pages) page = pages - 1;
+                render();
+                remember();
+              }
 
-  function cell(tr, text, sub, cls) {
-    var td = document.createElement("td");
-    if (cls) td.className = cls;
-    td.appendChild(document.createTextNode(text));
-    if (sub) {
-      var span = document.createElement("span");
-      span.className = "sub";
-      span.textContent = sub;
-      td.insertBefore(span, td.firstChild);
-    }
-    return tr.appendChild(td);
-  }
-  function cellWithSub(tr, text, sub) {
-    var td = document.createElement("td");
-    td.appendChild(document.createTextNode(text));
-    var span = document.createElement("span");
-    span.className = "sub";
-    span.textContent = sub;
-    td.appendChild(span);
-    return tr.appendChild(td);
-  }
+              function cell(tr, text, sub, cls) {
+                var td = document.createElement("td");
+                if (cls) td.className = cls;
+                td.appendChild(document.createTextNode(text));
+                if (sub) {
+                  var span = document.createElement("span");
+                  span.className = "sub";
+                  span.textContent = sub;
+                  td.insertBefore(span, td.firstChild);
+                }
+                return tr.appendChild(td);
+              }
+              function cellWithSub(tr, text, sub) {
+                var td = document.createElement("td");
+                td.appendChild(document.createTextNode(text));
+                var span = document.createElement("span");
+                span.className = "sub";
+                span.textContent = sub;
+                td.appendChild(span);
+                return tr.appendChild(td);
+              }
 
-  function render() {
-    var body = $("baris"), frag = document.createDocumentFragment();
-    var from = page * PAGE, to = Math.min(matched.length, from + PAGE);
-    for (var k = from; k < to; k++) {
-      var r = rows[matched[k]];
-      var tr = document.createElement("tr");
-      tr.className = "p" + r[P];
-      cell(tr, String(r[P]), "", "pri");
-      var td = document.createElement("td"), code = document.createElement("code");
-      td.className = "kode";
-      code.textContent = r[CODE];
-      td.appendChild(code);
-      if (codes[r[CODE]]) {
-        var u = document.createElement("span");
-        u.className = "sub";
-        u.textContent = codes[r[CODE]][0];
-        td.appendChild(u);
-        td.title = "Tindakan: " + codes[r[CODE]][1];
-      }
-      tr.appendChild(td);
-      cellWithSub(tr, r[NAMA], r[NIP]);
-      cellWithSub(tr, r[SEKOLAH], r[NPSN] + (r[KAB] ? " · " + r[KAB] : ""));
-      cell(tr, r[DAPODIK], r[FIELD]);
-      cell(tr, r[SIASN]);
-      cell(tr, r[SARAN], "", "saran");
-      cell(tr, r[STATUS] === "BARU" ? "Baru" : "Berlanjut, " + nf(r[AGE]) + " hari", "", "status");
-      frag.appendChild(tr);
-    }
-    body.textContent = "";
-    body.appendChild(frag);
-    var pages = Math.max(1, Math.ceil(matched.length / PAGE));
-    $("hitungan").textContent = matched.length === 0
-      ? "Tidak ada disparitas yang cocok dengan saringan."
-      : "Menampilkan " + nf(from + 1) + "–" + nf(to) + " dari " + nf(matched.length) + " disparitas" +
-        (matched.length < rows.length ? " (tersaring dari " + nf(rows.length) + ")" : "") + ".";
-    $("hal-info").textContent = "halaman " + nf(page + 1) + " dari " + nf(pages);
-    $("hal-prev").disabled = page === 0;
-    $("hal-next").disabled = page >= pages - 1;
-  }
+              function render() {
+                var body = $("baris"), frag = document.createDocumentFragment();
+                var from = page * PAGE, to = Math.min(matched.length, from + PAGE);
+                for (var k = from; k < to; k++) {
+                  var r = rows[matched[k]];
+                  var tr = document.createElement("tr");
+                  tr.className = "p" + r[P];
+                  cell(tr, String(r[P]), "", "pri");
+                  var td = document.createElement("td"), code = document.createElement("code");
+                  td.className = "kode";
+                  code.textContent = r[CODE];
+                  td.appendChild(code);
+                  if (codes[r[CODE]]) {
+                    var u = document.createElement("span");
+                    u.className = "sub";
+                    u.textContent = codes[r[CODE]][0];
+                    td.appendChild(u);
+                    td.title = "Tindakan: " + codes[r[CODE]][1];
+                  }
+                  tr.appendChild(td);
+                  cellWithSub(tr, r[NAMA], r[NIP]);
+                  cellWithSub(tr, r[SEKOLAH], r[NPSN] + (r[KAB] ? " · " + r[KAB] : ""));
+                  cell(tr, r[DAPODIK], r[FIELD]);
+                  cell(tr, r[SIASN]);
+                  cell(tr, r[SARAN], "", "saran");
+                  cell(tr, r[STATUS] === "BARU" ? "Baru" : "Berlanjut, " + nf(r[AGE]) + " hari", "", "status");
+                  frag.appendChild(tr);
+                }
+                body.textContent = "";
+                body.appendChild(frag);
+                var pages = Math.max(1, Math.ceil(matched.length / PAGE));
+                $("hitungan").textContent = matched.length === 0
+                  ? "Tidak ada disparitas yang cocok dengan saringan."
+                  : "Menampilkan " + nf(from + 1) + "–" + nf(to) + " dari " + nf(matched.length) + " disparitas" +
+                    (matched.length < rows.length ? " (tersaring dari " + nf(rows.length) + ")" : "") + ".";
+                $("hal-info").textContent = "halaman " + nf(page + 1) + " dari " + nf(pages);
+                $("hal-prev").disabled = page === 0;
+                $("hal-next").disabled = page >= pages - 1;
+              }
 
-  // Filters live in the address after '#tabel?' (and are read from '?' too), so a filtered view can be shared.
-  var keys = ["q", "prioritas", "kode", "kab", "sekolah", "status"];
-  function remember() {
-    var parts = [];
-    keys.forEach(function (k) { if (f[k].value) parts.push(k + "=" + encodeURIComponent(f[k].value)); });
-    if (page > 0) parts.push("hal=" + (page + 1));
-    try {
-      history.replaceState(null, "", parts.length ? "#tabel?" + parts.join("&") : location.pathname + location.search);
-    } catch (e) { /* some browsers refuse on file: pages; filters still work */ }
-  }
-  function recall() {
-    var text = location.search.slice(1);
-    var h = location.hash.indexOf("?");
-    if (h >= 0) text += (text ? "&" : "") + location.hash.slice(h + 1);
-    var got = {};
-    text.split("&").forEach(function (pair) {
-      if (!pair) return;
-      var eq = pair.indexOf("=");
-      var k = eq < 0 ? pair : pair.slice(0, eq), v = eq < 0 ? "" : pair.slice(eq + 1);
-      try { got[k] = decodeURIComponent(v.replace(/\+/g, " ")); } catch (e) { got[k] = v; }
-    });
-    if (got.kab !== undefined) f.kab.value = got.kab;
-    fillSchools();
-    keys.forEach(function (k) { if (got[k] !== undefined && k !== "kab") f[k].value = got[k]; });
-    page = Math.max(0, (parseInt(got.hal, 10) || 1) - 1);
-    return Object.keys(got).length > 0;
-  }
+              // Filters live in the address after '#tabel?' (and are read from '?' too), so a filtered view can be shared.
+              var keys = ["q", "prioritas", "kode", "kab", "sekolah", "status"];
+              function remember() {
+                var parts = [];
+                keys.forEach(function (k) { if (f[k].value) parts.push(k + "=" + encodeURIComponent(f[k].value)); });
+                if (page > 0) parts.push("hal=" + (page + 1));
+                try {
+                  history.replaceState(null, "", parts.length ? "#tabel?" + parts.join("&") : location.pathname + location.search);
+                } catch (e) { /* some browsers refuse on file: pages; filters still work */ }
+              }
+              function recall() {
+                var text = location.search.slice(1);
+                var h = location.hash.indexOf("?");
+                if (h >= 0) text += (text ? "&" : "") + location.hash.slice(h + 1);
+                var got = {};
+                text.split("&").forEach(function (pair) {
+                  if (!pair) return;
+                  var eq = pair.indexOf("=");
+                  var k = eq < 0 ? pair : pair.slice(0, eq), v = eq < 0 ? "" : pair.slice(eq + 1);
+                  try { got[k] = decodeURIComponent(v.replace(/\+/g, " ")); } catch (e) { got[k] = v; }
+                });
+                if (got.kab !== undefined) f.kab.value = got.kab;
+                fillSchools();
+                keys.forEach(function (k) { if (got[k] !== undefined && k !== "kab") f[k].value = got[k]; });
+                page = Math.max(0, (parseInt(got.hal, 10) || 1) - 1);
+                return Object.keys(got).length > 0;
+              }
 
-  var timer = null;
-  f.q.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { page = 0; apply(); }, 150);
-  });
-  ["prioritas", "kode", "sekolah", "status"].forEach(function (k) {
-    f[k].addEventListener("change", function () { page = 0; apply(); });
-  });
-  f.kab.addEventListener("change", function () { fillSchools(); page = 0; apply(); });
-  $("f-reset").addEventListener("click", function () {
-    keys.forEach(function (k) { f[k].value = ""; });
-    fillSchools();
-    page = 0;
-    apply();
-  });
-  $("hal-prev").addEventListener("click", function () { if (page > 0) { page--; render(); remember(); } });
-  $("hal-next").addEventListener("click", function () { page++; render(); remember(); });
+              var timer = null;
+              f.q.addEventListener("input", function () {
+                clearTimeout(timer);
+                timer = setTimeout(function () { page = 0; apply(); }, 150);
+              });
+              ["prioritas", "kode", "sekolah", "status"].forEach(function (k) {
+                f[k].addEventListener("change", function () { page = 0; apply(); });
+              });
+              f.kab.addEventListener("change", function () { fillSchools(); page = 0; apply(); });
+              $("f-reset").addEventListener("click", function () {
+                keys.forEach(function (k) { f[k].value = ""; });
+                fillSchools();
+                page = 0;
+                apply();
+              });
+              $("hal-prev").addEventListener("click", function () { if (page > 0) { page--; render(); remember(); } });
+              $("hal-next").addEventListener("click", function () { page++; render(); remember(); });
 
-  // Links in the summaries (a code, a kabupaten/kota, a school) open the table filtered to it.
-  document.addEventListener("click", function (ev) {
-    var a = ev.target.closest ? ev.target.closest("a[data-kode],a[data-kab],a[data-sekolah]") : null;
-    if (!a) return;
-    keys.forEach(function (k) { f[k].value = ""; });
-    if (a.dataset.kab) f.kab.value = a.dataset.kab;
-    fillSchools();
-    if (a.dataset.kode) f.kode.value = a.dataset.kode;
-    if (a.dataset.sekolah) f.sekolah.value = a.dataset.sekolah;
-    page = 0;
-    apply();
-  });
+              // Links in the summaries (a code, a kabupaten/kota, a school) open the table filtered to it.
+              document.addEventListener("click", function (ev) {
+                var a = ev.target.closest ? ev.target.closest("a[data-kode],a[data-kab],a[data-sekolah]") : null;
+                if (!a) return;
+                keys.forEach(function (k) { f[k].value = ""; });
+                if (a.dataset.kab) f.kab.value = a.dataset.kab;
+                fillSchools();
+                if (a.dataset.kode) f.kode.value = a.dataset.kode;
+                if (a.dataset.sekolah) f.sekolah.value = a.dataset.sekolah;
+                page = 0;
+                apply();
+              });
 
-  $("baris-statis").hidden = true;
-  var more = $("lebih-statis");
-  if (more) more.hidden = true;
-  $("tabel-js").hidden = false;
-  fillSchools();
-  var filtered = recall();
-  apply();
-  var took = ((window.performance && performance.now) ? performance.now() : Date.now()) - started;
-  $("tabel-disparitas").setAttribute("data-render-ms", String(Math.round(took)));
-  $("tabel-disparitas").setAttribute("data-matched", String(matched.length));
-  if (filtered && location.hash.indexOf("#tabel") === 0) $("tabel").scrollIntoView();
-})();
+              $("baris-statis").hidden = true;
+              var more = $("lebih-statis");
+              if (more) more.hidden = true;
+              $("tabel-js").hidden = false;
+              fillSchools();
+              var filtered = recall();
+              apply();
+              var took = ((window.performance && performance.now) ? performance.now() : Date.now()) - started;
+              $("tabel-disparitas").setAttribute("data-render-ms", String(Math.round(took)));
+              $("tabel-disparitas").setAttribute("data-matched", String(matched.length));
+              if (filtered && location.hash.indexOf("#tabel") === 0) $("tabel").scrollIntoView();
+            })();
 
-"""#),
-        ("report.mustache",
-#"""
-<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<title>Laporan pemadanan guru ASN — {{pipeline}} — {{asOf}}</title>
-<style>
-{{{style}}}
-</style>
-</head>
-<body>
-<header class="top">
-  <div>
-    <h1>Laporan Pemadanan Data Guru ASN (Dapodik – SIASN)</h1>
-    <p class="meta">Data per <strong>{{asOf}}</strong> · {{pipeline}} · run {{runId}} · dibuat {{started}}</p>
-  </div>
-  <nav class="jump" aria-label="Bagian laporan">
-    <a href="#kode">Per kode</a><a href="#wilayah">Per kabupaten/kota</a><a href="#sekolah">Per sekolah</a><a href="#tren">Tren</a><a href="#tabel">Semua disparitas</a>
-  </nav>
-</header>
-<p class="inputs"><span class="lead">Input:</span>{{#inputs}} <span class="input" title="{{files}}">{{label}}: {{rows}} baris{{#hasRejected}} <em class="bad">({{rejected}} ditolak)</em>{{/hasRejected}}</span>{{/inputs}}{{#hasRejectedTotal}} · baris yang ditolak ada di <code>rejects.csv</code>{{/hasRejectedTotal}}</p>
+            """#
+        ),
+        (
+            "report.mustache",
+            #"""
+            <!DOCTYPE html>
+            <html lang="id">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+            <meta name="referrer" content="no-referrer">
+            <title>Laporan pemadanan guru ASN — {{pipeline}} — {{asOf}}</title>
+            <style>
+            {{{style}}}
+            </style>
+            </head>
+            <body>
+            <header class="top">
+              <div>
+                <h1>Laporan Pemadanan Data Guru ASN (Dapodik – SIASN)</h1>
+                <p class="meta">Data per <strong>{{asOf}}</strong> · {{pipeline}} · run {{runId}} · dibuat {{started}}</p>
+              </div>
+              <nav class="jump" aria-label="Bagian laporan">
+                <a href="#kode">Per kode</a><a href="#wilayah">Per kabupaten/kota</a><a href="#sekolah">Per sekolah</a><a href="#tren">Tren</a><a href="#tabel">Semua disparitas</a>
+              </nav>
+            </header>
+            <p class="inputs"><span class="lead">Input:</span>{{#inputs}} <span class="input" title="{{files}}">{{label}}: {{rows}} baris{{#hasRejected}} <em class="bad">({{rejected}} ditolak)</em>{{/hasRejected}}</span>{{/inputs}}{{#hasRejectedTotal}} · baris yang ditolak ada di <code>rejects.csv</code>{{/hasRejectedTotal}}</p>
 
-<main>
-<section class="glance" aria-label="Ringkasan">
-  <div class="card flow">
-    <h2>Guru ASN yang SKP-nya dapat mengalir ke e-Kinerja</h2>
-    <p class="big"><span class="ok">{{canFlow}}</span> <span class="of">dari {{asn}} guru ASN di Dapodik ({{canFlowPct}})</span></p>
-    <div class="stack" role="img" aria-label="{{canFlow}} dapat mengalir, {{cannotFlow}} belum dapat">
-      <span class="seg ok" style="width:{{canFlowWidth}}%"></span><span class="seg bad" style="width:{{cannotFlowWidth}}%"></span><span class="seg muted" style="width:{{swastaWidth}}%"></span>
-    </div>
-    <p class="legend"><span class="dot ok"></span>dapat mengalir: tertaut lewat NIP, tanpa disparitas prioritas 1–3, sekolahnya sudah dipadankan · <span class="dot bad"></span>belum dapat{{#hasSwasta}} · <span class="dot muted"></span>di sekolah swasta{{/hasSwasta}}</p>
-    <p class="big2"><span class="bad">{{cannotFlow}}</span> guru ASN ({{cannotFlowPct}}) belum dapat mengalir{{#hasReasons}}, karena:{{/hasReasons}}</p>
-    {{#hasReasons}}
-    <ul class="reasons">
-      {{#reasons}}<li><span class="n">{{people}}</span><span class="rbar"><span style="width:{{width}}%"></span></span><span class="rl">{{label}}</span></li>
-      {{/reasons}}{{#hasOtherReasons}}<li><span class="n">{{otherReasons}}</span><span class="rbar"></span><span class="rl">sebab lain</span></li>{{/hasOtherReasons}}
-    </ul>
-    {{/hasReasons}}
-    <p class="note">{{#hasSwasta}}{{atSwasta}} guru ASN bertugas di sekolah swasta (SKP-nya tidak melalui PMM). {{/hasSwasta}}{{#hasMissing}}{{missing}} guru ASN di SIASN belum terdaftar di Dapodik.{{/hasMissing}}</p>
-    <p class="skp"><strong>SKP periode aktif:</strong> {{skpEligible}} siap dikirim ({{skpDelta}} baru) · {{skpBlocked}} tertahan · {{skpSkipped}} dilewati · dari {{skpRows}} baris PMM</p>
-  </div>
-  <div class="card fixes">
-    <h2>Tiga hal yang perlu diperbaiki lebih dulu</h2>
-    {{#hasFixes}}
-    <ol class="fixlist">
-      {{#fixes}}
-      <li class="fix p{{priority}}">
-        <div class="fix-head"><span class="rank">{{rank}}</span><strong>{{uraian}}</strong></div>
-        <p class="action"><span class="lbl">Tindakan:</span> {{tindakan}}</p>
-        <p class="impact">{{#hasPeople}}Menahan <strong>{{people}}</strong> guru ASN{{/hasPeople}}{{#hasSkp}}{{#hasPeople}} · {{/hasPeople}}<strong>{{skpRows}}</strong> baris SKP tertahan{{/hasSkp}}{{#hasUnblocks}} · {{unblocks}} guru langsung dapat mengalir bila ini diperbaiki{{/hasUnblocks}}<br><span class="owner">Penanggung jawab: {{owner}}</span> · <a class="code" href="#tabel" data-kode="{{code}}">{{code}}</a></p>
-      </li>
-      {{/fixes}}
-    </ol>
-    {{/hasFixes}}
-    {{^hasFixes}}<p class="allgood">Tidak ada yang menahan SKP guru ASN pada run ini.</p>{{/hasFixes}}
-  </div>
-</section>
+            <main>
+            <section class="glance" aria-label="Ringkasan">
+              <div class="card flow">
+                <h2>Guru ASN yang SKP-nya dapat mengalir ke e-Kinerja</h2>
+                <p class="big"><span class="ok">{{canFlow}}</span> <span class="of">dari {{asn}} guru ASN di Dapodik ({{canFlowPct}})</span></p>
+                <div class="stack" role="img" aria-label="{{canFlow}} dapat mengalir, {{cannotFlow}} belum dapat">
+                  <span class="seg ok" style="width:{{canFlowWidth}}%"></span><span class="seg bad" style="width:{{cannotFlowWidth}}%"></span><span class="seg muted" style="width:{{swastaWidth}}%"></span>
+                </div>
+                <p class="legend"><span class="dot ok"></span>dapat mengalir: tertaut lewat NIP, tanpa disparitas prioritas 1–3, sekolahnya sudah dipadankan · <span class="dot bad"></span>belum dapat{{#hasSwasta}} · <span class="dot muted"></span>di sekolah swasta{{/hasSwasta}}</p>
+                <p class="big2"><span class="bad">{{cannotFlow}}</span> guru ASN ({{cannotFlowPct}}) belum dapat mengalir{{#hasReasons}}, karena:{{/hasReasons}}</p>
+                {{#hasReasons}}
+                <ul class="reasons">
+                  {{#reasons}}<li><span class="n">{{people}}</span><span class="rbar"><span style="width:{{width}}%"></span></span><span class="rl">{{label}}</span></li>
+                  {{/reasons}}{{#hasOtherReasons}}<li><span class="n">{{otherReasons}}</span><span class="rbar"></span><span class="rl">sebab lain</span></li>{{/hasOtherReasons}}
+                </ul>
+                {{/hasReasons}}
+                <p class="note">{{#hasSwasta}}{{atSwasta}} guru ASN bertugas di sekolah swasta (SKP-nya tidak melalui PMM). {{/hasSwasta}}{{#hasMissing}}{{missing}} guru ASN di SIASN belum terdaftar di Dapodik.{{/hasMissing}}</p>
+                <p class="skp"><strong>SKP periode aktif:</strong> {{skpEligible}} siap dikirim ({{skpDelta}} baru) · {{skpBlocked}} tertahan · {{skpSkipped}} dilewati · dari {{skpRows}} baris PMM</p>
+              </div>
+              <div class="card fixes">
+                <h2>Tiga hal yang perlu diperbaiki lebih dulu</h2>
+                {{#hasFixes}}
+                <ol class="fixlist">
+                  {{#fixes}}
+                  <li class="fix p{{priority}}">
+                    <div class="fix-head"><span class="rank">{{rank}}</span><strong>{{uraian}}</strong></div>
+                    <p class="action"><span class="lbl">Tindakan:</span> {{tindakan}}</p>
+                    <p class="impact">{{#hasPeople}}Menahan <strong>{{people}}</strong> guru ASN{{/hasPeople}}{{#hasSkp}}{{#hasPeople}} · {{/hasPeople}}<strong>{{skpRows}}</strong> baris SKP tertahan{{/hasSkp}}{{#hasUnblocks}} · {{unblocks}} guru langsung dapat mengalir bila ini diperbaiki{{/hasUnblocks}}<br><span class="owner">Penanggung jawab: {{owner}}</span> · <a class="code" href="#tabel" data-kode="{{code}}">{{code}}</a></p>
+                  </li>
+                  {{/fixes}}
+                </ol>
+                {{/hasFixes}}
+                {{^hasFixes}}<p class="allgood">Tidak ada yang menahan SKP guru ASN pada run ini.</p>{{/hasFixes}}
+              </div>
+            </section>
 
-<section id="kode">
-  <h2>Disparitas menurut prioritas dan kode</h2>
-  <p class="lede">{{openTotal}} disparitas terbuka: {{newTotal}} baru pada run ini, {{resolvedTotal}} selesai sejak run sebelumnya. Klik kode untuk melihat daftarnya.</p>
-  {{#priorities}}
-  <h3 class="ph p{{priority}}">{{title}} <span class="count">{{total}}</span></h3>
-  <p class="pnote">{{note}}</p>
-  {{#hasCodes}}
-  <table class="codes">
-    <thead><tr><th>Kode</th><th>Artinya</th><th>Yang harus dilakukan</th><th>Penanggung jawab</th><th class="num">Terbuka</th><th class="num">Baru</th></tr></thead>
-    <tbody>
-    {{#codes}}<tr><td><a class="code" href="#tabel" data-kode="{{code}}">{{code}}</a></td><td>{{uraian}}</td><td>{{tindakan}}</td><td>{{owner}}</td><td class="num">{{open}}</td><td class="num">{{new}}</td></tr>
-    {{/codes}}
-    </tbody>
-  </table>
-  {{/hasCodes}}
-  {{^hasCodes}}<p class="none">Tidak ada disparitas prioritas ini.</p>{{/hasCodes}}
-  {{/priorities}}
-  {{#hasQuietCodes}}<p class="quiet">Kode tanpa temuan pada run ini: {{quietCodes}}.</p>{{/hasQuietCodes}}
-</section>
+            <section id="kode">
+              <h2>Disparitas menurut prioritas dan kode</h2>
+              <p class="lede">{{openTotal}} disparitas terbuka: {{newTotal}} baru pada run ini, {{resolvedTotal}} selesai sejak run sebelumnya. Klik kode untuk melihat daftarnya.</p>
+              {{#priorities}}
+              <h3 class="ph p{{priority}}">{{title}} <span class="count">{{total}}</span></h3>
+              <p class="pnote">{{note}}</p>
+              {{#hasCodes}}
+              <table class="codes">
+                <thead><tr><th>Kode</th><th>Artinya</th><th>Yang harus dilakukan</th><th>Penanggung jawab</th><th class="num">Terbuka</th><th class="num">Baru</th></tr></thead>
+                <tbody>
+                {{#codes}}<tr><td><a class="code" href="#tabel" data-kode="{{code}}">{{code}}</a></td><td>{{uraian}}</td><td>{{tindakan}}</td><td>{{owner}}</td><td class="num">{{open}}</td><td class="num">{{new}}</td></tr>
+                {{/codes}}
+                </tbody>
+              </table>
+              {{/hasCodes}}
+              {{^hasCodes}}<p class="none">Tidak ada disparitas prioritas ini.</p>{{/hasCodes}}
+              {{/priorities}}
+              {{#hasQuietCodes}}<p class="quiet">Kode tanpa temuan pada run ini: {{quietCodes}}.</p>{{/hasQuietCodes}}
+            </section>
 
-<section id="wilayah">
-  <h2>Menurut kabupaten/kota</h2>
-  <p class="lede">Yang paling banyak guru ASN belum dapat mengalir di atas, lalu yang paling banyak disparitas prioritas 1–3. Klik nama untuk melihat daftarnya.</p>
-  {{#hasRegions}}
-  <table class="areas">
-    <thead><tr><th>Kabupaten/Kota</th><th class="num">P1</th><th class="num">P2</th><th class="num">P3</th><th class="num">P4</th><th class="num">Jumlah</th><th class="num">Guru ASN</th><th class="num">Belum dapat mengalir</th><th>Kode terbanyak</th></tr></thead>
-    <tbody>
-    {{#regions}}<tr><td><a href="#tabel" data-kab="{{name}}">{{name}}</a></td><td class="num {{p1Class}}">{{p1}}</td><td class="num {{p2Class}}">{{p2}}</td><td class="num {{p3Class}}">{{p3}}</td><td class="num {{p4Class}}">{{p4}}</td><td class="num"><strong>{{total}}</strong></td><td class="num">{{asn}}</td><td class="num">{{#hasAsn}}<strong class="{{blockedClass}}">{{blocked}}</strong> ({{blockedPct}}){{/hasAsn}}</td><td><code>{{topCode}}</code></td></tr>
-    {{/regions}}
-    </tbody>
-  </table>
-  {{/hasRegions}}
-  {{^hasRegions}}<p class="none">Tidak ada disparitas terbuka.</p>{{/hasRegions}}
-</section>
+            <section id="wilayah">
+              <h2>Menurut kabupaten/kota</h2>
+              <p class="lede">Yang paling banyak guru ASN belum dapat mengalir di atas, lalu yang paling banyak disparitas prioritas 1–3. Klik nama untuk melihat daftarnya.</p>
+              {{#hasRegions}}
+              <table class="areas">
+                <thead><tr><th>Kabupaten/Kota</th><th class="num">P1</th><th class="num">P2</th><th class="num">P3</th><th class="num">P4</th><th class="num">Jumlah</th><th class="num">Guru ASN</th><th class="num">Belum dapat mengalir</th><th>Kode terbanyak</th></tr></thead>
+                <tbody>
+                {{#regions}}<tr><td><a href="#tabel" data-kab="{{name}}">{{name}}</a></td><td class="num {{p1Class}}">{{p1}}</td><td class="num {{p2Class}}">{{p2}}</td><td class="num {{p3Class}}">{{p3}}</td><td class="num {{p4Class}}">{{p4}}</td><td class="num"><strong>{{total}}</strong></td><td class="num">{{asn}}</td><td class="num">{{#hasAsn}}<strong class="{{blockedClass}}">{{blocked}}</strong> ({{blockedPct}}){{/hasAsn}}</td><td><code>{{topCode}}</code></td></tr>
+                {{/regions}}
+                </tbody>
+              </table>
+              {{/hasRegions}}
+              {{^hasRegions}}<p class="none">Tidak ada disparitas terbuka.</p>{{/hasRegions}}
+            </section>
 
-<section id="sekolah">
-  <h2>Menurut sekolah</h2>
-  <p class="lede">{{schoolsTotal}} sekolah memiliki disparitas terbuka{{#schoolsMore}}; {{schoolsShown}} terburuk ditampilkan di sini — sekolah lain dapat dicari di tabel lengkap di bawah{{/schoolsMore}}.</p>
-  {{#hasSchools}}
-  <table class="areas">
-    <thead><tr><th>Sekolah</th><th>NPSN</th><th>Kabupaten/Kota</th><th class="num">P1</th><th class="num">P2</th><th class="num">P3</th><th class="num">P4</th><th class="num">Jumlah</th><th class="num">Guru ASN</th><th class="num">Belum dapat mengalir</th><th>Kode terbanyak</th></tr></thead>
-    <tbody>
-    {{#schools}}<tr><td><a href="#tabel" data-sekolah="{{npsn}}">{{name}}</a></td><td>{{npsn}}</td><td>{{kab}}</td><td class="num {{p1Class}}">{{p1}}</td><td class="num {{p2Class}}">{{p2}}</td><td class="num {{p3Class}}">{{p3}}</td><td class="num {{p4Class}}">{{p4}}</td><td class="num"><strong>{{total}}</strong></td><td class="num">{{asn}}</td><td class="num">{{#hasAsn}}<strong class="{{blockedClass}}">{{blocked}}</strong> ({{blockedPct}}){{/hasAsn}}</td><td><code>{{topCode}}</code></td></tr>
-    {{/schools}}
-    </tbody>
-  </table>
-  {{/hasSchools}}
-</section>
+            <section id="sekolah">
+              <h2>Menurut sekolah</h2>
+              <p class="lede">{{schoolsTotal}} sekolah memiliki disparitas terbuka{{#schoolsMore}}; {{schoolsShown}} terburuk ditampilkan di sini — sekolah lain dapat dicari di tabel lengkap di bawah{{/schoolsMore}}.</p>
+              {{#hasSchools}}
+              <table class="areas">
+                <thead><tr><th>Sekolah</th><th>NPSN</th><th>Kabupaten/Kota</th><th class="num">P1</th><th class="num">P2</th><th class="num">P3</th><th class="num">P4</th><th class="num">Jumlah</th><th class="num">Guru ASN</th><th class="num">Belum dapat mengalir</th><th>Kode terbanyak</th></tr></thead>
+                <tbody>
+                {{#schools}}<tr><td><a href="#tabel" data-sekolah="{{npsn}}">{{name}}</a></td><td>{{npsn}}</td><td>{{kab}}</td><td class="num {{p1Class}}">{{p1}}</td><td class="num {{p2Class}}">{{p2}}</td><td class="num {{p3Class}}">{{p3}}</td><td class="num {{p4Class}}">{{p4}}</td><td class="num"><strong>{{total}}</strong></td><td class="num">{{asn}}</td><td class="num">{{#hasAsn}}<strong class="{{blockedClass}}">{{blocked}}</strong> ({{blockedPct}}){{/hasAsn}}</td><td><code>{{topCode}}</code></td></tr>
+                {{/schools}}
+                </tbody>
+              </table>
+              {{/hasSchools}}
+            </section>
 
-<section id="tren">
-  <h2>Tren dari malam ke malam</h2>
-  <p class="lede">Disparitas terbuka (garis), baru dan selesai (batang) pada setiap run yang tercatat.{{#fewNights}} Tren akan lebih bermakna setelah beberapa run.{{/fewNights}}</p>
-  {{#chart}}
-  <svg class="chart" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Grafik tren disparitas terbuka, baru dan selesai">
-    {{#ticks}}<line class="grid" x1="{{left}}" x2="{{right}}" y1="{{y}}" y2="{{y}}"></line><text class="tick" x="{{left}}" dx="-8" y="{{labelY}}" text-anchor="end">{{label}}</text>
-    {{/ticks}}
-    {{#points}}<g><title>{{title}}</title><rect class="new" x="{{newX}}" y="{{newY}}" width="{{barW}}" height="{{newH}}"></rect><rect class="resolved" x="{{resolvedX}}" y="{{resolvedY}}" width="{{barW}}" height="{{resolvedH}}"></rect>{{#showLabel}}<text class="xlabel" x="{{x}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>{{/showLabel}}</g>
-    {{/points}}
-    <polyline class="open" points="{{openLine}}"></polyline>
-    {{#points}}<circle class="open" cx="{{x}}" cy="{{yOpen}}" r="3.5"><title>{{title}}</title></circle>{{/points}}
-  </svg>
-  {{/chart}}
-  <p class="legend"><span class="dot open"></span>terbuka · <span class="dot new"></span>baru · <span class="dot resolved"></span>selesai</p>
-  <details>
-    <summary>Angka per run</summary>
-    <table class="nights">
-      <thead><tr><th>Run</th><th>Data per</th><th class="num">Terbuka</th><th class="num">Baru</th><th class="num">Selesai</th></tr></thead>
-      <tbody>{{#nights}}<tr><td>{{runId}}</td><td>{{asOf}}</td><td class="num">{{open}}</td><td class="num">{{new}}</td><td class="num">{{resolved}}</td></tr>{{/nights}}</tbody>
-    </table>
-  </details>
-</section>
+            <section id="tren">
+              <h2>Tren dari malam ke malam</h2>
+              <p class="lede">Disparitas terbuka (garis), baru dan selesai (batang) pada setiap run yang tercatat.{{#fewNights}} Tren akan lebih bermakna setelah beberapa run.{{/fewNights}}</p>
+              {{#chart}}
+              <svg class="chart" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Grafik tren disparitas terbuka, baru dan selesai">
+                {{#ticks}}<line class="grid" x1="{{left}}" x2="{{right}}" y1="{{y}}" y2="{{y}}"></line><text class="tick" x="{{left}}" dx="-8" y="{{labelY}}" text-anchor="end">{{label}}</text>
+                {{/ticks}}
+                {{#points}}<g><title>{{title}}</title><rect class="new" x="{{newX}}" y="{{newY}}" width="{{barW}}" height="{{newH}}"></rect><rect class="resolved" x="{{resolvedX}}" y="{{resolvedY}}" width="{{barW}}" height="{{resolvedH}}"></rect>{{#showLabel}}<text class="xlabel" x="{{x}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>{{/showLabel}}</g>
+                {{/points}}
+                <polyline class="open" points="{{openLine}}"></polyline>
+                {{#points}}<circle class="open" cx="{{x}}" cy="{{yOpen}}" r="3.5"><title>{{title}}</title></circle>{{/points}}
+              </svg>
+              {{/chart}}
+              <p class="legend"><span class="dot open"></span>terbuka · <span class="dot new"></span>baru · <span class="dot resolved"></span>selesai</p>
+              <details>
+                <summary>Angka per run</summary>
+                <table class="nights">
+                  <thead><tr><th>Run</th><th>Data per</th><th class="num">Terbuka</th><th class="num">Baru</th><th class="num">Selesai</th></tr></thead>
+                  <tbody>{{#nights}}<tr><td>{{runId}}</td><td>{{asOf}}</td><td class="num">{{open}}</td><td class="num">{{new}}</td><td class="num">{{resolved}}</td></tr>{{/nights}}</tbody>
+                </table>
+              </details>
+            </section>
 
-<section id="tabel">
-  <h2>Semua disparitas terbuka</h2>
-  <noscript><p class="warn">JavaScript tidak aktif di peramban ini, sehingga pencarian dan saringan tidak tersedia. Di bawah ini {{staticCount}} baris pertama dari {{rowCount}} disparitas, urut prioritas. Daftar lengkap ada di berkas <code>disparities.csv</code> di folder yang sama dan dapat dibuka dengan spreadsheet.</p></noscript>
-  <div id="tabel-js" hidden>
-    <form class="filters" id="saringan" role="search" onsubmit="return false">
-      <label>Cari <input type="search" id="f-q" placeholder="nama, NIP, NPSN, sekolah…" autocomplete="off"></label>
-      <label>Prioritas <select id="f-prioritas"><option value="">semua</option><option value="1">1 — identitas</option><option value="2">2 — wilayah</option><option value="3">3 — unit sekolah</option><option value="4">4 — data berbeda</option></select></label>
-      <label>Kode <select id="f-kode"><option value="">semua</option></select></label>
-      <label>Kabupaten/Kota <select id="f-kab"><option value="">semua</option></select></label>
-      <label>Sekolah <select id="f-sekolah"><option value="">semua</option></select></label>
-      <label>Status <select id="f-status"><option value="">semua</option><option value="BARU">baru</option><option value="BERLANJUT">berlanjut</option></select></label>
-      <button type="button" id="f-reset">Hapus saringan</button>
-    </form>
-    <p class="pager"><span id="hitungan" aria-live="polite"></span> <span class="pgbtn"><button type="button" id="hal-prev">‹ Sebelumnya</button> <span id="hal-info"></span> <button type="button" id="hal-next">Berikutnya ›</button></span></p>
-  </div>
-  <div class="scroll">
-  <table class="rows" id="tabel-disparitas">
-    <thead><tr><th class="pri" title="Prioritas">P</th><th>Kode dan artinya</th><th>Nama / NIP</th><th>Sekolah / NPSN, kabupaten/kota</th><th>Di Dapodik</th><th>Di SIASN</th><th>Saran</th><th>Status</th></tr></thead>
-    <tbody id="baris-statis">
-    {{#staticRows}}<tr class="p{{priority}}"><td class="pri">{{priority}}</td><td class="kode"><code>{{code}}</code><span class="sub">{{uraian}}</span></td><td>{{nama}}<span class="sub">{{nip}}</span></td><td>{{sekolah}}<span class="sub">{{npsn}}{{#hasKab}} · {{kab}}{{/hasKab}}</span></td><td><span class="sub">{{field}}</span>{{dapodik}}</td><td>{{siasn}}</td><td class="saran">{{suggestion}}</td><td class="status">{{status}}</td></tr>
-    {{/staticRows}}
-    </tbody>
-    <tbody id="baris"></tbody>
-  </table>
-  </div>
-  {{^hasRows}}<p class="none">Tidak ada disparitas terbuka.</p>{{/hasRows}}
-  {{#hasMoreStatic}}<p class="more" id="lebih-statis">Ditampilkan {{staticCount}} dari {{rowCount}} baris. Aktifkan JavaScript untuk mencari dan menyaring semuanya, atau buka <code>disparities.csv</code>.</p>{{/hasMoreStatic}}{{#isCapped}}<p class="more" id="terpotong">Pencarian dan saringan di halaman ini mencakup {{embeddedCount}} disparitas pertama (urut prioritas) dari {{rowCount}}, agar halaman tetap ringan dibuka. Daftar lengkap ada di <code>disparities.csv</code> di folder yang sama.</p>{{/isCapped}}
-</section>
-</main>
-<footer>Dibuat oleh padan {{version}} dari run {{runId}}. Berkas ini berdiri sendiri dan tidak memuat apa pun dari internet. Berisi data pribadi: simpan dan bagikan sesuai ketentuan.</footer>
-<script type="application/json" id="data-kode">{{{codesJSON}}}</script>
-<script type="application/json" id="data-disparitas">{{{rowsJSON}}}</script>
-<script id="padan-app">
-{{{script}}}
-</script>
-</body>
-</html>
+            <section id="tabel">
+              <h2>Semua disparitas terbuka</h2>
+              <noscript><p class="warn">JavaScript tidak aktif di peramban ini, sehingga pencarian dan saringan tidak tersedia. Di bawah ini {{staticCount}} baris pertama dari {{rowCount}} disparitas, urut prioritas. Daftar lengkap ada di berkas <code>disparities.csv</code> di folder yang sama dan dapat dibuka dengan spreadsheet.</p></noscript>
+              <div id="tabel-js" hidden>
+                <form class="filters" id="saringan" role="search" onsubmit="return false">
+                  <label>Cari <input type="search" id="f-q" placeholder="nama, NIP, NPSN, sekolah…" autocomplete="off"></label>
+                  <label>Prioritas <select id="f-prioritas"><option value="">semua</option><option value="1">1 — identitas</option><option value="2">2 — wilayah</option><option value="3">3 — unit sekolah</option><option value="4">4 — data berbeda</option></select></label>
+                  <label>Kode <select id="f-kode"><option value="">semua</option></select></label>
+                  <label>Kabupaten/Kota <select id="f-kab"><option value="">semua</option></select></label>
+                  <label>Sekolah <select id="f-sekolah"><option value="">semua</option></select></label>
+                  <label>Status <select id="f-status"><option value="">semua</option><option value="BARU">baru</option><option value="BERLANJUT">berlanjut</option></select></label>
+                  <button type="button" id="f-reset">Hapus saringan</button>
+                </form>
+                <p class="pager"><span id="hitungan" aria-live="polite"></span> <span class="pgbtn"><button type="button" id="hal-prev">‹ Sebelumnya</button> <span id="hal-info"></span> <button type="button" id="hal-next">Berikutnya ›</button></span></p>
+              </div>
+              <div class="scroll">
+              <table class="rows" id="tabel-disparitas">
+                <thead><tr><th class="pri" title="Prioritas">P</th><th>Kode dan artinya</th><th>Nama / NIP</th><th>Sekolah / NPSN, kabupaten/kota</th><th>Di Dapodik</th><th>Di SIASN</th><th>Saran</th><th>Status</th></tr></thead>
+                <tbody id="baris-statis">
+                {{#staticRows}}<tr class="p{{priority}}"><td class="pri">{{priority}}</td><td class="kode"><code>{{code}}</code><span class="sub">{{uraian}}</span></td><td>{{nama}}<span class="sub">{{nip}}</span></td><td>{{sekolah}}<span class="sub">{{npsn}}{{#hasKab}} · {{kab}}{{/hasKab}}</span></td><td><span class="sub">{{field}}</span>{{dapodik}}</td><td>{{siasn}}</td><td class="saran">{{suggestion}}</td><td class="status">{{status}}</td></tr>
+                {{/staticRows}}
+                </tbody>
+                <tbody id="baris"></tbody>
+              </table>
+              </div>
+              {{^hasRows}}<p class="none">Tidak ada disparitas terbuka.</p>{{/hasRows}}
+              {{#hasMoreStatic}}<p class="more" id="lebih-statis">Ditampilkan {{staticCount}} dari {{rowCount}} baris. Aktifkan JavaScript untuk mencari dan menyaring semuanya, atau buka <code>disparities.csv</code>.</p>{{/hasMoreStatic}}{{#isCapped}}<p class="more" id="terpotong">Pencarian dan saringan di halaman ini mencakup {{embeddedCount}} disparitas pertama (urut prioritas) dari {{rowCount}}, agar halaman tetap ringan dibuka. Daftar lengkap ada di <code>disparities.csv</code> di folder yang sama.</p>{{/isCapped}}
+            </section>
+            </main>
+            <footer>Dibuat oleh padan {{version}} dari run {{runId}}. Berkas ini berdiri sendiri dan tidak memuat apa pun dari internet. Berisi data pribadi: simpan dan bagikan sesuai ketentuan.</footer>
+            <script type="application/json" id="data-kode">{{{codesJSON}}}</script>
+            <script type="application/json" id="data-disparitas">{{{rowsJSON}}}</script>
+            <script id="padan-app">
+            {{{script}}}
+            </script>
+            </body>
+            </html>
 
-"""#),
+            """#
+        ),
     ]
 }

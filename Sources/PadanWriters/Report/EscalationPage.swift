@@ -1,14 +1,18 @@
 /// Renders `escalation/<upt>.html`: the same rows as the UPT's CSV, as a page that prints cleanly on A4
 /// landscape (header repeated on every page, no row cut across pages).
 package enum EscalationPage {
-    package static func render(_ list: EscalationList, pipeline: String, runId: String, asOf: String) throws(WriterError) -> String {
+    package static func render(_ list: EscalationList, pipeline: String, runId: String, asOf: String)
+        throws(WriterError) -> String
+    {
         String(decoding: try page(list, pipeline: pipeline, runId: runId, asOf: asOf), as: UTF8.self)
     }
 
     /// ``render(_:pipeline:runId:asOf:)``'s page as UTF-8: the template around the rows, the rows written as
     /// bytes into it (a national UPT list is 110,000 rows; as one `String` taken through the template they were
     /// half of writing the escalation lists).
-    package static func page(_ list: EscalationList, pipeline: String, runId: String, asOf: String) throws(WriterError) -> [UInt8] {
+    package static func page(_ list: EscalationList, pipeline: String, runId: String, asOf: String) throws(WriterError)
+        -> [UInt8]
+    {
         let byPriority = (1...3).map { p in list.entries.filter { $0.priority == p }.count }
         let view: [String: Any] = [
             "upt": list.upt, "pipeline": pipeline, "runId": runId, "asOf": ReportText.date(asOf),

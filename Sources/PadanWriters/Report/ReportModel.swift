@@ -66,7 +66,8 @@ package struct ReportModel: Sendable {
         package var owner: String
         package var open: Int
         package var new: Int
-        package init(code: String, priority: Int, uraian: String, tindakan: String, owner: String, open: Int, new: Int) {
+        package init(code: String, priority: Int, uraian: String, tindakan: String, owner: String, open: Int, new: Int)
+        {
             self.code = code
             self.priority = priority
             self.uraian = uraian

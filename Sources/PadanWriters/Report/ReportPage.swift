@@ -151,7 +151,8 @@ package enum ReportPage {
             var view: [String: Any] = [
                 "name": a.name, "npsn": a.npsn, "kab": a.kabupatenKota, "isSchool": !a.npsn.isEmpty,
                 "total": ReportText.number(a.total), "asn": ReportText.number(a.asn),
-                "blocked": ReportText.number(a.asn - a.canFlow), "blockedPct": ReportText.percent(a.asn - a.canFlow, of: a.asn),
+                "blocked": ReportText.number(a.asn - a.canFlow),
+                "blockedPct": ReportText.percent(a.asn - a.canFlow, of: a.asn),
                 "blockedClass": a.asn > a.canFlow ? "bad" : "zero", "hasAsn": a.asn > 0, "topCode": a.topCode,
             ]
             for p in 1...4 {

@@ -27,7 +27,8 @@ package enum ReportText {
     /// `2025-01-10` as `10 Januari 2025`; other text as given.
     package static func date(_ iso: String) -> String {
         let parts = iso.prefix(10).split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m)
         else { return iso }
         return "\(d) \(months[m - 1]) \(y)"
     }

@@ -66,7 +66,9 @@ package struct DisparityRow: Sendable, Equatable {
 enum JSONStringArray {
     static func parse(_ text: String) -> [String]? {
         var scalars = Array(text.unicodeScalars)[...]
-        func skipSpace() { while let c = scalars.first, c == " " || c == "\n" || c == "\t" || c == "\r" { scalars.removeFirst() } }
+        func skipSpace() {
+            while let c = scalars.first, c == " " || c == "\n" || c == "\t" || c == "\r" { scalars.removeFirst() }
+        }
         skipSpace()
         guard scalars.popFirst() == "[" else { return nil }
         var out = [String]()

@@ -40,7 +40,10 @@ package struct EscalationList: Sendable {
         }
 
         package var cells: [String] {
-            [String(priority), code, uraian, owner, kabupatenKota, npsn, sekolah, nip, nama, String(ageDays), since, action]
+            [
+                String(priority), code, uraian, owner, kabupatenKota, npsn, sekolah, nip, nama, String(ageDays), since,
+                action,
+            ]
         }
     }
 

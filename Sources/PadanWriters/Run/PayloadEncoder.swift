@@ -118,11 +118,14 @@ package enum PayloadEncoder {
     static func referenceEncode(_ payload: SkpPayload, runId: String) -> (key: String, line: String) {
         var body: [(String, JSONValue)] = [
             ("schema", .string("padan.skp.v1")),
-            ("periode", .object([
-                ("kode", .string(payload.periode.description)), ("tahun", .int(payload.periode.year)),
-                ("semester", .int(payload.periode.semester)), ("mulai", .string(payload.periode.start)),
-                ("selesai", .string(payload.periode.end)),
-            ])),
+            (
+                "periode",
+                .object([
+                    ("kode", .string(payload.periode.description)), ("tahun", .int(payload.periode.year)),
+                    ("semester", .int(payload.periode.semester)), ("mulai", .string(payload.periode.start)),
+                    ("selesai", .string(payload.periode.end)),
+                ])
+            ),
             ("pegawai", referencePerson(payload.pegawai)),
             ("penilai", referencePerson(payload.penilai)),
             ("model_skp", .string(payload.peran.model)),
@@ -132,11 +135,18 @@ package enum PayloadEncoder {
             ("perilaku_fokus", .array(payload.perilakuFokus.map(JSONValue.string))),
             ("predikat", payload.predikat.map(JSONValue.string) ?? .null),
         ]
-        let key = SHA256.hash(data: Array(JSONValue.object(body).canonical.utf8)).withUnsafeBytes { PayloadKey(digest: $0) }.hex
+        let key = SHA256.hash(data: Array(JSONValue.object(body).canonical.utf8)).withUnsafeBytes {
+            PayloadKey(digest: $0)
+        }.hex
         body.append(("idempotency_key", .string(key)))
-        body.append(("sumber", .object([
-            ("run_id", .string(runId)), ("file", .string(payload.source.file)), ("line", .int(payload.source.line)),
-        ])))
+        body.append(
+            (
+                "sumber",
+                .object([
+                    ("run_id", .string(runId)), ("file", .string(payload.source.file)),
+                    ("line", .int(payload.source.line)),
+                ])
+            ))
         return (key, JSONValue.object(body).canonical)
     }
 

@@ -3,11 +3,15 @@ import PadanCore
 /// The rows of the machine-read CSVs built from a judged run (`outputs.md`).
 package enum RunTables {
     package static let linksHeader = ["ptk_id", "nip", "nama", "npsn", "method", "pns_id", "nip_siasn", "candidates"]
-    package static let unorMapHeader = ["npsn", "nama_sekolah", "kabupaten_kota", "unor_id", "nama_unor", "method", "score"]
+    package static let unorMapHeader = [
+        "npsn", "nama_sekolah", "kabupaten_kota", "unor_id", "nama_unor", "method", "score",
+    ]
     package static let rejectsHeader = ["input", "file", "line", "reason", "raw"]
     package static let blockedHeader = ["nip", "npsn", "periode", "peran", "reasons", "source"]
     package static let skippedHeader = ["nip", "npsn", "periode", "peran", "reason", "source"]
-    package static let proposalsHeader = ["npsn", "nama_sekolah", "kabupaten_kota", "unor_id", "nama_unor", "skor", "alasan", "keputusan"]
+    package static let proposalsHeader = [
+        "npsn", "nama_sekolah", "kabupaten_kota", "unor_id", "nama_unor", "skor", "alasan", "keputusan",
+    ]
 
     /// One row per Dapodik ASN person, in person order.
     package static func links(_ context: JudgementContext) -> [[String]] {
@@ -33,7 +37,11 @@ package enum RunTables {
                 let row = InPlace(teachers, induk)
                 let employee = position.map { InPlace(employees, $0) }
                 cells.id(row.ptkIdentifier)
-                if let nip = row.nip.nip { cells.digits(.digits(nip.value, count: 18)) } else { cells.text(row.nip.shown) }
+                if let nip = row.nip.nip {
+                    cells.digits(.digits(nip.value, count: 18))
+                } else {
+                    cells.text(row.nip.shown)
+                }
                 cells.text(row.nama)
                 cells.text(row.npsn.text)
                 cells.text(link.method.rawValue)
@@ -87,8 +95,10 @@ package enum RunTables {
     }
 
     static func blockedRow(_ r: SkpRecord, _ reasons: [String]) -> [String] {
-        [r.nip.shown, r.npsn.text, r.periode.description, r.peran.rawValue, reasons.joined(separator: ";"),
-         r.source.description]
+        [
+            r.nip.shown, r.npsn.text, r.periode.description, r.peran.rawValue, reasons.joined(separator: ";"),
+            r.source.description,
+        ]
     }
 
     static func skippedRow(_ r: SkpRecord, _ reason: String) -> [String] {

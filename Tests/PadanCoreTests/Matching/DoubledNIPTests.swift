@@ -1,6 +1,7 @@
-@testable import PadanCore
 import PadanTestSupport
 import Testing
+
+@testable import PadanCore
 
 /// `NIP_GANDA` (`rules.md` §2 step 4, §4): one valid NIP on people of different identities, whatever their
 /// status; rows of a file without `ptk_id` belong to the one `ptk_id` person carrying their NIP; two SIASN

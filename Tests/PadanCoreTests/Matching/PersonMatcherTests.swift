@@ -1,6 +1,7 @@
-@testable import PadanCore
 import PadanTestSupport
 import Testing
+
+@testable import PadanCore
 
 @Suite("PersonMatcher")
 struct PersonMatcherTests {
@@ -120,7 +121,8 @@ struct PersonMatcherTests {
         reconciler.searchCandidates(r.b.batch, linkage: &whole)
         // One link a range, the ranges searched backwards and put back in order.
         reconciler.searchCandidates(
-            r.b.batch, linkage: &spread, spread: Spread { count, search in for k in (0..<count).reversed() { search(k..<k + 1) } })
+            r.b.batch, linkage: &spread,
+            spread: Spread { count, search in for k in (0..<count).reversed() { search(k..<k + 1) } })
         #expect(spread.links.map(\.method) == whole.links.map(\.method))
         #expect(spread.links.map(\.employee) == whole.links.map(\.employee))
         #expect(spread.links.map(\.candidates) == whole.links.map(\.candidates))
@@ -241,7 +243,8 @@ struct PersonMatcherTests {
         b.teacher("D", nip: nil, npsn: "20500001", ptkId: "")
         let run = b.reconcile()
         #expect(run.linkage.people.map { Array($0.rows) } == [[0, 1], [2, 3], [4], [5], [6]])
-        #expect(run.linkage.people.map { $0.key(in: run.context.batch.teachers) }.prefix(2) == ["ptk:abc", "nip:\(nip)"])
+        #expect(
+            run.linkage.people.map { $0.key(in: run.context.batch.teachers) }.prefix(2) == ["ptk:abc", "nip:\(nip)"])
         #expect(run.linkage.people[2].key(in: run.context.batch.teachers).hasPrefix("row:ptk.csv:"))
     }
 

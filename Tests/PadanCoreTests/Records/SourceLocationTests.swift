@@ -25,9 +25,12 @@ struct SourceLocationTests {
         var ids = [SiasnID]()
         for i in 0..<20_000 {
             let hi = String(UInt64.random(in: 0...UInt64.max), radix: 16), lo = String(UInt64(i), radix: 16)
-            let text = String(repeating: "0", count: 16 - hi.count) + hi + String(repeating: "0", count: 16 - lo.count) + lo
+            let text =
+                String(repeating: "0", count: 16 - hi.count) + hi + String(repeating: "0", count: 16 - lo.count) + lo
             ids.append(try #require(SiasnID(text)))
-            ids.append(try #require(SiasnID(String(repeating: "0", count: 16) + String(repeating: "0", count: 16 - lo.count) + lo)))
+            ids.append(
+                try #require(
+                    SiasnID(String(repeating: "0", count: 16) + String(repeating: "0", count: 16 - lo.count) + lo)))
         }
         let table = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         #expect(table.count == Set(ids.map(\.key)).count)

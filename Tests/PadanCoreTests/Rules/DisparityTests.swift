@@ -124,7 +124,9 @@ struct DisparityTests {
                 d.source = "row \(i)"
                 return d
             }
-            #expect(Disparity.inOutputOrder(findings).map(\.source) == findings.sorted(by: Disparity.outputOrder).map(\.source))
+            #expect(
+                Disparity.inOutputOrder(findings).map(\.source)
+                    == findings.sorted(by: Disparity.outputOrder).map(\.source))
         }
     }
 

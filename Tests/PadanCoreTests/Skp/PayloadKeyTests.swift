@@ -23,21 +23,29 @@ struct PayloadKeyTests {
         #expect(PayloadKey(digest: bytes) == PayloadKey(hex: Self.hex))
     }
 
-    @Test(arguments: ["", "k1", String(repeating: "0", count: 63), String(repeating: "0", count: 65), String(repeating: "g", count: 64)])
+    @Test(arguments: [
+        "", "k1", String(repeating: "0", count: 63), String(repeating: "0", count: 65),
+        String(repeating: "g", count: 64),
+    ])
     func anythingButSixtyFourHexDigitsIsNoKey(_ text: String) {
         #expect(PayloadKey(hex: text) == nil)
     }
 
     @Test func ordersAsItsHexText() throws {
-        let texts = [Self.hex, String(repeating: "0", count: 63) + "1", "f" + String(Self.hex.dropFirst()),
-                     String(Self.hex.dropLast()) + "0", "00ff10a9b2c3d4e6" + String(repeating: "0", count: 48)]
+        let texts = [
+            Self.hex, String(repeating: "0", count: 63) + "1", "f" + String(Self.hex.dropFirst()),
+            String(Self.hex.dropLast()) + "0", "00ff10a9b2c3d4e6" + String(repeating: "0", count: 48),
+        ]
         let keys = try texts.map { try #require(PayloadKey(hex: $0)) }
         #expect(keys.sorted().map(\.hex) == texts.sorted())
     }
 }
 
 struct PayloadKeySetTests {
-    static func key(_ hex: String) -> PayloadKey { PayloadKey(hex: hex)! }
+    static func key(_ hex: String) -> PayloadKey {
+        guard let key = PayloadKey(hex: hex) else { preconditionFailure("not a key: \(hex)") }
+        return key
+    }
     static let a = key("00000000000000aa" + String(repeating: "1", count: 48))
     /// Same first 8 bytes as `a`, the rest different.
     static let aTwin = key("00000000000000aa" + String(repeating: "2", count: 48))
@@ -72,14 +80,17 @@ struct PayloadKeySetTests {
 
 struct PayloadKeyIndexTests {
     static func key(_ first: UInt64, _ rest: UInt64 = 1) -> PayloadKey {
-        func hex(_ word: UInt64) -> String { String(repeating: "0", count: 16 - String(word, radix: 16).count) + String(word, radix: 16) }
-        return PayloadKey(hex: hex(first) + hex(rest) + hex(rest) + hex(rest))!
+        func hex(_ word: UInt64) -> String {
+            String(repeating: "0", count: 16 - String(word, radix: 16).count) + String(word, radix: 16)
+        }
+        return PayloadKeySetTests.key(hex(first) + hex(rest) + hex(rest) + hex(rest))
     }
 
     @Test func findsExactlyTheKeysGivenInAnyOrder() {
         // Keys at both ends of the first-two-byte buckets, in one bucket, and twins sharing 8 bytes.
         let keys = [
-            Self.key(0xFFFF_0000_0000_0001), Self.key(0), Self.key(0x0001_0000_0000_0000), Self.key(0x00FF_FFFF_FFFF_FFFF),
+            Self.key(0xFFFF_0000_0000_0001), Self.key(0), Self.key(0x0001_0000_0000_0000),
+            Self.key(0x00FF_FFFF_FFFF_FFFF),
             Self.key(0x1234_0000_0000_0000, 1), Self.key(0x1234_0000_0000_0000, 2), Self.key(0x1234_FFFF_FFFF_FFFF),
             Self.key(0), Self.key(UInt64.max, UInt64.max),
         ]
@@ -87,7 +98,9 @@ struct PayloadKeyIndexTests {
         #expect(index.count == 8)
         #expect(index.sortedKeys == Array(Set(keys)).sorted())
         for key in keys { #expect(index.contains(key)) }
-        for absent in [Self.key(1), Self.key(0x1234_0000_0000_0000, 3), Self.key(0xFFFF_0000_0000_0002), Self.key(UInt64.max)] {
+        for absent in [
+            Self.key(1), Self.key(0x1234_0000_0000_0000, 3), Self.key(0xFFFF_0000_0000_0002), Self.key(UInt64.max),
+        ] {
             #expect(!index.contains(absent))
         }
         #expect(!PayloadKeyIndex([]).contains(Self.key(0)))

@@ -25,20 +25,24 @@ struct PenilaiResolverKeyTests {
 
     /// Reading words in place agrees with building the key, on examples and on random text.
     @Test(arguments: [
-        "Kepala Sekolah", "KEPALA SEKOLAH", " kepala  sekolah ", "Kepala.Sekolah", "Plt. Kepala Sekolah", "PLT KEPALA SEKOLAH",
+        "Kepala Sekolah", "KEPALA SEKOLAH", " kepala  sekolah ", "Kepala.Sekolah", "Plt. Kepala Sekolah",
+        "PLT KEPALA SEKOLAH",
         "plt.kepala.sekolah.", "Wakil Kepala Sekolah", "Kepala Sekolahan", "Kepala", "", " ", "Képala Sekolah",
         "KEPALA SEKOLAH\u{A0}", "Kepala\tSekolah",
     ])
     func readsAsTheKeyReads(_ text: String) {
         #expect(PenilaiResolver.reads(text, as: "KEPALA SEKOLAH") == (PenilaiResolver.key(text) == "KEPALA SEKOLAH"))
-        #expect(PenilaiResolver.reads(text, as: "PLT KEPALA SEKOLAH") == (PenilaiResolver.key(text) == "PLT KEPALA SEKOLAH"))
+        #expect(
+            PenilaiResolver.reads(text, as: "PLT KEPALA SEKOLAH") == (PenilaiResolver.key(text) == "PLT KEPALA SEKOLAH")
+        )
     }
 
     @Test func readsAsTheKeyReadsOnRandomText() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("kK .aA")
         for _ in 0..<5000 {
-            let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let text = String(
+                (0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
             #expect(PenilaiResolver.reads(text, as: "K A") == (PenilaiResolver.key(text) == "K A"), "\(text)")
             #expect(PenilaiResolver.reads(text, as: "KA") == (PenilaiResolver.key(text) == "KA"), "\(text)")
         }

@@ -159,7 +159,9 @@ struct SkpEligibilityTests {
         ("PNS at a Swasta school", "PNS", SmallRegion.swasta, "skipped:SWASTA"),
         ("PNS at a Negeri school", "PNS", SmallRegion.school1, "blocked:NIP_TIDAK_VALID"),
     ])
-    func theSameInvalidNIPIsSkippedAsItsPersonWouldBe(_ name: String, _ status: String, _ npsn: String, _ expected: String) {
+    func theSameInvalidNIPIsSkippedAsItsPersonWouldBe(
+        _ name: String, _ status: String, _ npsn: String, _ expected: String
+    ) {
         let broken = "19850101 201001 1 10"
         let region = Self.region {
             $0.nip = broken

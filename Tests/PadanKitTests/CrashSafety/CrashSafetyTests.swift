@@ -176,10 +176,11 @@ struct CrashSafetyTests {
 
         func deltaKeys() throws -> Set<String> {
             let text = try String(contentsOf: region.latest.appendingPathComponent("skp/delta.jsonl"), encoding: .utf8)
-            return Set(try text.split(separator: "\n").map { line in
-                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-                return try #require(object["idempotency_key"] as? String)
-            })
+            return Set(
+                try text.split(separator: "\n").map { line in
+                    let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                    return try #require(object["idempotency_key"] as? String)
+                })
         }
         var killedDelta: Set<String>?
         for point in ["moved", "record"] {

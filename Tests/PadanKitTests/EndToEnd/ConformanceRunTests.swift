@@ -6,12 +6,16 @@ import Testing
 struct ConformanceRunTests {
     @Test func runScoresOnRegionA() throws {
         guard let region = try PadanProcess.copyRegion() else { return }
-        let run = try PadanProcess.run(["run", region.appendingPathComponent("pipeline.toml").path, "--as-of", "2026-11-22", "--quiet"])
+        let run = try PadanProcess.run([
+            "run", region.appendingPathComponent("pipeline.toml").path, "--as-of", "2026-11-22", "--quiet",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let latest = region.appendingPathComponent("out/latest")
-        for file in ["summary.json", "disparities.csv", "resolved.csv", "links.csv", "unor_map.csv", "rejects.csv",
-                     "report.html", "skp/payloads.jsonl", "skp/delta.jsonl", "skp/blocked.csv", "skp/skipped.csv",
-                     "escalation/bgp-tuban.csv", "escalation/bgp-jawa-timur.csv"] {
+        for file in [
+            "summary.json", "disparities.csv", "resolved.csv", "links.csv", "unor_map.csv", "rejects.csv",
+            "report.html", "skp/payloads.jsonl", "skp/delta.jsonl", "skp/blocked.csv", "skp/skipped.csv",
+            "escalation/bgp-tuban.csv", "escalation/bgp-jawa-timur.csv",
+        ] {
             #expect(FileManager.default.fileExists(atPath: latest.appendingPathComponent(file).path), "missing \(file)")
         }
         // `stages` ends with `write`, timed up to summary.json (`record` follows it and is not in the file).
@@ -21,15 +25,18 @@ struct ConformanceRunTests {
         let stages = try #require(summary["stages"] as? [[String: Any]])
         #expect(stages.compactMap { $0["name"] as? String }.suffix(2) == ["decide", "write"])
         #expect((stages.last?["seconds"] as? Double ?? 0) > 0)
-        let attributes = try FileManager.default.attributesOfItem(atPath: latest.appendingPathComponent("links.csv").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: latest.appendingPathComponent("links.csv").path)
         let mode = (attributes[.posixPermissions] as? Int) ?? 0o777
         #expect(mode & 0o027 == 0, "links.csv mode \(String(mode, radix: 8))")
 
         // The shared scorer, when Python and jsonschema are there (CI installs them).
         let score = Process()
         score.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        score.arguments = ["python3", PadanProcess.shared.appendingPathComponent("conformance/score.py").path,
-                           latest.path, region.appendingPathComponent("truth.json").path, "--min", "0.95"]
+        score.arguments = [
+            "python3", PadanProcess.shared.appendingPathComponent("conformance/score.py").path,
+            latest.path, region.appendingPathComponent("truth.json").path, "--min", "0.95",
+        ]
         let out = Pipe()
         score.standardOutput = out
         score.standardError = Pipe()
@@ -59,7 +66,9 @@ struct ConformanceRunTests {
         let firstSeen = try #require(header.firstIndex(of: "first_seen"))
         let age = try #require(header.firstIndex(of: "age_days"))
         func stripped(_ rows: [[String]]) -> [[String]] {
-            rows.dropFirst().map { row in row.enumerated().filter { ![status, firstSeen, age].contains($0.offset) }.map(\.element) }
+            rows.dropFirst().map { row in
+                row.enumerated().filter { ![status, firstSeen, age].contains($0.offset) }.map(\.element)
+            }
         }
         #expect(stripped(first) == stripped(second))
         #expect(second.dropFirst().allSatisfy { $0[status] == "BERLANJUT" && $0[age] == "2" })
@@ -74,7 +83,9 @@ struct ConformanceRunTests {
         let conflicts = second.dropFirst().filter { $0[code] == "PEMADANAN_GANDA" }
         let conflict = try #require(conflicts.first)
         let crosswalk = region.appendingPathComponent("pemadanan/unor_npsn.csv")
-        var lines = try String(contentsOf: crosswalk, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = try String(contentsOf: crosswalk, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         let npsnColumn = try #require(header.firstIndex(of: "npsn"))
         let unorColumn = try #require(header.firstIndex(of: "unor_id"))
         let key = conflict[npsnColumn].isEmpty ? conflict[unorColumn] : conflict[npsnColumn]
@@ -99,7 +110,9 @@ struct ConformanceRunTests {
         #expect(!later.stderr.contains("lebih awal"))
         let earlier = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-20", "--progress", "never"])
         #expect(earlier.status == 0)
-        #expect(earlier.stderr.contains("tanggal data run ini (2026-11-20) lebih awal daripada run terakhir"), "\(earlier.stderr)")
+        #expect(
+            earlier.stderr.contains("tanggal data run ini (2026-11-20) lebih awal daripada run terakhir"),
+            "\(earlier.stderr)")
         let summary = try String(contentsOf: region.appendingPathComponent("out/latest/summary.json"), encoding: .utf8)
         #expect(summary.contains("lebih awal daripada run terakhir"))
     }
@@ -118,7 +131,8 @@ struct ConformanceRunTests {
         guard let region = try PadanProcess.copyRegion() else { return }
         let file = region.appendingPathComponent("siasn/unor.csv")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "NamaUnor", with: "Nama_Lain").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "NamaUnor", with: "Nama_Lain").write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try PadanProcess.run(["run", region.appendingPathComponent("pipeline.toml").path, "--quiet"])
         #expect(run.status == 65)
         #expect(run.stderr.contains("siasn/unor.csv"))
@@ -136,11 +150,13 @@ struct ConformanceRunTests {
         try holder.run()
         defer { holder.terminate() }
         Thread.sleep(forTimeInterval: 0.5)
-        let before = try FileManager.default.destinationOfSymbolicLink(atPath: region.appendingPathComponent("out/latest").path)
+        let before = try FileManager.default.destinationOfSymbolicLink(
+            atPath: region.appendingPathComponent("out/latest").path)
         let run = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-21", "--quiet"])
         #expect(run.status == 75, "\(run.stderr)")
         #expect(!run.stderr.isEmpty)
-        let after = try FileManager.default.destinationOfSymbolicLink(atPath: region.appendingPathComponent("out/latest").path)
+        let after = try FileManager.default.destinationOfSymbolicLink(
+            atPath: region.appendingPathComponent("out/latest").path)
         #expect(before == after)
     }
 

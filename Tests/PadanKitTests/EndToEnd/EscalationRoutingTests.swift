@@ -16,7 +16,8 @@ struct EscalationRoutingTests {
         }
         /// Open priority 1–3 disparities, as `summary.json` counts them.
         func urgentCount() throws -> Int {
-            let byPriority = try #require((summary()["disparities"] as? [String: Any])?["by_priority"] as? [String: Int])
+            let byPriority = try #require(
+                (summary()["disparities"] as? [String: Any])?["by_priority"] as? [String: Int])
             return (byPriority["1"] ?? 0) + (byPriority["2"] ?? 0) + (byPriority["3"] ?? 0)
         }
         func escalation(_ slug: String) throws -> [[String]] {
@@ -26,13 +27,17 @@ struct EscalationRoutingTests {
         func unitConflicts() throws -> [(unorId: String, upt: String)] {
             let rows = try PadanProcess.csv(latest.appendingPathComponent("disparities.csv"))
             let header = try #require(rows.first)
-            let code = try #require(header.firstIndex(of: "code")), subject = try #require(header.firstIndex(of: "subject"))
+            let code = try #require(header.firstIndex(of: "code")),
+                subject = try #require(header.firstIndex(of: "subject"))
             let unor = try #require(header.firstIndex(of: "unor_id")), upt = try #require(header.firstIndex(of: "upt"))
-            return rows.dropFirst().filter { $0[code] == "PEMADANAN_GANDA" && $0[subject] == "UNOR" }.map { ($0[unor], $0[upt]) }
+            return rows.dropFirst().filter { $0[code] == "PEMADANAN_GANDA" && $0[subject] == "UNOR" }.map {
+                ($0[unor], $0[upt])
+            }
         }
     }
 
-    static func run(editPipeline: ((String) -> String)? = nil, editRegion: ((URL) throws -> Void)? = nil) throws -> Run? {
+    static func run(editPipeline: ((String) -> String)? = nil, editRegion: ((URL) throws -> Void)? = nil) throws -> Run?
+    {
         guard let region = try PadanProcess.copyRegion() else { return nil }
         try editRegion?(region)
         let pipeline = region.appendingPathComponent("pipeline.toml")
@@ -65,7 +70,8 @@ struct EscalationRoutingTests {
     static func urgentRows(of run: Run, naming upt: String) throws -> Int {
         let rows = try PadanProcess.csv(run.latest.appendingPathComponent("disparities.csv"))
         let header = try #require(rows.first)
-        let priority = try #require(header.firstIndex(of: "priority")), column = try #require(header.firstIndex(of: "upt"))
+        let priority = try #require(header.firstIndex(of: "priority")),
+            column = try #require(header.firstIndex(of: "upt"))
         return rows.dropFirst().filter {
             (Int($0[priority]) ?? 9) <= 3 && $0[column].components(separatedBy: "; ").contains(upt)
         }.count
@@ -73,18 +79,21 @@ struct EscalationRoutingTests {
 
     @Test func aRowOfNoKnownAreaIsTheCatchAllUptsInBothFiles() throws {
         // A PNS without a NIP (NIP_KOSONG, priority 1) moved to a school Dapodik does not list.
-        guard let run = try Self.run(editRegion: { region in
-            let file = region.appendingPathComponent("dapodik/ptk-1.csv")
-            let rows = try PadanProcess.csv(file)
-            let header = try #require(rows.first)
-            let status = try #require(header.firstIndex(of: "status_kepegawaian")), nip = try #require(header.firstIndex(of: "nip"))
-            let npsn = try #require(header.firstIndex(of: "npsn"))
-            let row = try #require(rows.dropFirst().first { $0[status] == "PNS" && $0[nip].isEmpty })
-            var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-            let i = try #require(lines.firstIndex { $0.hasPrefix(row[0] + ",") })
-            lines[i] = lines[i].replacingOccurrences(of: ",\(row[npsn]),", with: ",99999999,")
-            try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        }) else { return }
+        guard
+            let run = try Self.run(editRegion: { region in
+                let file = region.appendingPathComponent("dapodik/ptk-1.csv")
+                let rows = try PadanProcess.csv(file)
+                let header = try #require(rows.first)
+                let status = try #require(header.firstIndex(of: "status_kepegawaian")),
+                    nip = try #require(header.firstIndex(of: "nip"))
+                let npsn = try #require(header.firstIndex(of: "npsn"))
+                let row = try #require(rows.dropFirst().first { $0[status] == "PNS" && $0[nip].isEmpty })
+                var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+                let i = try #require(lines.firstIndex { $0.hasPrefix(row[0] + ",") })
+                lines[i] = lines[i].replacingOccurrences(of: ",\(row[npsn]),", with: ",99999999,")
+                try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            })
+        else { return }
         defer { try? FileManager.default.removeItem(at: run.region.deletingLastPathComponent()) }
         let rows = try PadanProcess.csv(run.latest.appendingPathComponent("disparities.csv"))
         let header = try #require(rows.first)
@@ -100,9 +109,12 @@ struct EscalationRoutingTests {
 
     @Test func rowsNoListReceivesAreWarnedOf() throws {
         // Only Kab. Tuban has a UPT, and none lists "*": Kab. Banyuwangi's rows reach no list.
-        guard let run = try Self.run(editPipeline: { text in
-            (text.components(separatedBy: "[[upt]]").first ?? text) + "[[upt]]\nnama = \"BGP Tuban\"\nwilayah = [\"0506\"]\n"
-        }) else { return }
+        guard
+            let run = try Self.run(editPipeline: { text in
+                (text.components(separatedBy: "[[upt]]").first ?? text)
+                    + "[[upt]]\nnama = \"BGP Tuban\"\nwilayah = [\"0506\"]\n"
+            })
+        else { return }
         defer { try? FileManager.default.removeItem(at: run.region.deletingLastPathComponent()) }
         let summary = try run.summary()
         let urgent = try run.urgentCount()
@@ -114,9 +126,11 @@ struct EscalationRoutingTests {
     }
 
     @Test func withoutAUptTableEveryPriorityOneToThreeRowIsInTheProvinceList() throws {
-        guard let run = try Self.run(editPipeline: { text in
-            text.components(separatedBy: "[[upt]]").first ?? text
-        }) else { return }
+        guard
+            let run = try Self.run(editPipeline: { text in
+                text.components(separatedBy: "[[upt]]").first ?? text
+            })
+        else { return }
         defer { try? FileManager.default.removeItem(at: run.region.deletingLastPathComponent()) }
         let urgent = try run.urgentCount()
         let province = try run.escalation("prov-jawa-timur")

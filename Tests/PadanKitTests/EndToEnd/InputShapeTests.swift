@@ -61,16 +61,19 @@ struct InputShapeTests {
         defer { region.remove() }
         // PTK: the first record has no status_tugas, tugas_tambahan or nuptk element.
         let ptk = try PadanProcess.csv(region.url("dapodik/ptk-1.csv"))
-        try region.replace("dapodik/ptk-1.csv", with: Self.xmlWithoutEmptyElements(ptk, root: "daftar_ptk", record: "ptk"))
+        try region.replace(
+            "dapodik/ptk-1.csv", with: Self.xmlWithoutEmptyElements(ptk, root: "daftar_ptk", record: "ptk"))
         // Schools: the first record without kecamatan; later ones spell NPSN and KECAMATAN in capitals;
         // the file in UTF-16 with a byte order mark, as Windows tools write it.
         var schools = try region.text("dapodik/sekolah.xml")
         let first = try #require(schools.range(of: "</sekolah>"))
-        let head = schools[..<first.upperBound].replacingOccurrences(of: #"\s*<kecamatan>[^<]*</kecamatan>"#, with: "", options: .regularExpression)
+        let head = schools[..<first.upperBound].replacingOccurrences(
+            of: #"\s*<kecamatan>[^<]*</kecamatan>"#, with: "", options: .regularExpression)
         let rest = schools[first.upperBound...].replacingOccurrences(of: "npsn>", with: "NPSN>")
             .replacingOccurrences(of: "kecamatan>", with: "KECAMATAN>")
         schools = (head + rest).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
-        try region.replace("dapodik/sekolah.xml", with: [0xFF, 0xFE] + schools.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try region.replace(
+            "dapodik/sekolah.xml", with: [0xFF, 0xFE] + schools.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
 
         let run = try region.run()
         #expect(run.status == 0, "\(run.stderr)")
@@ -84,7 +87,8 @@ struct InputShapeTests {
         guard let region = try HostileRegion.make() else { return }
         defer { region.remove() }
         let schools = try region.text("dapodik/sekolah.xml")
-        let withoutNames = schools.replacingOccurrences(of: #"<nama>[^<]*</nama>"#, with: "", options: .regularExpression)
+        let withoutNames = schools.replacingOccurrences(
+            of: #"<nama>[^<]*</nama>"#, with: "", options: .regularExpression)
         try region.replace("dapodik/sekolah.xml", with: withoutNames)
         let message = "dapodik/sekolah.xml: kolom wajib 'nama' tidak ada di rekaman mana pun (dapodik_sekolah)"
         let run = try region.run()
@@ -97,7 +101,8 @@ struct InputShapeTests {
         // One school with its name: the others are rejects, the run goes on.
         let first = try #require(withoutNames.range(of: "<sekolah>"))
         try region.replace(
-            "dapodik/sekolah.xml", with: withoutNames.replacingCharacters(in: first, with: "<sekolah><nama>SDN MOJOAGUNG</nama>"))
+            "dapodik/sekolah.xml",
+            with: withoutNames.replacingCharacters(in: first, with: "<sekolah><nama>SDN MOJOAGUNG</nama>"))
         #expect(try region.run().status == 0)
         let accounting = try RowAccounting(region)
         #expect(accounting.inputs["dapodik_sekolah"]?.rejected == 41)
@@ -107,7 +112,8 @@ struct InputShapeTests {
     @Test func anXMLFileWithoutRecordsIsAnEmptyTable() throws {
         guard let region = try HostileRegion.make() else { return }
         defer { region.remove() }
-        try region.replace("dapodik/ptk-3.csv", with: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<daftar_ptk>\n</daftar_ptk>")
+        try region.replace(
+            "dapodik/ptk-3.csv", with: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<daftar_ptk>\n</daftar_ptk>")
         let run = try region.run()
         #expect(run.status == 0, "\(run.stderr)")
         let files = try #require(try RowAccounting(region).inputs["dapodik_ptk"]?.files)
@@ -126,8 +132,11 @@ struct InputShapeTests {
         let firstUnit = String(try #require(unor.split(separator: "\n").dropFirst().first))
         try region.replace("siasn/unor.csv", with: unor + firstUnit + "\n")
         let schools = try region.text("dapodik/sekolah.xml")
-        let record = "<sekolah><npsn>20504741</npsn><nama>SDN MOJOAGUNG KEDUA</nama><bentuk_pendidikan>SD</bentuk_pendidikan><status_sekolah>Negeri</status_sekolah><kode_wilayah>050619</kode_wilayah><kabupaten_kota>Kab. Tuban</kabupaten_kota><provinsi>Prov. Jawa Timur</provinsi></sekolah>"
-        try region.replace("dapodik/sekolah.xml", with: schools.replacingOccurrences(of: "</daftar_sekolah>", with: record + "\n</daftar_sekolah>"))
+        let record =
+            "<sekolah><npsn>20504741</npsn><nama>SDN MOJOAGUNG KEDUA</nama><bentuk_pendidikan>SD</bentuk_pendidikan><status_sekolah>Negeri</status_sekolah><kode_wilayah>050619</kode_wilayah><kabupaten_kota>Kab. Tuban</kabupaten_kota><provinsi>Prov. Jawa Timur</provinsi></sekolah>"
+        try region.replace(
+            "dapodik/sekolah.xml",
+            with: schools.replacingOccurrences(of: "</daftar_sekolah>", with: record + "\n</daftar_sekolah>"))
 
         #expect(try region.run().status == 0)
         let accounting = try RowAccounting(region)
@@ -154,21 +163,27 @@ struct InputShapeTests {
         }
         // The rows the CSV rejects by their shape are left out (they are rejects either way).
         let csv = ptk.filter { $0.count == ptk[0].count }.map { row in
-            row.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
-                .joined(separator: ",")
+            row.map {
+                $0.contains(",") || $0.contains("\"")
+                    ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0
+            }
+            .joined(separator: ",")
         }
         try region.replace("dapodik/ptk-1.csv", with: csv.joined(separator: "\n") + "\n")
         // NIPs grouped with no-break spaces, as pasted from a web page.
         let ptk2 = try region.text("dapodik/ptk-2.csv").replacingOccurrences(
-            of: #"(?<=,)(\d{8})(\d{6})(\d)(\d{3})(?=,)"#, with: "$1\u{00A0}$2\u{00A0}$3\u{202F}$4", options: .regularExpression)
+            of: #"(?<=,)(\d{8})(\d{6})(\d)(\d{3})(?=,)"#, with: "$1\u{00A0}$2\u{00A0}$3\u{202F}$4",
+            options: .regularExpression)
         try region.replace("dapodik/ptk-2.csv", with: ptk2)
 
         let run = try region.run()
         #expect(run.status == 0, "\(run.stderr)")
         let accounting = try RowAccounting(region)
         #expect(!accounting.rejects(of: "dapodik/ptk-1.csv").contains { $0[3].contains("status_tugas") })
-        #expect(accounting.warnings.contains(
-            "dapodik/ptk-1.csv: status_tugas tidak dikenal pada \(changed) baris (mis. 'Ya (Induk)'): dibaca sebagai Induk"),
+        #expect(
+            accounting.warnings.contains(
+                "dapodik/ptk-1.csv: status_tugas tidak dikenal pada \(changed) baris (mis. 'Ya (Induk)'): dibaca sebagai Induk"
+            ),
             "\(accounting.warnings)")
         #expect(try Findings(region) == expected)
     }

@@ -33,7 +33,8 @@ struct PadanProcess {
     /// `timeout` seconds is killed (SIGKILL) and reported with `timedOut`.
     @discardableResult
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 300
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        timeout: TimeInterval = 300
     ) throws -> Output {
         let process = Process()
         process.executableURL = binary
@@ -62,9 +63,10 @@ struct PadanProcess {
         process.waitUntilExit()
         watchdog.cancel()
         let stderr = errorText.wait()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut.value,
-                      seconds: Date().timeIntervalSince(started))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut.value,
+            seconds: Date().timeIntervalSince(started))
     }
 
     /// A flag set from another thread.
@@ -105,8 +107,9 @@ struct PadanProcess {
         while let item = enumerator?.nextObject() as? String {
             let path = target.appendingPathComponent(item).path
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            try FileManager.default.setAttributes([.posixPermissions: isDir.boolValue ? 0o755 : 0o644], ofItemAtPath: path)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            try FileManager.default.setAttributes(
+                [.posixPermissions: isDir.boolValue ? 0o755 : 0o644], ofItemAtPath: path)
         }
         return target
     }
@@ -124,12 +127,21 @@ struct PadanProcess {
                 if c == "\"" {
                     if let n = iterator.next() {
                         if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else { cell.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(cell); cell = "" }
-            else if c == "\n" { row.append(cell); rows.append(row); row = []; cell = "" }
-            else if c != "\r" { cell.unicodeScalars.append(c) }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cell.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(cell); cell = ""
+            } else if c == "\n" {
+                row.append(cell); rows.append(row); row = []; cell = ""
+            } else if c != "\r" {
+                cell.unicodeScalars.append(c)
+            }
         }
         if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
         return rows

@@ -23,10 +23,14 @@ struct PemadananTests {
     static func decided(_ region: Region, _ decide: ([String]) -> String?) throws -> URL {
         var rows = try PadanProcess.csv(region.latest.appendingPathComponent("usulan_pemadanan.csv"))
         for i in rows.indices.dropFirst() { rows[i][7] = decide(rows[i]) ?? "" }
-        let text = rows.map { row in
-            row.map { cell in cell.contains(",") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell }
+        let text =
+            rows.map { row in
+                row.map { cell in
+                    cell.contains(",") || cell.contains("\"")
+                        ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+                }
                 .joined(separator: ",")
-        }.joined(separator: "\n") + "\n"
+            }.joined(separator: "\n") + "\n"
         let url = region.dir.appendingPathComponent("keputusan.csv")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
@@ -49,7 +53,8 @@ struct PemadananTests {
 
     static func codes(_ file: URL, npsns: Set<String>) throws -> [String] {
         let rows = try PadanProcess.csv(file)
-        guard let header = rows.first, let code = header.firstIndex(of: "code"), let npsn = header.firstIndex(of: "npsn")
+        guard let header = rows.first, let code = header.firstIndex(of: "code"),
+            let npsn = header.firstIndex(of: "npsn")
         else { return [] }
         return rows.dropFirst().filter { npsns.contains($0[npsn]) }.map { $0[code] }
     }
@@ -59,8 +64,9 @@ struct PemadananTests {
         let before = try Data(contentsOf: region.crosswalk)
         let file = try Self.firstDistinct(region)
         let approved = Set(try PadanProcess.csv(file).dropFirst().filter { $0[7] == "SETUJU" }.map { $0[0] })
-        let unmapped = Set(try PadanProcess.csv(region.latest.appendingPathComponent("disparities.csv")).dropFirst()
-            .filter { $0[1] == "NPSN_BELUM_PADAN" }.map { $0[9] })
+        let unmapped = Set(
+            try PadanProcess.csv(region.latest.appendingPathComponent("disparities.csv")).dropFirst()
+                .filter { $0[1] == "NPSN_BELUM_PADAN" }.map { $0[9] })
         #expect(!approved.isEmpty)
 
         let apply = try PadanProcess.run(["pemadanan", region.pipeline, file.path])
@@ -69,17 +75,23 @@ struct PemadananTests {
         let after = try String(contentsOf: region.crosswalk, encoding: .utf8)
         for npsn in approved { #expect(after.contains(npsn)) }
         #expect(after.contains("Disetujui BKD"))
-        let backups = try FileManager.default.contentsOfDirectory(atPath: region.crosswalk.deletingLastPathComponent().path)
-            .filter { $0.hasPrefix("unor_npsn.csv.") && $0.hasSuffix(".bak") }
+        let backups = try FileManager.default.contentsOfDirectory(
+            atPath: region.crosswalk.deletingLastPathComponent().path
+        )
+        .filter { $0.hasPrefix("unor_npsn.csv.") && $0.hasSuffix(".bak") }
         #expect(backups.count == 1)
         if let backup = backups.first {
-            #expect(try Data(contentsOf: region.crosswalk.deletingLastPathComponent().appendingPathComponent(backup)) == before)
+            #expect(
+                try Data(contentsOf: region.crosswalk.deletingLastPathComponent().appendingPathComponent(backup))
+                    == before)
         }
 
         #expect(try PadanProcess.run(["run", region.pipeline, "--as-of", "2026-11-21", "--quiet"]).status == 0)
         let fixed = approved.intersection(unmapped)
         #expect(!fixed.isEmpty)
-        #expect(!(try Self.codes(region.latest.appendingPathComponent("disparities.csv"), npsns: fixed)).contains("NPSN_BELUM_PADAN"))
+        #expect(
+            !(try Self.codes(region.latest.appendingPathComponent("disparities.csv"), npsns: fixed)).contains(
+                "NPSN_BELUM_PADAN"))
         let resolved = try Self.codes(region.latest.appendingPathComponent("resolved.csv"), npsns: fixed)
         #expect(resolved.filter { $0 == "NPSN_BELUM_PADAN" }.count == fixed.count)
     }
@@ -110,7 +122,8 @@ struct PemadananTests {
     static func write(_ rows: [[String]], to region: Region) throws -> URL {
         let lines = rows.map { (row: [String]) -> String in
             row.map { (cell: String) -> String in
-                cell.contains(",") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+                cell.contains(",") || cell.contains("\"")
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
             }.joined(separator: ",")
         }
         let file = region.dir.appendingPathComponent("keputusan.csv")
@@ -119,10 +132,14 @@ struct PemadananTests {
     }
 
     /// The crosswalk's rows (`unor_id`, `npsn`, `keterangan`), without the header.
-    static func crosswalkRows(_ region: Region) throws -> [[String]] { Array(try PadanProcess.csv(region.crosswalk).dropFirst()) }
+    static func crosswalkRows(_ region: Region) throws -> [[String]] {
+        Array(try PadanProcess.csv(region.crosswalk).dropFirst())
+    }
 
     /// Each refusal names the line, exits 65, and writes nothing (crosswalk, backup, store).
-    @Test(arguments: ["double", "school", "unit", "nonsense", "word", "setuju-tolak", "tolak-existing", "setuju-conflicted"])
+    @Test(arguments: [
+        "double", "school", "unit", "nonsense", "word", "setuju-tolak", "tolak-existing", "setuju-conflicted",
+    ])
     func refusalsWriteNothing(_ kind: String) throws {
         guard let region = try Self.region() else { return }
         let rows = try PadanProcess.csv(region.latest.appendingPathComponent("usulan_pemadanan.csv"))
@@ -150,7 +167,8 @@ struct PemadananTests {
             // Approving a third school for a unit the crosswalk already pairs with two (`PEMADANAN_GANDA`).
             let disparities = try PadanProcess.csv(region.latest.appendingPathComponent("disparities.csv"))
             let header = try #require(disparities.first)
-            let code = try #require(header.firstIndex(of: "code")), subject = try #require(header.firstIndex(of: "subject"))
+            let code = try #require(header.firstIndex(of: "code")),
+                subject = try #require(header.firstIndex(of: "subject"))
             let unor = try #require(header.firstIndex(of: "unor_id"))
             let conflict: [String] = try #require(
                 disparities.first { $0[code] == "PEMADANAN_GANDA" && $0[subject] == "UNOR" })
@@ -173,7 +191,8 @@ struct PemadananTests {
             try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         case "school":
             file = try Self.decided(region) { row in row[0] == rows[1][0] ? "SETUJU" : nil }
-            let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: rows[1][0], with: "99999999")
+            let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+                of: rows[1][0], with: "99999999")
             try text.write(to: file, atomically: true, encoding: .utf8)
         case "unit":
             file = try Self.decided(region) { row in row[3] == rows[1][3] ? "SETUJU" : nil }
@@ -194,12 +213,15 @@ struct PemadananTests {
         #expect(apply.stderr.contains("keputusan.csv:"), "\(kind): \(apply.stderr)")
         #expect(try Data(contentsOf: region.crosswalk) == before)
         #expect(try CrashSafetyStore.dump(store) == storeBefore, "\(kind): the store changed")
-        let files = try FileManager.default.contentsOfDirectory(atPath: region.crosswalk.deletingLastPathComponent().path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: region.crosswalk.deletingLastPathComponent().path)
         #expect(files == ["unor_npsn.csv"], "\(kind): \(files)")
         switch kind {
-        case "setuju-tolak": #expect(apply.stderr.contains("keputusan.csv:3:") && apply.stderr.contains("baris 2"), "\(apply.stderr)")
+        case "setuju-tolak":
+            #expect(apply.stderr.contains("keputusan.csv:3:") && apply.stderr.contains("baris 2"), "\(apply.stderr)")
         case "tolak-existing", "setuju-conflicted":
-            #expect(apply.stderr.contains("keputusan.csv:2:") && apply.stderr.contains("unor_npsn.csv:"), "\(apply.stderr)")
+            #expect(
+                apply.stderr.contains("keputusan.csv:2:") && apply.stderr.contains("unor_npsn.csv:"), "\(apply.stderr)")
         default: break
         }
     }
@@ -212,7 +234,9 @@ struct PemadananTests {
         var quoteAll: Bool
         var newline: String
         var finalNewline: Bool
-        var description: String { "order \(order) '\(delimiter)' quoted \(quoteAll) \(newline == "\r\n" ? "CRLF" : "LF")" }
+        var description: String {
+            "order \(order) '\(delimiter)' quoted \(quoteAll) \(newline == "\r\n" ? "CRLF" : "LF")"
+        }
     }
 
     @Test(arguments: [
@@ -306,7 +330,8 @@ struct PemadananTests {
         let apply = try PadanProcess.run(["pemadanan", region.pipeline, file.path])
         #expect(apply.status == 70, "\(apply.stderr)")
         #expect(try Data(contentsOf: region.crosswalk) == before)
-        let files = try FileManager.default.contentsOfDirectory(atPath: region.crosswalk.deletingLastPathComponent().path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: region.crosswalk.deletingLastPathComponent().path)
         #expect(files == ["unor_npsn.csv"], "\(files)")
     }
 

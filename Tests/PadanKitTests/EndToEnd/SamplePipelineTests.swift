@@ -8,12 +8,14 @@ struct SamplePipelineTests {
     /// A temporary folder holding `pipelines/sample.toml` and `SampleData/`, so runs never touch the checkout.
     static func copySample() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-sample-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pipelines"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("pipelines"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: PadanProcess.packageRoot.appendingPathComponent("pipelines/sample.toml"),
             to: dir.appendingPathComponent("pipelines/sample.toml"))
         try FileManager.default.copyItem(
-            at: PadanProcess.packageRoot.appendingPathComponent("SampleData"), to: dir.appendingPathComponent("SampleData"))
+            at: PadanProcess.packageRoot.appendingPathComponent("SampleData"),
+            to: dir.appendingPathComponent("SampleData"))
         return dir
     }
 
@@ -24,9 +26,11 @@ struct SamplePipelineTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Folder hasil:"))
         let latest = dir.appendingPathComponent("out/sample/latest")
-        for file in ["summary.json", "disparities.csv", "links.csv", "unor_map.csv", "rejects.csv", "report.html",
-                     "usulan_pemadanan.csv", "skp/payloads.jsonl", "skp/delta.jsonl", "skp/blocked.csv", "skp/skipped.csv",
-                     "escalation/bgp-jember.csv", "escalation/bgp-jawa-timur.csv"] {
+        for file in [
+            "summary.json", "disparities.csv", "links.csv", "unor_map.csv", "rejects.csv", "report.html",
+            "usulan_pemadanan.csv", "skp/payloads.jsonl", "skp/delta.jsonl", "skp/blocked.csv", "skp/skipped.csv",
+            "escalation/bgp-jember.csv", "escalation/bgp-jawa-timur.csv",
+        ] {
             #expect(FileManager.default.fileExists(atPath: latest.appendingPathComponent(file).path), "missing \(file)")
         }
         // Every disparity code of the catalogue is planted in the sample region.
@@ -39,8 +43,10 @@ struct SamplePipelineTests {
         guard FileManager.default.fileExists(atPath: truth.path) else { return }
         let score = Process()
         score.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        score.arguments = ["python3", PadanProcess.shared.appendingPathComponent("conformance/score.py").path,
-                           latest.path, truth.path, "--min", "0.95"]
+        score.arguments = [
+            "python3", PadanProcess.shared.appendingPathComponent("conformance/score.py").path,
+            latest.path, truth.path, "--min", "0.95",
+        ]
         let out = Pipe()
         score.standardOutput = out
         score.standardError = Pipe()
@@ -62,7 +68,8 @@ struct SamplePipelineTests {
         #expect(lines.count >= 6, "\(run.stderr)")
         #expect(lines.allSatisfy { $0.contains(pattern) }, "\(lines)")
         #expect(lines.contains { $0.contains("sekolah") })
-        let quiet = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-22"], environment: ["PADAN_LOG": "warning"])
+        let quiet = try PadanProcess.run(
+            ["run", pipeline, "--as-of", "2026-11-22"], environment: ["PADAN_LOG": "warning"])
         #expect(!quiet.stderr.contains("berkas dibaca"))
     }
 
@@ -72,7 +79,8 @@ struct SamplePipelineTests {
         let dir = try Self.copySample()
         let run = try PadanProcess.run(["run", "--as-of", "2026-11-22", "--quiet"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/sample/latest/summary.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/sample/latest/summary.json").path))
 
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("padan-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

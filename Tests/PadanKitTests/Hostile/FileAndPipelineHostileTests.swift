@@ -150,7 +150,9 @@ struct FileAndPipelineHostileTests {
         #expect(run.status == 0, "\(run.stderr)")
         let warning = "[[penilai]] Pemerintah Kab. Tuban: NIP 197001011995031001 tidak ditemukan di SIASN"
         // On stderr the NIP is masked, as every personal number in a log line is.
-        #expect(run.stderr.contains("[[penilai]] Pemerintah Kab. Tuban: NIP 197001******031001 tidak ditemukan di SIASN"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("[[penilai]] Pemerintah Kab. Tuban: NIP 197001******031001 tidak ditemukan di SIASN"),
+            "\(run.stderr)")
         let summary = try JSONSerialization.jsonObject(
             with: Data(contentsOf: region.latest.appendingPathComponent("summary.json")))
         let warnings = (summary as? [String: Any])?["warnings"] as? [String] ?? []

@@ -58,8 +58,9 @@ struct HostileRegion {
         let base = root.appendingPathComponent("out").appendingPathComponent(folder)
         return (FileManager.default.subpaths(atPath: base.path) ?? []).filter { item in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: base.appendingPathComponent(item).path, isDirectory: &isFolder)
-            return !isFolder.boolValue
+            let exists = FileManager.default.fileExists(
+                atPath: base.appendingPathComponent(item).path, isDirectory: &isFolder)
+            return exists && !isFolder.boolValue
         }.sorted()
     }
 

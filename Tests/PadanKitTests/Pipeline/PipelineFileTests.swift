@@ -6,7 +6,7 @@ import Testing
 
 /// The pipeline file's values: each wrong one a `.data` error (65) naming the key, read before any input.
 struct PipelineFileTests {
-    static let today = CalendarDate(year: 2026, month: 11, day: 22)!
+    static let today = CalendarDate(year: 2026, month: 11, day: 22) ?? .unixEpoch
 
     /// A valid pipeline file (its inputs need not exist to load it) with `edit` applied.
     static func pipeline(_ edit: (String) -> String = { $0 }) -> String {
@@ -77,11 +77,14 @@ struct PipelineFileTests {
         } else {
             let year = aktif.prefix(4)
             #expect(
-                message == "periode.aktif \"\(aktif)\": tahun \(year) di luar rentang 2023–2100 yang diterima e-Kinerja")
+                message == "periode.aktif \"\(aktif)\": tahun \(year) di luar rentang 2023–2100 yang diterima e-Kinerja"
+            )
         }
     }
 
-    @Test(arguments: [("name_threshold", "5"), ("unor_threshold", "-0.1"), ("unor_margin", "nan"), ("unor_margin", "inf")])
+    @Test(arguments: [
+        ("name_threshold", "5"), ("unor_threshold", "-0.1"), ("unor_margin", "nan"), ("unor_margin", "inf"),
+    ])
     func matchingValuesAreNumbersFromZeroToOne(_ key: String, _ value: String) {
         let pipeline = Self.pipeline {
             $0.replacingOccurrences(of: "\(key) = [0-9.]+", with: "\(key) = \(value)", options: .regularExpression)
@@ -103,26 +106,38 @@ struct PipelineFileTests {
     /// file does not write names the file alone.
     @Test func keyErrorsNameTheirLine() throws {
         let unknown = try #require(
-            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "version = 1\n", with: "version = 1\ncolour = \"biru\"\n") }))
+            Self.fullError(
+                Self.pipeline { $0.replacingOccurrences(of: "version = 1\n", with: "version = 1\ncolour = \"biru\"\n") }
+            ))
         #expect(unknown.hasSuffix(":2: kunci tidak dikenal 'colour'"), "\(unknown)")
         // After the last `[[penilai]]` header, a key is that table's (TOML), and named so.
         let trailing = try #require(Self.fullError(Self.pipeline { $0 + "colour = \"biru\"\n" }))
         #expect(trailing.hasSuffix(":27: kunci tidak dikenal 'penilai[2].colour'"), "\(trailing)")
         let inTable = try #require(
-            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = 0.05\nmargin = 1") }))
+            Self.fullError(
+                Self.pipeline {
+                    $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = 0.05\nmargin = 1")
+                }))
         #expect(inTable.hasSuffix(":19: kunci tidak dikenal 'matching.margin'"), "\(inTable)")
         let threshold = try #require(
-            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "name_threshold = 0.90", with: "name_threshold = 5") }))
-        #expect(threshold.hasSuffix(":16: matching.name_threshold harus angka dari 0 sampai 1, bukan 5"), "\(threshold)")
+            Self.fullError(
+                Self.pipeline { $0.replacingOccurrences(of: "name_threshold = 0.90", with: "name_threshold = 5") }))
+        #expect(
+            threshold.hasSuffix(":16: matching.name_threshold harus angka dari 0 sampai 1, bukan 5"), "\(threshold)")
         let secondHead = try #require(
             Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "197706172004012440", with: "abc") }))
-        #expect(secondHead.contains(":26: penilai[2].nip (Pemerintah Provinsi Jawa Timur) bukan NIP yang sah"), "\(secondHead)")
-        let missing = try #require(Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "name = \"uji\"\n", with: "") }))
+        #expect(
+            secondHead.contains(":26: penilai[2].nip (Pemerintah Provinsi Jawa Timur) bukan NIP yang sah"),
+            "\(secondHead)")
+        let missing = try #require(
+            Self.fullError(Self.pipeline { $0.replacingOccurrences(of: "name = \"uji\"\n", with: "") }))
         #expect(missing.hasSuffix(".toml: kunci 'name' wajib diisi (teks)"), "\(missing)")
     }
 
     @Test func aMatchingValueWrittenAsTextIsRefused() {
-        let pipeline = Self.pipeline { $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = \"0.05\"") }
+        let pipeline = Self.pipeline {
+            $0.replacingOccurrences(of: "unor_margin = 0.05", with: "unor_margin = \"0.05\"")
+        }
         #expect(Self.error(pipeline) == "matching.unor_margin harus angka")
     }
 

@@ -11,7 +11,9 @@ struct RegionCopy {
     static let source = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/region-a")
 
     /// Whether `../shared/conformance/region-a` is there (tests needing it are skipped otherwise).
-    static var available: Bool { FileManager.default.fileExists(atPath: source.appendingPathComponent("pipeline.toml").path) }
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: source.appendingPathComponent("pipeline.toml").path)
+    }
 
     let root: URL
     var pipelinePath: String { root.appendingPathComponent("pipeline.toml").path }
@@ -29,7 +31,8 @@ struct RegionCopy {
                 try data.write(to: root.appendingPathComponent("\(sub)/\(name)"))
             }
         }
-        try Data(contentsOf: Self.source.appendingPathComponent("pipeline.toml")).write(to: root.appendingPathComponent("pipeline.toml"))
+        try Data(contentsOf: Self.source.appendingPathComponent("pipeline.toml")).write(
+            to: root.appendingPathComponent("pipeline.toml"))
     }
 
     /// Replaces text in one input file (to plant a value).

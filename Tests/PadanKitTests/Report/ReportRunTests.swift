@@ -35,7 +35,8 @@ struct ReportRunTests {
         let links = try region.latest("links.csv")
         #expect(links.contains(Self.script), "CSVs keep the name as given")
 
-        let attributes = try FileManager.default.attributesOfItem(atPath: region.root.appendingPathComponent("out/latest/report.html").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: region.root.appendingPathComponent("out/latest/report.html").path)
         #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o027 } == 0)
     }
 

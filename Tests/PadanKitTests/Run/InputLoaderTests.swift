@@ -12,7 +12,7 @@ struct InputLoaderTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let pipeline = root.appendingPathComponent("pipelines/sample.toml").path
-    static let runDate = CalendarDate(year: 2026, month: 11, day: 22)!
+    static let runDate = CalendarDate(year: 2026, month: 11, day: 22) ?? .unixEpoch
 
     static func load() throws -> LoadedInputs {
         try InputLoader(pipeline: try PipelineFile.load(pipeline), runDate: runDate).load()
@@ -46,13 +46,16 @@ struct InputLoaderTests {
 
     @Test func aGzipFileCountsItsUncompressedBytes() throws {
         // 2,000 rows of one PTK (62,009 bytes of text) in 226 bytes of gzip.
-        let gzip = try #require(Data(base64Encoded: """
-            H4sIAAAAAAACA+3JoQ2AMBAAQM8UDIDok5CAZAYmqONFGwT7BxgBf+bM9drq1PMajrxz3Fv2ek6xrUuJEvPLZwmttdZaa6211lpr\
-            rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
-            rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
-            rbXWWmuttdZaa6211lprrbXWWuv//QDMyRb3OfIAAA==
-            """))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).csv.gz").path
+        let gzip = try #require(
+            Data(
+                base64Encoded: """
+                    H4sIAAAAAAACA+3JoQ2AMBAAQM8UDIDok5CAZAYmqONFGwT7BxgBf+bM9drq1PMajrxz3Fv2ek6xrUuJEvPLZwmttdZaa6211lpr\
+                    rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
+                    rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
+                    rbXWWmuttdZaa6211lprrbXWWuv//QDMyRb3OfIAAA==
+                    """))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).csv.gz")
+            .path
         try gzip.write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
 
@@ -77,14 +80,20 @@ struct InputLoaderTests {
         func employee(_ id: String, line: Int) -> SiasnEmployee {
             SiasnEmployee(
                 pnsId: SiasnID(id)!, nipBaru: Fixture.pnsNIP(serial: line), nipLama: nil, nama: "Guru \(line)",
-                gelarDepan: nil, gelarBelakang: nil, birthDate: nil, gender: nil, kedudukan: "Aktif", statusCpnsPns: "PNS",
+                gelarDepan: nil, gelarBelakang: nil, birthDate: nil, gender: nil, kedudukan: "Aktif",
+                statusCpnsPns: "PNS",
                 golonganText: nil, jabatan: "Guru", unorId: SiasnID(String(repeating: "d", count: 32))!, unorNama: nil,
                 instansiKerja: "Pemerintah Kab. Tuban", source: SourceLocation(file: "siasn/pns.csv", line: line))
         }
-        let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32), c = String(repeating: "c", count: 32)
+        let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32),
+            c = String(repeating: "c", count: 32)
         var loaded = LoadedInputs()
-        loaded.batch.employees = [employee(a, line: 2), employee(b, line: 3), employee(a, line: 4), employee(c, line: 5), employee(b, line: 6)]
-        loaded.reports[.siasnPns] = InputReport(kind: .siasnPns, files: [InputFileReport(path: "siasn/pns.csv", sha256: "", rows: 5)])
+        loaded.batch.employees = [
+            employee(a, line: 2), employee(b, line: 3), employee(a, line: 4), employee(c, line: 5),
+            employee(b, line: 6),
+        ]
+        loaded.reports[.siasnPns] = InputReport(
+            kind: .siasnPns, files: [InputFileReport(path: "siasn/pns.csv", sha256: "", rows: 5)])
 
         InputLoader.rejectDuplicates(&loaded)
 
@@ -98,23 +107,29 @@ struct InputLoaderTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32), u = String(repeating: "d", count: 32)
+        let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32),
+            u = String(repeating: "d", count: 32)
         func person(_ id: String, _ nama: String, _ serial: Int) -> String {
             "\(id)|\(Fixture.pnsNIP(serial: serial))|\(nama)|1985-01-01|M|Aktif|Guru Ahli Muda|\(u)|Pemerintah Kab. Tuban"
         }
-        let pns = [
-            "pns_id|nip_baru|nama|tanggal_lahir|jenis_kelamin|kedudukan_hukum_nama|jabatan_nama|unor_id|instansi_kerja_nama",
-            person(a, "SULASTRI", 1), person(b, "BUDI", 2), "rusak|1|x", person(a.uppercased(), "SULASTRI KEDUA", 3),
-        ].joined(separator: "\n") + "\n"
+        let pns =
+            [
+                "pns_id|nip_baru|nama|tanggal_lahir|jenis_kelamin|kedudukan_hukum_nama|jabatan_nama|unor_id|instansi_kerja_nama",
+                person(a, "SULASTRI", 1), person(b, "BUDI", 2), "rusak|1|x",
+                person(a.uppercased(), "SULASTRI KEDUA", 3),
+            ].joined(separator: "\n") + "\n"
         // Minified XML: every school on line 1, one of them a reject, two later ones repeating the first NPSN.
         func school(_ npsn: String, _ nama: String) -> String {
             "<sekolah><npsn>\(npsn)</npsn><nama>\(nama)</nama><bentuk_pendidikan>SD</bentuk_pendidikan><status_sekolah>N</status_sekolah>"
                 + "<kode_wilayah>050619</kode_wilayah><kabupaten_kota>Kab. Tuban</kabupaten_kota><provinsi>Prov. Jawa Timur</provinsi></sekolah>"
         }
-        let schools = "<d>" + [
-            school("20504741", "SD A"), school("123", "SD RUSAK"), school("20504744", "SD B"), school("20504741", "SD A KEDUA"),
-            school("20504741", "SD A KETIGA"),
-        ].joined() + "</d>"
+        let schools =
+            "<d>"
+            + [
+                school("20504741", "SD A"), school("123", "SD RUSAK"), school("20504744", "SD B"),
+                school("20504741", "SD A KEDUA"),
+                school("20504741", "SD A KETIGA"),
+            ].joined() + "</d>"
         let pnsPath = folder.appendingPathComponent("pns.csv").path
         let schoolPath = folder.appendingPathComponent("sekolah.xml").path
         try pns.write(toFile: pnsPath, atomically: true, encoding: .utf8)
@@ -131,11 +146,17 @@ struct InputLoaderTests {
         InputLoader.rejectDuplicates(&loaded, rawFrom: RawTextSource(paths: paths, runDate: Self.runDate))
 
         let duplicates = loaded.rejects.dropFirst(2)
-        #expect(duplicates.map(\.reason) == [
-            "NPSN ganda (sudah ada di \(loader.display(schoolPath)):1)", "NPSN ganda (sudah ada di \(loader.display(schoolPath)):1)",
-            "pns_id ganda (sudah ada di \(loader.display(pnsPath)):2)",
-        ])
-        #expect(duplicates.map(\.raw) == [school("20504741", "SD A KEDUA"), school("20504741", "SD A KETIGA"), person(a.uppercased(), "SULASTRI KEDUA", 3)])
+        #expect(
+            duplicates.map(\.reason) == [
+                "NPSN ganda (sudah ada di \(loader.display(schoolPath)):1)",
+                "NPSN ganda (sudah ada di \(loader.display(schoolPath)):1)",
+                "pns_id ganda (sudah ada di \(loader.display(pnsPath)):2)",
+            ])
+        #expect(
+            duplicates.map(\.raw) == [
+                school("20504741", "SD A KEDUA"), school("20504741", "SD A KETIGA"),
+                person(a.uppercased(), "SULASTRI KEDUA", 3),
+            ])
         #expect(loaded.batch.schools.map(\.nama) == ["SD A", "SD B"])
         #expect(loaded.reports[.dapodikSekolah]?.rejected == 3)
     }
@@ -145,7 +166,8 @@ struct InputLoaderTests {
         let keys = (0..<2_000).map { i in i % 700 }
         let whole = InputLoader.laterDuplicates(keys, key: { $0 })
         let parts = (0..<2).flatMap { InputLoader.laterDuplicates(keys, key: { $0 }, part: $0, of: 2) }
-        #expect(parts.sorted { $0.later < $1.later }.map { [$0.later, $0.first] } == whole.map { [$0.later, $0.first] })
+        #expect(
+            parts.sorted { $0.later < $1.later }.map { [$0.later, $0.first] } == whole.map { [$0.later, $0.first] })
         #expect(whole.count == 2_000 - 700)
     }
 }

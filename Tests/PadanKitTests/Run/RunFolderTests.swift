@@ -6,13 +6,15 @@ import Testing
 /// `latest` moves to a published folder and, when the store then fails to commit, goes back.
 struct RunFolderTests {
     static func outputDir() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-runfolder-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-runfolder-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
 
     static func publish(_ dir: String, at seconds: TimeInterval) throws -> RunFolder {
-        let folder = try RunFolder.create(outputDir: dir, startedAt: Date(timeIntervalSince1970: seconds)) { _ in false }
+        let folder = try RunFolder.create(outputDir: dir, startedAt: Date(timeIntervalSince1970: seconds)) { _ in false
+        }
         try folder.publish()
         return folder
     }

@@ -43,7 +43,9 @@ final class Collected: @unchecked Sendable {
         progress.stageEnded("read", seconds: 2, detail: "8192 baris orang")
         progress.aboveBar { out.add("padan: peringatan: ptk-2.csv: bukan UTF-8\n") }
         let text = out.text
-        #expect(text.contains("\r\u{1B}[2Kpadan: peringatan: ptk-2.csv: bukan UTF-8\n\r\u{1B}[2K"), "cleared, then drawn again")
+        #expect(
+            text.contains("\r\u{1B}[2Kpadan: peringatan: ptk-2.csv: bukan UTF-8\n\r\u{1B}[2K"),
+            "cleared, then drawn again")
         #expect(text.hasSuffix("2/10 menormalkan"))
     }
 
@@ -63,7 +65,8 @@ final class Collected: @unchecked Sendable {
         var logger = Logger(label: "t") { _ in handler }
         logger.logLevel = .debug
         logger.warning("baris ditolak: ptk.csv:12: NIP 198501012010011001 NIK 3201234567890123")
-        #expect(out.text == "padan: peringatan: baris ditolak: ptk.csv:12: NIP 198501******011001 NIK 32**************\n")
+        #expect(
+            out.text == "padan: peringatan: baris ditolak: ptk.csv:12: NIP 198501******011001 NIK 32**************\n")
         #expect(StderrLogHandler.redact("run 20250110 selesai") == "run 20250110 selesai")
     }
 }

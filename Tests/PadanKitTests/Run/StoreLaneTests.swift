@@ -16,7 +16,9 @@ struct StoreLaneTests {
     }
 
     static func observations() -> [DisparityObservation] {
-        ["b", "a", "c"].map { DisparityObservation(disparityID: $0, code: "NIP_KOSONG", priority: 1, rowJSON: "[\"\($0)\"]") }
+        ["b", "a", "c"].map {
+            DisparityObservation(disparityID: $0, code: "NIP_KOSONG", priority: 1, rowJSON: "[\"\($0)\"]")
+        }
     }
 
     static func key(_ n: UInt8) -> PayloadKey { PayloadKey(digest: [UInt8](repeating: 0, count: 31) + [n]) }
@@ -24,7 +26,8 @@ struct StoreLaneTests {
     @Test func keysInChunksThenTheRowCommit() throws {
         let store = try PadanDatabase.inMemory()
         let lane = StoreLane(
-            database: store, runID: Self.runID, asOf: "2026-11-22", emitted: PayloadKeyIndex([]), observations: { Self.observations() })
+            database: store, runID: Self.runID, asOf: "2026-11-22", emitted: PayloadKeyIndex([]),
+            observations: { Self.observations() })
         lane.provide(keys: [Self.key(3), Self.key(1)])
         lane.provide(keys: [])
         lane.provide(keys: [Self.key(2)])
@@ -40,7 +43,8 @@ struct StoreLaneTests {
     @Test func anAbandonedRunLeavesTheStoreAsItWas() throws {
         let store = try PadanDatabase.inMemory()
         let lane = StoreLane(
-            database: store, runID: Self.runID, asOf: "2026-11-22", emitted: PayloadKeyIndex([]), observations: { Self.observations() })
+            database: store, runID: Self.runID, asOf: "2026-11-22", emitted: PayloadKeyIndex([]),
+            observations: { Self.observations() })
         lane.provide(keys: [Self.key(1)])
         lane.abort()
         guard case .failure = lane.wait() else {

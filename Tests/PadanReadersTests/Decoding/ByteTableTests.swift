@@ -15,7 +15,8 @@ extension Decoding {
             var table = ByteTable<Int>()
             // Lengths 0 to 40 (the word loop, its tail and both together), keys that differ in one byte only,
             // and enough of them to grow the table several times.
-            let keys = [""] + (0..<2_000).map { "kunci \($0) " + String(repeating: "x", count: $0 % 41) }
+            let keys =
+                [""] + (0..<2_000).map { "kunci \($0) " + String(repeating: "x", count: $0 % 41) }
                 + (0..<64).map { String(repeating: "a", count: 16) + String(UnicodeScalar(UInt8(64 + $0))) }
             for (value, key) in keys.enumerated() {
                 #expect(bytes(key) { table[$0] } == nil)
@@ -23,7 +24,10 @@ extension Decoding {
             }
             #expect(table.count == keys.count)
             for (value, key) in keys.enumerated() { #expect(bytes(key) { table[$0] } == value, "\(key)") }
-            for absent in ["kunci", "kunci 1", "kunci 2000 ", String(repeating: "a", count: 15), String(repeating: "b", count: 17), "x"] {
+            for absent in [
+                "kunci", "kunci 1", "kunci 2000 ", String(repeating: "a", count: 15), String(repeating: "b", count: 17),
+                "x",
+            ] {
                 #expect(bytes(absent) { table[$0] } == nil, "\(absent)")
             }
         }
@@ -32,11 +36,12 @@ extension Decoding {
             // Not a requirement of the table (it compares the bytes), but a hash that ignored a byte would make
             // long runs of probes: every position of a 19-byte key changes the hash.
             let base = Array("Guru Ahli Pertama 1".utf8)
-            let hashes = Set((0..<base.count).map { position in
-                var key = base
-                key[position] ^= 0x01
-                return key.withUnsafeBufferPointer(ByteTable<Int>.hash)
-            })
+            let hashes = Set(
+                (0..<base.count).map { position in
+                    var key = base
+                    key[position] ^= 0x01
+                    return key.withUnsafeBufferPointer(ByteTable<Int>.hash)
+                })
             #expect(hashes.count == base.count)
         }
     }

@@ -145,7 +145,10 @@ extension Decoding {
             values["status_tugas"] = "Kadang"
             values["npsn"] = ""
             _ = d.decoder.teacher(d.record(values)).reject()
-            #expect(d.decoder.warnings == ["status_tugas tidak dikenal pada 3 baris (mis. 'Ya (Induk)'): dibaca sebagai Induk"])
+            #expect(
+                d.decoder.warnings == [
+                    "status_tugas tidak dikenal pada 3 baris (mis. 'Ya (Induk)'): dibaca sebagai Induk"
+                ])
         }
 
         @Test func theFirstProblemIsTheReason() throws {

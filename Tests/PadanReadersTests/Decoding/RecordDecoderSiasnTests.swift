@@ -151,10 +151,11 @@ extension Decoding {
             #expect(odd.isActive && odd.parentId == nil)
             #expect(unit("", "aktif sebagian")?.isActive == true)
             #expect(unit("12345", "0")?.parentId == nil)
-            #expect(d.decoder.warnings == [
-                "Aktif tidak dikenal pada 2 baris (mis. 'kadang'): unit dibaca sebagai aktif",
-                "DiatasanId bukan id SIASN yang sah pada 2 baris (mis. 'induk'): dibaca tanpa unit atasan",
-            ])
+            #expect(
+                d.decoder.warnings == [
+                    "Aktif tidak dikenal pada 2 baris (mis. 'kadang'): unit dibaca sebagai aktif",
+                    "DiatasanId bukan id SIASN yang sah pada 2 baris (mis. 'induk'): dibaca tanpa unit atasan",
+                ])
         }
 
         @Test(arguments: [

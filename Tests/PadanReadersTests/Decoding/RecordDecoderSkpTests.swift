@@ -80,16 +80,18 @@ extension Decoding {
         }
 
         @Test(arguments: [("SELESAI", "Baik", SkpStage.penilaian), ("Pelaksanaan SKP", "", .perencanaan)])
-        func anUnknownTahapIsReadByPredikatWithOneWarning(_ text: String, _ predikat: String, _ stage: SkpStage) throws {
+        func anUnknownTahapIsReadByPredikatWithOneWarning(_ text: String, _ predikat: String, _ stage: SkpStage) throws
+        {
             let d = try DecodingFixture(.pmmSkp, Self.header, file: "pmm/skp.csv")
             var values = Self.good
             values["tahap"] = text
             values["predikat"] = predikat
             #expect(d.decoder.skp(d.record(values, line: 3)).value()?.tahap == stage)
             #expect(d.decoder.skp(d.record(values, line: 4)).value()?.tahap == stage)
-            #expect(d.decoder.warnings == [
-                "tahap tidak dikenal pada 2 baris (mis. '\(text)'): dibaca menurut predikat (PENILAIAN bila predikat terisi, selain itu PERENCANAAN)"
-            ])
+            #expect(
+                d.decoder.warnings == [
+                    "tahap tidak dikenal pada 2 baris (mis. '\(text)'): dibaca menurut predikat (PENILAIAN bila predikat terisi, selain itu PERENCANAAN)"
+                ])
         }
 
         @Test func noValueMarkers() throws {

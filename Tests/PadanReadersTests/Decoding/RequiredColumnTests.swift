@@ -11,7 +11,8 @@ extension Decoding {
         func read(_ xml: String) throws -> (RecordDecoder, [Result<School, RowReject>], any TableReader) {
             let reader = try XMLTableReader(
                 source: MemoryByteSource(xml), file: "sekolah.xml", columns: InputKind.dapodikSekolah.columnGroups)
-            let decoder = try RecordDecoder(kind: .dapodikSekolah, header: reader.header, file: "sekolah.xml", runDate: Fixture.runDate)
+            let decoder = try RecordDecoder(
+                kind: .dapodikSekolah, header: reader.header, file: "sekolah.xml", runDate: Fixture.runDate)
             var results: [Result<School, RowReject>] = []
             while let event = try reader.next() {
                 if case .record(let record) = event { results.append(decoder.school(record)) }
@@ -27,7 +28,8 @@ extension Decoding {
         }
 
         @Test func aRequiredFieldMissingFromSomeRecordsRejectsThoseRowsOnly() throws {
-            let xml = "<d>\n" + Self.school("20504741", nil, nama: nil) + Self.school("20504744", "Kec. Bancar") + "</d>"
+            let xml =
+                "<d>\n" + Self.school("20504741", nil, nama: nil) + Self.school("20504744", "Kec. Bancar") + "</d>"
             let (decoder, results, reader) = try read(xml)
             #expect(try #require(results.first).reject()?.reason == "kolom wajib 'nama' kosong")
             #expect(try #require(results.last).value()?.kecamatan == "Kec. Bancar")
@@ -35,11 +37,15 @@ extension Decoding {
         }
 
         @Test func aRequiredColumnNoRecordHoldsIsFatal() throws {
-            let xml = "<d>\n" + Self.school("20504741", "Kec. Bancar", nama: nil) + Self.school("20504744", nil, nama: nil) + "</d>"
+            let xml =
+                "<d>\n" + Self.school("20504741", "Kec. Bancar", nama: nil) + Self.school("20504744", nil, nama: nil)
+                + "</d>"
             let (decoder, _, reader) = try read(xml)
-            #expect(throws: InputError(
-                .missingColumn, file: "sekolah.xml",
-                message: "kolom wajib 'nama' tidak ada di rekaman mana pun (dapodik_sekolah)")) {
+            #expect(
+                throws: InputError(
+                    .missingColumn, file: "sekolah.xml",
+                    message: "kolom wajib 'nama' tidak ada di rekaman mana pun (dapodik_sekolah)")
+            ) {
                 try decoder.checkRequiredColumns(heldBy: reader)
             }
         }

@@ -69,9 +69,10 @@ struct InputFileTests {
 
     /// `text` in UTF-16, little- or big-endian, after `mark` (a byte order mark, or none).
     private static func utf16(_ text: String, bigEndian: Bool, mark: [UInt8]) -> [UInt8] {
-        mark + text.utf16.flatMap { unit in
-            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
-        }
+        mark
+            + text.utf16.flatMap { unit in
+                bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
     }
 
     @Test(arguments: [
@@ -91,22 +92,30 @@ struct InputFileTests {
     func utf16XMLFileIsReadWithItsRecordsAndLines(bigEndian: Bool) throws {
         let folder = try ReaderTestFolder()
         defer { folder.remove() }
-        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<daftar>\r\n<sekolah><npsn>20504741</npsn><nama>SD NEGERI Ḱ</nama></sekolah>\r\n<sekolah><npsn>20504744</npsn></sekolah>\r\n</daftar>\r\n"
-        let path = try folder.write("sekolah.xml", Self.utf16(text, bigEndian: bigEndian, mark: bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]))
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<daftar>\r\n<sekolah><npsn>20504741</npsn><nama>SD NEGERI Ḱ</nama></sekolah>\r\n<sekolah><npsn>20504744</npsn></sekolah>\r\n</daftar>\r\n"
+        let path = try folder.write(
+            "sekolah.xml", Self.utf16(text, bigEndian: bigEndian, mark: bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]))
         let reader = try InputFile.open(path: path, displayName: "sekolah.xml", columns: [["npsn"], ["nama"]])
         #expect(reader is XMLTableReader)
         #expect(reader.header == ["npsn", "nama"])
-        #expect(try readAll(reader) == [
-            .record(TableRecord(line: 3, fields: ["20504741", "SD NEGERI Ḱ"], raw: "<sekolah><npsn>20504741</npsn><nama>SD NEGERI Ḱ</nama></sekolah>")),
-            .record(TableRecord(line: 4, fields: ["20504744", ""], raw: "<sekolah><npsn>20504744</npsn></sekolah>")),
-        ])
+        #expect(
+            try readAll(reader) == [
+                .record(
+                    TableRecord(
+                        line: 3, fields: ["20504741", "SD NEGERI Ḱ"],
+                        raw: "<sekolah><npsn>20504741</npsn><nama>SD NEGERI Ḱ</nama></sekolah>")),
+                .record(
+                    TableRecord(line: 4, fields: ["20504744", ""], raw: "<sekolah><npsn>20504744</npsn></sekolah>")),
+            ])
     }
 
     @Test func columnsLeaveACSVHeaderAsWritten() throws {
         let folder = try ReaderTestFolder()
         defer { folder.remove() }
         let path = try folder.write("sekolah.csv", Self.csv)
-        let reader = try InputFile.open(path: path, displayName: "sekolah.csv", columns: [["npsn"], ["nama"], ["kecamatan"]])
+        let reader = try InputFile.open(
+            path: path, displayName: "sekolah.csv", columns: [["npsn"], ["nama"], ["kecamatan"]])
         #expect(reader.header == ["npsn", "nama"])
         #expect(!reader.noRecordHeld(0) && !reader.noRecordHeld(5))
     }

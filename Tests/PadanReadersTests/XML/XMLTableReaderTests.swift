@@ -53,14 +53,21 @@ struct XMLTableReaderTests {
     func childElements(chunk: Int) throws {
         let (reader, events) = try readAll(sekolah, chunk: chunk)
         #expect(reader.header == ["npsn", "nama", "status_sekolah"])
-        #expect(events == [
-            .record(TableRecord(
-                line: 3, fields: ["20504741", "SDN MOJOAGUNG", "Negeri"],
-                raw: "<sekolah><npsn>20504741</npsn><nama>SDN MOJOAGUNG</nama><status_sekolah>Negeri</status_sekolah></sekolah>")),
-            .record(TableRecord(
-                line: 8, fields: ["20504744", "SD NEGERI KEDUNGMAKAM", "Negeri"],
-                raw: "<sekolah><npsn>20504744</npsn><nama>SD NEGERI KEDUNGMAKAM</nama><status_sekolah>Negeri</status_sekolah></sekolah>")),
-        ])
+        #expect(
+            events == [
+                .record(
+                    TableRecord(
+                        line: 3, fields: ["20504741", "SDN MOJOAGUNG", "Negeri"],
+                        raw:
+                            "<sekolah><npsn>20504741</npsn><nama>SDN MOJOAGUNG</nama><status_sekolah>Negeri</status_sekolah></sekolah>"
+                    )),
+                .record(
+                    TableRecord(
+                        line: 8, fields: ["20504744", "SD NEGERI KEDUNGMAKAM", "Negeri"],
+                        raw:
+                            "<sekolah><npsn>20504744</npsn><nama>SD NEGERI KEDUNGMAKAM</nama><status_sekolah>Negeri</status_sekolah></sekolah>"
+                    )),
+            ])
         #expect(reader.warnings.isEmpty)
     }
 
@@ -74,12 +81,14 @@ struct XMLTableReaderTests {
             """
         let (reader, events) = try readAll(xml)
         #expect(reader.header == ["nip", "nama", "jk"])
-        #expect(events == [
-            .record(TableRecord(
-                line: 2, fields: ["198501012010011001", "Siti \"Ani\" Aminah", "P"],
-                raw: #"<ptk nip="198501012010011001" nama="Siti &quot;Ani&quot; Aminah" jk="P"/>"#)),
-            .record(TableRecord(line: 3, fields: ["", "Budi", "L"], raw: #"<ptk nip="" nama="Budi" jk="L"/>"#)),
-        ])
+        #expect(
+            events == [
+                .record(
+                    TableRecord(
+                        line: 2, fields: ["198501012010011001", "Siti \"Ani\" Aminah", "P"],
+                        raw: #"<ptk nip="198501012010011001" nama="Siti &quot;Ani&quot; Aminah" jk="P"/>"#)),
+                .record(TableRecord(line: 3, fields: ["", "Budi", "L"], raw: #"<ptk nip="" nama="Budi" jk="L"/>"#)),
+            ])
     }
 
     @Test("attributes and child elements mixed in one record, attributes first")
@@ -93,7 +102,9 @@ struct XMLTableReaderTests {
         let (reader, events) = try readAll(xml)
         #expect(reader.header == ["id", "status", "nama", "nip"])
         #expect(records(events).map(\.fields) == [["a1", "PNS", "Ahmad", "1985"], ["a2", "PPPK", "Budi", "1990"]])
-        #expect(records(events).first?.raw == #"<d:ptk d:id="a1" status="PNS"><d:nama>Ahmad</d:nama><nip>1985</nip></d:ptk>"#)
+        #expect(
+            records(events).first?.raw
+                == #"<d:ptk d:id="a1" status="PNS"><d:nama>Ahmad</d:nama><nip>1985</nip></d:ptk>"#)
     }
 
     @Test("namespace declarations on a record are not fields")
@@ -122,7 +133,8 @@ struct XMLTableReaderTests {
 
     @Test("a repeated name fills the header columns of that name in order")
     func repeatedNames() throws {
-        let xml = "<d><r><telp>1</telp><telp>2</telp></r><r><telp>3</telp></r><r><telp>4</telp><telp>5</telp><telp>6</telp></r></d>"
+        let xml =
+            "<d><r><telp>1</telp><telp>2</telp></r><r><telp>3</telp></r><r><telp>4</telp><telp>5</telp><telp>6</telp></r></d>"
         let (reader, events) = try readAll(xml)
         #expect(reader.header == ["telp", "telp"])
         #expect(records(events).map(\.fields) == [["1", "2"], ["3", ""], ["4", "5"]])
@@ -134,7 +146,8 @@ struct XMLTableReaderTests {
         let (reader, events) = try readAll(xml)
         #expect(reader.header == ["alamat", "kota"])
         #expect(records(events).first?.fields == ["Jl. Mawar 5", "Tuban"])
-        #expect(records(events).first?.raw == #"<r><alamat>Jl. <b>Mawar</b> 5</alamat><kota kode="35">Tuban</kota></r>"#)
+        #expect(
+            records(events).first?.raw == #"<r><alamat>Jl. <b>Mawar</b> 5</alamat><kota kode="35">Tuban</kota></r>"#)
     }
 
     @Test("a record without any field is a reject, also before the first record")
@@ -162,7 +175,10 @@ struct XMLTableReaderTests {
         "line of the record's start tag",
         arguments: [
             ("<d><r a=\"1\"/>\n<r a=\"2\"/>\n\n<r a=\"3\"/></d>", [1, 2, 4]),
-            ("<?xml version=\"1.0\"?>\n<!-- komentar\n  dua baris -->\n<d>\n  <r>\n    <a>1</a>\n  </r>\n  <r><a>\n2</a></r>\n</d>", [5, 8]),
+            (
+                "<?xml version=\"1.0\"?>\n<!-- komentar\n  dua baris -->\n<d>\n  <r>\n    <a>1</a>\n  </r>\n  <r><a>\n2</a></r>\n</d>",
+                [5, 8]
+            ),
             ("\r\n<d>\r\n<r><a>x\r\ny</a></r>\r\n<r><a>z</a></r>\r\n</d>\r\n", [3, 5]),
             ("<d><r><a>1</a></r><r><a>2</a></r></d>", [1, 1]),
             ("<d>\n<r><a><![CDATA[\n\n]]></a></r>\n<r><a/></r></d>", [2, 5]),
@@ -219,7 +235,8 @@ struct XMLTableReaderTests {
         "non-ASCII text, read in chunks that split characters",
         arguments: [Int.max, 1, 2, 5])
     func nonASCII(chunk: Int) throws {
-        let xml = "<daftar><guru nama=\"Ni Luh Putu Ayu Ṣrī\"><gelar>S.Pd., M.Pd.</gelar><catatan>Bandar Lampung — “Ibu” 👩‍🏫</catatan></guru></daftar>"
+        let xml =
+            "<daftar><guru nama=\"Ni Luh Putu Ayu Ṣrī\"><gelar>S.Pd., M.Pd.</gelar><catatan>Bandar Lampung — “Ibu” 👩‍🏫</catatan></guru></daftar>"
         let (_, events) = try readAll(xml, chunk: chunk)
         #expect(records(events).first?.fields == ["Ni Luh Putu Ayu Ṣrī", "S.Pd., M.Pd.", "Bandar Lampung — “Ibu” 👩‍🏫"])
     }
@@ -269,9 +286,12 @@ struct XMLTableReaderTests {
         "UTF-16 damaged after records: the records are kept, the rest is one reject in readable text",
         arguments: [(false, Int.max), (true, Int.max), (false, 3), (true, 1)])
     func utf16Damaged(bigEndian: Bool, chunk: Int) throws {
-        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<d>\n<r><a>Ä</a></r>\n  <r><a>ẞ</a></b>\n<r><a>3</a></r>\n</d>\n"
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<d>\n<r><a>Ä</a></r>\n  <r><a>ẞ</a></b>\n<r><a>3</a></r>\n</d>\n"
         var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
-        for unit in text.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for unit in text.utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
         let reader = try XMLTableReader(source: MemoryByteSource(bytes, chunk: chunk), file: "utf16.xml")
         var events: [TableEvent] = []
         while let event = try reader.next() { events.append(event) }
@@ -360,9 +380,13 @@ struct XMLTableReaderTests {
 
     @Test(
         "billion laughs finishes fast without blowing up",
-        arguments: ["<d><r><a>&lol9;</a></r></d>", "<d><r a=\"&lol9;\"><b>1</b></r></d>", "<d><r><a>1</a></r><r><a>&lol9;</a></r></d>"])
+        arguments: [
+            "<d><r><a>&lol9;</a></r></d>", "<d><r a=\"&lol9;\"><b>1</b></r></d>",
+            "<d><r><a>1</a></r><r><a>&lol9;</a></r></d>",
+        ])
     func billionLaughs(body: String) throws {
-        var dtd = "<!DOCTYPE d [\n<!ENTITY lol \"lol\">\n<!ENTITY lol1 \"" + String(repeating: "&lol;", count: 10) + "\">\n"
+        var dtd =
+            "<!DOCTYPE d [\n<!ENTITY lol \"lol\">\n<!ENTITY lol1 \"" + String(repeating: "&lol;", count: 10) + "\">\n"
         for level in 2...9 {
             dtd += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
         }
@@ -382,7 +406,8 @@ struct XMLTableReaderTests {
 
     @Test("10,000-deep nesting inside the first record is an error, not a crash")
     func deepNestingFirstRecord() {
-        let xml = "<d><r>" + String(repeating: "<x>", count: 10_000) + String(repeating: "</x>", count: 10_000) + "</r></d>"
+        let xml =
+            "<d><r>" + String(repeating: "<x>", count: 10_000) + String(repeating: "</x>", count: 10_000) + "</r></d>"
         let error = inputError { _ = try readAll(xml) }
         #expect(error?.kind == .malformed)
         #expect(error?.message.hasPrefix("XML tidak sah: ") == true)
@@ -390,7 +415,9 @@ struct XMLTableReaderTests {
 
     @Test("10,000-deep nesting after good records keeps them and rejects the rest")
     func deepNestingLater() throws {
-        let xml = "<d>\n<r><a>1</a></r>\n<r><a>" + String(repeating: "<x>", count: 10_000) + String(repeating: "</x>", count: 10_000) + "</a></r>\n</d>"
+        let xml =
+            "<d>\n<r><a>1</a></r>\n<r><a>" + String(repeating: "<x>", count: 10_000)
+            + String(repeating: "</x>", count: 10_000) + "</a></r>\n</d>"
         let (_, events) = try readAll(xml)
         #expect(records(events).map(\.fields) == [["1"]])
         #expect(rejects(events).count == 1)
@@ -412,7 +439,9 @@ struct XMLTableReaderTests {
         #expect(rejects(events).count == 1)
         #expect(events.last == .reject(reject))
         #expect(reject.line == 8)
-        #expect(reject.reason == "XML rusak setelah baris 7: berkas terpotong, elemen belum ditutup di akhir berkas (baris 10)")
+        #expect(
+            reject.reason
+                == "XML rusak setelah baris 7: berkas terpotong, elemen belum ditutup di akhir berkas (baris 10)")
         #expect(reject.raw == "<sekolah>\n    <npsn>20504744</npsn>\n    <nama>SD NEGERI KED")
         #expect(try reader.next() == nil)
         #expect(try reader.next() == nil)
@@ -431,7 +460,10 @@ struct XMLTableReaderTests {
         #expect(rejects(events).count == 1)
         #expect(reject.line == 52)
         #expect(reject.raw.hasPrefix("<r><n>51</x></r>\n  <r><n>52</n></r>\n"))
-        #expect(reject.reason.hasPrefix("XML rusak setelah baris 51: tag penutup tidak cocok dengan tag pembukanya [libxml2: Opening and ending tag mismatch"))
+        #expect(
+            reject.reason.hasPrefix(
+                "XML rusak setelah baris 51: tag penutup tidak cocok dengan tag pembukanya [libxml2: Opening and ending tag mismatch"
+            ))
         #expect(reject.reason.contains("(baris 52)"))
     }
 
@@ -440,13 +472,14 @@ struct XMLTableReaderTests {
         let xml = "<d><r><a>1</a></r><r><a>2</a></r><r><a>3</b></r><r><a>4</a></r></d>"
         let (_, events) = try readAll(xml, chunk: chunk)
         #expect(records(events).map(\.fields) == [["1"], ["2"]])
-        #expect(rejects(events) == [
-            RowReject(
-                line: 1,
-                reason:
-                    "XML rusak setelah baris 1: tag penutup tidak cocok dengan tag pembukanya [libxml2: Opening and ending tag mismatch: a line 1 and b] (baris 1)",
-                raw: "<r><a>3</b></r><r><a>4</a></r></d>")
-        ])
+        #expect(
+            rejects(events) == [
+                RowReject(
+                    line: 1,
+                    reason:
+                        "XML rusak setelah baris 1: tag penutup tidak cocok dengan tag pembukanya [libxml2: Opening and ending tag mismatch: a line 1 and b] (baris 1)",
+                    raw: "<r><a>3</b></r><r><a>4</a></r></d>")
+            ])
     }
 
     @Test("damage right after a record: the rest starts after it, white space skipped")
@@ -562,7 +595,8 @@ struct XMLTableReaderTests {
         "a well-formed root without records is an empty table, headed by the kind's columns",
         arguments: ["<d/>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<daftar_ptk>\n</daftar_ptk>", "<d>teks</d>"])
     func rootWithoutRecords(xml: String) throws {
-        let reader = try XMLTableReader(source: MemoryByteSource(xml), file: "uji.xml", columns: [["npsn"], ["nama", "nama_sekolah"]])
+        let reader = try XMLTableReader(
+            source: MemoryByteSource(xml), file: "uji.xml", columns: [["npsn"], ["nama", "nama_sekolah"]])
         #expect(reader.header == ["npsn", "nama"])
         #expect(try reader.next() == nil)
         #expect(!reader.noRecordHeld(0))
@@ -579,9 +613,12 @@ struct XMLTableReaderTests {
     // MARK: - Header from the kind's columns
 
     /// The PTK kind's first columns, as `InputKind.columnGroups` gives them.
-    static let ptkColumns = [["ptk_id"], ["nama"], ["nip"], ["jenis_kelamin", "jk", "l/p"], ["npsn"], ["status_tugas", "ptk_induk"]]
+    static let ptkColumns = [
+        ["ptk_id"], ["nama"], ["nip"], ["jenis_kelamin", "jk", "l/p"], ["npsn"], ["status_tugas", "ptk_induk"],
+    ]
 
-    @Test("fields left out of the first record still get columns; later records placed by key", arguments: [Int.max, 5])
+    @Test(
+        "fields left out of the first record still get columns; later records placed by key", arguments: [Int.max, 5])
     func headerCompletedByTheKindsColumns(chunk: Int) throws {
         let xml = """
             <daftar>
@@ -591,16 +628,18 @@ struct XMLTableReaderTests {
               <ptk jk="L"><nama>Eko</nama><NPSN>20504746</NPSN><n.i.p>'1985</n.i.p></ptk>
             </daftar>
             """
-        let reader = try XMLTableReader(source: MemoryByteSource(xml, chunk: chunk), file: "uji.xml", columns: Self.ptkColumns)
+        let reader = try XMLTableReader(
+            source: MemoryByteSource(xml, chunk: chunk), file: "uji.xml", columns: Self.ptkColumns)
         var events: [TableEvent] = []
         while let event = try reader.next() { events.append(event) }
         #expect(reader.header == ["nama", "NPSN", "agama", "ptk_id", "nip", "jenis_kelamin", "status_tugas"])
-        #expect(records(events).map(\.fields) == [
-            ["Siti", "20504741", "Islam", "", "", "", ""],
-            ["Budi", "20504744", "Islam", "", "", "", ""],
-            ["Ani", "20504745", "", "", "198501012010011001", "P", "0"],
-            ["Eko", "20504746", "", "", "'1985", "L", ""],
-        ])
+        #expect(
+            records(events).map(\.fields) == [
+                ["Siti", "20504741", "Islam", "", "", "", ""],
+                ["Budi", "20504744", "Islam", "", "", "", ""],
+                ["Ani", "20504745", "", "", "198501012010011001", "P", "0"],
+                ["Eko", "20504746", "", "", "'1985", "L", ""],
+            ])
         #expect(records(events).map(\.count).allSatisfy { $0 == reader.header.count })
         #expect(records(events)[2].raw.hasPrefix("<ptk><Nama>Ani</Nama>"))
         // ptk_id: no record held it; every other column was held by some record.
@@ -627,21 +666,24 @@ struct XMLTableReaderTests {
 
     @Test("records repeating a shape other than the first's are placed alike, shapes alternating")
     func repeatedOtherShapes() throws {
-        let xml = "<d><r><npsn>1</npsn></r><r><nip>a</nip><NPSN>2</NPSN></r><r><nip>b</nip><NPSN>3</NPSN></r>"
+        let xml =
+            "<d><r><npsn>1</npsn></r><r><nip>a</nip><NPSN>2</NPSN></r><r><nip>b</nip><NPSN>3</NPSN></r>"
             + "<r><PTK_ID>x</PTK_ID></r><r><nip>c</nip><NPSN>4</NPSN></r><r><npsn>5</npsn></r></d>"
         let reader = try XMLTableReader(source: MemoryByteSource(xml), file: "uji.xml", columns: Self.ptkColumns)
         var events: [TableEvent] = []
         while let event = try reader.next() { events.append(event) }
         #expect(reader.header == ["npsn", "ptk_id", "nama", "nip", "jenis_kelamin", "status_tugas"])
-        #expect(records(events).map { [$0.fields[0], $0.fields[1], $0.fields[3]] } == [
-            ["1", "", ""], ["2", "", "a"], ["3", "", "b"], ["", "x", ""], ["4", "", "c"], ["5", "", ""],
-        ])
+        #expect(
+            records(events).map { [$0.fields[0], $0.fields[1], $0.fields[3]] } == [
+                ["1", "", ""], ["2", "", "a"], ["3", "", "b"], ["", "x", ""], ["4", "", "c"], ["5", "", ""],
+            ])
         #expect((0..<reader.header.count).filter(reader.noRecordHeld) == [2, 4, 5])
     }
 
     @Test("without columns the header is the first record's names, later records placed by key")
     func withoutColumnsNamesMatchByKey() throws {
-        let (reader, events) = try readAll("<d><r><Kode_Wilayah>1</Kode_Wilayah></r><r><kode wilayah=\"x\"/><KODEWILAYAH>2</KODEWILAYAH></r></d>")
+        let (reader, events) = try readAll(
+            "<d><r><Kode_Wilayah>1</Kode_Wilayah></r><r><kode wilayah=\"x\"/><KODEWILAYAH>2</KODEWILAYAH></r></d>")
         #expect(reader.header == ["Kode_Wilayah"])
         #expect(records(events).map(\.fields) == [["1"], ["2"]])
     }
@@ -649,10 +691,13 @@ struct XMLTableReaderTests {
     @Test("a failing source is the reader's error, never a reject")
     func failingSource() {
         let bytes = Array(sekolah.utf8)
-        let early = inputError { _ = try XMLTableReader(source: MemoryByteSource(bytes, chunk: 16, failAfter: 20), file: "uji.xml") }
+        let early = inputError {
+            _ = try XMLTableReader(source: MemoryByteSource(bytes, chunk: 16, failAfter: 20), file: "uji.xml")
+        }
         #expect(early?.kind == .unreadable)
         let late = inputError {
-            let reader = try XMLTableReader(source: MemoryByteSource(bytes, chunk: 16, failAfter: bytes.count - 30), file: "uji.xml")
+            let reader = try XMLTableReader(
+                source: MemoryByteSource(bytes, chunk: 16, failAfter: bytes.count - 30), file: "uji.xml")
             while try reader.next() != nil {}
         }
         #expect(late?.kind == .unreadable)

@@ -108,10 +108,14 @@ struct CSVFileWriterTests {
 
     /// Ids and digit texts in every form, and texts that need quoting or the formula guard.
     static let cellRows: [(IdentifierText?, SiasnID?, DigitText?, String)] = [
-        (IdentifierText("284D853F-F3D2-4FC5-A52A-C3799AA285D7"), SiasnID("418C1C4D1CB749FD92F3637A31AE5FE4"),
-         DigitText("197610311998091537"), "Irfan, S.Pd."),
-        (IdentifierText("284d853ff3d24fc5a52ac3799aa285d7"), SiasnID("418c1c4d-1cb7-49fd-92f3-637a31ae5fe4"),
-         DigitText("19761031 199809 1 537"), "=SUM(A1)"),
+        (
+            IdentifierText("284D853F-F3D2-4FC5-A52A-C3799AA285D7"), SiasnID("418C1C4D1CB749FD92F3637A31AE5FE4"),
+            DigitText("197610311998091537"), "Irfan, S.Pd."
+        ),
+        (
+            IdentifierText("284d853ff3d24fc5a52ac3799aa285d7"), SiasnID("418c1c4d-1cb7-49fd-92f3-637a31ae5fe4"),
+            DigitText("19761031 199809 1 537"), "=SUM(A1)"
+        ),
         (IdentifierText("=not,an \"id\""), nil, DigitText("'197610311998091537"), "say \"hi\""),
         (nil, nil, DigitText("-1.98E+17, rusak"), ""),
         (IdentifierText(""), nil, nil, "-"),

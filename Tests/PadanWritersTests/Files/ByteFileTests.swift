@@ -9,7 +9,9 @@ struct ByteFileTests {
     static func pattern(_ count: Int) -> [UInt8] { (0..<count).map { UInt8($0 % 251) } }
 
     /// Writes `bytes` in pieces of sizes drawn from `generator`, each up to `largest` bytes.
-    static func write(_ bytes: [UInt8], to file: ByteFile, largest: Int, using generator: inout some RandomNumberGenerator)
+    static func write(
+        _ bytes: [UInt8], to file: ByteFile, largest: Int, using generator: inout some RandomNumberGenerator
+    )
         throws
     {
         var start = 0

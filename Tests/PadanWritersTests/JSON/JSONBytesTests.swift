@@ -9,7 +9,9 @@ struct JSONBytesTests {
     /// needs escaping, and its neighbours, at every position, and random bytes.
     @Test func needsEscapeMatchesByteScan() {
         func reference(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
-        let probes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2, 0xFF]
+        let probes: [UInt8] = [
+            0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2, 0xFF,
+        ]
         for length in 0...24 {
             for position in 0..<max(length, 1) {
                 for probe in probes {

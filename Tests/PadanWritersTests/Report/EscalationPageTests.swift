@@ -26,7 +26,10 @@ import Testing
         #expect(firstAt.lowerBound < lastAt.lowerBound)
     }
 
-    @Test(arguments: ReportFixtures.hostileNames + ["Siti \"Nur\" & <Aisyah>", "Rénata \"\u{0301}x\" <é>", "Budi", "Ñoño"])
+    @Test(
+        arguments: ReportFixtures.hostileNames + [
+            "Siti \"Nur\" & <Aisyah>", "Rénata \"\u{0301}x\" <é>", "Budi", "Ñoño",
+        ])
     func bytesAreEscapedAsTheTextIs(_ value: String) {
         var text = "", bytes = [UInt8]()
         HTMLText.escape(value, into: &text)

@@ -39,7 +39,10 @@ import Testing
     }
 
     @Test func dataBlockRoundTrips() throws {
-        let rows = [ReportFixtures.row(1, nama: "</script><script>alert(1)</script>"), ReportFixtures.row(2, nama: "O'Neil & \u{2028}Sons")]
+        let rows = [
+            ReportFixtures.row(1, nama: "</script><script>alert(1)</script>"),
+            ReportFixtures.row(2, nama: "O'Neil & \u{2028}Sons"),
+        ]
         let page = try ReportPage.render(ReportFixtures.model(rows: rows))
         let start = try #require(page.range(of: "<script type=\"application/json\" id=\"data-disparitas\">"))
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
@@ -55,7 +58,8 @@ import Testing
     @Test func staticTableIsCappedAndNoScriptExplains() throws {
         let rows = (0..<450).map { ReportFixtures.row($0) }
         let page = try ReportPage.render(ReportFixtures.model(rows: rows))
-        let staticBody = try #require(page.components(separatedBy: "id=\"baris-statis\">").last?.components(separatedBy: "</tbody>").first)
+        let staticBody = try #require(
+            page.components(separatedBy: "id=\"baris-statis\">").last?.components(separatedBy: "</tbody>").first)
         #expect(staticBody.components(separatedBy: "<tr ").count - 1 == ReportPage.staticRows)
         #expect(page.contains("<noscript>"))
         #expect(page.contains("200 baris pertama dari 450"))

@@ -63,7 +63,9 @@ struct DisparityRowTests {
     /// `resolved.csv`'s rows (from the store) in `disparities.csv`'s order: priority as a number, then
     /// kabupaten/kota, NPSN, code and NIP as texts, the id last.
     @Test func rowsSortAsDisparitiesCsv() {
-        func row(_ id: String, _ code: String, _ priority: String, kab: String, npsn: String, nip: String) -> DisparityRow {
+        func row(_ id: String, _ code: String, _ priority: String, kab: String, npsn: String, nip: String)
+            -> DisparityRow
+        {
             var row = DisparityRow(cells: [id, code, priority])
             row["kabupaten_kota"] = kab
             row["npsn"] = npsn
@@ -79,7 +81,9 @@ struct DisparityRowTests {
             row("b6", "NAMA_BERBEDA", "4", kab: "Kab. Tuban", npsn: "1", nip: "2"),
             row("a7", "NAMA_BERBEDA", "10", kab: "", npsn: "", nip: ""),
         ]
-        #expect(expected.reversed().sorted(by: DisparityRow.outputOrder).map { $0["disparity_id"] } == expected.map { $0["disparity_id"] })
+        #expect(
+            expected.reversed().sorted(by: DisparityRow.outputOrder).map { $0["disparity_id"] }
+                == expected.map { $0["disparity_id"] })
     }
 
     @Test func shortRowsArePadded() {

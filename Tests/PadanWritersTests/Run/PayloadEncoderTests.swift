@@ -16,11 +16,13 @@ struct PayloadEncoderTests {
             periode: Fixture.periode(periode),
             pegawai: PayloadPerson(
                 pnsID: Fixture.id("632cda9fb0b6d00d402fcd41fabd926f"), writtenNIP: DigitText("199508272019212684"),
-                nama: nama, unorID: Fixture.id("97e95742-6629-1d4d-04e8-fdf6eec8e6aa"), unorNama: "UPTD Satuan Pendidikan SMPN 2 Singgahan",
+                nama: nama, unorID: Fixture.id("97e95742-6629-1d4d-04e8-fdf6eec8e6aa"),
+                unorNama: "UPTD Satuan Pendidikan SMPN 2 Singgahan",
                 jabatan: "Guru Ahli Pertama", npsn: "20505656", peranPenilai: nil),
             penilai: PayloadPerson(
                 pnsID: Fixture.id("0d876dde4cfe2bc12cd14541ba05b5d2"), writtenNIP: DigitText("196810301993011823"),
-                nama: "Zainal Hasyim", unorID: Fixture.id("97e95742-6629-1d4d-04e8-fdf6eec8e6aa"), unorNama: nil, jabatan: "Guru Ahli Madya", npsn: nil,
+                nama: "Zainal Hasyim", unorID: Fixture.id("97e95742-6629-1d4d-04e8-fdf6eec8e6aa"), unorNama: nil,
+                jabatan: "Guru Ahli Madya", npsn: nil,
                 peranPenilai: "KEPALA_SEKOLAH"),
             peran: .guru, tahap: .penilaian, indikatorKinerja: indikator, perilakuFokus: ["Akuntabel", "Kompeten"],
             predikat: predikat, source: source)
@@ -110,10 +112,11 @@ struct PayloadEncoderTests {
         #expect(python == "\(key) \(key)\n")
     }
 
-    @Test(arguments: [
-        ("Siti Ḥasanah, S.Pd.", "Sangat Baik", "D.1.1 \"Memahami\" peserta\\didik"),
-        ("Budi\u{01}\t\n", nil, nil), ("😀 \u{2028} </script>", "Baik", "=cmd|' /C calc'!A0"),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("Siti Ḥasanah, S.Pd.", "Sangat Baik", "D.1.1 \"Memahami\" peserta\\didik"),
+            ("Budi\u{01}\t\n", nil, nil), ("😀 \u{2028} </script>", "Baik", "=cmd|' /C calc'!A0"),
+        ] as [(String, String?, String?)])
     func canonicalMatchesJSONValue(_ nama: String, _ predikat: String?, _ indikator: String?) {
         // Both semesters: the period's texts are written from its numbers.
         for periode in ["2024-S2", "2031-S1"] {

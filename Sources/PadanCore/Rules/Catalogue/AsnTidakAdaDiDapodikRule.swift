@@ -16,7 +16,8 @@ public struct AsnTidakAdaDiDapodikRule: DisparityRule {
             d.source = employee.source.description
             d.field = "nip"
             d.siasnValue = employee.nipBaru
-            if let unit = context.unit(of: employee), let npsn = context.unitMap.school(ofUnit: unit, in: context.tree) {
+            if let unit = context.unit(of: employee), let npsn = context.unitMap.school(ofUnit: unit, in: context.tree)
+            {
                 context.fillSchool(&d, npsn: npsn)
             } else {
                 // Its UPT is that of the government's area (``JudgementContext/finished(_:)``).

@@ -18,7 +18,8 @@ public struct UnorSatpenBerbedaRule: DisparityRule {
             var d = context.ptkDisparity(code, person: person)
             d.field = "unor"
             d.dapodikValue = school.nama
-            d.siasnValue = employee.unorNama ?? context.unit(ofUnor: employee.unorId).map { context.tree.units[$0].nama } ?? ""
+            d.siasnValue =
+                employee.unorNama ?? context.unit(ofUnor: employee.unorId).map { context.tree.units[$0].nama } ?? ""
             d.suggestion = schoolUnit.text
             return d
         }

@@ -5,7 +5,9 @@ public struct UnorTidakAktifRule: DisparityRule {
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.unorFindings { person, employee, _ in
-            guard let unit = context.unit(ofUnor: employee.unorId), !context.tree.units[unit].isActive else { return nil }
+            guard let unit = context.unit(ofUnor: employee.unorId), !context.tree.units[unit].isActive else {
+                return nil
+            }
             var d = context.ptkDisparity(code, person: person)
             d.field = "unor"
             // The school the person sits at in Dapodik, beside the inactive unit SIASN files them under.

@@ -45,18 +45,24 @@ struct NpsnBelumPadanRuleTests {
         var region = SmallRegion()
         let near = region.b.unit("SD NEGERI 3 LOJEJER WETAN KULON", under: region.tuban)
         let next = region.b.unit("SD NEGERI 3 LOJEJER WETAN KULON TIMUR", under: region.tuban)
-        let one = region.b.reconcile(rejected: RejectedPairs([(npsn: SmallRegion.school3, unitID: near.text.uppercased())]))
+        let one = region.b.reconcile(
+            rejected: RejectedPairs([(npsn: SmallRegion.school3, unitID: near.text.uppercased())]))
         let d = try #require(one.findings(.npsnBelumPadan).first)
         #expect(d.suggestion == next.text)
         #expect(d.siasnValue == "SD NEGERI 3 LOJEJER WETAN KULON TIMUR")
         let both = region.b.reconcile(
-            rejected: RejectedPairs([(npsn: SmallRegion.school3, unitID: near.text), (npsn: SmallRegion.school3, unitID: next.text)]))
+            rejected: RejectedPairs([
+                (npsn: SmallRegion.school3, unitID: near.text), (npsn: SmallRegion.school3, unitID: next.text),
+            ]))
         let none = try #require(both.findings(.npsnBelumPadan).first)
         #expect(none.suggestion == "")
         #expect(none.siasnValue == "")
         // Neither are they proposed.
         #expect(CrosswalkProposals(context: both.context).proposals.isEmpty)
-        #expect(CrosswalkProposals(context: one.context).proposals.map(\.unit).allSatisfy { one.context.tree.units[$0].id == next })
+        #expect(
+            CrosswalkProposals(context: one.context).proposals.map(\.unit).allSatisfy {
+                one.context.tree.units[$0].id == next
+            })
     }
 
     @Test func suggestionIsTheContestedUnit() throws {
