@@ -5,7 +5,7 @@
 /// schools: the prefix their region codes share (`0506` for the schools of Kab. Tuban), routed as a school with
 /// that code would be. Without a `[[upt]]` table, the province of its schools. A government Dapodik lists no
 /// school of, or whose schools share no prefix a UPT lists, gets no UPT here (the `"*"` UPT, if any, takes it).
-struct AreaUpts: Sendable {
+package struct AreaUpts: Sendable {
     private struct Area: Sendable {
         /// The region code prefix every school of the area shares (nil: none has a code yet).
         var prefix: String?

@@ -119,17 +119,17 @@ public struct JudgementContext: Sendable {
     /// A finding with no school of its own but a kabupaten/kota (a SIASN teacher missing from Dapodik who sits in
     /// a Dinas unit, a unit conflict whose partner schools no UPT takes) goes to the UPT of that government's area
     /// (``AreaUpts``). What is still of no known area (its school not in Dapodik) goes to the UPT listing `*`, if
-    /// any.
-    public func finished(_ findings: consuming [Disparity]) -> [Disparity] {
+    /// any. `areas`, when given, are this context's ``areaUpts()`` made ahead (beside the rules, on a core
+    /// they leave free); otherwise they are made for the first finding that needs them (most have a school).
+    package func finished(_ findings: consuming [Disparity], areas made: AreaUpts? = nil) -> [Disparity] {
         var findings = findings
         let catchAll = settings.catchAllUpt
-        // Made for the first finding that needs it (most have a school).
-        var areas: AreaUpts?
+        var areas = made
         // Through the buffer: a computed look at an element of the array copied the whole finding.
         findings.withUnsafeMutableBufferPointer { found in
             for i in found.indices where found[i].hasNoUpt {
                 if found[i].npsn.isEmpty, let government = Government(reading: found[i].kabupatenKota) {
-                    let known = areas ?? AreaUpts(schools: batch.schools, settings: settings)
+                    let known = areas ?? areaUpts()
                     areas = known
                     found[i].upt = known.upt(of: government)
                 }
@@ -138,6 +138,9 @@ public struct JudgementContext: Sendable {
         }
         return Disparity.inOutputOrder(findings)
     }
+
+    /// The UPTs of the governments' areas, for ``finished(_:areas:)``.
+    package func areaUpts() -> AreaUpts { AreaUpts(schools: batch.schools, settings: settings) }
 
     /// Fills NPSN, school name, kabupaten/kota and UPT.
     public func fillSchool(_ d: inout Disparity, npsn: NPSN) {

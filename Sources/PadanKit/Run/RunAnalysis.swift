@@ -110,7 +110,11 @@ package struct RunAnalysis: Sendable {
     /// them, on a thread of its own, the penilai lookup of the SKP verdicts, which needs no disparity: sorting
     /// the findings and the end of the last rule leave a core idle for it (0.2 s nationally).
     static func judge(_ context: JudgementContext) -> (disparities: [Disparity], resolver: PenilaiResolver) {
-        let (disparities, resolver) = ParallelWork.beside({ PenilaiResolver(context: context) }) {
+        // The areas' UPTs are made beside the rules too: made after them, for the first finding without a
+        // school, they took a tenth of a second on one core at the stage's end (national scale).
+        let (findings, (resolver, areas)) = ParallelWork.beside({
+            (PenilaiResolver(context: context), context.areaUpts())
+        }) {
             let rules = RuleRegistry.rules
             // The costliest rules start first, so that no core is left alone with a long one at the end (names
             // alone are a third of the stage). Findings are put back in registry order before sorting.
@@ -118,9 +122,9 @@ package struct RunAnalysis: Sendable {
             let found = ParallelWork.map(order.count) { rules[order[$0]].findings(in: context) }
             var byRule = [[Disparity]](repeating: [], count: rules.count)
             for (k, i) in order.enumerated() { byRule[i] = found[k] }
-            return context.finished(byRule.flatMap { $0 })
+            return byRule.flatMap { $0 }
         }
-        return (disparities, resolver)
+        return (context.finished(findings, areas: areas), resolver)
     }
 
     /// The rules that take longest at national scale (CPU profile of the judge stage), costliest first.
