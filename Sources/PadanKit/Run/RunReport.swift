@@ -15,8 +15,16 @@ package enum RunReport {
               Disparitas terbuka: \(r.rows.count) (prioritas 1: \(byPriority[0]), 2: \(byPriority[1]), 3: \(byPriority[2]), 4: \(byPriority[3])); baru \(r.newCount), selesai \(r.resolved.count)
               SKP: \(skp.eligible) siap kirim (\(r.deltaCount) baru), \(skp.blocked) tertahan, \(skp.skipped) dilewati
               Baris ditolak: \(r.loaded.rejects.count)
-              Folder hasil: \(r.folder)
+              Folder hasil: \(shown(r.folder))
             """
+    }
+
+    /// The run folder as the system finds it (`out/sample/…`, not `pipelines/../out/sample/…` for an output
+    /// folder set relative to the pipeline file); as given when it cannot be resolved.
+    static func shown(_ folder: String) -> String {
+        guard let canonical = realpath(folder, nil) else { return folder }
+        defer { free(canonical) }
+        return String(cString: canonical)
     }
 
     /// Today's date in UTC.

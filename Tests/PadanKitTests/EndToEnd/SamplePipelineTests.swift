@@ -24,7 +24,9 @@ struct SamplePipelineTests {
         let pipeline = dir.appendingPathComponent("pipelines/sample.toml").path
         let run = try PadanProcess.run(["run", pipeline, "--as-of", "2026-11-22"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Folder hasil:"))
+        // The folder as the operator would type it: `out/sample/…` beside `pipelines/`, not through `pipelines/..`.
+        let outFolder = dir.resolvingSymlinksInPath().appendingPathComponent("out/sample/").path
+        #expect(run.stdout.contains("Folder hasil: \(outFolder)"), "\(run.stdout)")
         let latest = dir.appendingPathComponent("out/sample/latest")
         for file in [
             "summary.json", "disparities.csv", "links.csv", "unor_map.csv", "rejects.csv", "report.html",
