@@ -104,28 +104,22 @@ package struct InputLoader: Sendable {
         // sized by bytes alone the two XML files were then read last, one of them alone for a second).
         let cost = files.map { $0.content * (InputFile.isMarkup(path: $0.path) ? 3 : 2) }
         let order = files.indices.sorted { cost[$0] > cost[$1] }
+        // Each kind is put together in file order as its last file ends, on that file's thread (each file's
+        // records are moved, not copied: appending them to the kind's table on another thread retained every
+        // text they hold, seconds at national scale).
+        let assembly = KindAssembly(files: files, kinds: kinds)
         let pending = files
-        let done = ParallelWork.map(order.count) { i in read(pending[order[i]]) }
-        for (i, file) in zip(order, done) { files[i] = file }
-        // Put together in kind and file order: the first failure in that order is the one reported, and
-        // each file's records are moved, not copied. The kinds are put together side by side (appending a
-        // file's records to its kind's table retains every text they hold: seconds at national scale).
+        _ = ParallelWork.map(order.count) { i in assembly.finished(read(pending[order[i]]), at: order[i]) }
+        files = assembly.read
+        // The first failure in kind and file order is the one reported.
         for (_, range) in kinds {
             for i in range { if let failure = files[i].failure { throw failure } }
         }
-        let groups = kinds.map { kind, range in
-            ParallelWork.Slot(
-                range.map { i in
-                    defer { files[i].loaded = LoadedInputs() }
-                    return files[i]
-                })
-        }
-        let kindOrder = kinds.map(\.kind)
-        let assembled = ParallelWork.map(groups.count) { k in Self.assemble(kindOrder[k], groups[k]) }
+        let assembled = assembly.take()
         var loaded = LoadedInputs()
         // The pipeline file's own warnings first: they travel with the inputs' to stderr and `summary.json`.
         loaded.warnings = pipeline.warnings
-        for (kind, part) in zip(kindOrder, assembled) {
+        for ((kind, _), part) in zip(kinds, assembled) {
             loaded.reports[kind] = part.report
             loaded.rejects += part.loaded.rejects
             loaded.warnings += part.loaded.warnings
@@ -141,16 +135,18 @@ package struct InputLoader: Sendable {
         if let globFailure { throw globFailure }
         var paths = [String: String]()
         for file in files { paths[display(file.path)] = file.path }
-        Self.rejectDuplicates(&loaded, rawFrom: RawTextSource(paths: paths, runDate: runDate))
+        var found = [InputKind: [(later: Int, first: Int)]]()
+        for ((kind, _), part) in zip(kinds, assembled) { found[kind] = part.duplicates }
+        Self.rejectDuplicates(&loaded, found: found, rawFrom: RawTextSource(paths: paths, runDate: runDate))
         return loaded
     }
 
     /// One kind's files, read, put together in file order.
-    static func assemble(_ kind: InputKind, _ slot: ParallelWork.Slot<[FileLoad]>) -> (
+    static func assemble(_ kind: InputKind, _ files: consuming [FileLoad]) -> (
         loaded: LoadedInputs, report: InputReport
     ) {
-        // Taken out of the slot, the only reference: the first file's table grows in place.
-        var files = slot.take()
+        // The only reference to the files' records: the first file's table grows in place.
+        var files = files
         var report = InputReport(kind: kind)
         var loaded = LoadedInputs()
         var first = true
@@ -327,34 +323,39 @@ package struct InputLoader: Sendable {
     /// again from its file by `rawFrom` (records keep no raw text; duplicates are rare); without a source it
     /// stays empty.
     static func rejectDuplicates(_ loaded: inout LoadedInputs, rawFrom source: RawTextSource? = nil) {
-        // Found side by side (the three tables only read), then taken out in order. At national scale the
-        // SIASN table alone is 1.7 million ids.
-        let found: [[(later: Int, first: Int)]]
-        do {
-            let batch = loaded.batch
-            // The SIASN table in two halves of its ids (a repeated id is in one half): alone it kept one core busy
-            // while the other had nothing left to read.
-            let halves = ParallelWork.map(4) { task in
-                switch task {
-                case 0, 1: laterDuplicates(batch.employees, key: \.pnsId, part: task, of: 2)
-                case 2: laterDuplicates(batch.schools, key: \.npsn)
-                default: laterDuplicates(batch.unors, key: \.id)
-                }
-            }
-            found = [halves[2], halves[3], (halves[0] + halves[1]).sorted { $0.later < $1.later }]
-        }
+        let batch = loaded.batch
+        let found = Dictionary(uniqueKeysWithValues: InputKind.allCases.map { ($0, duplicates(of: $0, in: batch)) })
+        rejectDuplicates(&loaded, found: found, rawFrom: source)
+    }
+
+    /// The rows of each kind that ``duplicates(of:in:)`` found, rejected in kind order (schools, units, SIASN
+    /// people).
+    static func rejectDuplicates(
+        _ loaded: inout LoadedInputs, found: [InputKind: [(later: Int, first: Int)]], rawFrom source: RawTextSource?
+    ) {
         reject(
-            found[0], in: &loaded.batch.schools, kind: .dapodikSekolah, what: "NPSN", key: \.npsn,
+            found[.dapodikSekolah] ?? [], in: &loaded.batch.schools, kind: .dapodikSekolah, what: "NPSN", key: \.npsn,
             raw: { source?.raw(of: $0, kind: .dapodikSekolah) { $1.school($0).map(\.npsn) } ?? [:] },
             rejects: &loaded.rejects, reports: &loaded.reports)
         reject(
-            found[1], in: &loaded.batch.unors, kind: .siasnUnor, what: "Id UNOR", key: \.id,
+            found[.siasnUnor] ?? [], in: &loaded.batch.unors, kind: .siasnUnor, what: "Id UNOR", key: \.id,
             raw: { source?.raw(of: $0, kind: .siasnUnor) { $1.unor($0).map(\.id) } ?? [:] },
             rejects: &loaded.rejects, reports: &loaded.reports)
         reject(
-            found[2], in: &loaded.batch.employees, kind: .siasnPns, what: "pns_id", key: \.pnsId,
+            found[.siasnPns] ?? [], in: &loaded.batch.employees, kind: .siasnPns, what: "pns_id", key: \.pnsId,
             raw: { source?.raw(of: $0, kind: .siasnPns) { $1.employee($0).map(\.pnsId) } ?? [:] },
             rejects: &loaded.rejects, reports: &loaded.reports)
+    }
+
+    /// The rows of `kind` in `batch` whose key (NPSN, unit id, PNS ID) an earlier row has, in order, each with
+    /// that earlier row; none for the other kinds.
+    static func duplicates(of kind: InputKind, in batch: Batch) -> [(later: Int, first: Int)] {
+        switch kind {
+        case .dapodikSekolah: laterDuplicates(batch.schools, key: \.npsn)
+        case .siasnUnor: laterDuplicates(batch.unors, key: \.id)
+        case .siasnPns: laterDuplicates(batch.employees, key: \.pnsId)
+        case .dapodikPtk, .unorNpsn, .pmmSkp: []
+        }
     }
 
     /// Positions of the rows whose key an earlier row has, each with that earlier row's; only the keys of part

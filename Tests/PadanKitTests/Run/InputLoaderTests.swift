@@ -76,15 +76,45 @@ struct InputLoaderTests {
         #expect(InputLoader.contentSize(link) == InputLoader.size([plain]))
     }
 
-    @Test func laterDuplicatesAreRejectedAndTheRestKeepTheirOrder() {
-        func employee(_ id: String, line: Int) -> SiasnEmployee {
-            SiasnEmployee(
-                pnsId: SiasnID(id)!, nipBaru: Fixture.pnsNIP(serial: line), nipLama: nil, nama: "Guru \(line)",
-                gelarDepan: nil, gelarBelakang: nil, birthDate: nil, gender: nil, kedudukan: "Aktif",
-                statusCpnsPns: "PNS",
-                golonganText: nil, jabatan: "Guru", unorId: SiasnID(String(repeating: "d", count: 32))!, unorNama: nil,
-                instansiKerja: "Pemerintah Kab. Tuban", source: SourceLocation(file: "siasn/pns.csv", line: line))
+    /// A kind's files ending in any order are put together in file order when the last ends, its repeated
+    /// keys found; a kind with a file still being read is not.
+    @Test func aKindIsPutTogetherInFileOrderWhenItsLastFileEnds() {
+        func file(_ path: String, _ ids: [Character]) -> InputLoader.FileLoad {
+            var load = InputLoader.FileLoad(kind: .siasnPns, path: path, content: 0, laterContent: 0)
+            load.loaded.batch.employees = ids.enumerated().map { line, id in
+                Self.employee(String(repeating: id, count: 32), file: path, line: line + 2)
+            }
+            load.report = InputFileReport(path: path, sha256: "", rows: ids.count)
+            return load
         }
+        let files = [file("siasn/pns-1.csv", ["a", "b"]), file("siasn/pns-2.csv", ["c", "a"])]
+        let assembly = InputLoader.KindAssembly(files: files, kinds: [(.siasnPns, 0..<2)])
+        assembly.finished(files[1], at: 1)
+        #expect(assembly.read[0].loaded.batch.employees.count == 2, "put together before its first file ended")
+        assembly.finished(files[0], at: 0)
+        let kinds = assembly.take()
+        #expect(kinds.count == 1)
+        let sources = kinds.first?.loaded.batch.employees.map { "\($0.source)" }
+        #expect(sources == ["siasn/pns-1.csv:2", "siasn/pns-1.csv:3", "siasn/pns-2.csv:2", "siasn/pns-2.csv:3"])
+        #expect(kinds.first?.report.files.map(\.path) == ["siasn/pns-1.csv", "siasn/pns-2.csv"])
+        #expect(kinds.first.map { $0.duplicates.map { [$0.later, $0.first] } } == [[3, 0]])
+        #expect(assembly.read.allSatisfy { $0.loaded.batch.employees.isEmpty }, "records moved out, not copied")
+    }
+
+    static func employee(_ id: String, file: String = "siasn/pns.csv", line: Int) -> SiasnEmployee {
+        guard let pnsId = SiasnID(id), let unorId = SiasnID(String(repeating: "d", count: 32)) else {
+            preconditionFailure("not a SIASN id: \(id)")
+        }
+        return SiasnEmployee(
+            pnsId: pnsId, nipBaru: Fixture.pnsNIP(serial: line), nipLama: nil, nama: "Guru \(line)",
+            gelarDepan: nil, gelarBelakang: nil, birthDate: nil, gender: nil, kedudukan: "Aktif",
+            statusCpnsPns: "PNS",
+            golonganText: nil, jabatan: "Guru", unorId: unorId, unorNama: nil,
+            instansiKerja: "Pemerintah Kab. Tuban", source: SourceLocation(file: file, line: line))
+    }
+
+    @Test func laterDuplicatesAreRejectedAndTheRestKeepTheirOrder() {
+        func employee(_ id: String, line: Int) -> SiasnEmployee { Self.employee(id, line: line) }
         let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32),
             c = String(repeating: "c", count: 32)
         var loaded = LoadedInputs()
