@@ -115,12 +115,14 @@ package struct InputLoader: Sendable {
         for (_, range) in kinds {
             for i in range { if let failure = files[i].failure { throw failure } }
         }
-        let assembled = assembly.take()
+        var assembled = assembly.take()
         var loaded = LoadedInputs()
+        var found = [InputKind: [(later: Int, first: Int)]]()
         // The pipeline file's own warnings first: they travel with the inputs' to stderr and `summary.json`.
         loaded.warnings = pipeline.warnings
         for ((kind, _), part) in zip(kinds, assembled) {
             loaded.reports[kind] = part.report
+            found[kind] = part.duplicates
             loaded.rejects += part.loaded.rejects
             loaded.warnings += part.loaded.warnings
             switch kind {
@@ -132,11 +134,12 @@ package struct InputLoader: Sendable {
             case .pmmSkp: loaded.batch.skp = part.loaded.batch.skp
             }
         }
+        // Let go, so that the tables in `loaded` are the only references to their records (a repeated key's row
+        // is taken out in place).
+        assembled.removeAll()
         if let globFailure { throw globFailure }
         var paths = [String: String]()
         for file in files { paths[display(file.path)] = file.path }
-        var found = [InputKind: [(later: Int, first: Int)]]()
-        for ((kind, _), part) in zip(kinds, assembled) { found[kind] = part.duplicates }
         Self.rejectDuplicates(&loaded, found: found, rawFrom: RawTextSource(paths: paths, runDate: runDate))
         return loaded
     }
