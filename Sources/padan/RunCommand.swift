@@ -14,6 +14,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         PadanLog.bootstrap(quiet: quiet)
+        Heap.keepFreedBlocks()  // process-wide, so set here by the program rather than by the library
         let options = RunOptions(asOf: try parseDate(asOf), outputDir: output, progress: progress, quiet: quiet)
         let file = try loadPipeline(pipeline, asOf: options.asOf)
         let result: RunResult

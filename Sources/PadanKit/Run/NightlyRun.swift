@@ -27,7 +27,6 @@ package struct NightlyRun {
 
     package func execute() throws(PadanError) -> RunResult {
         let started = Date()
-        Heap.keepFreedBlocks()
         let asOf = options.asOf ?? Self.today(started)
         let lock: StoreLock
         do {

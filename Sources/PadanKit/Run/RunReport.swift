@@ -1,5 +1,6 @@
 import Foundation
 import PadanCore
+import PadanReaders
 
 /// The short summary `padan run` prints: people linked, disparities by priority, payloads, the folder.
 package enum RunReport {
@@ -21,11 +22,7 @@ package enum RunReport {
 
     /// The run folder as the system finds it (`out/sample/…`, not `pipelines/../out/sample/…` for an output
     /// folder set relative to the pipeline file); as given when it cannot be resolved.
-    static func shown(_ folder: String) -> String {
-        guard let canonical = realpath(folder, nil) else { return folder }
-        defer { free(canonical) }
-        return String(cString: canonical)
-    }
+    static func shown(_ folder: String) -> String { InputGlob.resolved(folder) ?? folder }
 
     /// Today's date in UTC.
     package static func today() -> CalendarDate { NightlyRun.today(Date()) }

@@ -65,7 +65,7 @@ package final class StageClock: @unchecked Sendable {
 }
 
 /// The process's heap.
-enum Heap {
+package enum Heap {
     /// Hands the heap's free memory back to the system. glibc otherwise keeps it, in the arena of the thread that
     /// freed it, where no other thread's allocations reuse it.
     static func trim() {
@@ -81,7 +81,7 @@ enum Heap {
     ///
     /// Measured nationally, three first runs each, alternated: 15.1–17.0 → 14.1–15.7 s, system time
     /// 2.5–3.4 → 2.3–2.5 s, user time down by as much (fewer page faults and copies), peak memory the same.
-    static func keepFreedBlocks() {
+    package static func keepFreedBlocks() {
         #if os(Linux)
             // M_TRIM_THRESHOLD (-1) and M_MMAP_THRESHOLD (-3) in glibc's <malloc.h>; 32 MiB is the most
             // glibc takes for the second (half its thread heaps' size).

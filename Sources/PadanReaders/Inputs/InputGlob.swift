@@ -44,8 +44,8 @@ package enum InputGlob {
         return joined.isEmpty ? path : joined
     }
 
-    /// The file's canonical path (links and `..` resolved), nil when it cannot be resolved (missing).
-    private static func resolved(_ path: String) -> String? {
+    /// A file's or folder's canonical path (links and `..` resolved), nil when it cannot be resolved (missing).
+    package static func resolved(_ path: String) -> String? {
         guard let canonical = realpath(path, nil) else { return nil }
         defer { free(canonical) }
         return String(cString: canonical)
