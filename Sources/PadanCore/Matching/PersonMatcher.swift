@@ -50,15 +50,17 @@ public struct PersonMatcher: Sendable {
         }
 
         // SIASN holds 18 digits: as numbers, the same lookups without a string per person. A NIP two SIASN
-        // people hold (rare) keeps them all aside.
+        // people hold (rare) keeps them all aside, and its first holder as `~position` in the table (negative):
+        // the one lookup per person then tells a doubled NIP, where a second, in the dictionary, took as long.
         var siasnByNIP = UInt64Table<Int>(minimumCapacity: batch.employees.count)
         var siasnDoubled = [UInt64: [Int]]()
         // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
         for i in batch.employees.indices {
-            guard let nip = batch.employees[i].nipValue, let first = siasnByNIP.setIfAbsent(i, for: nip) else {
+            guard let nip = batch.employees[i].nipValue, let known = siasnByNIP.setIfAbsent(i, for: nip) else {
                 continue
             }
-            siasnDoubled[nip, default: [first]].append(i)
+            if known >= 0 { siasnByNIP.set(~known, for: nip) }
+            siasnDoubled[nip, default: [known >= 0 ? known : ~known]].append(i)
         }
 
         var links = [PersonLink]()
@@ -67,7 +69,7 @@ public struct PersonMatcher: Sendable {
         var siasnOfDoubled = [UInt64: [Int]]()
         func doubled(_ nip: UInt64) {
             if siasnOfDoubled[nip] == nil {
-                siasnOfDoubled[nip] = siasnDoubled[nip] ?? siasnByNIP[nip].map { [$0] } ?? []
+                siasnOfDoubled[nip] = siasnDoubled[nip] ?? siasnByNIP[nip].map { [$0 < 0 ? ~$0 : $0] } ?? []
             }
         }
         for p in people.indices {
@@ -87,10 +89,11 @@ public struct PersonMatcher: Sendable {
             case .corrupted: link.nipProblem = .nipRusak
             case .invalid: link.nipProblem = .nipTidakValid
             case .valid(let nip):
-                if anyByNIP.count(nip.value) > 1 || (!siasnDoubled.isEmpty && siasnDoubled[nip.value] != nil) {
+                let siasn = siasnByNIP[nip.value]
+                if anyByNIP.count(nip.value) > 1 || (siasn ?? 0) < 0 {
                     link.nipProblem = .nipGanda
                     doubled(nip.value)
-                } else if let employee = siasnByNIP[nip.value] {
+                } else if let employee = siasn {
                     link.method = .nip
                     link.employee = employee
                 } else {

@@ -26,3 +26,27 @@ struct UInt64TableTests {
         #expect(table[0] == -1 && table.count == reference.count)
     }
 }
+
+/// People by NIP: the first holder, how many, and all of them in the order added, for NIPs with one holder and
+/// with several (the first then kept flagged in the table, the rest aside).
+@Suite("NIPIndex")
+struct NIPIndexTests {
+    @Test func answersAsADictionaryOfHolders() {
+        var index = NIPIndex()
+        var reference = [UInt64: [Int]]()
+        let nips: [UInt64] = [0, 198_501_012_010_011_001, 199_002_022_015_032_002, 197_712_312_005_011_003]
+        // Person p holds nips[p % 4]: three holders of each but the last, which has two; NIP 42 has one.
+        for p in 0..<11 {
+            index.append(p, for: nips[p % 4])
+            reference[nips[p % 4], default: []].append(p)
+        }
+        index.append(20, for: 42)
+        reference[42] = [20]
+        for (nip, holders) in reference {
+            #expect(index[nip] == holders)
+            #expect(index.first(nip) == holders[0])
+            #expect(index.count(nip) == holders.count)
+        }
+        #expect(index[7] == nil && index.first(7) == nil && index.count(7) == 0)
+    }
+}
