@@ -160,6 +160,18 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
         out.appendWritten(Int(count)) { Self.writeDigits(value, into: $0) }
     }
 
+    /// `body` of ``text``'s UTF-8 bytes; a run of digits is written on the stack, without a `String`.
+    public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard case .digits(let value, let count) = self else {
+            var text = text
+            return text.withUTF8(body)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(count)) { out in
+            Self.writeDigits(value, into: out)
+            return body(UnsafeBufferPointer(out))
+        }
+    }
+
     /// The value of exactly 18 digits (a NIP's), for keys that need no text.
     public var eighteenDigits: UInt64? {
         if case .digits(let value, 18) = self { return value }

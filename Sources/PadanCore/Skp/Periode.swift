@@ -129,6 +129,9 @@ public struct SkpRecord: Sendable {
         get { writtenPenilai?.text }
         set { writtenPenilai = newValue.map(DigitText.init) }
     }
+    /// `nip_penilai` as written, in its compact form: read in place (``nipPenilaiText`` asked of a row of a
+    /// buffer copied the whole row first, a sixth of the SKP verdicts nationally).
+    public var nipPenilaiWritten: DigitText? { writtenPenilai }
 
     public init(
         nipText: String, nip: NIP.Reading, npsn: NPSN, periode: Periode, peran: SkpRole, indikatorKinerja: String?,

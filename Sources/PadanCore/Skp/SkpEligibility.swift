@@ -125,15 +125,24 @@ public struct SkpEligibility: Sendable {
         if records[i].npsn != npsn { reasons.append("NPSN_SKP_BERBEDA") }
         let penilai = resolver.penilai(forPerson: person, role: records[i].peran)
         if let penilai {
-            if let given = records[i].nipPenilaiText, !given.isEmpty {
-                // The penilai's NIP read in place (a copy of the SIASN row was a dozen reference counts a row).
-                if let nip = NIP.read(given, runDate: context.settings.runDate).nip {
-                    if nip.value != context.batch.employees[penilai.employee].nipValue {
-                        reasons.append("PENILAI_BERBEDA")
-                    }
-                } else if given != context.batch.employees[penilai.employee].nipBaru {
-                    reasons.append("PENILAI_BERBEDA")
+            // The given NIP read from its bytes, in place (a copy of the row first, for its text, was a sixth of
+            // the verdicts). The closure captures the run date alone: capturing `self` copied the lookups it
+            // holds, for each row, on both cores at once.
+            let runDate = context.settings.runDate
+            if let written = records[i].nipPenilaiWritten {
+                let (isEmpty, value) = written.withText {
+                    ($0.isEmpty, NIP.read(bytes: $0, runDate: runDate).nip?.value)
                 }
+                // The penilai's SIASN row read in place (a copy was a dozen reference counts a row).
+                let differs: Bool
+                if isEmpty {
+                    differs = false
+                } else if let value {
+                    differs = value != context.batch.employees[penilai.employee].nipValue
+                } else {
+                    differs = written.text != context.batch.employees[penilai.employee].nipBaru
+                }
+                if differs { reasons.append("PENILAI_BERBEDA") }
             }
         } else {
             reasons.append("PENILAI_TIDAK_DITEMUKAN")

@@ -14,6 +14,7 @@ struct CompactTextTests {
     ])
     func digitTextKeepsTheText(_ text: String) {
         #expect(DigitText(text).text == text)
+        #expect(DigitText(text).withText { String(decoding: $0, as: UTF8.self) } == text)
     }
 
     @Test func digitTextNumbersOnlyPlainDigitRuns() {
