@@ -137,8 +137,9 @@ public struct SchoolName: Hashable, Sendable {
 
     /// A normalized name split into what matching compares.
     public struct Parts: Hashable, Sendable {
-        public var level: String?
-        public var status: String?
+        // `Optional<…>` spelled out, as in ``DapodikTeacher``: `T?` made the initializer copy the whole value.
+        public var level: Optional<String>
+        public var status: Optional<String>
         public var numbers: [String]
         public var places: [String]
 

@@ -18,7 +18,8 @@ public struct School: Sendable {
     public var provinsi: String {
         didSet { government = Self.government(bentuk: bentuk, local: localGovernment, provinsi: provinsi) }
     }
-    public var kecamatan: String?
+    // `Optional<…>` spelled out, as in ``DapodikTeacher``: `T?` made the initializer copy the whole value.
+    public var kecamatan: Optional<String>
     public var source: SourceLocation
 
     public init(
@@ -52,10 +53,11 @@ public struct School: Sendable {
 
     // Both read once here: matching and the rules ask for them once per person.
     /// The kabupaten/kota government (where the school is).
-    public private(set) var localGovernment: Government?
+    public private(set) var localGovernment: Optional<Government>
 
     /// The government that runs the school: the province for SMA/SMK/SLB/SMLB, the kabupaten/kota otherwise.
-    public private(set) var government: Government?
+    /// (Both `Optional<…>` spelled out, as `kecamatan`.)
+    public private(set) var government: Optional<Government>
 
     static func government(
         bentuk: String, local: Government?, provinsi: String,

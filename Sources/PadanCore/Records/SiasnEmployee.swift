@@ -6,10 +6,11 @@ public struct SiasnEmployee: Sendable {
     // Declared so that the narrow fields fill what would be padding (152 bytes a person, 200 two rounds
     // ago). The words many people share (kedudukan, status CPNS/PNS, golongan, jabatan, instansi) are one
     // shared ``EmployeeProfile``.
-    private var depan: SharedText?
-    private var belakang: SharedText?
+    // `Optional<…>` spelled out, as in ``DapodikTeacher``: `T?` made the initializer copy the whole row.
+    private var depan: Optional<SharedText>
+    private var belakang: Optional<SharedText>
     fileprivate var profile: EmployeeProfile
-    fileprivate var unitName: SharedText?
+    fileprivate var unitName: Optional<SharedText>
     public var nama: String
     public var source: SourceLocation
     public var birthDate: CalendarDate?
@@ -17,7 +18,7 @@ public struct SiasnEmployee: Sendable {
     public var pnsId: SiasnID
     public var unorId: SiasnID
     fileprivate var storedNIP: DigitText
-    private var storedNIPLama: DigitText?
+    private var storedNIPLama: Optional<DigitText>
 
     /// What `kedudukan_hukum_nama` means for matching and SKP (derived once per distinct word, not at every
     /// look: matching, rules and SKP ask millions of times at national scale).

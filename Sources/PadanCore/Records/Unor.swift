@@ -4,7 +4,8 @@ public struct Unor: Sendable {
     /// The name without SIASN's leading `-` depth marks.
     public var nama: String
     public var parentId: SiasnID?
-    public var instansiId: String?
+    // `Optional<…>` spelled out, as in ``DapodikTeacher``: `T?` made the initializer copy the whole value.
+    public var instansiId: Optional<String>
     /// The unit's own active mark (missing means active).
     public var isActive: Bool
     public var source: SourceLocation
@@ -25,7 +26,7 @@ public struct Unor: Sendable {
 public struct CrosswalkEntry: Sendable {
     public var unorId: SiasnID
     public var npsn: NPSN
-    public var keterangan: String?
+    public var keterangan: Optional<String>
     public var source: SourceLocation
 
     public init(unorId: SiasnID, npsn: NPSN, keterangan: String?, source: SourceLocation) {

@@ -105,16 +105,17 @@ public enum PerilakuFokus {
 /// rows; the properties give the text exactly as read.
 public struct SkpRecord: Sendable {
     // Declared widest first, so that the narrow fields fill what would be padding.
-    private var indikator: SharedText?
+    // `Optional<…>` spelled out, as in ``DapodikTeacher``: `T?` made the initializer copy the whole row.
+    private var indikator: Optional<SharedText>
     public var perilakuFokus: [String]
-    public var predikat: String?
+    public var predikat: Optional<String>
     public var source: SourceLocation
     public var npsn: NPSN
     private var writtenNIP: DigitText
     public var periode: Periode
     public var peran: SkpRole
     public var tahap: SkpStage
-    private var writtenPenilai: DigitText?
+    private var writtenPenilai: Optional<DigitText>
     public var nip: NIP.Reading
 
     public var nipText: String {

@@ -8,11 +8,12 @@ public struct PayloadPerson: Sendable, Equatable {
     public var writtenNIP: DigitText
     public var nama: String
     public var unorID: SiasnID
-    public var unorNama: String?
+    // `Optional<…>` spelled out, as in ``DapodikTeacher``: `T?` made the initializer copy the whole value.
+    public var unorNama: Optional<String>
     public var jabatan: String
-    public var npsn: String?
+    public var npsn: Optional<String>
     /// For the penilai only: `KEPALA_SEKOLAH`, `PLT_KEPALA_SEKOLAH` or `KEPALA_DINAS`.
-    public var peranPenilai: String?
+    public var peranPenilai: Optional<String>
 
     public init(
         pnsID: SiasnID, writtenNIP: DigitText, nama: String, unorID: SiasnID, unorNama: String?, jabatan: String,
@@ -43,9 +44,10 @@ public struct SkpPayload: Sendable {
     public var penilai: PayloadPerson
     public var peran: SkpRole
     public var tahap: SkpStage
-    public var indikatorKinerja: String?
+    // `Optional<…>` spelled out, as in ``DapodikTeacher``.
+    public var indikatorKinerja: Optional<String>
     public var perilakuFokus: [String]
-    public var predikat: String?
+    public var predikat: Optional<String>
     public var source: SourceLocation
 }
 
