@@ -96,8 +96,9 @@ struct RunOutputWriter: Sendable {
 
     /// "Saran Tindakan" of an escalation row: the code's action, the suggestion, and for a unit (which has no
     /// NPSN, school or NIP in the row) the unit and its partner schools, so the UPT can find it.
-    static func action(_ d: Disparity) -> String {
-        var action = d.suggestion.isEmpty ? d.code.tindakan : "\(d.code.tindakan). Saran: \(d.suggestion)"
+    static func action(_ d: InPlace<Disparity>) -> String {
+        let suggestion = d.suggestion, tindakan = d.code.tindakan
+        var action = suggestion.isEmpty ? tindakan : "\(tindakan). Saran: \(suggestion)"
         if d.subject == .unor {
             let name = d.siasnValue.isEmpty ? "" : " (\(d.siasnValue))"
             action += ". UNOR \(d.unorId)\(name)"
@@ -116,15 +117,20 @@ struct RunOutputWriter: Sendable {
             names = Array(Set(result.context.batch.schools.map(\.provinsi))).sorted()
         }
         var entries = [String: [EscalationList.Entry]]()
-        // From the buffer, by position: `zip` (as `for d in`) copied each finding whole.
+        // Each finding read where it lies, stored field by stored field: handed to a function or a computed
+        // property's getter, it was copied whole first (`zip`, as `for d in`, copied each one too).
         result.disparities.withUnsafeBufferPointer { found in
             for (life, i) in zip(result.lifecycles, found.indices) where found[i].code.priority <= 3 {
+                let d = InPlace(found, i), code = d.code
                 let entry = EscalationList.Entry(
-                    priority: found[i].priority, code: found[i].code.rawValue, uraian: found[i].code.uraian,
-                    owner: found[i].code.owner, kabupatenKota: found[i].kabupatenKota, npsn: found[i].npsn,
-                    sekolah: found[i].namaSekolah, nip: found[i].nip, nama: found[i].nama, ageDays: life.ageDays,
-                    since: life.firstSeenDate, action: Self.action(found[i]))
-                for upt in found[i].escalationUpts { entries[upt, default: []].append(entry) }
+                    priority: code.priority, code: code.rawValue, uraian: code.uraian, owner: code.owner,
+                    kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
+                    ageDays: life.ageDays, since: life.firstSeenDate, action: Self.action(d))
+                // ``Disparity/escalationUpts``, from its two stored fields.
+                let upts = d.upts, upt = d.upt
+                for name in upts.isEmpty ? (upt.isEmpty ? [] : [upt]) : upts {
+                    entries[name, default: []].append(entry)
+                }
             }
         }
         for name in names {

@@ -68,9 +68,10 @@ package struct RunResult {
     /// The `disparities.csv` row of disparity `i` of `disparities`, with its lifecycle.
     static func row(_ i: Int, of disparities: [Disparity], _ lifecycles: [Lifecycle]) -> DisparityRow {
         let life = lifecycles[i]
-        // From the buffer: `disparities[i]` as an argument was a whole copy of the finding, then released.
+        // Read in place: `disparities[i]` as an argument was a whole copy of the finding, then released.
         return disparities.withUnsafeBufferPointer {
-            DisparityRow($0[i], id: life.id, status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
+            DisparityRow(
+                InPlace($0, i), id: life.id, status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
         }
     }
 

@@ -15,13 +15,24 @@ package struct DisparityRow: Sendable, Equatable {
         self.cells = cells + Array(repeating: "", count: max(0, Self.header.count - cells.count))
     }
 
-    /// (`d` borrowed: an initializer owns its arguments by default, and the caller copied the finding whole to
-    /// hand it over.) `id`, when given, is `d.id` made before (a run makes each row three times).
+    /// `id`, when given, is `d.id` made before (a run makes each row three times).
     package init(_ d: borrowing Disparity, id: String? = nil, status: String, firstSeen: String, ageDays: Int) {
+        self = withUnsafePointer(to: d) {
+            DisparityRow(
+                InPlace(UnsafeBufferPointer(start: $0, count: 1), 0), id: id, status: status, firstSeen: firstSeen,
+                ageDays: ageDays)
+        }
+    }
+
+    /// The row of a disparity read where it lies in its table, field by field: handed over whole, even borrowed,
+    /// it was copied first (every text retained, then released) for each of a run's three rows per disparity.
+    package init(_ d: InPlace<Disparity>, id: String? = nil, status: String, firstSeen: String, ageDays: Int) {
+        let code = d.code
         cells = [
-            id ?? d.id, d.code.rawValue, String(d.priority), d.code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId,
-            d.nama, d.npsn, d.namaSekolah, d.unorId, d.kabupatenKota, d.upt, d.field, d.dapodikValue, d.siasnValue,
-            d.suggestion, status, firstSeen, String(ageDays), d.source,
+            id ?? Disparity.id(code: code, subject: d.subject, subjectKey: d.subjectKey), code.rawValue,
+            String(code.priority), code.owner, d.subject.rawValue, d.nip, d.pnsId, d.ptkId, d.nama, d.npsn,
+            d.namaSekolah, d.unorId, d.kabupatenKota, d.upt, d.field, d.dapodikValue, d.siasnValue, d.suggestion,
+            status, firstSeen, String(ageDays), d.source,
         ]
     }
 
