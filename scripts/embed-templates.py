@@ -8,6 +8,8 @@ needs no resource folder beside it. Edit the files in Templates/, then run this 
 (EmbeddedTemplatesTests) fails when the two differ.
 """
 import os
+import shutil
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -43,6 +45,11 @@ def main() -> int:
     out += ["    ]", "}", ""]
     with open(TARGET, "w", encoding="utf-8") as fh:
         fh.write("\n".join(out))
+    # In the project's format (`.swift-format`), which CI checks: the literals' indentation is its to set.
+    if shutil.which("swift"):
+        subprocess.run(["swift", "format", "-i", TARGET], check=True)
+    else:
+        print("swift not found: run `swift format -i` on the file before committing", file=sys.stderr)
     print(f"{os.path.relpath(TARGET, ROOT)}: {len(names)} files")
     return 0
 

@@ -95,7 +95,7 @@ package struct NightlyRun {
                 // nationally.)
                 let (payloads, (tables, prepared)) = ParallelWork.beside {
                     let writer = RunOutputWriter(result: known, folder: folder)
-                    return ParallelWork.beside({ writer.prepareReport() }) {
+                    return ParallelWork.beside({ Result { () throws(PadanError) in try writer.prepareReport() } }) {
                         Result { () throws(PadanError) in try writer.writeTables() }
                     }
                 } _: {
@@ -109,9 +109,8 @@ package struct NightlyRun {
                 }
                 result.deltaCount = try payloads.get()
                 try tables.get()
-                var report = prepared
-                report.model.skpDelta = result.deltaCount
-                try RunOutputWriter(result: result, folder: folder).writeReport(report)
+                try RunOutputWriter(result: result, folder: folder).writeReport(
+                    try prepared.get(), skpDelta: result.deltaCount)
                 // `summary.json` last: its `write` is timed up to here; `record` follows it (the store keeps this
                 // summary as written; the record stage's time is on stderr).
                 result.stages = clock.stagesSoFar

@@ -5,9 +5,9 @@ import PadanWriters
 /// (``SkpPayloadFiles``), into the temporary folder.
 ///
 /// The tables (``writeTables()``) need nothing the payload lines decide, so they are written while the
-/// payloads are, and the report's figures and embedded rows are made then too (``prepareReport()``); the report
-/// (``writeReport(_:)``) shows how many payloads are new and `summary.json` (``writeSummary()``) the stage
-/// times, so they are written after both, `summary.json` last.
+/// payloads are, and the report's figures, embedded rows and page are made then too (``prepareReport()``). The
+/// report (``writeReport(_:skpDelta:)``) shows how many payloads are new and `summary.json` (``writeSummary()``)
+/// the stage times, so they are written after both, `summary.json` last.
 struct RunOutputWriter: Sendable {
     let result: RunResult
     let folder: RunFolder
@@ -38,19 +38,24 @@ struct RunOutputWriter: Sendable {
         }
     }
 
-    /// The report's figures and its embedded rows; the count of new payloads is the one `result` has (set it
-    /// when known). Made on a thread of their own: the figures' working memory, freed on it, is handed back to the
-    /// system at once (it would otherwise stay in that thread's heap arena to the run's end).
-    func prepareReport() -> ReportPage.Prepared {
-        let prepared = ReportModelBuilder.prepared(result)
+    /// The report's figures and its embedded rows, and the page rendered but for the count of new payloads.
+    /// Made on a thread of their own: the figures' working memory, freed on it, is handed back to the system at
+    /// once (it would otherwise stay in that thread's heap arena to the run's end).
+    func prepareReport() throws(PadanError) -> ReportPage.Rendered {
+        let rendered: ReportPage.Rendered
+        do {
+            rendered = try ReportPage.rendered(ReportModelBuilder.prepared(result))
+        } catch {
+            throw PadanError(.cannotCreate, error.description)
+        }
         Heap.trim()
-        return prepared
+        return rendered
     }
 
-    /// `report.html` from `report` (with the count of new payloads known).
-    func writeReport(_ report: ReportPage.Prepared) throws(PadanError) {
+    /// `report.html`: `report` with the count of new payloads put in.
+    func writeReport(_ report: ReportPage.Rendered, skpDelta: Int) throws(PadanError) {
         do {
-            try OutputFile.write(ReportPage.page(report), to: folder.path("report.html"))
+            try OutputFile.write(report.page(skpDelta: skpDelta), to: folder.path("report.html"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
         }

@@ -458,7 +458,7 @@ enum EmbeddedTemplates {
                 </ul>
                 {{/hasReasons}}
                 <p class="note">{{#hasSwasta}}{{atSwasta}} guru ASN bertugas di sekolah swasta (SKP-nya tidak melalui PMM). {{/hasSwasta}}{{#hasMissing}}{{missing}} guru ASN di SIASN belum terdaftar di Dapodik.{{/hasMissing}}</p>
-                <p class="skp"><strong>SKP periode aktif:</strong> {{skpEligible}} siap dikirim ({{skpDelta}} baru) · {{skpBlocked}} tertahan · {{skpSkipped}} dilewati · dari {{skpRows}} baris PMM</p>
+                <p class="skp"><strong>SKP periode aktif:</strong> {{skpEligible}} siap dikirim ({{{skpDelta}}} baru) · {{skpBlocked}} tertahan · {{skpSkipped}} dilewati · dari {{skpRows}} baris PMM</p>
               </div>
               <div class="card fixes">
                 <h2>Tiga hal yang perlu diperbaiki lebih dulu</h2>

@@ -53,9 +53,29 @@ package enum ReportPage {
     /// The page in the order it is written: the rendered template up to the embedded rows, their JSON, and the
     /// rest of the template.
     package static func page(_ prepared: Prepared) throws(WriterError) -> [String] {
+        try rendered(prepared).page(skpDelta: prepared.model.skpDelta)
+    }
+
+    /// The page rendered but for the count of new payloads (``ReportModel/skpDelta``), which a run knows only
+    /// once the payload lines are written: rendered ahead, on the report's thread while the lines are written,
+    /// the page is then only the count put in (rendered after them, it was the write stage's end on one core).
+    package struct Rendered: Sendable {
+        /// The page's parts; the count goes between the first two.
+        let parts: [String]
+
+        /// The page's parts in the order they are written, with `skpDelta` in its place.
+        package func page(skpDelta: Int) -> [String] {
+            guard parts.count > 1 else { return parts }
+            return [parts[0], ReportText.number(skpDelta)] + parts[1...]
+        }
+    }
+
+    /// The page of `prepared`, the count of new payloads left out (``Rendered/page(skpDelta:)``).
+    package static func rendered(_ prepared: Prepared) throws(WriterError) -> Rendered {
         let model = prepared.model
         var view = try header(model)
         view.merge(summary(model)) { _, new in new }
+        view["skpDelta"] = deltaMark
         view.merge(details(model)) { _, new in new }
         view.merge(table(model, rowsJSON: rowsMark, embeddedCount: prepared.embeddedCount)) { _, new in new }
         view["style"] = try ReportTemplates.asset("report.css")
@@ -63,13 +83,23 @@ package enum ReportPage {
         let text = try ReportTemplates.render("report", view)
         // The rows' JSON (17 MB nationally) goes between the template's parts as it is, not through Mustache
         // and into one page-sized text: that was most of rendering, on one core, at the end of the write stage.
-        guard let mark = text.range(of: rowsMark) else { return [text] }
-        return [String(text[..<mark.lowerBound]), prepared.rowsJSON, String(text[mark.upperBound...])]
+        guard let delta = text.range(of: deltaMark), let rows = text.range(of: rowsMark),
+            delta.upperBound <= rows.lowerBound
+        else {
+            preconditionFailure("report.mustache: the count of new payloads, then the rows' mark, are expected")
+        }
+        return Rendered(parts: [
+            String(text[..<delta.lowerBound]), String(text[delta.upperBound..<rows.lowerBound]), prepared.rowsJSON,
+            String(text[rows.upperBound...]),
+        ])
     }
 
     /// Where the template puts the embedded rows. Everything else the page shows is HTML-escaped, or JSON with
     /// `<` escaped (``ReportJSON``), or the bundled style sheet and script; none can hold it.
     static let rowsMark = "<!--padan:data-baris-->"
+    /// Where the template puts the count of new payloads (unescaped: `{{{skpDelta}}}`, a number Padan writes),
+    /// held by nothing else for the same reason.
+    static let deltaMark = "<!--padan:skp-baru-->"
 
     static func header(_ m: ReportModel) throws(WriterError) -> [String: Any] {
         let rejected = m.inputs.reduce(0) { $0 + $1.rejected }

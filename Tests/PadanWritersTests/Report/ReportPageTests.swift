@@ -65,6 +65,16 @@ import Testing
         #expect(page.contains("200 baris pertama dari 450"))
     }
 
+    @Test func aPageRenderedAheadGetsTheCountOfNewPayloadsPutIn() throws {
+        var model = ReportFixtures.model(rows: (0..<20).map { ReportFixtures.row($0) })
+        let rendered = try ReportPage.rendered(ReportPage.prepare(model))
+        model.skpDelta = 12_345
+        let page = rendered.page(skpDelta: 12_345).joined()
+        #expect(page == (try ReportPage.render(model)), "the page rendered with the count known")
+        #expect(page.contains("(12.345 baru)"))
+        #expect(!page.contains(ReportPage.deltaMark) && !page.contains(ReportPage.rowsMark))
+    }
+
     @Test func aPreparedPageIsWrittenInPartsAroundItsRows() throws {
         var model = ReportFixtures.model(rows: (0..<450).map { ReportFixtures.row($0) })
         model.rowsTotal = 60_000
@@ -72,7 +82,8 @@ import Testing
         let prepared = ReportPage.prepare(model, embedded: rowsJSON)
         #expect(prepared.model.rows.count == ReportPage.staticRows, "only the static rows are kept")
         let parts = try ReportPage.page(prepared)
-        #expect(parts.count == 3 && parts[1] == rowsJSON, "the rows' JSON is its own part")
+        #expect(parts.count == 5 && parts[3] == rowsJSON, "the rows' JSON is its own part")
+        #expect(parts[1] == ReportText.number(model.skpDelta), "and so is the count of new payloads")
         let page = parts.joined()
         #expect(page == (try ReportPage.render(prepared)))
         #expect(page == (try ReportPage.render(model)), "the same page as from the whole model")
