@@ -67,9 +67,17 @@ if [[ $DUCKDB == 1 ]] && ! python3 -c 'import duckdb' 2>/dev/null; then
     fi
 fi
 
-log "building padan (release)"
-(cd "$ROOT" && swift build -c release --product padan 2>&1 | tail -1) >&2
-PADAN="$(cd "$ROOT" && swift build -c release --show-bin-path)/padan"
+# Built as the README installs it: release, with link-time optimization across every module (`Benchmarks/README.md`:
+# 5–9% faster than without), in a build folder of its own so that a plain `swift build -c release` is not redone.
+# Where the toolchain cannot, a plain release build.
+log "building padan (release, link-time optimized; the first time takes about 5 minutes)"
+LTO=(--experimental-lto-mode=full --scratch-path "$ROOT/.build/lto")
+if ! (cd "$ROOT" && swift build -c release --product padan "${LTO[@]}" 2>&1 | tail -1) >&2; then
+    log "link-time optimized build failed: building without it"
+    LTO=()
+    (cd "$ROOT" && swift build -c release --product padan 2>&1 | tail -1) >&2
+fi
+PADAN="$(cd "$ROOT" && swift build -c release "${LTO[@]}" --show-bin-path)/padan"
 [[ -x "$PADAN" ]] || { echo "run.sh: $PADAN not built" >&2; exit 70; }
 
 load1=$(cut -d' ' -f1 /proc/loadavg)
