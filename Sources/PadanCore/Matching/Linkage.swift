@@ -92,8 +92,8 @@ public struct LinkPositions: Sendable {
 public struct NIPIndex: Sendable {
     // Positions as 32 bits: 12 bytes a slot instead of 16 (two tables of 4 million slots nationally). A NIP
     // with later holders keeps its first as `~position` (negative), so that asking how many hold a NIP
-    // looks in `more` only for those: asked of every ASN person and SKP row, the dictionary's lookup
-    // (SipHash) was a quarter of the SKP verdicts nationally.
+    // looks in `more` only for those: asked of every ASN person and SKP row, it looked up the dictionary
+    // (SipHash) for every NIP as soon as any NIP had a second holder.
     private var first: UInt64Table<Int32>
     private var more: [UInt64: [Int]] = [:]
 
