@@ -10,14 +10,14 @@ let staticStdlib: [SwiftSetting] = [
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
 ]
 
-/// Release builds of the hot modules skip the run-time exclusivity checks (the compile-time ones stay, and
-/// debug builds, which run the tests, keep both): on a national run the checks on the readers' and matchers'
-/// class properties were about 9% of the read stage's CPU time (`Benchmarks/README.md`).
-/// The same for the link of each executable.
+/// ``staticStdlib`` for the link of each executable.
 let staticLink: [LinkerSetting] = [
     .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
 ]
 
+/// Release builds of the hot modules skip the run-time exclusivity checks (the compile-time ones stay, and
+/// debug builds, which run the tests, keep both): on a national run the checks on the readers' and matchers'
+/// class properties were about 9% of the read stage's CPU time (`Benchmarks/README.md`).
 let fast: [SwiftSetting] =
     [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] + staticStdlib
 

@@ -50,17 +50,11 @@ public struct PersonMatcher: Sendable {
         }
 
         // SIASN holds 18 digits: as numbers, the same lookups without a string per person. A NIP two SIASN
-        // people hold (rare) keeps them all aside, and its first holder as `~position` in the table (negative):
-        // the one lookup per person then tells a doubled NIP, where a second, in the dictionary, took as long.
-        var siasnByNIP = UInt64Table<Int>(minimumCapacity: batch.employees.count)
-        var siasnDoubled = [UInt64: [Int]]()
+        // people hold (rare) is flagged in ``NIPIndex``'s table, so one lookup per person tells it.
+        var siasnByNIP = NIPIndex(minimumCapacity: batch.employees.count)
         // By index, not `enumerated()`: that copies each record (a dozen reference counts) to read one field.
         for i in batch.employees.indices {
-            guard let nip = batch.employees[i].nipValue, let known = siasnByNIP.setIfAbsent(i, for: nip) else {
-                continue
-            }
-            if known >= 0 { siasnByNIP.set(~known, for: nip) }
-            siasnDoubled[nip, default: [known >= 0 ? known : ~known]].append(i)
+            if let nip = batch.employees[i].nipValue { siasnByNIP.append(i, for: nip) }
         }
 
         var links = [PersonLink]()
@@ -68,9 +62,7 @@ public struct PersonMatcher: Sendable {
         var doubledNonASN = [Int]()
         var siasnOfDoubled = [UInt64: [Int]]()
         func doubled(_ nip: UInt64) {
-            if siasnOfDoubled[nip] == nil {
-                siasnOfDoubled[nip] = siasnDoubled[nip] ?? siasnByNIP[nip].map { [$0 < 0 ? ~$0 : $0] } ?? []
-            }
+            if siasnOfDoubled[nip] == nil { siasnOfDoubled[nip] = siasnByNIP[nip] ?? [] }
         }
         for p in people.indices {
             let induk = people[p].induk
@@ -89,11 +81,10 @@ public struct PersonMatcher: Sendable {
             case .corrupted: link.nipProblem = .nipRusak
             case .invalid: link.nipProblem = .nipTidakValid
             case .valid(let nip):
-                let siasn = siasnByNIP[nip.value]
-                if anyByNIP.count(nip.value) > 1 || (siasn ?? 0) < 0 {
+                if anyByNIP.count(nip.value) > 1 || siasnByNIP.count(nip.value) > 1 {
                     link.nipProblem = .nipGanda
                     doubled(nip.value)
-                } else if let employee = siasn {
+                } else if let employee = siasnByNIP.first(nip.value) {
                     link.method = .nip
                     link.employee = employee
                 } else {

@@ -35,7 +35,11 @@ public struct Disparity: Sendable {
     public var priority: Int { code.priority }
 
     /// Every UPT whose escalation list shows this disparity (none when its area is unknown).
-    public var escalationUpts: [String] {
+    public var escalationUpts: [String] { Self.escalationUpts(upt: upt, upts: upts) }
+
+    /// ``escalationUpts`` from the two fields it depends on (read one by one from a table, a disparity is not
+    /// copied whole to run a getter on).
+    public static func escalationUpts(upt: String, upts: [String]) -> [String] {
         if !upts.isEmpty { return upts }
         return upt.isEmpty ? [] : [upt]
     }

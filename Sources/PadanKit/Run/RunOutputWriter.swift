@@ -131,10 +131,8 @@ struct RunOutputWriter: Sendable {
                     priority: code.priority, code: code.rawValue, uraian: code.uraian, owner: code.owner,
                     kabupatenKota: d.kabupatenKota, npsn: d.npsn, sekolah: d.namaSekolah, nip: d.nip, nama: d.nama,
                     ageDays: life.ageDays, since: life.firstSeenDate, action: Self.action(d))
-                // ``Disparity/escalationUpts``, from its two stored fields.
-                let upts = d.upts, upt = d.upt
-                for name in upts.isEmpty ? (upt.isEmpty ? [] : [upt]) : upts {
-                    entries[name, default: []].append(entry)
+                for upt in Disparity.escalationUpts(upt: d.upt, upts: d.upts) {
+                    entries[upt, default: []].append(entry)
                 }
             }
         }

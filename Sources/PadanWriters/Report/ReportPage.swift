@@ -65,8 +65,7 @@ package enum ReportPage {
 
         /// The page's parts in the order they are written, with `skpDelta` in its place.
         package func page(skpDelta: Int) -> [String] {
-            guard parts.count > 1 else { return parts }
-            return [parts[0], ReportText.number(skpDelta)] + parts[1...]
+            [parts[0], ReportText.number(skpDelta)] + parts[1...]
         }
     }
 
