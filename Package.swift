@@ -106,6 +106,10 @@ let package = Package(
             path: "Benchmarks/CSVBench",
             linkerSettings: staticLink
         ),
+        // `swift build -c release --product padan-stage-bench`: each part of the write stage timed alone.
+        .executableTarget(
+            name: "padan-stage-bench", dependencies: ["PadanKit"], path: "Benchmarks/StageBench",
+            swiftSettings: staticStdlib, linkerSettings: staticLink),
         // Fuzz targets (`Fuzz/README.md`): in a normal build, plain executables that check the files named on
         // their command line; built with `-sanitize=fuzzer -DPADAN_FUZZ`, libFuzzer programs.
         .target(name: "PadanFuzzChecks", dependencies: ["PadanCore", "PadanReaders"], path: "Fuzz/Checks"),

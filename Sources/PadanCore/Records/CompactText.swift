@@ -334,7 +334,7 @@ public enum IdentifierText: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Eight digits at a time (``hexDigits(_:upperCase:)``): digit by digit, with a branch for each, this was
     /// most of writing an id, and ids are written three times a payload line and twice a `links.csv` row.
-    private static func write(
+    static func write(
         _ hi: UInt64, _ lo: UInt64, dashed: Bool, upperCase: Bool, into out: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         let words = (

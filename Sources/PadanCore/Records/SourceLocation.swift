@@ -47,6 +47,11 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
         IdentifierText.append(hi, lo, dashed: dashed, upperCase: false, to: &out)
     }
 
+    /// Writes ``text``'s UTF-8 bytes from the start of `out` (room for 36); returns how many.
+    public func writeText(into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        IdentifierText.write(hi, lo, dashed: dashed, upperCase: false, into: out)
+    }
+
     public static func == (a: SiasnID, b: SiasnID) -> Bool { a.hi == b.hi && a.lo == b.lo }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(hi)

@@ -137,7 +137,7 @@ enum SkpPayloadFiles {
         }
 
         func write(_ piece: Piece) throws(WriterError) {
-            try all.write(piece.bytes)
+            try piece.bytes.withBytes { (lines) throws(WriterError) in try all.write(UnsafeRawBufferPointer(lines)) }
             var isNew = [Bool]()
             isNew.reserveCapacity(piece.keys.count)
             var fresh = [PayloadKey]()
@@ -162,10 +162,12 @@ enum SkpPayloadFiles {
             // While every line so far is new, the delta is the same bytes: nothing to gather.
             if let delta {
                 var newLines = [UInt8]()
-                var lineStart = 0
-                for (new, lineEnd) in zip(isNew, piece.lineEnds) {
-                    if new { newLines += piece.bytes[lineStart..<lineEnd] }
-                    lineStart = lineEnd
+                piece.bytes.withBytes { lines in
+                    var lineStart = 0
+                    for (new, lineEnd) in zip(isNew, piece.lineEnds) {
+                        if new { newLines += UnsafeBufferPointer(rebasing: lines[lineStart..<lineEnd]) }
+                        lineStart = lineEnd
+                    }
                 }
                 try delta.write(newLines)
             }
@@ -187,14 +189,14 @@ enum SkpPayloadFiles {
 
     /// Lines of one block: the bytes (each line ending in a newline), each line's key, row and end offset.
     struct Piece: Sendable {
-        var bytes: [UInt8]
+        var bytes: ByteBlock
         var keys: [PayloadKey]
         var rows: [Int]
         var lineEnds: [Int]
     }
 
     static func encode(_ skp: SkpDecisions, rows: [Int], runId: String) -> Piece {
-        var out = JSONBytes(capacity: rows.count * 1100)
+        var out = JSONLines(capacity: rows.count * 1100)
         var keys = [PayloadKey](), lines = [Int](), ends = [Int]()
         keys.reserveCapacity(rows.count)
         lines.reserveCapacity(rows.count)
@@ -210,8 +212,8 @@ enum SkpPayloadFiles {
             keys.append(PayloadEncoder.append(payload, runId: runId, penilaiJSON: json, to: &out))
             lines.append(i)
             out.byte(0x0A)
-            ends.append(out.bytes.count)
+            ends.append(out.count)
         }
-        return Piece(bytes: out.bytes, keys: keys, rows: lines, lineEnds: ends)
+        return Piece(bytes: out.finish(), keys: keys, rows: lines, lineEnds: ends)
     }
 }

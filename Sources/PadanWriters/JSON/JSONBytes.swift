@@ -1,6 +1,3 @@
-import Crypto
-import PadanCore
-
 /// A UTF-8 byte buffer that JSON is written into: strings escaped as Python's
 /// `json.dumps(..., ensure_ascii=False)` escapes them, everything else appended as given.
 ///
@@ -24,41 +21,6 @@ package struct JSONBytes: Sendable {
     package mutating func raw(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    /// Appends JSON punctuation and member names written in the code, straight from the literal's bytes (through
-    /// ``raw(_:)-(String)`` each of a payload line's two dozen pieces went through `String`'s UTF-8 access: 0.4
-    /// CPU-seconds of a national run).
-    package mutating func literal(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    /// Appends room for a payload key's 64 hex digits (filled by ``fillHex(_:at:)``); returns where.
-    package mutating func hexPlaceholder() -> Int {
-        let at = bytes.count
-        bytes.append(contentsOf: Self.sixtyFourZeros)
-        return at
-    }
-
-    private static let sixtyFourZeros = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
-
-    /// Writes a payload key's 64 hex digits over the room ``hexPlaceholder()`` made at `at`.
-    package mutating func fillHex(_ key: PayloadKey, at: Int) {
-        precondition(at >= 0 && at + 64 <= bytes.count, "JSONBytes.fillHex: no room made at \(at)")
-        bytes.withUnsafeMutableBufferPointer {
-            key.writeHex(into: UnsafeMutableBufferPointer(rebasing: $0[at..<(at + 64)]))
-        }
-    }
-
-    /// The SHA-256 of the bytes in `ranges`, in order, after `prefix`.
-    package func sha256(prefix: [UInt8], _ ranges: Range<Int>...) -> PayloadKey {
-        var hasher = SHA256()
-        // As bytes: `update(data:)` walks a collection's regions generically, for one byte a line.
-        prefix.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        bytes.withUnsafeBytes { all in
-            for range in ranges { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[range])) }
-        }
-        return hasher.finalize().withUnsafeBytes { PayloadKey(digest: $0) }
     }
 
     /// Appends raw bytes as they are.
@@ -88,23 +50,7 @@ package struct JSONBytes: Sendable {
     /// Appends a JSON string literal.
     package mutating func string(_ s: String) {
         var s = s
-        s.withUTF8 { escape($0) }
-    }
-
-    /// Appends a SIASN id as a JSON string literal (hex digits and dashes: nothing to escape).
-    package mutating func string(_ id: SiasnID) {
-        bytes.append(UInt8(ascii: "\""))
-        id.appendText(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends a digit text as a JSON string literal; in its compact forms (digits, inner separators, a leading
-    /// `'`) nothing needs escaping, and the text kept as written is escaped as any.
-    package mutating func string(_ digits: DigitText) {
-        if case .other(let text) = digits { return string(text) }
-        bytes.append(UInt8(ascii: "\""))
-        digits.appendText(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        s.withUTF8 { string(utf8: $0) }
     }
 
     /// Appends a JSON string literal, or `null`.
@@ -112,7 +58,8 @@ package struct JSONBytes: Sendable {
         if let s { string(s) } else { raw("null") }
     }
 
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+    /// Appends `utf8` as a JSON string literal.
+    package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         // Most strings need no escape: one pass to find out, then one copy.
         if !Self.needsEscape(utf8) {

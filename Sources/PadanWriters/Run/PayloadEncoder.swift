@@ -10,16 +10,16 @@ package enum PayloadEncoder {
     /// The payload's JSON line and its key: lower-case hex SHA-256 of the canonical JSON without
     /// `idempotency_key` and `sumber`, so equal content gives an equal key in every run.
     package static func encode(_ payload: SkpPayload, runId: String) -> (key: String, line: String) {
-        var out = JSONBytes(capacity: 1200)
+        var out = JSONLines(capacity: 1200)
         let key = append(payload, runId: runId, to: &out)
-        return (key.hex, out.string)
+        return (key.hex, out.finish().string)
     }
 
     /// Appends the payload's JSON line (without a newline) to `out` and returns its key. `penilaiJSON`, when
     /// given, is ``personJSON(_:)`` of the payload's penilai, made once for the many lines that share it.
     @discardableResult
     package static func append(
-        _ payload: SkpPayload, runId: String, penilaiJSON: [UInt8]? = nil, to out: inout JSONBytes
+        _ payload: SkpPayload, runId: String, penilaiJSON: [UInt8]? = nil, to out: inout JSONLines
     ) -> PayloadKey {
         // Canonical key order: idempotency_key, indikator_kinerja, model_skp, pegawai, penilai, peran,
         // perilaku_fokus, periode, predikat, schema, sumber, tahap. The hashed body is `{`, the members
@@ -28,7 +28,7 @@ package enum PayloadEncoder {
         out.literal("{\"idempotency_key\":\"")
         let keyAt = out.hexPlaceholder()
         out.literal("\",")
-        let membersStart = out.bytes.count
+        let membersStart = out.count
         out.literal("\"indikator_kinerja\":")
         out.string(payload.indikatorKinerja)
         out.literal(",\"model_skp\":")
@@ -64,7 +64,7 @@ package enum PayloadEncoder {
         out.literal("},\"predikat\":")
         out.string(payload.predikat)
         out.literal(",\"schema\":\"padan.skp.v1\"")
-        let membersEnd = out.bytes.count
+        let membersEnd = out.count
         out.literal(",\"sumber\":{\"file\":")
         out.string(payload.source.file)
         out.literal(",\"line\":")
@@ -72,27 +72,25 @@ package enum PayloadEncoder {
         out.literal(",\"run_id\":")
         out.string(runId)
         out.byte(UInt8(ascii: "}"))
-        let tahapStart = out.bytes.count
+        let tahapStart = out.count
         out.literal(",\"tahap\":")
         out.string(payload.tahap.rawValue)
         out.byte(UInt8(ascii: "}"))
-        let key = out.sha256(prefix: openingBrace, membersStart..<membersEnd, tahapStart..<out.bytes.count)
+        let key = out.sha256(prefix: "{", membersStart..<membersEnd, tahapStart..<out.count)
         out.fillHex(key, at: keyAt)
         return key
     }
 
-    private static let openingBrace = [UInt8(ascii: "{")]
-
     /// A person's JSON object, as a payload line holds it.
     package static func personJSON(_ p: PayloadPerson) -> [UInt8] {
-        var out = JSONBytes(capacity: 320)
+        var out = JSONLines(capacity: 320)
         person(p, into: &out)
-        return out.bytes
+        return out.finish().withBytes { Array($0) }
     }
 
     /// A person in canonical key order: jabatan, nama, nip, npsn, peran_penilai (penilai only), pns_id,
     /// unor_id, unor_nama.
-    static func person(_ p: PayloadPerson, into out: inout JSONBytes) {
+    static func person(_ p: PayloadPerson, into out: inout JSONLines) {
         out.literal("{\"jabatan\":")
         out.string(p.jabatan)
         out.literal(",\"nama\":")

@@ -37,16 +37,63 @@ struct JSONBytesTests {
         out.int(n)
         #expect(out.string == String(n))
     }
+}
+
+@Suite("JSONLines")
+struct JSONLinesTests {
+    /// Texts, integers and raw bytes written through the pointer are the bytes ``JSONBytes`` writes, past the
+    /// first capacity too (a block of payload lines grows when its lines are longer than estimated).
+    @Test func sameBytesAsJSONBytes() {
+        let texts = [
+            "", "Guru Ahli Madya", "Budi \"B\"", "back\\slash", "tab\there", "line\nbreak", "\u{01}ctl",
+            "Sd Negeri Rowosari Iii Jember Kabupaten Jember", "Ngatini Nur'aini", "ÉLODIE ÇÖ",
+            String(repeating: "é", count: 300),
+        ]
+        var lines = JSONLines(capacity: 16), bytes = JSONBytes(capacity: 16)
+        for (i, text) in texts.enumerated() {
+            lines.string(text)
+            bytes.string(text)
+            lines.int(i * 1_000_003 - 7)
+            bytes.int(i * 1_000_003 - 7)
+            lines.raw([UInt8(ascii: ","), 0x0A])
+            bytes.raw([UInt8(ascii: ","), 0x0A])
+        }
+        lines.string(nil as String?)
+        bytes.string(nil as String?)
+        let written = lines.finish().withBytes { Array($0) }
+        #expect(written == bytes.bytes)
+    }
+
+    @Test(arguments: [0, 7, 10, 2024, 1_584_652, -3, Int.max, Int.min])
+    func integersAsDecimalText(_ n: Int) {
+        var out = JSONLines(capacity: 1)
+        out.int(n)
+        let text = out.finish().string
+        #expect(text == String(n))
+    }
 
     /// The key's digits written in place are its `hex`, and nothing around them moves.
     @Test func keyFilledInPlace() {
-        var out = JSONBytes()
-        out.raw("{\"k\":\"")
+        var out = JSONLines()
+        out.literal("{\"k\":\"")
         let at = out.hexPlaceholder()
-        out.raw("\"}")
+        out.literal("\"}")
         let key = PayloadKey(digest: (0..<32).map { UInt8($0 * 7 % 256) })
         out.fillHex(key, at: at)
-        #expect(out.string == "{\"k\":\"\(key.hex)\"}")
+        let text = out.finish().string
+        #expect(text == "{\"k\":\"\(key.hex)\"}")
+    }
+
+    /// The key is the SHA-256 of the prefix, then the ranges in order, skipping what lies between them.
+    @Test func keyHashesThePrefixAndTheRanges() {
+        var out = JSONLines()
+        out.literal("abcXYZdef")
+        let key = out.sha256(prefix: "{", 0..<3, 6..<9)
+        var whole = JSONLines()
+        whole.literal("{abcdef")
+        #expect(key == whole.sha256(prefix: "", 0..<7))
+        // Python's hashlib.sha256(b"{abcdef")
+        #expect(key.hex == "0be909cc21b1298280f1dced6d2a5edd0d9315340743374a999a0b7fe2b08f96")
     }
 
     /// Ids and digit texts written from their compact forms are the string literals of their texts.
@@ -55,18 +102,20 @@ struct JSONBytesTests {
         "1.98E+17", "19761031\"199809", "back\\slash", "",
     ])
     func digitTextsAreTheLiteralsOfTheirTexts(_ text: String) {
-        var compact = JSONBytes(), literal = JSONBytes()
+        var compact = JSONLines(), literal = JSONLines()
         compact.string(DigitText(text))
         literal.string(text)
-        #expect(compact.bytes == literal.bytes)
+        let (a, b) = (compact.finish().string, literal.finish().string)
+        #expect(a == b)
     }
 
     @Test(arguments: ["418C1C4D1CB749FD92F3637A31AE5FE4", "418c1c4d-1cb7-49fd-92f3-637a31ae5fe4"])
     func siasnIdsAreTheLiteralsOfTheirTexts(_ text: String) throws {
         let id = try #require(SiasnID(text))
-        var compact = JSONBytes(), literal = JSONBytes()
+        var compact = JSONLines(), literal = JSONLines()
         compact.string(id)
         literal.string(id.text)
-        #expect(compact.bytes == literal.bytes)
+        let (a, b) = (compact.finish().string, literal.finish().string)
+        #expect(a == b)
     }
 }

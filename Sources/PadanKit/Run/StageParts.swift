@@ -1,0 +1,106 @@
+import Foundation
+import PadanCore
+import PadanReaders
+import PadanStore
+import PadanWriters
+
+/// The parts of a run's write stage, each runnable on its own, for `padan-stage-bench`: one analysis (read
+/// to decide), then each part timed alone, on one thread, into a scratch folder. A part's figure from a whole
+/// run overlaps the others' and moves with the machine's load; alone, a change to it shows in hundredths.
+package struct StageParts {
+    /// Name and body of each part; the body returns a note of what it made.
+    package private(set) var all: [(name: String, body: () throws -> String)] = []
+
+    package init(pipeline: PipelineFile) throws {
+        let asOf = CalendarDate(year: 2025, month: 1, day: 15) ?? .unixEpoch
+        let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf)
+        let scratch = NSTemporaryDirectory() + "padan-stage-bench-\(getpid())"
+        let folder = try RunFolder.create(outputDir: scratch, startedAt: Date()) { _ in false }
+        var result = RunResult(
+            runId: folder.runId, pipeline: pipeline, asOf: asOf,
+            startedAt: "", loaded: analysis.loaded, context: analysis.context, disparities: analysis.disparities,
+            skp: analysis.skp)
+        result.lifecycles = result.disparityIDs.map {
+            RunResult.Lifecycle(
+                id: $0, isNew: true, firstSeenRun: folder.runId, firstSeenDate: "2025-01-15", ageDays: 0)
+        }
+        let known = result
+        let skp = known.skp
+        var eligible = [Int]()
+        for (i, verdict) in skp.verdicts.enumerated() { if case .eligible = verdict { eligible.append(i) } }
+        let rows = eligible
+        all.append(
+            (
+                "payload_lines",
+                {
+                    var bytes = 0
+                    for start in stride(from: 0, to: rows.count, by: SkpPayloadFiles.block) {
+                        let block = Array(rows[start..<min(rows.count, start + SkpPayloadFiles.block)])
+                        bytes += SkpPayloadFiles.encode(skp, rows: block, runId: known.runId).bytes.count
+                    }
+                    return "\(rows.count) lines, \(bytes / 1_000_000) MB"
+                }
+            ))
+        // Each input file read alone (the read stage reads them side by side).
+        let loader = InputLoader(pipeline: pipeline, runDate: asOf)
+        for kind in InputKind.allCases {
+            for path
+                in (try? InputGlob.expand(patterns: pipeline.inputs[kind] ?? [], relativeTo: pipeline.baseDirectory))
+                ?? []
+            {
+                all.append(
+                    (
+                        "read:" + (path as NSString).lastPathComponent,
+                        {
+                            var loaded = LoadedInputs()
+                            let report = try loader.read(
+                                kind: kind, path: path, content: InputLoader.contentSize(path), laterBytes: 0,
+                                into: &loaded)
+                            return "\(report.rows) rows"
+                        }
+                    ))
+            }
+        }
+        let writer = RunOutputWriter(result: known, folder: folder)
+        all.append(
+            (
+                "links",
+                {
+                    try writer.writeLinks(); return "links.csv"
+                }
+            ))
+        all.append(
+            (
+                "escalations",
+                {
+                    try writer.writeEscalations(); return "escalation/"
+                }
+            ))
+        all.append(
+            (
+                "tables",
+                {
+                    try writer.writeTables(); return "every table"
+                }
+            ))
+        all.append(
+            (
+                "report",
+                {
+                    _ = try writer.prepareReport(); return "report page"
+                }
+            ))
+        all.append(
+            (
+                "store_rows",
+                {
+                    let observations = NightlyRun.RunObservations(result: known)
+                    var bytes = 0
+                    for i in 0..<observations.lifecycles.count {
+                        bytes += observations.observation(at: i).rowJSON.utf8.count
+                    }
+                    return "\(observations.lifecycles.count) rows, \(bytes / 1_000_000) MB of JSON"
+                }
+            ))
+    }
+}
