@@ -28,7 +28,7 @@ struct StageBench {
         let started = Date()
         let parts = try StageParts(pipeline: pipeline)
         print(String(format: "analysis: %.2f s", Date().timeIntervalSince(started)))
-        for (name, body) in parts.all where only.map { name.hasPrefix($0) } ?? true {
+        for (name, body) in parts.all where only.map({ name.hasPrefix($0) }) ?? true {
             var seconds = [Double]()
             var detail = ""
             for _ in 0..<reps {

@@ -41,6 +41,22 @@ package struct StageParts {
                     return "\(rows.count) lines, \(bytes / 1_000_000) MB"
                 }
             ))
+        // The stages between reading and writing, each on one core.
+        let reconciler = Reconciler(settings: pipeline.settings(runDate: asOf))
+        let batch = analysis.loaded.batch, context = analysis.context
+        all.append(("normalize", { "\(reconciler.normalize(batch).units.count) units" }))
+        all.append(("match_units", { "\(reconciler.matchUnits(batch, tree: context.tree).assignments.count) schools" }))
+        all.append(("match_people", { "\(reconciler.linkPeople(batch).linkedCount) linked" }))
+        all.append(("judge", { "\(RunAnalysis.judge(context).disparities.count) disparities" }))
+        let (disparities, resolver) = RunAnalysis.judge(context)
+        all.append(
+            (
+                "decide",
+                {
+                    let eligibility = SkpEligibility(context: context, disparities: disparities, resolver: resolver)
+                    return "\(eligibility.verdicts(0..<batch.skp.count, of: batch.skp).count) verdicts"
+                }
+            ))
         // Each input file read alone (the read stage reads them side by side).
         let loader = InputLoader(pipeline: pipeline, runDate: asOf)
         for kind in InputKind.allCases {
