@@ -51,6 +51,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(name: "CFileFlags"),
+        // SHA-256 of sixteen payload lines at once with AVX-512 (`Sources/CSHA256x16/sha256x16.c`).
+        .target(name: "CSHA256x16"),
         // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
         .target(name: "PadanCore", swiftSettings: fast),
         // CSV and XML readers, input files and globs, typed decoding of the six input kinds.
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "PadanWriters",
             dependencies: [
-                "PadanCore", "CFileFlags",
+                "PadanCore", "CFileFlags", "CSHA256x16",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

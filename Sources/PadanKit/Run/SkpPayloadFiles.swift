@@ -197,8 +197,8 @@ enum SkpPayloadFiles {
 
     static func encode(_ skp: SkpDecisions, rows: [Int], runId: String) -> Piece {
         var out = JSONLines(capacity: rows.count * 1100)
-        var keys = [PayloadKey](), lines = [Int](), ends = [Int]()
-        keys.reserveCapacity(rows.count)
+        var pending = [PendingKey](), lines = [Int](), ends = [Int]()
+        pending.reserveCapacity(rows.count)
         lines.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)
         var raters = SkpDecisions.Raters<PayloadPerson>()
@@ -209,11 +209,13 @@ enum SkpPayloadFiles {
                 continue
             }
             let json = penilaiJSONs.value(for: row.penilai) { PayloadEncoder.personJSON(payload.penilai) }
-            keys.append(PayloadEncoder.append(payload, runId: runId, penilaiJSON: json, to: &out))
+            pending.append(PayloadEncoder.appendUnkeyed(payload, runId: runId, penilaiJSON: json, to: &out))
             lines.append(i)
             out.byte(0x0A)
             ends.append(out.count)
         }
+        // The keys last, sixteen lines at a time (``JSONLines/fillKeys(_:)``).
+        let keys = out.fillKeys(pending)
         return Piece(bytes: out.finish(), keys: keys, rows: lines, lineEnds: ends)
     }
 }

@@ -1,4 +1,6 @@
+import CSHA256x16
 import Crypto
+import Foundation
 import PadanCore
 
 /// Lines of JSON written straight into memory of their own through a pointer, for the payload lines: the
@@ -165,6 +167,84 @@ package struct JSONLines: ~Copyable {
         }
         return hasher.finalize().withUnsafeBytes { PayloadKey(digest: $0) }
     }
+}
+
+extension JSONLines {
+    /// Fills in the keys of lines appended with room for them (``PayloadEncoder/appendUnkeyed(_:runId:penilaiJSON:to:)``)
+    /// and returns them in order: each the SHA-256 of `{`, the line's members, then its `tahap`.
+    ///
+    /// Sixteen at a time where the processor has AVX-512 (``PendingKey/batchHashing``): the bodies are copied
+    /// side by side and hashed together, one per 32-bit lane (`CSHA256x16`), about 1.8 times as fast as one after
+    /// another with the processor's SHA instructions. Elsewhere, or for the few left over, one at a time.
+    package func fillKeys(_ pending: [PendingKey]) -> [PayloadKey] {
+        var keys = [PayloadKey]()
+        keys.reserveCapacity(pending.count)
+        var next = 0
+        if PendingKey.batchHashing {
+            var bodies = [UInt8]()
+            while pending.count - next >= PendingKey.lanes / 2 {
+                let group = pending[next..<min(pending.count, next + PendingKey.lanes)]
+                keys += hashed(group, scratch: &bodies)
+                next += group.count
+            }
+        }
+        for key in pending[next...] {
+            let found = sha256(prefix: "{", key.members, key.tahap)
+            fillHex(found, at: key.keyAt)
+            keys.append(found)
+        }
+        return keys
+    }
+
+    /// The keys of up to sixteen lines, hashed together; lanes without a line hash nothing.
+    private func hashed(_ group: ArraySlice<PendingKey>, scratch bodies: inout [UInt8]) -> [PayloadKey] {
+        bodies.removeAll(keepingCapacity: true)
+        var starts = [Int]()
+        for key in group {
+            precondition(
+                key.members.upperBound <= count && key.tahap.upperBound <= count, "JSONLines: key past the end")
+            starts.append(bodies.count)
+            bodies.append(UInt8(ascii: "{"))
+            withBytes { line in
+                bodies += UnsafeBufferPointer(rebasing: line[key.members])
+                bodies += UnsafeBufferPointer(rebasing: line[key.tahap])
+            }
+        }
+        starts.append(bodies.count)
+        var digests = [UInt8](repeating: 0, count: 32 * PendingKey.lanes)
+        bodies.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            var messages = [UnsafePointer<UInt8>?](repeating: base, count: PendingKey.lanes)
+            var lengths = [Int](repeating: 0, count: PendingKey.lanes)
+            for lane in 0..<group.count {
+                messages[lane] = base + starts[lane]
+                lengths[lane] = starts[lane + 1] - starts[lane]
+            }
+            digests.withUnsafeMutableBufferPointer { out in
+                padan_sha256_x16(messages, lengths, out.baseAddress)
+            }
+        }
+        return group.enumerated().map { lane, key in
+            let found = PayloadKey(digest: Array(digests[(32 * lane)..<(32 * lane + 32)]))
+            fillHex(found, at: key.keyAt)
+            return found
+        }
+    }
+}
+
+/// Where a line's key goes, and the ranges of the line it is the hash of (after `{`).
+package struct PendingKey: Sendable {
+    package var keyAt: Int
+    package var members: Range<Int>
+    package var tahap: Range<Int>
+
+    /// Lines hashed together.
+    static let lanes = 16
+    /// Whether keys are hashed sixteen at a time (`PADAN_SHA_LANES=1` hashes them one by one, to compare).
+    static let batchHashing: Bool = {
+        if ProcessInfo.processInfo.environment["PADAN_SHA_LANES"] == "1" { return false }
+        return padan_sha256_x16_available() != 0
+    }()
 }
 
 /// Bytes written by ``JSONLines``, owned here and freed with the last reference.

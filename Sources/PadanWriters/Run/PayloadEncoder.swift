@@ -21,6 +21,17 @@ package enum PayloadEncoder {
     package static func append(
         _ payload: SkpPayload, runId: String, penilaiJSON: [UInt8]? = nil, to out: inout JSONLines
     ) -> PayloadKey {
+        let pending = appendUnkeyed(payload, runId: runId, penilaiJSON: penilaiJSON, to: &out)
+        let key = out.sha256(prefix: "{", pending.members, pending.tahap)
+        out.fillHex(key, at: pending.keyAt)
+        return key
+    }
+
+    /// Appends the payload's JSON line (without a newline) to `out` with room for its key, and returns where the
+    /// key goes and what it is the hash of (for ``JSONLines/fillKeys(_:)``, sixteen lines at a time).
+    package static func appendUnkeyed(
+        _ payload: SkpPayload, runId: String, penilaiJSON: [UInt8]? = nil, to out: inout JSONLines
+    ) -> PendingKey {
         // Canonical key order: idempotency_key, indikator_kinerja, model_skp, pegawai, penilai, peran,
         // perilaku_fokus, periode, predikat, schema, sumber, tahap. The hashed body is `{`, the members
         // indikator_kinerja through schema, and tahap: written in place and hashed there, the key then
@@ -76,9 +87,7 @@ package enum PayloadEncoder {
         out.literal(",\"tahap\":")
         out.string(payload.tahap.rawValue)
         out.byte(UInt8(ascii: "}"))
-        let key = out.sha256(prefix: "{", membersStart..<membersEnd, tahapStart..<out.count)
-        out.fillHex(key, at: keyAt)
-        return key
+        return PendingKey(keyAt: keyAt, members: membersStart..<membersEnd, tahap: tahapStart..<out.count)
     }
 
     /// A person's JSON object, as a payload line holds it.

@@ -119,3 +119,36 @@ struct JSONLinesTests {
         #expect(a == b)
     }
 }
+
+@Suite("Payload keys sixteen at a time")
+struct PayloadKeyLanesTests {
+    /// Lines whose hashed bodies are every length from 1 to 300 bytes (every way a body's end falls in its last
+    /// blocks, with one or two blocks of padding), then random ones to 3,000: ``JSONLines/fillKeys(_:)`` gives each
+    /// the key hashed one at a time through swift-crypto, and writes it where the line has room for it.
+    @Test func keysAsHashedOneByOne() {
+        var generator = SystemRandomNumberGenerator()
+        var lengths = Array(0..<300)
+        lengths += (0..<200).map { _ in Int.random(in: 0...3000, using: &generator) }
+        var out = JSONLines()
+        var pending = [PendingKey]()
+        for length in lengths {
+            let keyAt = out.hexPlaceholder()
+            let split = length / 3
+            let body = (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            let membersStart = out.count
+            out.raw(Array(body[..<split]))
+            let membersEnd = out.count
+            out.literal(",\"sumber\":{}")
+            let tahapStart = out.count
+            out.raw(Array(body[split...]))
+            pending.append(PendingKey(keyAt: keyAt, members: membersStart..<membersEnd, tahap: tahapStart..<out.count))
+            out.byte(0x0A)
+        }
+        let expected = pending.map { out.sha256(prefix: "{", $0.members, $0.tahap) }
+        let keys = out.fillKeys(pending)
+        #expect(keys == expected)
+        let text = out.finish().string
+        let written = text.split(separator: "\n").map { String($0.prefix(64)) }
+        #expect(written == expected.map(\.hex))
+    }
+}
