@@ -231,14 +231,29 @@ package enum ReportPage {
 
     /// The full table for the page's script: one array per row, in ``columns`` order.
     package static func rowsJSON(_ rows: [ReportModel.Row]) -> String {
-        ReportJSON.table(
-            rows.map { r in
-                [
-                    .int(r.priority), .text(r.code), .text(r.nama), .text(r.nip), .text(r.npsn), .text(r.sekolah),
-                    .text(r.kabupatenKota), .text(r.field), .text(r.dapodikValue), .text(r.siasnValue),
-                    .text(r.suggestion), .text(r.status), .int(r.ageDays),
-                ]
-            })
+        // Each row's cells written straight as bytes (an array of cells a row, then each cell's text appended to a
+        // `String`, was most of making the page's data).
+        ReportJSON.table(rows.count) { i, out in
+            func text(_ t: String) {
+                out.append(UInt8(ascii: ","))
+                ReportJSON.string(t, into: &out)
+            }
+            let r = rows[i]
+            ReportJSON.int(r.priority, into: &out)
+            text(r.code)
+            text(r.nama)
+            text(r.nip)
+            text(r.npsn)
+            text(r.sekolah)
+            text(r.kabupatenKota)
+            text(r.field)
+            text(r.dapodikValue)
+            text(r.siasnValue)
+            text(r.suggestion)
+            text(r.status)
+            out.append(UInt8(ascii: ","))
+            ReportJSON.int(r.ageDays, into: &out)
+        }
     }
 
     /// The columns of ``rowsJSON(_:)``, as the script reads them.
