@@ -106,6 +106,32 @@ package struct StageParts {
                     _ = try writer.prepareReport(); return "report page"
                 }
             ))
+        let storedRun = NightlyRun.storedRun(known)
+        var keys = [PayloadKey]()
+        for start in stride(from: 0, to: rows.count, by: SkpPayloadFiles.block) {
+            keys +=
+                SkpPayloadFiles.encode(
+                    skp, rows: Array(rows[start..<min(rows.count, start + SkpPayloadFiles.block)]), runId: known.runId
+                ).keys
+        }
+        let payloadKeys = keys
+        var stores = 0
+        all.append(
+            (
+                "store",
+                {
+                    stores += 1
+                    let database = try PadanDatabase(path: scratch + "/store-\(stores).sqlite")
+                    var chunks = stride(from: 0, to: payloadKeys.count, by: SkpPayloadFiles.block).map {
+                        Array(payloadKeys[$0..<min(payloadKeys.count, $0 + SkpPayloadFiles.block)])
+                    }[...]
+                    let outcome = try database.commit(
+                        runID: known.runId, asOf: known.asOf.description,
+                        observations: { NightlyRun.RunObservations(result: known) },
+                        payloadKeys: { chunks.popFirst() }, run: { storedRun })
+                    return "\(known.lifecycles.count) disparities, \(outcome.newPayloadKeys) keys, into a new store"
+                }
+            ))
         all.append(
             (
                 "store_rows",
