@@ -139,7 +139,9 @@ struct RunOutputWriter: Sendable {
         for name in names {
             let list = EscalationList(upt: name, entries: entries[name] ?? [])
             let stem = "escalation/\(EscalationList.slug(name))"
-            try writeCSV("\(stem).csv", EscalationList.header, list.entries.map(\.cells), bom: true)
+            let writer = try CSVFileWriter(path: folder.path("\(stem).csv"), header: EscalationList.header, bom: true)
+            for i in list.entries.indices { try writer.writeRow { list.cells(at: i, into: &$0) } }
+            try writer.close()
             let page = try EscalationPage.page(
                 list, pipeline: result.pipeline.name, runId: result.runId, asOf: result.asOf.description)
             try OutputFile.write(page, to: folder.path("\(stem).html"))

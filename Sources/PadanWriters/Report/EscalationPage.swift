@@ -1,3 +1,5 @@
+import PadanCore
+
 /// Renders `escalation/<upt>.html`: the same rows as the UPT's CSV, as a page that prints cleanly on A4
 /// landscape (header repeated on every page, no row cut across pages).
 package enum EscalationPage {
@@ -50,7 +52,18 @@ package enum EscalationPage {
         out.reserveCapacity(entries.count * 600)
         // Each code's cell made once (a code's parts were an array of strings a row).
         var codeCells = [String: [UInt8]]()
-        for e in entries {
+        func cell(_ opening: StaticString, _ value: String) {
+            out.append(contentsOf: "</td>".utf8)
+            out.append(contentsOf: UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount))
+            HTMLText.escape(value, into: &out)
+        }
+        // Each entry read in place: `for e in entries` copied each one, a retain and a release of its ten texts.
+        entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices { row(InPlace(entries, i)) }
+        }
+        return out
+
+        func row(_ e: InPlace<EscalationList.Entry>) {
             let priority = String(e.priority)
             out.append(contentsOf: "<tr class=\"p".utf8)
             HTMLText.escape(priority, into: &out)
@@ -66,18 +79,18 @@ package enum EscalationPage {
                 codeCells[e.code] = cell
             }
             out.append(contentsOf: codeCells[e.code] ?? [])
-            for (cell, value) in [
-                ("<td>", e.uraian), ("<td>", e.owner), ("<td>", e.kabupatenKota), ("<td>", e.npsn), ("<td>", e.sekolah),
-                ("<td class=\"nip\">", e.nip), ("<td>", e.nama), ("<td class=\"num\">", ReportText.number(e.ageDays)),
-                ("<td class=\"nowrap\">", e.since), ("<td>", e.action),
-            ] {
-                out.append(contentsOf: "</td>".utf8)
-                out.append(contentsOf: cell.utf8)
-                HTMLText.escape(value, into: &out)
-            }
+            cell("<td>", e.uraian)
+            cell("<td>", e.owner)
+            cell("<td>", e.kabupatenKota)
+            cell("<td>", e.npsn)
+            cell("<td>", e.sekolah)
+            cell("<td class=\"nip\">", e.nip)
+            cell("<td>", e.nama)
+            cell("<td class=\"num\">", ReportText.number(e.ageDays))
+            cell("<td class=\"nowrap\">", e.since)
+            cell("<td>", e.action)
             out.append(contentsOf: "</td></tr>\n".utf8)
         }
-        return out
     }
 
     /// `NIP_TIDAK_VALID` as `NIP_`, `TIDAK_`, `VALID`: the page may break a long code after an underscore.
