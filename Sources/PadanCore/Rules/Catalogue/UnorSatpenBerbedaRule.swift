@@ -5,11 +5,12 @@ public struct UnorSatpenBerbedaRule: DisparityRule {
     public var code: DisparityCode { .unorSatpenBerbeda }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        context.unorFindings { person, employee, school in
-            guard let own = school.government, !context.isDifferentGovernment(employee, from: own),
-                let assignment = context.unitMap.assignment(school.npsn), let schoolUnit = assignment.unitId
+        var recent = RecentUnits()
+        return context.unorFindings { person, employee, school in
+            guard let own = school.government, !context.isDifferentGovernment(employee, from: own, recent: &recent),
+                let assignment = recent.assignment(school.npsn, in: context), let schoolUnit = assignment.unitId
             else { return nil }
-            if let mapped = assignment.unit, let unit = context.unit(ofUnor: employee.unorId),
+            if let mapped = assignment.unit, let unit = recent.unit(ofUnor: employee.unorId, in: context),
                 context.tree.isUnit(unit, atOrUnder: mapped)
             {
                 return nil

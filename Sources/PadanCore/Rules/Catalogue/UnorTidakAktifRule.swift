@@ -4,8 +4,10 @@ public struct UnorTidakAktifRule: DisparityRule {
     public var code: DisparityCode { .unorTidakAktif }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
-        context.unorFindings { person, employee, _ in
-            guard let unit = context.unit(ofUnor: employee.unorId), !context.tree.units[unit].isActive else {
+        var recent = RecentUnits()
+        return context.unorFindings { person, employee, _ in
+            guard let unit = recent.unit(ofUnor: employee.unorId, in: context), !context.tree.units[unit].isActive
+            else {
                 return nil
             }
             var d = context.ptkDisparity(code, person: person)
