@@ -183,7 +183,28 @@ public struct PenilaiResolver: Sendable {
 
     /// The penilai for a person's SKP in a role, or nil when it cannot be resolved.
     public func penilai(forPerson person: Int, role: SkpRole) -> Penilai? {
+        var recent: RecentSchool?
+        return penilai(forPerson: person, role: role, recent: &recent)
+    }
+
+    /// What ``penilai(forPerson:role:)`` looks up of a school, kept for the next row: an export lists a school's
+    /// rows together.
+    struct RecentSchool {
+        let npsn: NPSN
+        let principals: Principals
+        let government: Government?
+    }
+
+    /// ``penilai(forPerson:role:)``, the school's principals and government taken from `recent` when it is the
+    /// same school, else looked up and kept there.
+    func penilai(forPerson person: Int, role: SkpRole, recent: inout RecentSchool?) -> Penilai? {
         let npsn = context.batch.teachers[context.linkage.people[person].induk].npsn
+        if recent?.npsn != npsn {
+            recent = RecentSchool(
+                npsn: npsn, principals: principals[npsn] ?? Principals(),
+                government: context.schoolIndex[npsn].flatMap { context.batch.schools[$0].government })
+        }
+        let school = recent
         let actingHere = context.batch.teachers.withUnsafeBufferPointer { teachers in
             context.linkage.people[person].rows.contains { r in
                 let row = InPlace(teachers, r)
@@ -192,13 +213,12 @@ public struct PenilaiResolver: Sendable {
         }
         if role != .guru || actingHere {
             // The government is the school's: a school `dapodik_sekolah` does not list has none known.
-            guard let school = context.schoolIndex[npsn] else { return nil }
-            return headOfOffice(of: context.batch.schools[school].government)
+            return headOfOffice(of: school?.government)
         }
         // The principal Dapodik lists at the NPSN (whether or not the school list holds it): definitive by tugas
         // tambahan, else by jenis PTK, else the acting one; no fallback past a kind the school lists (two of a
         // kind, or one not linked, leaves it unresolved).
-        let kinds = principals[npsn] ?? Principals()
+        let kinds = school?.principals ?? Principals()
         for kind in PrincipalKind.allCases {  // definitive, byJenisPtk, acting
             guard let found = kinds.person(kind) else { continue }
             guard let p = found, let e = context.linkage.linkedEmployee(ofPerson: p) else { return nil }

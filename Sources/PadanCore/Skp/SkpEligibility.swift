@@ -53,17 +53,32 @@ public struct SkpEligibility: Sendable {
     }
 
     /// What is decided for the row (`rules.md` §5), without building the payload.
-    public func verdict(for record: SkpRecord) -> SkpVerdict { verdict(forRow: 0, of: CollectionOfOne(record)) }
+    public func verdict(for record: SkpRecord) -> SkpVerdict {
+        var recent = Recent()
+        return verdict(forRow: 0, of: CollectionOfOne(record), recent: &recent)
+    }
+
+    /// What the verdicts look up of a row's school, kept for the next row (an export lists a school's rows
+    /// together: looked up for each row, a school's place, unit and principals were a fifth of the verdicts).
+    struct Recent {
+        var school: (npsn: NPSN, position: Int?, unmapped: Bool)?
+        var penilai: PenilaiResolver.RecentSchool?
+    }
 
     /// The verdicts of `rows` of `records`, each row read in place (a copy of each of 1.6 million rows
     /// retained and released its every text).
     public func verdicts(_ rows: Range<Int>, of records: [SkpRecord]) -> [SkpVerdict] {
         // Through the buffer: a field read through the array's subscript copied the whole row first.
-        records.withUnsafeBufferPointer { buffer in rows.map { verdict(forRow: $0, of: buffer) } }
+        records.withUnsafeBufferPointer { buffer in
+            var recent = Recent()
+            return rows.map { verdict(forRow: $0, of: buffer, recent: &recent) }
+        }
     }
 
     /// ``verdict(for:)`` of row `i` of `records`.
-    func verdict<Rows: RandomAccessCollection<SkpRecord>>(forRow i: Rows.Index, of records: Rows) -> SkpVerdict {
+    func verdict<Rows: RandomAccessCollection<SkpRecord>>(forRow i: Rows.Index, of records: Rows, recent: inout Recent)
+        -> SkpVerdict
+    {
         let linkage = context.linkage
         precondition(!linkage.lookupsReleased, "SkpEligibility: a verdict asked for after the lookups were released")
         if records[i].periode != context.settings.periodeAktif { return .skipped(reason: .periodeLain) }
@@ -98,7 +113,14 @@ public struct SkpEligibility: Sendable {
         case .pns, .pppk: break
         }
         let npsn = context.batch.teachers[induk].npsn
-        let school = context.schoolIndex[npsn]
+        if recent.school?.npsn != npsn {
+            // A school `dapodik_sekolah` does not list has no unit either (only the crosswalk can give it one).
+            recent.school = (
+                npsn, context.schoolIndex[npsn],
+                (context.unitMap.assignment(npsn)?.method ?? UnitMethod.none) == UnitMethod.none
+            )
+        }
+        let school = recent.school?.position, unmapped = recent.school?.unmapped ?? true
         if let school, !context.batch.schools[school].isNegeri { return .skipped(reason: .swasta) }
         let employee = nipIsValid ? linkage.linkedEmployee(ofPerson: person) : nil
         if let e = employee {
@@ -117,13 +139,10 @@ public struct SkpEligibility: Sendable {
         }
 
         var codes = blockingCodes.codes(ofPerson: person, in: context)
-        // A school `dapodik_sekolah` does not list has no unit either (only the crosswalk can give it one).
-        if (context.unitMap.assignment(npsn)?.method ?? UnitMethod.none) == UnitMethod.none {
-            codes.insert(.npsnBelumPadan)
-        }
+        if unmapped { codes.insert(.npsnBelumPadan) }
         var reasons = codes.sorted().map(\.rawValue)
         if records[i].npsn != npsn { reasons.append("NPSN_SKP_BERBEDA") }
-        let penilai = resolver.penilai(forPerson: person, role: records[i].peran)
+        let penilai = resolver.penilai(forPerson: person, role: records[i].peran, recent: &recent.penilai)
         if let penilai {
             // The given NIP read from its bytes, in place (a copy of the row first, for its text, was a sixth of
             // the verdicts). The closure captures the run date alone: capturing `self` copied the lookups it
