@@ -92,10 +92,14 @@ package struct NightlyRun {
                 // The tables and the report's figures each on a thread of their own, the payload lines here (they
                 // spread over every core, all of them once the others are done); the report's page needs all three.
                 // (The figures made after the tables, on their thread, were the stage's last second on one core
-                // nationally.)
-                let (payloads, (tables, prepared)) = ParallelWork.beside {
+                // nationally.) The escalation lists follow the figures on theirs: after the other tables, they
+                // were the stage's last half second on one core nationally.
+                let (payloads, (tables, (prepared, escalations))) = ParallelWork.beside {
                     let writer = RunOutputWriter(result: known, folder: folder)
-                    return ParallelWork.beside({ Result { () throws(PadanError) in try writer.prepareReport() } }) {
+                    return ParallelWork.beside({
+                        let prepared = Result { () throws(PadanError) in try writer.prepareReport() }
+                        return (prepared, Result { () throws(PadanError) in try writer.writeEscalationLists() })
+                    }) {
                         Result { () throws(PadanError) in try writer.writeTables() }
                     }
                 } _: {
@@ -109,6 +113,7 @@ package struct NightlyRun {
                 }
                 result.deltaCount = try payloads.get()
                 try tables.get()
+                try escalations.get()
                 try RunOutputWriter(result: result, folder: folder).writeReport(
                     try prepared.get(), skpDelta: result.deltaCount)
                 // `summary.json` last: its `write` is timed up to here; `record` follows it (the store keeps this

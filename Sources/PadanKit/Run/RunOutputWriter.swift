@@ -12,7 +12,7 @@ struct RunOutputWriter: Sendable {
     let result: RunResult
     let folder: RunFolder
 
-    /// The CSV tables, the escalation lists and the crosswalk proposals.
+    /// The CSV tables and the crosswalk proposals (the escalation lists: ``writeEscalationLists()``).
     func writeTables() throws(PadanError) {
         do {
             try writeCSV("disparities.csv", DisparityRow.header, result.rows.lazy.map(\.cells))
@@ -31,11 +31,17 @@ struct RunOutputWriter: Sendable {
             try writeCSV(
                 "skp/skipped.csv", RunTables.skippedHeader,
                 RunTables.skippedRows(records: skp.records, verdicts: skp.verdicts))
-            try writeEscalations()
             try writeProposals()
         } catch {
             throw PadanError(.cannotCreate, error.description)
         }
+    }
+
+    /// The escalation lists, CSV and page per UPT (``writeEscalations()``), their working memory handed back
+    /// to the system once written (as ``prepareReport()``'s is: freed on their thread, it stays in its arena).
+    func writeEscalationLists() throws(PadanError) {
+        do { try writeEscalations() } catch { throw PadanError(.cannotCreate, error.description) }
+        Heap.trim()
     }
 
     /// The report's figures and its embedded rows, and the page rendered but for the count of new payloads.

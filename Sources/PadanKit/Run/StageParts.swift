@@ -96,7 +96,9 @@ package struct StageParts {
             (
                 "tables",
                 {
-                    try writer.writeTables(); return "every table"
+                    try writer.writeTables()
+                    try writer.writeEscalationLists()
+                    return "every table"
                 }
             ))
         all.append(
