@@ -100,14 +100,19 @@ public struct JudgementContext: Sendable {
     }
 
     /// The codes of the priority 1–3 `PTK` disparities of each person.
-    public func blockingCodes(_ disparities: [Disparity]) -> BlockingCodes {
+    public func blockingCodes(_ disparities: [Disparity]) -> BlockingCodes { blockingCodes(parts: [disparities]) }
+
+    /// ``blockingCodes(_:)`` of findings in parts (the rules' own, in any order: the codes are sets).
+    public func blockingCodes(parts: [[Disparity]]) -> BlockingCodes {
         var codes = BlockingCodes()
         // By position: `for d in` copied each disparity (every text retained and released).
-        for i in disparities.indices where disparities[i].subject == .ptk && disparities[i].priority <= 3 {
-            if let person = disparities[i].person {
-                codes.byPerson[person, default: []].insert(disparities[i].code)
-            } else {
-                codes.byKey[disparities[i].subjectKey, default: []].insert(disparities[i].code)
+        for disparities in parts {
+            for i in disparities.indices where disparities[i].subject == .ptk && disparities[i].priority <= 3 {
+                if let person = disparities[i].person {
+                    codes.byPerson[person, default: []].insert(disparities[i].code)
+                } else {
+                    codes.byKey[disparities[i].subjectKey, default: []].insert(disparities[i].code)
+                }
             }
         }
         return codes

@@ -12,9 +12,15 @@ public struct SkpEligibility: Sendable {
     /// With the penilai lookup already built for `context` (it needs no disparity, so a run builds it beside
     /// the rules).
     public init(context: JudgementContext, disparities: [Disparity], resolver: PenilaiResolver) {
+        self.init(context: context, blockingCodes: context.blockingCodes(disparities), resolver: resolver)
+    }
+
+    /// With each person's blocking codes already gathered (``JudgementContext/blockingCodes(parts:)``: all the
+    /// verdicts need of the disparities, so a run decides while it puts the disparities in output order).
+    public init(context: JudgementContext, blockingCodes: BlockingCodes, resolver: PenilaiResolver) {
         self.context = context
         self.resolver = resolver
-        self.blockingCodes = context.blockingCodes(disparities)
+        self.blockingCodes = blockingCodes
     }
 
     public func decide(_ records: [SkpRecord]) -> [SkpDecision] {
