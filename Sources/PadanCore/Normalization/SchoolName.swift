@@ -163,7 +163,29 @@ public enum SoftDice {
     public static func score(_ a: [String], _ b: [String], tokenThreshold: Double = 0.90) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         if a.isEmpty || b.isEmpty { return 0 }
-        return 2 * Double(pairs(a, b, tokenThreshold: tokenThreshold).count) / Double(a.count + b.count)
+        return 2 * Double(pairCount(a, b, tokenThreshold: tokenThreshold)) / Double(a.count + b.count)
+    }
+
+    /// How many pairs ``pairs(_:_:tokenThreshold:)`` makes, without making them (no texts kept, no sets): a
+    /// school's score against each candidate of its block asked for nothing else.
+    package static func pairCount(_ a: [String], _ b: [String], tokenThreshold: Double) -> Int {
+        var candidates = [(Double, Int, Int)]()
+        for (i, x) in a.enumerated() {
+            for (j, y) in b.enumerated() {
+                let s = JaroWinkler.similarity(x, y)
+                if Threshold.reaches(s, tokenThreshold) { candidates.append((s, i, j)) }
+            }
+        }
+        if candidates.count <= 1 { return candidates.count }
+        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        var usedA = [Bool](repeating: false, count: a.count), usedB = [Bool](repeating: false, count: b.count)
+        var count = 0
+        for (_, i, j) in candidates where !usedA[i] && !usedB[j] {
+            usedA[i] = true
+            usedB[j] = true
+            count += 1
+        }
+        return count
     }
 
     /// The token pairs matched (for explaining a proposal): (a token, b token, similarity).

@@ -26,6 +26,25 @@ struct JaroWinklerTests {
                 == JaroWinkler.similarity(Array(a.unicodeScalars), Array(b.unicodeScalars)))
     }
 
+    /// ASCII texts take the byte path: the same similarity, to the last bit, as their scalars give, for random
+    /// pairs of a small alphabet (many matches and transpositions) and of every length to 14.
+    @Test func asciiBytesAndScalarsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("ABDEIKNSU ").map(String.init)
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...14, using: &generator)).map { _ in letters.randomElement(using: &generator)!
+            }
+            .joined()
+            let b = (0..<Int.random(in: 0...14, using: &generator)).map { _ in letters.randomElement(using: &generator)!
+            }
+            .joined()
+            #expect(
+                JaroWinkler.similarity(a, b)
+                    == JaroWinkler.similarity(Array(a.unicodeScalars), Array(b.unicodeScalars)),
+                "\(a) / \(b)")
+        }
+    }
+
     @Test func prefixBonusIsCappedAtFour() {
         // Jaro = (9/10 + 9/10 + 9/9) / 3; nine common leading letters count as four.
         let jaro = (0.9 + 0.9 + 1) / 3

@@ -155,6 +155,18 @@ struct SoftDiceTests {
         #expect(pairs.first?.2 == 1)
     }
 
+    /// The score counts the pairs without making them: the same count as ``SoftDice/pairs(_:_:tokenThreshold:)``
+    /// for random token lists of a few near-alike words.
+    @Test func pairCountIsThePairs() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["SUMBEREJO", "SUMBERREJO", "SUMBER", "REJO", "WETAN", "WETAM", "KULON", "JATI", "JATIREJO"]
+        for _ in 0..<1000 {
+            let a = (0..<Int.random(in: 0...5, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...5, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            #expect(SoftDice.pairCount(a, b, tokenThreshold: 0.9) == SoftDice.pairs(a, b).count, "\(a) / \(b)")
+        }
+    }
+
     @Test func tokenThreshold() {
         // JENU / JENGGOLO ≈ 0.80.
         #expect(SoftDice.score(["JENU"], ["JENGGOLO"]) == 0)
