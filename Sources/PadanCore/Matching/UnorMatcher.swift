@@ -162,16 +162,29 @@ public struct UnorMatcher: Sendable {
             unitsOfSchool[entry.npsn, default: []].insert(entry.unorId)
             schoolsOfUnit[entry.unorId, default: []].insert(entry.npsn)
         }
+        // Each conflict's rows gathered in one pass over the entries (filtered again for each conflict, the
+        // entries were read a few thousand times over nationally: a twentieth of unit matching).
+        var sourcesOfSchool = [NPSN: [SourceLocation]](), sourcesOfUnit = [SiasnID: [SourceLocation]]()
+        entries.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                if unitsOfSchool[rows[i].npsn, default: []].count > 1 {
+                    sourcesOfSchool[rows[i].npsn, default: []].append(rows[i].source)
+                }
+                if schoolsOfUnit[rows[i].unorId, default: []].count > 1 {
+                    sourcesOfUnit[rows[i].unorId, default: []].append(rows[i].source)
+                }
+            }
+        }
         var conflicts = [CrosswalkConflict]()
         for (npsn, units) in unitsOfSchool.sorted(by: { $0.key < $1.key }) where units.count > 1 {
-            let sources = entries.filter { $0.npsn == npsn }.map(\.source)
             conflicts.append(
-                CrosswalkConflict(side: .school(npsn), partners: units.map(\.text).sorted(), sources: sources))
+                CrosswalkConflict(
+                    side: .school(npsn), partners: units.map(\.text).sorted(), sources: sourcesOfSchool[npsn] ?? []))
         }
         for (unit, schools) in schoolsOfUnit.sorted(by: { $0.key < $1.key }) where schools.count > 1 {
-            let sources = entries.filter { $0.unorId == unit }.map(\.source)
             conflicts.append(
-                CrosswalkConflict(side: .unit(unit), partners: schools.map(\.text).sorted(), sources: sources))
+                CrosswalkConflict(
+                    side: .unit(unit), partners: schools.map(\.text).sorted(), sources: sourcesOfUnit[unit] ?? []))
         }
         var seen = Set<NPSN>()
         let usable = entries.filter { entry in
