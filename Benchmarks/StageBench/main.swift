@@ -27,6 +27,7 @@ struct StageBench {
         let pipeline = try PipelineFile.load(path)
         let started = Date()
         let parts = try StageParts(pipeline: pipeline)
+        defer { parts.removeScratch() }
         print(String(format: "analysis: %.2f s", Date().timeIntervalSince(started)))
         for (name, body) in parts.all where only.map({ name.hasPrefix($0) }) ?? true {
             var seconds = [Double]()

@@ -4,17 +4,21 @@ import PadanReaders
 import PadanStore
 import PadanWriters
 
-/// The parts of a run's write stage, each runnable on its own, for `padan-stage-bench`: one analysis (read
-/// to decide), then each part timed alone, on one thread, into a scratch folder. A part's figure from a whole
-/// run overlaps the others' and moves with the machine's load; alone, a change to it shows in hundredths.
+/// The parts of a run, each runnable on its own, for `padan-stage-bench`: one analysis (read to decide), then
+/// each input file's reading, each stage between, and each writer, timed alone, on one thread, into a scratch
+/// folder (``removeScratch()``). A part's figure from a whole run overlaps the others' and moves with the
+/// machine's load; alone, a change to it shows in milliseconds.
 package struct StageParts {
     /// Name and body of each part; the body returns a note of what it made.
     package private(set) var all: [(name: String, body: () throws -> String)] = []
+    /// Where the writers and the store write (national scale: nearly 2 GB).
+    package let scratch: String
 
     package init(pipeline: PipelineFile) throws {
         let asOf = CalendarDate(year: 2025, month: 1, day: 15) ?? .unixEpoch
         let analysis = try RunAnalysis.perform(pipeline: pipeline, asOf: asOf)
         let scratch = NSTemporaryDirectory() + "padan-stage-bench-\(getpid())"
+        self.scratch = scratch
         let folder = try RunFolder.create(outputDir: scratch, startedAt: Date()) { _ in false }
         var result = RunResult(
             runId: folder.runId, pipeline: pipeline, asOf: asOf,
@@ -146,5 +150,10 @@ package struct StageParts {
                     return "\(observations.lifecycles.count) rows, \(bytes / 1_000_000) MB of JSON"
                 }
             ))
+    }
+
+    /// Removes what the parts wrote.
+    package func removeScratch() {
+        try? FileManager.default.removeItem(atPath: scratch)
     }
 }
