@@ -6,13 +6,8 @@ public enum JaroWinkler {
         // Two ASCII texts (nearly every normalized name and school token) compared as their bytes, each byte
         // one scalar: the two scalar arrays made per call were most of the comparison (unit matching's fuzzy
         // step, which scores tens of millions of token pairs nationally).
-        let ascii =
-            a.utf8.withContiguousStorageIfAvailable { a in
-                b.utf8.withContiguousStorageIfAvailable { b -> Double? in
-                    guard isASCII(a), isASCII(b) else { return nil }
-                    return similarity(bytes: a, b)
-                } ?? nil
-            } ?? nil
+        var a = a, b = b
+        let ascii = a.withUTF8 { a in b.withUTF8 { b in isASCII(a) && isASCII(b) ? similarity(bytes: a, b) : nil } }
         if let ascii { return ascii }
         return similarity(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }

@@ -224,10 +224,13 @@ extension JSONLines {
                 padan_sha256_x16(messages, lengths, out.baseAddress)
             }
         }
-        return group.enumerated().map { lane, key in
-            let found = PayloadKey(digest: Array(digests[(32 * lane)..<(32 * lane + 32)]))
-            fillHex(found, at: key.keyAt)
-            return found
+        return digests.withUnsafeBytes { digests in
+            group.enumerated().map { lane, key in
+                let found = PayloadKey(
+                    digest: UnsafeRawBufferPointer(rebasing: digests[(32 * lane)..<(32 * lane + 32)]))
+                fillHex(found, at: key.keyAt)
+                return found
+            }
         }
     }
 }

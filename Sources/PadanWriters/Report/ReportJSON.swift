@@ -1,13 +1,6 @@
 /// JSON safe to embed in `<script type="application/json">`: besides JSON's own escapes, `<`, `>`, `&`,
 /// `'`, U+2028 and U+2029 are written as `\uXXXX`, so no value can close the block or start markup.
 package enum ReportJSON {
-    /// A JSON string literal.
-    package static func string(_ s: String, into out: inout String) {
-        var bytes = [UInt8]()
-        string(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// A JSON string literal, as UTF-8 bytes.
     package static func string(_ s: String, into out: inout [UInt8]) {
         var s = s
@@ -66,20 +59,7 @@ package enum ReportJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A JSON array of arrays whose cells are strings or integers.
-    package static func table(_ rows: [[Cell]]) -> String {
-        table(rows.count) { i, out in
-            for (j, cell) in rows[i].enumerated() {
-                if j > 0 { out.append(UInt8(ascii: ",")) }
-                switch cell {
-                case .int(let n): out.append(contentsOf: String(n).utf8)
-                case .text(let t): string(t, into: &out)
-                }
-            }
-        }
-    }
-
-    /// A JSON array of `count` arrays, each one's cells written by `row` (with ``string(_:into:)-([UInt8])``
+    /// A JSON array of `count` arrays, each one's cells written by `row` (with ``string(_:into:)``
     /// and ``int(_:into:)``), built as bytes: appended to a `String` piece by piece, the national report's
     /// 50,000 embedded rows took a fifth of a second more.
     package static func table(_ count: Int, row: (Int, inout [UInt8]) -> Void) -> String {
@@ -98,24 +78,5 @@ package enum ReportJSON {
     /// An integer cell.
     package static func int(_ n: Int, into out: inout [UInt8]) {
         out.append(contentsOf: String(n).utf8)
-    }
-
-    /// A JSON object of string members, keys in the given order.
-    package static func object(_ members: [(String, String)]) -> String {
-        var out = [UInt8(ascii: "{")]
-        for (i, (key, value)) in members.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            string(key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            string(value, into: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// One cell of ``table(_:)``.
-    package enum Cell: Sendable, Equatable {
-        case int(Int)
-        case text(String)
     }
 }

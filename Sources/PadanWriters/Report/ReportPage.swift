@@ -264,17 +264,18 @@ package enum ReportPage {
 
     /// Code → [uraian, tindakan], for the table's explanations.
     static func codesJSON(_ codes: [ReportModel.CodeCount]) -> String {
-        var out = "{"
+        var out = [UInt8(ascii: "{")]
         for (i, c) in codes.enumerated() {
-            if i > 0 { out += "," }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             ReportJSON.string(c.code, into: &out)
-            out += ":["
+            out += Array(":[".utf8)
             ReportJSON.string(c.uraian, into: &out)
-            out += ","
+            out.append(UInt8(ascii: ","))
             ReportJSON.string(c.tindakan, into: &out)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Baru`, or `Berlanjut, 12 hari` (how long it has been open).

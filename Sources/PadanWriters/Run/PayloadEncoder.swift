@@ -22,9 +22,7 @@ package enum PayloadEncoder {
         _ payload: SkpPayload, runId: String, penilaiJSON: [UInt8]? = nil, to out: inout JSONLines
     ) -> PayloadKey {
         let pending = appendUnkeyed(payload, runId: runId, penilaiJSON: penilaiJSON, to: &out)
-        let key = out.sha256(prefix: "{", pending.members, pending.tahap)
-        out.fillHex(key, at: pending.keyAt)
-        return key
+        return out.fillKeys([pending])[0]
     }
 
     /// Appends the payload's JSON line (without a newline) to `out` with room for its key, and returns where the

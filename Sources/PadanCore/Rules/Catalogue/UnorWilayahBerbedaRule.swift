@@ -31,27 +31,3 @@ extension JudgementContext {
         return false
     }
 }
-
-/// The `UNOR_*` rules' lookups for one linked person after another, the last answer of each kept: in link order
-/// the people of a school follow one another, and so do most of a unit's. Looked up for every person, the
-/// school's unit and the employee's unit were half of `UNOR_SATPEN_BERBEDA` nationally.
-struct RecentUnits {
-    private var lastSchool: (npsn: NPSN, unit: Int?, unitId: SiasnID?, assigned: Bool)?
-    private var lastUnor: (id: SiasnID, unit: Int?)?
-
-    /// The unit of a school's assignment and its id; nil when the school has no assignment.
-    mutating func assignment(_ npsn: NPSN, in context: JudgementContext) -> (unit: Int?, unitId: SiasnID?)? {
-        if let last = lastSchool, last.npsn == npsn { return last.assigned ? (last.unit, last.unitId) : nil }
-        let found = context.unitMap.assignment(npsn)
-        lastSchool = (npsn, found?.unit, found?.unitId, found != nil)
-        return found.map { ($0.unit, $0.unitId) }
-    }
-
-    /// ``JudgementContext/unit(ofUnor:)``.
-    mutating func unit(ofUnor id: SiasnID, in context: JudgementContext) -> Int? {
-        if let last = lastUnor, last.id == id { return last.unit }
-        let unit = context.unit(ofUnor: id)
-        lastUnor = (id, unit)
-        return unit
-    }
-}
