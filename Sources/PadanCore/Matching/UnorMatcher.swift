@@ -42,8 +42,13 @@ public struct UnorMatcher: Sendable {
         var regions = [String: Government]()
         // Each spelling's endings made once (made per school, they were three arrays each time).
         var endings = [SchoolView.Spelling: [[String]]]()
+        // A school of the same region, spelled the same, as the one before adds nothing (a file lists a region's
+        // schools together): compared, not hashed again.
+        var last: Government?
         for school in schools.indices {
             guard let region = schools[school].localGovernment else { continue }
+            if let last, last.key == region.key, last.nameTokens == region.nameTokens { continue }
+            last = region
             if regions[region.key] == nil { regions[region.key] = region }
             let spelling = SchoolView.Spelling(region)
             if endings[spelling] == nil { endings[spelling] = region.nameEndings }
@@ -57,11 +62,13 @@ public struct UnorMatcher: Sendable {
         let views = spread.each(pending.count) { k in
             SchoolView(school: shared.schools[shared.negeri[shared.pending[k]]], endings: shared.endings)
         }
-        for view in views { if let view { blocks.prepare(for: view, tree: tree) } }
+        // Each school's index by its place among them: looked up by (government, level, region) again in each
+        // step, its three texts were hashed twice more per school.
+        let indexes = views.map { view in view.flatMap { blocks.prepare(for: $0, tree: tree) } }
 
         // Step 2: exact normalized name.
         var claims = [Int: [Int]]()
-        let exactLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken)
+        let exactLookup = Lookup(blocks: blocks, tree: tree, views: views, indexes: indexes, taken: taken)
         let exact = spread.each(pending.count) { k in exactLookup.exact(k) }
         for (k, chosen) in exact.enumerated() { if let chosen { claims[chosen, default: []].append(pending[k]) } }
         settle(claims, method: .name, tree: tree, assignments: &assignments, done: &done, taken: &taken)
@@ -69,7 +76,7 @@ public struct UnorMatcher: Sendable {
         // Step 3: fuzzy, with threshold and margin, among the units still free.
         claims = [:]
         var scores = [Int: Double]()
-        let fuzzyLookup = Lookup(blocks: blocks, tree: tree, views: views, taken: taken)
+        let fuzzyLookup = Lookup(blocks: blocks, tree: tree, views: views, indexes: indexes, taken: taken)
         let open = pending.map { !done[$0] }
         let ranked = spread.each(pending.count) { k in open[k] ? fuzzyLookup.ranked(k) : nil }
         for (k, ranked) in ranked.enumerated() {
@@ -101,18 +108,19 @@ public struct UnorMatcher: Sendable {
         let pending: [Int]
     }
 
-    /// What the lookups of step 2 and 3 read (never change): the blocks' indexes, the pending schools' views,
-    /// the units taken before the step.
+    /// What the lookups of step 2 and 3 read (never change): the blocks' indexes, the pending schools' views and
+    /// which index each uses, the units taken before the step.
     private struct Lookup: @unchecked Sendable {
         let blocks: CandidateBlocks
         let tree: UnorTree
         let views: [SchoolView?]
+        let indexes: [Int?]
         let taken: Set<SiasnID>
 
         /// The unit pending school `k` claims by its exact name, if exactly one free unit (or one occupied) has it.
         func exact(_ k: Int) -> Int? {
-            guard let view = views[k] else { return nil }
-            let exact = blocks.prepared(for: view).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
+            guard let view = views[k], let index = indexes[k] else { return nil }
+            let exact = blocks.names(index).exact(view.name).filter { !taken.contains(tree.units[$0].id) }
             if exact.count == 1 { return exact[0] }
             let occupied = exact.filter { tree.peopleInSubtree[$0] > 0 }
             return exact.count > 1 && occupied.count == 1 ? occupied[0] : nil
@@ -121,9 +129,10 @@ public struct UnorMatcher: Sendable {
         /// The free candidate units of pending school `k`, best first (nil: the school has no view).
         func ranked(_ k: Int) -> [UnitCandidate]? {
             guard let view = views[k] else { return nil }
+            guard let index = indexes[k] else { return [] }
             let parts = view.name.parts
             var ranked = [UnitCandidate]()
-            for (unit, unitParts) in blocks.prepared(for: view).compatible(with: parts)
+            for (unit, unitParts) in blocks.names(index).compatible(with: parts)
             where !taken.contains(tree.units[unit].id) {
                 ranked.append(UnitCandidate(unit: unit, score: parts.score(against: unitParts)))
             }
@@ -232,8 +241,10 @@ struct CandidateBlocks {
     private var byGovernmentLevel: [BlockKey: [Int]] = [:]
     /// By unit: the (region key, ending) pairs its raw normalized name ends with (nil: none).
     private var regionEndings: [[(String, [String])]?]
-    /// (block, region) → the block's candidates for schools of that region, names with the region dropped.
-    private var regional: [RegionalKey: RegionalNames] = [:]
+    /// (block, region) → the block's candidates for schools of that region, names with the region dropped: their
+    /// place in ``made``.
+    private var regional: [RegionalKey: Int] = [:]
+    private var made: [RegionalNames] = []
 
     /// A block (government and level) and a region, hashed as they are (joined into one text, two new
     /// strings a school).
@@ -277,18 +288,15 @@ struct CandidateBlocks {
     }
 
     /// The candidates for a school (same government and level, not ending with another region), indexed
-    /// by their names with the school's region dropped, as ``prepare(for:tree:)`` made them (none before).
-    func prepared(for view: SchoolView) -> RegionalNames {
-        guard let level = view.name.tokens.first else { return RegionalNames() }
-        return regional[RegionalKey(government: view.government.key, level: level, region: view.region.key)]
-            ?? RegionalNames()
-    }
+    /// by their names with the school's region dropped: index `index` of ``prepare(for:tree:)``.
+    func names(_ index: Int) -> RegionalNames { made[index] }
 
-    /// Makes ``prepared(for:)``'s index for the school's block and region, unless an earlier school's made it.
-    mutating func prepare(for view: SchoolView, tree: UnorTree) {
-        guard let level = view.name.tokens.first else { return }
+    /// Makes the index of the school's block and region, unless an earlier school's made it; returns its number
+    /// for ``names(_:)`` (nil: the school's name has no words).
+    mutating func prepare(for view: SchoolView, tree: UnorTree) -> Int? {
+        guard let level = view.name.tokens.first else { return nil }
         let key = RegionalKey(government: view.government.key, level: level, region: view.region.key)
-        if regional[key] != nil { return }
+        if let known = regional[key] { return known }
         let own = view.region.nameEndings
         let units = (byGovernmentLevel[BlockKey(government: view.government.key, level: level)] ?? []).filter { unit in
             guard let endings = regionEndings[unit] else { return true }
@@ -307,7 +315,9 @@ struct CandidateBlocks {
                 plainNames[unit] = plain
                 return plain
             })
-        regional[key] = names
+        regional[key] = made.count
+        made.append(names)
+        return made.count - 1
     }
 }
 

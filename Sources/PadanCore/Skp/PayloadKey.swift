@@ -143,7 +143,7 @@ public struct PayloadKeyIndex: Sendable, Equatable {
 
     /// `keys` in order: placed by bucket, then each bucket (about 20 keys) sorted. A store's keys come as
     /// blocks, each in order; one comparison sort of them all was most of reading a national store's keys.
-    static func bucketSorted(_ keys: [PayloadKey]) -> [PayloadKey] {
+    public static func bucketSorted(_ keys: [PayloadKey]) -> [PayloadKey] {
         var next = [Int](repeating: 0, count: buckets + 1)
         for key in keys { next[bucket(key) + 1] += 1 }
         for b in 0..<buckets { next[b + 1] += next[b] }

@@ -158,9 +158,11 @@ package struct RunAnalysis: Sendable {
     {
         let eligibility = SkpEligibility(context: context, blockingCodes: blockingCodes, resolver: resolver)
         let records = context.batch.skp
-        let verdicts = ParallelWork.chunks(records.count, chunk: 8192) { range in
-            eligibility.verdicts(range, of: records)
-        }.flatMap { $0 }
+        // Each verdict straight to its place: an array per range, then joined, was a copy of 1.6 million
+        // verdicts nationally, their memory touched twice.
+        let verdicts = ParallelWork.spread(chunk: 8192).fill(records.count) { range, put in
+            eligibility.verdicts(range, of: records, put)
+        }
         return SkpDecisions(records: records, verdicts: verdicts, eligibility: eligibility)
     }
 }

@@ -57,8 +57,9 @@ package struct StageParts {
             (
                 "decide",
                 {
-                    let eligibility = SkpEligibility(context: context, disparities: disparities, resolver: resolver)
-                    return "\(eligibility.verdicts(0..<batch.skp.count, of: batch.skp).count) verdicts"
+                    let blocking = context.blockingCodes(disparities)
+                    let decided = RunAnalysis.decide(context, blockingCodes: blocking, resolver: resolver)
+                    return "\(decided.verdicts.count) verdicts"
                 }
             ))
         // Each input file read alone (the read stage reads them side by side).
