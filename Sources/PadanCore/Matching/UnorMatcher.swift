@@ -40,27 +40,39 @@ public struct UnorMatcher: Sendable {
 
         // Every region of the Dapodik schools, as the first school of each writes it.
         var regions = [String: Government]()
-        // Each spelling's endings made once (made per school, they were three arrays each time).
-        var endings = [SchoolView.Spelling: [[String]]]()
-        // A school of the same region, spelled the same, as the one before adds nothing (a file lists a region's
-        // schools together): compared, not hashed again.
-        var last: Government?
+        // Each spelling's endings made once (made per school, they were three arrays each time), and each school's
+        // by their place (looked up by spelling for each school's name, its tokens were hashed again).
+        var endings = [[[String]]](), spellings = [SchoolView.Spelling: Int]()
+        var endingsOf = [Int32](repeating: -1, count: schools.count)
+        // A school of the same region, spelled the same, as the one before has the same endings (a file lists a
+        // region's schools together): compared, not hashed again.
+        var last: (region: Government, endings: Int32)?
         for school in schools.indices {
             guard let region = schools[school].localGovernment else { continue }
-            if let last, last.key == region.key, last.nameTokens == region.nameTokens { continue }
-            last = region
+            if let last, last.region.key == region.key, last.region.nameTokens == region.nameTokens {
+                endingsOf[school] = last.endings
+                continue
+            }
             if regions[region.key] == nil { regions[region.key] = region }
             let spelling = SchoolView.Spelling(region)
-            if endings[spelling] == nil { endings[spelling] = region.nameEndings }
+            let index = spellings[spelling] ?? endings.count
+            if index == endings.count {
+                spellings[spelling] = index
+                endings.append(region.nameEndings)
+            }
+            endingsOf[school] = Int32(index)
+            last = (region, Int32(index))
         }
         var blocks = CandidateBlocks(tree: tree, regions: regions.keys.sorted().compactMap { regions[$0] })
 
         // The names of the schools still without a unit, spread; then their blocks' indexes, in school order (a
         // block's index for a region follows the first school of that region to ask for it).
         let pending = negeri.indices.filter { !done[$0] }
-        let shared = Shared(schools: schools, negeri: negeri, endings: endings, pending: pending)
+        let shared = Shared(schools: schools, negeri: negeri, endings: endings, endingsOf: endingsOf, pending: pending)
         let views = spread.each(pending.count) { k in
-            SchoolView(school: shared.schools[shared.negeri[shared.pending[k]]], endings: shared.endings)
+            let school = shared.negeri[shared.pending[k]]
+            let index = Int(shared.endingsOf[school])
+            return SchoolView(school: shared.schools[school], endings: index >= 0 ? shared.endings[index] : nil)
         }
         // Each school's index by its place among them: looked up by (government, level, region) again in each
         // step, its three texts were hashed twice more per school.
@@ -104,7 +116,8 @@ public struct UnorMatcher: Sendable {
     private struct Shared: @unchecked Sendable {
         let schools: [School]
         let negeri: [Int]
-        let endings: [SchoolView.Spelling: [[String]]]
+        let endings: [[[String]]]
+        let endingsOf: [Int32]
         let pending: [Int]
     }
 
@@ -211,12 +224,13 @@ struct SchoolView {
     let name: SchoolName
 
     /// `school` borrowed: an initializer's argument is otherwise its own, and one read from the schools table
-    /// was copied whole to become so. `endings` holds each region's ``Government/nameEndings`` by spelling.
-    init?(school: borrowing School, endings: [Spelling: [[String]]]) {
+    /// was copied whole to become so. `endings` are its region's ``Government/nameEndings`` as its spelling gives
+    /// them, made once for all its schools (nil: made here).
+    init?(school: borrowing School, endings: [[String]]?) {
         guard let government = school.government, let region = school.localGovernment else { return nil }
         self.government = government
         self.region = region
-        self.name = SchoolName(school.nama).droppingRegion(endings: endings[Spelling(region)] ?? region.nameEndings)
+        self.name = SchoolName(school.nama).droppingRegion(endings: endings ?? region.nameEndings)
     }
 
     /// A region as a school writes it: its endings follow its tokens (`D K I JAKARTA` and `DKI JAKARTA` are
