@@ -78,6 +78,28 @@ public struct Disparity: Sendable {
         }
     }
 
+    /// The findings of `parts`, in order, moved out of them: each part is left holding as many empty findings.
+    ///
+    /// Joined by copying (`flatMap`), each of the 170,000 national findings' texts was retained, and released
+    /// again with the parts: a fifth of a second on one core beside the SKP verdicts. A part shared with another
+    /// array is copied first (`withUnsafeMutableBufferPointer`), so sharing costs time, never correctness.
+    public static func joined(_ parts: inout [[Disparity]]) -> [Disparity] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        let empty = Disparity(code: .namaBerbeda, subject: .ptk, subjectKey: "")
+        return [Disparity](unsafeUninitializedCapacity: total) { out, count in
+            count = 0
+            for i in parts.indices {
+                parts[i].withUnsafeMutableBufferPointer { part in
+                    guard let from = part.baseAddress, let to = out.baseAddress else { return }
+                    precondition(count + part.count <= total, "Disparity.joined: more findings than counted")
+                    (to + count).moveInitialize(from: from, count: part.count)
+                    from.initialize(repeating: empty, count: part.count)
+                    count += part.count
+                }
+            }
+        }
+    }
+
     /// `outputs.md` order: priority, kabupaten/kota, NPSN, code, NIP.
     public static func outputOrder(_ a: Disparity, _ b: Disparity) -> Bool {
         if a.priority != b.priority { return a.priority < b.priority }

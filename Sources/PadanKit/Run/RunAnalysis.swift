@@ -61,17 +61,22 @@ package struct RunAnalysis: Sendable {
         let context = JudgementContext(
             batch: loaded.batch, tree: tree, unitMap: unitMap, linkage: linkage, settings: reconciler.settings,
             rejectedPairs: rejected)
-        let judged = try clock.stage("judge", detail: { "\($0.parts.reduce(0) { $0 + $1.count }) disparitas" }) {
+        var judged = try clock.stage("judge", detail: { "\($0.parts.reduce(0) { $0 + $1.count }) disparitas" }) {
             () throws(PadanError) in findings(context)
         }
-        let resolver = judged.resolver
+        let resolver = judged.resolver, areas = judged.areas
         // The verdicts need only each person's blocking codes, which the rules' findings give in any order: they
         // are decided while the findings are put in output order beside them (after the rules, that was a fifth
         // of a second nationally with one core idle).
         let blocking = context.blockingCodes(parts: judged.parts)
+        // The parts handed over whole (no other reference left), so that they are joined by moving the findings.
+        let parts = Handover(taking: &judged.parts)
         let (skp, disparities) = try clock.stage("decide", detail: { "\($0.0.records.count) SKP" }) {
             () throws(PadanError) in
-            ParallelWork.beside({ context.finished(judged.parts.flatMap { $0 }, areas: judged.areas) }) {
+            ParallelWork.beside({ () -> [Disparity] in
+                var taken = parts.take()
+                return context.finished(Disparity.joined(&taken), areas: areas)
+            }) {
                 decide(context, blockingCodes: blocking, resolver: resolver)
             }
         }
@@ -118,8 +123,8 @@ package struct RunAnalysis: Sendable {
     /// them, on a thread of its own, the penilai lookup of the SKP verdicts, which needs no disparity: sorting
     /// the findings and the end of the last rule leave a core idle for it (0.2 s nationally).
     static func judge(_ context: JudgementContext) -> (disparities: [Disparity], resolver: PenilaiResolver) {
-        let judged = findings(context)
-        return (context.finished(judged.parts.flatMap { $0 }, areas: judged.areas), judged.resolver)
+        var judged = findings(context)
+        return (context.finished(Disparity.joined(&judged.parts), areas: judged.areas), judged.resolver)
     }
 
     /// Every rule's findings, in registry order, not yet in output order (``JudgementContext/finished(_:areas:)``),
@@ -164,5 +169,24 @@ package struct RunAnalysis: Sendable {
             eligibility.verdicts(range, of: records, put)
         }
         return SkpDecisions(records: records, verdicts: verdicts, eligibility: eligibility)
+    }
+}
+
+/// A value handed from one thread to another and taken there, so that the taker holds its only reference (an
+/// array it then changes in place is not copied first).
+final class Handover<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    /// Takes `source`'s value, leaving it empty.
+    init<Element>(taking source: inout [Element]) where Value == [Element] {
+        var taken = [Element]()
+        swap(&taken, &source)
+        value = taken
+    }
+
+    /// The value, once (a second take stops the program).
+    func take() -> Value {
+        guard let taken = value.take() else { preconditionFailure("Handover: taken twice") }
+        return taken
     }
 }

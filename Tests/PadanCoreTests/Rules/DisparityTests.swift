@@ -52,6 +52,23 @@ struct DisparityTests {
         #expect(Set(others.map(\.id) + [a.id]).count == 4)
     }
 
+    @Test func joinedMovesThePartsInOrder() {
+        func finding(_ n: Int) -> Disparity {
+            var d = Disparity(code: .namaBerbeda, subject: .ptk, subjectKey: "ptk:\(n)")
+            d.nama = "Nama yang cukup panjang untuk disimpan di heap \(n)"
+            return d
+        }
+        var parts = [[finding(1), finding(2)], [], [finding(3)]]
+        let shared = parts[2]
+        let joined = Disparity.joined(&parts)
+        #expect(joined.map(\.subjectKey) == ["ptk:1", "ptk:2", "ptk:3"])
+        #expect(joined[0].nama == "Nama yang cukup panjang untuk disimpan di heap 1")
+        // Each part is left holding as many empty findings; a part shared elsewhere is left whole there.
+        #expect(parts.map(\.count) == [2, 0, 1])
+        #expect(parts.joined().allSatisfy { $0.subjectKey.isEmpty && $0.nama.isEmpty })
+        #expect(shared.map(\.subjectKey) == ["ptk:3"])
+    }
+
     @Test func idIsStableAcrossProcesses() {
         // FNV-1a 64 of "NIP_KOSONG|PTK|ptk:p": a fixed value, not a per-process hash.
         let d = Disparity(code: .nipKosong, subject: .ptk, subjectKey: "ptk:p")
