@@ -90,10 +90,11 @@ public struct LinkPositions: Sendable {
 /// People by normalized NIP, held as one position per NIP with the rare second and later holders aside
 /// (a dictionary of arrays spent an array per NIP, 1.6 million of them nationally).
 public struct NIPIndex: Sendable {
-    // Positions as 32 bits: 12 bytes a slot instead of 16 (two tables of 4 million slots nationally). A NIP
-    // with later holders keeps its first as `~position` (negative), so that asking how many hold a NIP
-    // looks in `more` only for those: asked of every ASN person and SKP row, it looked up the dictionary
-    // (SipHash) for every NIP as soon as any NIP had a second holder.
+    // A NIP and its first holder's position side by side, 16 bytes a slot (``UInt64Table``; two tables of 4
+    // million slots nationally, let go before the write stage, where a run's memory peaks). A NIP with later
+    // holders keeps its first as `~position` (negative), so that asking how many hold a NIP looks in `more` only
+    // for those: asked of every ASN person and SKP row, it looked up the dictionary (SipHash) for every NIP as
+    // soon as any NIP had a second holder.
     private var first: UInt64Table<Int32>
     private var more: [UInt64: [Int]] = [:]
 

@@ -6,9 +6,14 @@
 /// keys and are asked for every PTK, SIASN and SKP row; through `Dictionary` the lookups were a third of the
 /// exact linking stage. Filled to three quarters at most: about the memory of a `Dictionary` of the same.
 public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
-    // Key 0 marks an empty slot; a key that is 0 is kept aside.
-    private var keys: [UInt64]
-    private var values: [Value]
+    /// A key and its value side by side (key 0 marks an empty slot; a key that is 0 is kept aside). In two arrays,
+    /// a lookup of a table of millions missed the cache twice, for the key and then for its value (matching people
+    /// nationally, one core: 1.08–1.22 → 1.00–1.05 s). For a 4-byte value a slot takes 16 bytes instead of 12.
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: Value
+    }
+    private var slots: [Slot]
     private var zero: Value?
     private var shift: UInt64
     /// How many keys the table holds.
@@ -16,22 +21,23 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
 
     /// An empty table with room for `minimumCapacity` keys before it grows.
     public init(minimumCapacity: Int = 0) {
-        var slots = 16
-        while slots * 3 < minimumCapacity * 4 { slots *= 2 }
-        keys = Array(repeating: 0, count: slots)
-        values = Array(repeating: 0, count: slots)
-        shift = UInt64(64 - slots.trailingZeroBitCount)
+        var size = 16
+        while size * 3 < minimumCapacity * 4 { size *= 2 }
+        slots = Array(repeating: Slot(key: 0, value: 0), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
     /// The value of `key`, or nil; setting nil is not supported (nothing is ever removed).
     public subscript(key: UInt64) -> Value? {
         if key == 0 { return zero }
-        var i = slot(key)
-        while true {
-            let found = keys[i]
-            if found == key { return values[i] }
-            if found == 0 { return nil }
-            i = (i + 1) & (keys.count - 1)
+        return slots.withUnsafeBufferPointer { slots in
+            var i = slot(key)
+            while true {
+                let found = slots[i]
+                if found.key == key { return found.value }
+                if found.key == 0 { return nil }
+                i = (i + 1) & (slots.count - 1)
+            }
         }
     }
 
@@ -42,12 +48,16 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
             zero = value
             return
         }
-        if (count + 1) * 4 > keys.count * 3 { grow() }
-        var i = slot(key)
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & (keys.count - 1) }
-        if keys[i] == 0 { count += 1 }
-        keys[i] = key
-        values[i] = value
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let start = slot(key)
+        let added = slots.withUnsafeMutableBufferPointer { slots in
+            var i = start
+            while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & (slots.count - 1) }
+            let added = slots[i].key == 0
+            slots[i] = Slot(key: key, value: value)
+            return added
+        }
+        if added { count += 1 }
     }
 
     /// Sets the value of `key` unless it has one; returns the value it already had (nil when set now).
@@ -60,11 +70,10 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(key: 0, value: 0), count: old.count * 2)
         shift -= 1
         count = zero == nil ? 0 : 1
-        for i in oldKeys.indices where oldKeys[i] != 0 { set(oldValues[i], for: oldKeys[i]) }
+        for entry in old where entry.key != 0 { set(entry.value, for: entry.key) }
     }
 }

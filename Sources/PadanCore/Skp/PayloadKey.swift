@@ -81,7 +81,7 @@ public struct PayloadKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
 /// Which payload keys were seen: what `skp/delta.jsonl` needs while it is streamed (each new key once).
 ///
-/// Holds only each key's first 8 bytes and where the key came from (a payload's row, in 32 bits): 12 bytes
+/// Holds only each key's first 8 bytes and where the key came from (a payload's row, in 32 bits): 16 bytes
 /// a slot, where the keys themselves beside a table were 64 MB at the national scale's 1.3 million keys.
 /// When a key's first 8 bytes match an earlier key's, the earlier key is made again from its source
 /// (`keyAt`) and compared whole: equal payloads (a row given twice) are caught exactly, and keys that only
