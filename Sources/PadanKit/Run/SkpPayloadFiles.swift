@@ -197,8 +197,9 @@ enum SkpPayloadFiles {
 
     static func encode(_ skp: SkpDecisions, rows: [Int], runId: String) -> Piece {
         var out = JSONLines(capacity: rows.count * 1100)
-        var pending = [PendingKey](), lines = [Int](), ends = [Int]()
-        pending.reserveCapacity(rows.count)
+        var pending = [PendingKey](), keys = [PayloadKey](), bodies = [UInt8](), lines = [Int](), ends = [Int]()
+        pending.reserveCapacity(PendingKey.lanes)
+        keys.reserveCapacity(rows.count)
         lines.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)
         var raters = SkpDecisions.Raters<PayloadPerson>()
@@ -213,9 +214,13 @@ enum SkpPayloadFiles {
             lines.append(i)
             out.byte(0x0A)
             ends.append(out.count)
+            // The keys sixteen lines at a time, while the lines are in the cache (``JSONLines/fillKeys(_:into:scratch:)``).
+            if pending.count == PendingKey.lanes {
+                out.fillKeys(pending[...], into: &keys, scratch: &bodies)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
-        // The keys last, sixteen lines at a time (``JSONLines/fillKeys(_:)``).
-        let keys = out.fillKeys(pending)
+        out.fillKeys(pending[...], into: &keys, scratch: &bodies)
         return Piece(bytes: out.finish(), keys: keys, rows: lines, lineEnds: ends)
     }
 }
