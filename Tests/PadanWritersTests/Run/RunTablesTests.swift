@@ -91,7 +91,7 @@ struct RunTablesTests {
     }
 
     @Test func unorMap() throws {
-        let rows = RunTables.unorMap(Self.run().context)
+        let rows = Array(RunTables.unorMap(Self.run().context))
         #expect(
             rows.map { $0[0] } == [
                 "20500001", "20500002", "20500003", "20500004", SmallRegion.sma, SmallRegion.genteng,
