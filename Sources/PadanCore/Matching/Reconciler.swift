@@ -52,7 +52,8 @@ public struct Reconciler: Sendable {
 
     /// Judge: every rule of the registry, sorted as `disparities.csv` is.
     public func judge(_ context: JudgementContext) -> [Disparity] {
-        context.finished(RuleRegistry.rules.flatMap { $0.findings(in: context) })
+        var parts = RuleRegistry.rules.map { $0.findings(in: context) }
+        return context.finished(Disparity.joined(&parts))
     }
 
     /// Decide SKP: every `pmm_skp` row skipped, blocked or eligible.
