@@ -166,31 +166,21 @@ public enum SoftDice {
         return 2 * Double(pairCount(a, b, tokenThreshold: tokenThreshold)) / Double(a.count + b.count)
     }
 
-    /// How many pairs ``pairs(_:_:tokenThreshold:)`` makes, without making them (no texts kept, no sets): a
-    /// school's score against each candidate of its block asked for nothing else.
+    /// How many pairs ``pairs(_:_:tokenThreshold:)`` makes, without making their texts: a school's score against
+    /// each candidate of its block asks for nothing else.
     package static func pairCount(_ a: [String], _ b: [String], tokenThreshold: Double) -> Int {
-        var candidates = [(Double, Int, Int)]()
-        for (i, x) in a.enumerated() {
-            for (j, y) in b.enumerated() {
-                let s = JaroWinkler.similarity(x, y)
-                if Threshold.reaches(s, tokenThreshold) { candidates.append((s, i, j)) }
-            }
-        }
-        if candidates.count <= 1 { return candidates.count }
-        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        var usedA = [Bool](repeating: false, count: a.count), usedB = [Bool](repeating: false, count: b.count)
-        var count = 0
-        for (_, i, j) in candidates where !usedA[i] && !usedB[j] {
-            usedA[i] = true
-            usedB[j] = true
-            count += 1
-        }
-        return count
+        matched(a, b, tokenThreshold: tokenThreshold).count
     }
 
     /// The token pairs matched (for explaining a proposal): (a token, b token, similarity).
     public static func pairs(_ a: [String], _ b: [String], tokenThreshold: Double = 0.90) -> [(String, String, Double)]
     {
+        matched(a, b, tokenThreshold: tokenThreshold).map { s, i, j in (a[i], b[j], s) }
+    }
+
+    /// The pairs of positions matched, most similar first (ties by position), each token in one pair at most:
+    /// (similarity, position in `a`, position in `b`).
+    private static func matched(_ a: [String], _ b: [String], tokenThreshold: Double) -> [(Double, Int, Int)] {
         var candidates = [(Double, Int, Int)]()
         for (i, x) in a.enumerated() {
             for (j, y) in b.enumerated() {
@@ -198,14 +188,15 @@ public enum SoftDice {
                 if Threshold.reaches(s, tokenThreshold) { candidates.append((s, i, j)) }
             }
         }
+        if candidates.count <= 1 { return candidates }
         candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        var usedA = Set<Int>(), usedB = Set<Int>()
-        var out = [(String, String, Double)]()
-        for (s, i, j) in candidates where !usedA.contains(i) && !usedB.contains(j) {
-            usedA.insert(i)
-            usedB.insert(j)
-            out.append((a[i], b[j], s))
+        var usedA = [Bool](repeating: false, count: a.count), usedB = [Bool](repeating: false, count: b.count)
+        var pairs = [(Double, Int, Int)]()
+        for (s, i, j) in candidates where !usedA[i] && !usedB[j] {
+            usedA[i] = true
+            usedB[j] = true
+            pairs.append((s, i, j))
         }
-        return out
+        return pairs
     }
 }

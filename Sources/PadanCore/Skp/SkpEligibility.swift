@@ -71,17 +71,9 @@ public struct SkpEligibility: Sendable {
         var penilai: PenilaiResolver.RecentSchool?
     }
 
-    /// The verdicts of `rows` of `records`, each row read in place (a copy of each of 1.6 million rows
-    /// retained and released its every text).
-    public func verdicts(_ rows: Range<Int>, of records: [SkpRecord]) -> [SkpVerdict] {
-        var verdicts = [SkpVerdict]()
-        verdicts.reserveCapacity(rows.count)
-        self.verdicts(rows, of: records) { verdicts.append($0) }
-        return verdicts
-    }
-
     /// ``verdict(for:)`` of each row of `rows` of `records`, in order, each given to `put` (``Spread/fill(_:_:)``
-    /// puts them straight in place).
+    /// puts them straight in place); each row read in place (a copy of each of 1.6 million rows retained and
+    /// released its every text).
     public func verdicts(_ rows: Range<Int>, of records: [SkpRecord], _ put: (SkpVerdict) -> Void) {
         // Through the buffer: a field read through the array's subscript copied the whole row first.
         records.withUnsafeBufferPointer { buffer in
