@@ -16,6 +16,22 @@ import tomllib
 # Stages of `summary.json` that do fuzzy work: unit matching (names, soft Dice) and the candidate
 # search of unlinked people (Jaro-Winkler within birth date and sex blocks).
 FUZZY_STAGES = ("match_units", "candidates")
+
+
+def fuzzy_wall(stages: dict):
+    """Seconds of the run during which a fuzzy stage runs: the union of the two stages' spans, not their sum.
+
+    `padan run` (RunAnalysis.perform) starts two sides when reading ends: normalize then match_units on one,
+    match_people then candidates on the other, so each span is known from the stages' seconds. The candidate
+    search starts when people are matched and runs while units are still being matched: summed, the time both
+    run at once would count twice (the sum is printed too)."""
+    n, u, m, c = (stages.get(k) for k in ("normalize", "match_units", "match_people", "candidates"))
+    if None in (n, u, m, c):
+        return sum(v for k, v in stages.items() if k in FUZZY_STAGES and v is not None)
+    units, search = (n, n + u), (m, m + c)
+    if search[0] > units[1] or units[0] > search[1]:
+        return u + c
+    return max(units[1], search[1]) - min(units[0], search[0])
 # Targets of the national-scale issue.
 TARGETS = {
     "padan_vs_duckdb_national": 2.0,
@@ -93,6 +109,7 @@ def summarize(results: str) -> int:
             stage_runs.append(stages)
             memory_runs.append(stage_lines(os.path.join(results, r["stderr"]), "memory") if r.get("stderr") else {})
             inputs = summary.get("inputs", {})
+        fuzzy_walls = [fuzzy_wall(st) for st in stage_runs]
         names = list(stage_runs[0]) if stage_runs else []
         stages = {n: median([s.get(n) for s in stage_runs]) for n in names}
         stage_memory = {n: median([m.get(n) for m in memory_runs]) for n in names}
@@ -119,9 +136,11 @@ def summarize(results: str) -> int:
         s["rss_vs_input"] = s["padan_rss_kb"] * 1024 / input_bytes if s["padan_rss_kb"] and input_bytes else None
         second_rss = s["padan_second_rss_kb"]
         s["second_rss_vs_input"] = second_rss * 1024 / input_bytes if second_rss and input_bytes else None
-        fuzzy = sum(v for k, v in stages.items() if k in FUZZY_STAGES and v is not None)
-        s["fuzzy_seconds"] = fuzzy
-        s["fuzzy_share"] = fuzzy / p if p else None
+        summed = sum(v for k, v in stages.items() if k in FUZZY_STAGES and v is not None)
+        s["fuzzy_summed_seconds"] = summed
+        s["fuzzy_summed_share"] = summed / p if p else None
+        s["fuzzy_seconds"] = median(fuzzy_walls)
+        s["fuzzy_share"] = median([w / r["seconds"] for w, r in zip(fuzzy_walls, first) if r["seconds"]])
         out["scales"][scale] = s
     out["machine"]["padan"] = f"{version} ({machine.get('padan', '?')})"
     if "national" in out["scales"] and "tenth" in out["scales"]:
@@ -188,8 +207,10 @@ def render(out: dict) -> str:
     row("padan ÷ duckdb (in-process)", "padan_vs_duckdb_inprocess")
     row("**peak RSS ÷ input size**", "rss_vs_input", target=lambda n: TARGETS["rss_vs_input"])
     row("peak RSS ÷ input size, second run", "second_rss_vs_input", target=lambda n: TARGETS["rss_vs_input"])
-    row("fuzzy stages (s)", "fuzzy_seconds", 3)
-    row("**fuzzy stages ÷ total**", "fuzzy_share", 3, target=lambda n: TARGETS["fuzzy_share"])
+    row("fuzzy stages, summed (s)", "fuzzy_summed_seconds", 3)
+    row("fuzzy stages, summed ÷ total", "fuzzy_summed_share", 3)
+    row("fuzzy stages, wall time they run (s)", "fuzzy_seconds", 3)
+    row("**fuzzy stages' wall time ÷ total**", "fuzzy_share", 3, target=lambda n: TARGETS["fuzzy_share"])
     stage_names = []
     for name in names:
         for stage in scales[name]["stages"]:

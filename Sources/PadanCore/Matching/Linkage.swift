@@ -102,6 +102,9 @@ public struct NIPIndex: Sendable {
         first = UInt64Table(minimumCapacity: minimumCapacity)
     }
 
+    /// Loads the slots of `nips` at once (``UInt64Table/prefetch(_:)``).
+    public func prefetch(_ nips: UnsafeBufferPointer<UInt64>) { first.prefetch(nips) }
+
     /// Adds `person` as a holder of `nip`.
     public mutating func append(_ person: Int, for nip: UInt64) {
         guard let known = first.setIfAbsent(Int32(person), for: nip) else { return }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A hash table from 64-bit keys (NIPs as 18-digit numbers, the first 8 bytes of payload keys) to integers
 /// (positions in a table).
 ///
@@ -67,6 +69,22 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
         return nil
     }
 
+    /// Loads the slot each of `keys` is looked for first, all at once, so that the lookups right after find them in
+    /// the cache. Looked up one by one, each key of a table of millions waits for memory before the next is asked;
+    /// these loads do not depend on each other, so the processor has them all on the way together.
+    public func prefetch(_ keys: UnsafeBufferPointer<UInt64>) {
+        slots.withUnsafeBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            // Each read as an atomic (relaxed: on x86 a plain load), which the optimizer keeps although nothing
+            // uses it. An ordinary load's value passed to a function that ignores it was removed by link-time
+            // optimization, and the lookups missed the cache as before.
+            for key in keys {
+                let slot = UnsafeRawPointer(base + slot(key)).assumingMemoryBound(to: Atomic<UInt64>.self)
+                _ = slot.pointee.load(ordering: .relaxed)
+            }
+        }
+    }
+
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     private mutating func grow() {
@@ -76,4 +94,42 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
         count = zero == nil ? 0 : 1
         for entry in old where entry.key != 0 { set(entry.value, for: entry.key) }
     }
+}
+
+/// Batches of table lookups whose slots are loaded first, all together (``UInt64Table/prefetch(_:)``).
+///
+/// At national scale the tables of NIPs and identities are tens of megabytes, and nearly every lookup misses the
+/// cache: matching people took 20 times as long as at 10% for 10 times the rows.
+public struct Lookahead {
+    /// Keys per batch: about as many cache misses as a core keeps on the way at once.
+    public static let size = 16
+
+    /// The keys of the batch at hand.
+    public var keys: [UInt64] = []
+
+    public init() { keys.reserveCapacity(Self.size * 2) }
+
+    /// `range` cut into batches of ``size``, in order.
+    public static func batches(_ range: Range<Int>) -> some Sequence<Range<Int>> {
+        stride(from: range.lowerBound, to: range.upperBound, by: size).lazy.map {
+            $0..<min($0 + size, range.upperBound)
+        }
+    }
+
+    /// Loads the slots of ``keys`` in `table`.
+    public func prefetch<Value>(in table: UInt64Table<Value>) { keys.withUnsafeBufferPointer { table.prefetch($0) } }
+
+    /// Loads the elements of `array` at `positions` (the first cache line of each).
+    public static func touch<Element>(_ array: [Element], at positions: [UInt64]) {
+        array.withUnsafeBufferPointer { elements in
+            guard let base = elements.baseAddress else { return }
+            for position in positions where position < elements.count {
+                let first = UnsafeRawPointer(base + Int(position)).assumingMemoryBound(to: Atomic<UInt8>.self)
+                _ = first.pointee.load(ordering: .relaxed)
+            }
+        }
+    }
+
+    /// Loads the slots of ``keys`` in `index`.
+    public func prefetch(in index: NIPIndex) { keys.withUnsafeBufferPointer { index.prefetch($0) } }
 }

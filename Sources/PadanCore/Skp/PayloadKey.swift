@@ -97,6 +97,13 @@ public struct PayloadKeySet: Sendable {
         byPrefix = UInt64Table(minimumCapacity: minimumCapacity)
     }
 
+    /// Loads the table's slots for `keys` at once, before they are inserted one by one (``Lookahead``).
+    public func prefetch(_ keys: ArraySlice<PayloadKey>) {
+        var ahead = Lookahead()
+        for key in keys { ahead.keys.append(key.prefix) }
+        ahead.prefetch(in: byPrefix)
+    }
+
     /// Adds `key`, which came from `source` (0 ..< 2³¹), unless it is already in; true when it was new.
     /// `keyAt` gives again the key of an earlier source.
     public mutating func insert(_ key: PayloadKey, from source: Int, keyAt: (Int) -> PayloadKey) -> Bool {

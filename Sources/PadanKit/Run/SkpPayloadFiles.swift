@@ -141,7 +141,11 @@ enum SkpPayloadFiles {
             var isNew = [Bool]()
             isNew.reserveCapacity(piece.keys.count)
             var fresh = [PayloadKey]()
-            for (key, row) in zip(piece.keys, piece.rows) {
+            for (i, (key, row)) in zip(piece.keys, piece.rows).enumerated() {
+                // A national run's 1.3 million keys in a table of 2 million slots: each batch's slots loaded at once.
+                if i % Lookahead.size == 0 {
+                    newKeys.prefetch(piece.keys[i..<min(i + Lookahead.size, piece.keys.count)])
+                }
                 let new =
                     !emitted.contains(key)
                     && newKeys.insert(key, from: row) { earlier in

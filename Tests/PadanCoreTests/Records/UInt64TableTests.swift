@@ -22,6 +22,9 @@ struct UInt64TableTests {
         #expect(table.count == reference.count)
         for key in keys { #expect(table[key] == reference[key]) }
         #expect(table[42] == nil)
+        // Prefetching (any keys, present or not, and 0) reads only: the answers stay the same.
+        keys.withUnsafeBufferPointer { table.prefetch($0) }
+        for key in keys { #expect(table[key] == reference[key]) }
         table.set(-1, for: 0)
         #expect(table[0] == -1 && table.count == reference.count)
     }
@@ -48,5 +51,17 @@ struct NIPIndexTests {
             #expect(index.count(nip) == holders.count)
         }
         #expect(index[7] == nil && index.first(7) == nil && index.count(7) == 0)
+    }
+}
+
+/// Batches for prefetching: every position of the range once, in order, at most ``Lookahead/size`` at a time.
+@Suite("Lookahead")
+struct LookaheadTests {
+    @Test(arguments: [0..<0, 0..<1, 3..<19, 0..<16, 5..<37, 100..<164])
+    func batchesCoverTheRangeInOrder(range: Range<Int>) {
+        let batches = Array(Lookahead.batches(range))
+        #expect(batches.flatMap { Array($0) } == Array(range))
+        #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= Lookahead.size })
+        #expect(batches.dropLast().allSatisfy { $0.count == Lookahead.size })
     }
 }
