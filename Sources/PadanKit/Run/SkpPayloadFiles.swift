@@ -31,7 +31,10 @@ enum SkpPayloadFiles {
         // left a core idle once the tables were done.
         func round(_ start: Int) -> [Piece] {
             let rows = Array(eligible[start..<min(eligible.count, start + block * ParallelWork.width)])
-            return ParallelWork.chunks(rows.count, chunk: block) { range in
+            // In quarter blocks, which the cores take as they come free: a round ends when its last piece is
+            // encoded, and in halves, one core waited for the other's (sharing its core with the writing)
+            // through the last half second of a national write stage.
+            return ParallelWork.chunks(rows.count, chunk: block / 4) { range in
                 encode(skp, rows: Array(rows[range]), runId: runId)
             }
         }
