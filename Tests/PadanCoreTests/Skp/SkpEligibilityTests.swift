@@ -452,4 +452,28 @@ struct SkpEligibilityTests {
                 "eligible:\(Self.principalNIP)/KEPALA_SEKOLAH", "skipped:PERIODE_LAIN", "blocked:NIP_TIDAK_DITEMUKAN",
             ])
     }
+
+    /// Each person's blocking codes are exactly the codes of their priority 1–3 `PTK` findings: people with none
+    /// (most, answered from a bit per person), with one or several, and a position past the people counted.
+    @Test func blockingCodesAreEachPersonsPriorityOneToThreeFindings() {
+        let region = Self.region {
+            $0.siasnBorn = "1971-02-02"
+        } setup: {
+            $0.add(Self.principal("kx", serial: 910, linked: false))
+            // Two people holding one NIP: `NIP_GANDA` for each.
+            $0.add(Self.principal("kv", serial: 920, tugas: nil))
+            $0.add(Self.principal("kw", serial: 920, tugas: nil))
+        }
+        let run = region.b.reconcile()
+        let blocking = run.context.blockingCodes(run.disparities)
+        var expected = [Int: Set<DisparityCode>]()
+        for d in run.disparities where d.subject == .ptk && d.priority <= 3 {
+            if let person = d.person { expected[person, default: []].insert(d.code) }
+        }
+        #expect(expected.count >= 3)
+        for p in run.linkage.people.indices {
+            #expect(blocking.codes(ofPerson: p, in: run.context) == expected[p, default: []])
+        }
+        #expect(blocking.codes(ofPerson: run.linkage.people.count + 64, in: run.context).isEmpty)
+    }
 }
