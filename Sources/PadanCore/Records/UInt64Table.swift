@@ -120,6 +120,9 @@ public struct Lookahead {
     /// Loads the slots of ``keys`` in `table`.
     public func prefetch<Value>(in table: UInt64Table<Value>) { keys.withUnsafeBufferPointer { table.prefetch($0) } }
 
+    /// Loads the slots of ``keys`` in `index`.
+    public func prefetch(in index: NIPIndex) { keys.withUnsafeBufferPointer { index.prefetch($0) } }
+
     /// Loads the elements of `array` at `positions` (the first cache line of each).
     public static func touch<Element>(_ array: [Element], at positions: [UInt64]) {
         array.withUnsafeBufferPointer { elements in
@@ -130,7 +133,4 @@ public struct Lookahead {
             }
         }
     }
-
-    /// Loads the slots of ``keys`` in `index`.
-    public func prefetch(in index: NIPIndex) { keys.withUnsafeBufferPointer { index.prefetch($0) } }
 }

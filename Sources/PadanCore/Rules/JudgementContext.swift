@@ -202,7 +202,7 @@ struct RecentUnits {
 
 /// The codes of the priority 1–3 `PTK` disparities of each person (those that stop an SKP).
 public struct BlockingCodes: Sendable {
-    var byPerson: [Int: Set<DisparityCode>] = [:]
+    private var byPerson: [Int: Set<DisparityCode>] = [:]
     /// A bit per person position: set when `byPerson` holds codes for them. Asked for every ASN teacher by the SKP
     /// verdicts and the report's flow, where most people have no code: a bit read in person order instead of a
     /// dictionary lookup (SipHash, a cache miss) each, which was a fifth of counting the flow nationally.
