@@ -34,12 +34,7 @@ extension PadanDatabase {
     static func insert(block keys: [PayloadKey], firstRun: String, in db: Database) throws -> Int {
         // Placed by their first two bytes, then each (tiny) bucket sorted: a comparison sort of each block was a
         // tenth of the store's commit.
-        var sorted = PayloadKeyIndex.bucketSorted(keys)
-        var last: PayloadKey?
-        sorted.removeAll { key in
-            defer { last = key }
-            return key == last
-        }
+        let sorted = PayloadKeyIndex.sortedDistinct(keys)
         let insert = try BulkInsert(
             sql: "INSERT INTO \(PayloadKeyBlockRecord.databaseTableName) (first_run, keys) VALUES (?, ?)", in: db)
         try insert.bind(1, firstRun)

@@ -131,14 +131,7 @@ public struct PayloadKeyIndex: Sendable, Equatable {
     /// The distinct keys of `keys` (any order; already sorted is cheapest).
     public init(_ keys: [PayloadKey]) {
         var sorted = keys
-        if zip(sorted, sorted.dropFirst()).contains(where: { $0 >= $1 }) {
-            sorted = Self.bucketSorted(keys)
-            var last: PayloadKey?
-            sorted.removeAll { key in
-                defer { last = key }
-                return key == last
-            }
-        }
+        if zip(sorted, sorted.dropFirst()).contains(where: { $0 >= $1 }) { sorted = Self.sortedDistinct(keys) }
         var starts = [Int32](repeating: 0, count: Self.buckets + 1)
         for key in sorted { starts[Self.bucket(key) + 1] += 1 }
         for b in 0..<Self.buckets { starts[b + 1] += starts[b] }
@@ -148,9 +141,20 @@ public struct PayloadKeyIndex: Sendable, Equatable {
 
     static let buckets = 1 << 16
 
+    /// The distinct keys of `keys`, in order (``bucketSorted(_:)``, then each repeat dropped).
+    public static func sortedDistinct(_ keys: [PayloadKey]) -> [PayloadKey] {
+        var sorted = bucketSorted(keys)
+        var last: PayloadKey?
+        sorted.removeAll { key in
+            defer { last = key }
+            return key == last
+        }
+        return sorted
+    }
+
     /// `keys` in order: placed by bucket, then each bucket (about 20 keys) sorted. A store's keys come as
     /// blocks, each in order; one comparison sort of them all was most of reading a national store's keys.
-    public static func bucketSorted(_ keys: [PayloadKey]) -> [PayloadKey] {
+    static func bucketSorted(_ keys: [PayloadKey]) -> [PayloadKey] {
         var next = [Int](repeating: 0, count: buckets + 1)
         for key in keys { next[bucket(key) + 1] += 1 }
         for b in 0..<buckets { next[b + 1] += next[b] }

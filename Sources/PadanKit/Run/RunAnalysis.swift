@@ -174,18 +174,18 @@ package struct RunAnalysis: Sendable {
 
 /// A value handed from one thread to another and taken there, so that the taker holds its only reference (an
 /// array it then changes in place is not copied first).
-final class Handover<Value>: @unchecked Sendable {
-    private var value: Value?
+final class Handover<Element>: @unchecked Sendable {
+    private var value: [Element]?
 
     /// Takes `source`'s value, leaving it empty.
-    init<Element>(taking source: inout [Element]) where Value == [Element] {
+    init(taking source: inout [Element]) {
         var taken = [Element]()
         swap(&taken, &source)
         value = taken
     }
 
     /// The value, once (a second take stops the program).
-    func take() -> Value {
+    func take() -> [Element] {
         guard let taken = value.take() else { preconditionFailure("Handover: taken twice") }
         return taken
     }
