@@ -39,8 +39,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
-        // C in one room: libxml2 and zlib are reached only from PadanReaders, the one file flag Swift's Glibc
-        // leaves out (`O_DIRECT`) only from PadanWriters' `ByteFile`.
+        // C in one room: libxml2, zlib and the CSV byte masks are reached only from PadanReaders, the one file flag
+        // Swift's Glibc leaves out (`O_DIRECT`) only from PadanWriters' `ByteFile`.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -53,10 +53,13 @@ let package = Package(
         .systemLibrary(name: "CFileFlags"),
         // SHA-256 of sixteen payload lines at once with AVX-512 (`Sources/CSHA256x16/sha256x16.c`).
         .target(name: "CSHA256x16"),
+        // The bytes that end or mark a CSV field, 64 at a time with SSE2 (`Sources/CByteScan/bytescan.c`).
+        .target(name: "CByteScan"),
         // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
         .target(name: "PadanCore", swiftSettings: fast),
         // CSV and XML readers, input files and globs, typed decoding of the six input kinds.
-        .target(name: "PadanReaders", dependencies: ["PadanCore", "CLibXML2", "CZlib"], swiftSettings: fast),
+        .target(
+            name: "PadanReaders", dependencies: ["PadanCore", "CLibXML2", "CZlib", "CByteScan"], swiftSettings: fast),
         // Machine-read CSVs, payload lines, summary, report and escalation lists.
         .target(
             name: "PadanWriters",

@@ -58,6 +58,22 @@ struct CSVTableReaderTests {
         #expect(reading.records[1].raw == "\"Siti \"\"Ani\"\" Rahma\",\"\",\"\"\"\"")
     }
 
+    /// The scanner steps through 64-byte masks of field-ending bytes: a field that opens with a quote, an empty
+    /// field and a line end are read alike at every offset of a mask and of the buffer's end.
+    @Test(arguments: ReadMode.all + [ReadMode(step: .max, chunk: 100), ReadMode(step: 100, chunk: 64)])
+    func fieldsAtEveryOffsetOfTheScannersMasks(mode: ReadMode) throws {
+        var text = "a,b,c,d\n"
+        var expected = [[String]]()
+        for width in 0..<140 {
+            let plain = String(repeating: "x", count: width)
+            text += "\(plain),\"q,\"\"\",,\(plain)\n"
+            expected.append([plain, "q,\"", "", plain])
+        }
+        let reading = try CSVReading(text, mode: mode)
+        #expect(reading.rows == expected)
+        #expect(reading.rejects.isEmpty)
+    }
+
     @Test(arguments: ReadMode.all)
     func crlfLineEnds(mode: ReadMode) throws {
         let reading = try CSVReading("a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n\r\n3,w", mode: mode)
