@@ -87,70 +87,152 @@ public struct PersonName: Hashable, Sendable {
     /// letters are `A`–`Z`): the rules compare 1.6 million linked pairs nationally, and the general path
     /// spent a quarter of the judging time looking up Unicode properties.
     static func asciiTokens(_ raw: String) -> [String]? {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(raw.utf8.count)
-        for byte in raw.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == UInt8(ascii: ",") { break }
-            bytes.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+        withASCIITokens(raw) { bytes, tokens in
+            tokens.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }
-        var words = [Range<Int>]()
+    }
+
+    /// True when `a` and `b` are both ASCII names with the same tokens (``asciiTokens(_:)``), found without
+    /// building them. False proves nothing.
+    ///
+    /// Linked pairs whose names differ only by titles (`Drs. Ahmad Fauzi, M.M.` in Dapodik, `AHMAD FAUZI` in
+    /// SIASN, which keeps titles apart) built both names' tokens, a third of `NAMA_BERBEDA`'s time nationally.
+    public static func haveSameASCIITokens(_ a: String, _ b: String) -> Bool {
+        withASCIITokens(a) { aBytes, aTokens in
+            withASCIITokens(b) { bBytes, bTokens in
+                aTokens.count == bTokens.count
+                    && zip(aTokens, bTokens).allSatisfy { aBytes[$0].elementsEqual(bBytes[$1]) }
+            } ?? false
+        } ?? false
+    }
+
+    /// `body` of the name's upper-cased bytes (up to a first comma) and its tokens' ranges in them, in stack
+    /// memory; nil when a byte before the comma is not ASCII. The steps of ``tokens(_:)``: words split at spaces
+    /// and tabs, leading titles and trailing dotted abbreviations dropped, then the runs of letters, digits and
+    /// apostrophes of each word.
+    static func withASCIITokens<R>(
+        _ raw: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Range<Int>>) -> R
+    ) -> R? {
+        var raw = raw
+        return raw.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { upper -> R? in
+                var count = 0
+                for byte in utf8 {
+                    guard byte < 0x80 else { return nil }
+                    if byte == UInt8(ascii: ",") { break }
+                    upper[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                    count += 1
+                }
+                let bytes = UnsafeBufferPointer(rebasing: upper[..<count])
+                // The words in the first half, the tokens in the second: either are at most one per two bytes.
+                return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 2 * (count / 2 + 1)) { ranges in
+                    withASCIITokens(
+                        bytes, words: UnsafeMutableBufferPointer(rebasing: ranges[..<(count / 2 + 1)]),
+                        tokens: UnsafeMutableBufferPointer(rebasing: ranges[(count / 2 + 1)...]), body)
+                }
+            }
+        }
+    }
+
+    /// ``withASCIITokens(_:_:)`` on upper-cased ASCII `bytes`, with room for a range per two bytes in `words`
+    /// and in `tokens`.
+    private static func withASCIITokens<R>(
+        _ bytes: UnsafeBufferPointer<UInt8>, words ranges: UnsafeMutableBufferPointer<Range<Int>>,
+        tokens found: UnsafeMutableBufferPointer<Range<Int>>,
+        _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Range<Int>>) -> R
+    ) -> R {
+        var words = 0
         var start: Int?
         for (i, byte) in bytes.enumerated() {
             if byte == 0x20 || byte == 0x09 {
-                if let s = start { words.append(s..<i) }
+                if let s = start {
+                    ranges[words] = s..<i
+                    words += 1
+                }
                 start = nil
             } else if start == nil {
                 start = i
             }
         }
-        if let s = start { words.append(s..<bytes.count) }
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        func dotParts(_ word: Range<Int>) -> [Range<Int>] {
-            var parts = [Range<Int>]()
-            var from = word.lowerBound
-            for i in word where bytes[i] == UInt8(ascii: ".") {
-                parts.append(from..<i)
-                from = i + 1
-            }
-            parts.append(from..<word.upperBound)
-            return parts
+        if let s = start {
+            ranges[words] = s..<bytes.count
+            words += 1
         }
-        while let first = words.first, words.count > 1 {
-            let parts = dotParts(first).filter { !$0.isEmpty }
-            guard !parts.isEmpty, isLeadingTitle(parts.map(text)) else { break }
-            words.removeFirst()
+        var first = 0, last = words - 1
+        while last > first, isLeadingTitle(bytes, ranges[first]) { first += 1 }
+        while last > first, isTrailingTitle(bytes, ranges[last]) { last -= 1 }
+        var tokens = 0
+        func isTokenByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "'")
         }
-        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-        while let last = words.last, words.count > 1 {
-            let groups = dotParts(last)
-            let letters = groups.filter { !$0.isEmpty }
-            if groups.count == 2, letters.count == 1, groups[1].isEmpty {
-                guard singleTitles.contains(text(groups[0])) else { break }
-                words.removeLast()
-                continue
-            }
-            guard letters.count >= 2, groups.count >= 2,
-                letters.allSatisfy({ $0.count <= 4 && $0.allSatisfy { isLetter(bytes[$0]) } })
-            else { break }
-            words.removeLast()
-        }
-        var tokens = [String]()
-        for word in words {
-            var from: Int?
-            for i in word {
-                let byte = bytes[i]
-                if isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "'") {
-                    if from == nil { from = i }
-                } else if let f = from {
-                    tokens.append(text(f..<i))
-                    from = nil
+        if words > 0 {
+            for w in first...last {
+                let word = ranges[w]
+                var from: Int?
+                for i in word {
+                    if isTokenByte(bytes[i]) {
+                        if from == nil { from = i }
+                    } else if let f = from {
+                        found[tokens] = f..<i
+                        tokens += 1
+                        from = nil
+                    }
+                }
+                if let f = from {
+                    found[tokens] = f..<word.upperBound
+                    tokens += 1
                 }
             }
-            if let f = from { tokens.append(text(f..<word.upperBound)) }
         }
-        return tokens
+        return body(bytes, UnsafeBufferPointer(rebasing: found[..<tokens]))
     }
+
+    /// `body` of each of the word's parts between dots, empty ones included (`S.PD.` is `S`, `PD`, ``).
+    private static func forEachDotPart(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ body: (Range<Int>) -> Void
+    ) {
+        var from = word.lowerBound
+        for i in word where bytes[i] == UInt8(ascii: ".") {
+            body(from..<i)
+            from = i + 1
+        }
+        body(from..<word.upperBound)
+    }
+
+    /// ``isLeadingTitle(_:)`` of the word's non-empty parts between dots (false when there are none).
+    private static func isLeadingTitle(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        var any = false, each = true
+        forEachDotPart(bytes, word) { part in
+            guard !part.isEmpty else { return }
+            any = true
+            if !leadingTitleBytes.contains(where: { $0.elementsEqual(bytes[part]) }) { each = false }
+        }
+        guard any else { return false }
+        if each { return true }
+        let joined = bytes[word].lazy.filter { $0 != UInt8(ascii: ".") }
+        return leadingTitleBytes.contains { $0.elementsEqual(joined) }
+    }
+
+    /// ``isDottedAbbreviation(_:)`` of an upper-cased ASCII word.
+    private static func isTrailingTitle(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        var groups = 0, letters = 0, short = true
+        var firstGroup = word.lowerBound..<word.lowerBound, lastEmpty = false
+        forEachDotPart(bytes, word) { group in
+            if groups == 0 { firstGroup = group }
+            groups += 1
+            lastEmpty = group.isEmpty
+            guard !group.isEmpty else { return }
+            letters += 1
+            if group.count > 4 || !bytes[group].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { short = false }
+        }
+        if groups == 2, letters == 1, lastEmpty {
+            return singleTitleBytes.contains { $0.elementsEqual(bytes[firstGroup]) }
+        }
+        return letters >= 2 && groups >= 2 && short
+    }
+
+    private static let leadingTitleBytes = leadingTitles.map { Array($0.utf8) }
+    private static let singleTitleBytes = singleTitles.map { Array($0.utf8) }
 
     static func isDottedAbbreviation(_ word: String) -> Bool {
         let groups = word.split(separator: ".", omittingEmptySubsequences: false)

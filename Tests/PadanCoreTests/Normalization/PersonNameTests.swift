@@ -103,6 +103,32 @@ struct PersonNameTests {
         #expect(PersonName.asciiTokens(name) == PersonName.tokens(name))
     }
 
+    /// On random names made of title pieces, letters, dots, spaces, tabs, commas and apostrophes, the byte path
+    /// gives the general path's tokens, and two names have the same ASCII tokens exactly when their tokens
+    /// are equal.
+    @Test func asciiPathMatchesGeneralPathOnRandomNames() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "Dr", "DRS", "h", "Hj", "K", "H", "KH", "Prof", "Ir", "S", "Pd", "PD", "I", "M", "Gr", "Lc", "Amd", "A",
+            "Ma",
+            "Kom", "Ahmad", "Fauzi", "Siti", "Ani", "B2", "O'Neil", ".", ".", ".", " ", " ", " ", "\t", ",", "-", "'",
+        ]
+        func name() -> String {
+            (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+        for _ in 0..<20000 {
+            let a = name()
+            #expect(PersonName.asciiTokens(a) == PersonName.tokens(a), "\(a)")
+            // Another name, and the same one titled and upper-cased (the tokens mostly equal).
+            for b in [name(), "Drs. H. \(a.uppercased()) S.Pd. Gr.", "dr\t\(a)  M.M."] {
+                #expect(
+                    PersonName.haveSameASCIITokens(a, b) == (PersonName.tokens(a) == PersonName.tokens(b)),
+                    "\(a) / \(b)")
+            }
+        }
+    }
+
     /// Names with the same ASCII words (case and spacing aside, up to a comma) have the same tokens; the
     /// check never says so of names that differ otherwise.
     @Test(arguments: [

@@ -9,7 +9,9 @@ public struct NamaBerbedaRule: DisparityRule {
         return context.attributeFindings(code, field: "nama") { row, employee in
             // The same text, or the same words but for letter case and spacing, is the same name; most
             // linked pairs are, and need no normalizing.
+            // Then the same tokens once titles are dropped, found without building them.
             row.nama == employee.nama || PersonName.haveSameASCIIWords(row.nama, employee.nama)
+                || PersonName.haveSameASCIITokens(row.nama, employee.nama)
                 || PersonName(row.nama).isSamePerson(as: PersonName(employee.nama), threshold: threshold)
                 ? nil : (row.nama, employee.nama)
         }
