@@ -109,9 +109,9 @@ struct PersonNameTests {
     @Test func asciiPathMatchesGeneralPathOnRandomNames() {
         var generator = SystemRandomNumberGenerator()
         let pieces = [
-            "Dr", "DRS", "h", "Hj", "K", "H", "KH", "Prof", "Ir", "S", "Pd", "PD", "I", "M", "Gr", "Lc", "Amd", "A",
-            "Ma",
-            "Kom", "Ahmad", "Fauzi", "Siti", "Ani", "B2", "O'Neil", ".", ".", ".", " ", " ", " ", "\t", ",", "-", "'",
+            "Dr", "DRS", "h", "Hj", "K", "H", "KH", "Prof", "Ir", "S", "Pd", "PD", "I", "M", "Gr", "Lc", "Amd",
+            "A", "Ma", "Kom", "Ahmad", "Fauzi", "Siti", "Ani", "B2", "O'Neil", ".", ".", ".", " ", " ", " ", "\t", ",",
+            "-", "'",
         ]
         func name() -> String {
             (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
