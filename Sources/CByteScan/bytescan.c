@@ -29,7 +29,44 @@ uint64_t padan_csv_special_mask(const uint8_t *bytes, uint8_t delimiter, uint64_
     return special;
 }
 
+size_t padan_ascii_prefix(const uint8_t *bytes, size_t count) {
+    size_t i = 0;
+    // 64 bytes at a time while no byte has its high bit set; the rest, and the block holding the first that does,
+    // byte by byte.
+    for (; i + 64 <= count; i += 64) {
+        const __m128i *block = (const __m128i *)(bytes + i);
+        __m128i low = _mm_or_si128(_mm_loadu_si128(block), _mm_loadu_si128(block + 1));
+        __m128i high = _mm_or_si128(_mm_loadu_si128(block + 2), _mm_loadu_si128(block + 3));
+        if (_mm_movemask_epi8(_mm_or_si128(low, high)) != 0) break;
+    }
+    while (i < count && bytes[i] < 0x80) i++;
+    return i;
+}
+
+size_t padan_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
+    const __m128i wanted = _mm_set1_epi8((char)byte);
+    size_t found = 0, i = 0;
+    for (; i + 16 <= count; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
+        found += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, wanted)));
+    }
+    for (; i < count; i++) found += bytes[i] == byte;
+    return found;
+}
+
 #else
+
+size_t padan_ascii_prefix(const uint8_t *bytes, size_t count) {
+    size_t i = 0;
+    while (i < count && bytes[i] < 0x80) i++;
+    return i;
+}
+
+size_t padan_count_byte(const uint8_t *bytes, size_t count, uint8_t byte) {
+    size_t found = 0;
+    for (size_t i = 0; i < count; i++) found += bytes[i] == byte;
+    return found;
+}
 
 uint64_t padan_csv_special_mask(const uint8_t *bytes, uint8_t delimiter, uint64_t *delimiters) {
     uint64_t special = 0, found = 0;

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Whether bytes are well-formed UTF-8, checked without building a string.
 ///
 /// The standard library's `String(validating:as:)` answers the same question but goes through
@@ -7,7 +9,8 @@ enum UTF8Validation {
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
-        var index = 0
+        // The ASCII run at the start 64 bytes at a time (SSE2, `padan_ascii_prefix`): most records are all ASCII.
+        var index = padan_ascii_prefix(base, count)
         while index < count {
             // Eight ASCII bytes at a time: the common case for Dapodik and SIASN exports.
             if index + 8 <= count {

@@ -1,3 +1,4 @@
+import CByteScan
 import CLibXML2
 
 /// One-time, process-wide libxml2 setup, run lazily and thread-safely (a Swift global is initialized
@@ -410,26 +411,12 @@ final class XMLInputFeed {
         }
     }
 
-    /// How many times `byte` occurs in `bytes`, counted eight bytes at a time: in each byte of a word XORed with
-    /// `byte` in every lane, the high bit of `~(((x & 0x7F…) + 0x7F…) | x)` is set exactly when the byte is zero
-    /// (no carry crosses a byte). Counting byte by byte through the slice was a tenth of reading a schools file.
+    /// How many times `byte` occurs in `bytes`, counted 16 bytes at a time (SSE2, `padan_count_byte`): byte by
+    /// byte through the slice it was a tenth of reading a schools file.
     private static func count(of byte: UInt8, in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         let buffer = UnsafeBufferPointer(rebasing: bytes)
         guard let base = buffer.baseAddress else { return 0 }
-        let lanes = UInt64(byte) &* 0x0101_0101_0101_0101
-        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-        var count = 0
-        var index = 0
-        while index + 8 <= buffer.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ lanes
-            count += (~(((word & low) &+ low) | word) & ~low).nonzeroBitCount
-            index += 8
-        }
-        while index < buffer.count {
-            if base[index] == byte { count += 1 }
-            index += 1
-        }
-        return count
+        return padan_count_byte(base, buffer.count, byte)
     }
 
     /// `text` without leading and trailing XML white space (space, tab, CR, LF).
