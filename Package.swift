@@ -53,7 +53,8 @@ let package = Package(
         .systemLibrary(name: "CFileFlags"),
         // SHA-256 of sixteen payload lines at once with AVX-512 (`Sources/CSHA256x16/sha256x16.c`).
         .target(name: "CSHA256x16"),
-        // The bytes that end or mark a CSV field, 64 at a time with SSE2 (`Sources/CByteScan/bytescan.c`).
+        // Byte scans 16 or 64 bytes at a time with SSE2: the bytes that end or mark a CSV field, the ASCII run
+        // UTF-8 validation skips, line breaks counted (`Sources/CByteScan/bytescan.c`).
         .target(name: "CByteScan"),
         // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
         .target(name: "PadanCore", swiftSettings: fast),

@@ -1,6 +1,7 @@
-// The bytes that end or mark a CSV field, found 64 at a time with SSE2 (every x86-64 processor has it): the
-// scanner then steps from field to field by the masks' set bits, where it tested eight bytes at a time, then
-// looked each field's last byte up in a table and branched on it (`CSVScanner`).
+// Byte scans with SSE2 (every x86-64 processor has it; plain loops elsewhere). The bytes that end or mark a CSV
+// field, 64 at a time: the scanner then steps from field to field by the masks' set bits, where it tested eight
+// bytes at a time, then looked each field's last byte up in a table and branched on it (`CSVScanner`). The ASCII
+// run at the start of a record (`UTF8Validation`) and the line breaks of an XML window (`XMLInputFeed`).
 #include "bytescan.h"
 
 #if defined(__x86_64__)
