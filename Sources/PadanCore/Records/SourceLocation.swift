@@ -83,6 +83,15 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    private init(hi: UInt64, lo: UInt64) {
+        self.hi = hi
+        self.lo = lo
+        self.dashed = false
+    }
+
+    /// 32 zeros: no SIASN person's or unit's (a stand-in, ``PayloadPerson/none``).
+    public static let zero = SiasnID(hi: 0, lo: 0)
+
     public var description: String { text }
     /// In the order of `key` (fixed-width lower-case hex sorts as the numbers do).
     public static func < (a: SiasnID, b: SiasnID) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }

@@ -74,12 +74,22 @@ public struct SkpDecisions: Sendable {
     /// The payload of row `i`, when eligible, its penilai taken from `raters` when made before.
     public func payload(at i: Int, raters: inout Raters<PayloadPerson>) -> SkpPayload? {
         guard case .eligible(let row) = verdicts[i] else { return nil }
-        let rater = raters.value(for: row.penilai) { eligibility.rater(row.penilai) }
+        return payload(at: i, penilai: raters.value(for: row.penilai) { rater(of: row.penilai) })
+    }
+
+    /// The payload of row `i`, when eligible, with `penilai` as its penilai (``rater(of:)`` of the row's, or a
+    /// stand-in where the penilai is written from its JSON made once: copied into each payload, the penilai's
+    /// texts were retained and released for every line).
+    public func payload(at i: Int, penilai: PayloadPerson) -> SkpPayload? {
+        guard case .eligible(let row) = verdicts[i] else { return nil }
         // Through the buffer: each field read through the array's subscript copied the whole row first.
         return records.withUnsafeBufferPointer { buffer in
-            eligibility.payload(forRow: i, of: buffer, person: row.person, employee: row.employee, rater: rater)
+            eligibility.payload(forRow: i, of: buffer, person: row.person, employee: row.employee, rater: penilai)
         }
     }
+
+    /// A penilai as payloads show them.
+    public func rater(of penilai: PenilaiResolver.Penilai) -> PayloadPerson { eligibility.rater(penilai) }
 
     /// How many rows are eligible, blocked, skipped.
     public var counts: (eligible: Int, blocked: Int, skipped: Int) {

@@ -29,6 +29,12 @@ public struct PayloadPerson: Sendable, Equatable {
         self.peranPenilai = peranPenilai
     }
 
+    /// A stand-in without texts, for a payload whose penilai is written from JSON made once
+    /// (``SkpDecisions/payload(at:penilai:)``).
+    public static let none = PayloadPerson(
+        pnsID: .zero, writtenNIP: .digits(0, count: 0), nama: "", unorID: .zero, unorNama: nil, jabatan: "", npsn: nil,
+        peranPenilai: nil)
+
     /// `pns_id` as payloads show it.
     public var pnsId: String { pnsID.text }
     /// `nip` as payloads show it.

@@ -209,14 +209,13 @@ enum SkpPayloadFiles {
         keys.reserveCapacity(rows.count)
         lines.reserveCapacity(rows.count)
         ends.reserveCapacity(rows.count)
-        var raters = SkpDecisions.Raters<PayloadPerson>()
-        // Each penilai's JSON made once a block too (a third of a line, escaped and copied field by field).
+        // Each penilai's JSON made once a block (a third of a line, escaped and copied field by field); the
+        // payloads then carry a stand-in (``PayloadPerson/none``), not the penilai's texts.
         var penilaiJSONs = SkpDecisions.Raters<[UInt8]>()
         for i in rows {
-            guard case .eligible(let row) = skp.verdicts[i], let payload = skp.payload(at: i, raters: &raters) else {
-                continue
-            }
-            let json = penilaiJSONs.value(for: row.penilai) { PayloadEncoder.personJSON(payload.penilai) }
+            guard case .eligible(let row) = skp.verdicts[i] else { continue }
+            let json = penilaiJSONs.value(for: row.penilai) { PayloadEncoder.personJSON(skp.rater(of: row.penilai)) }
+            guard let payload = skp.payload(at: i, penilai: .none) else { continue }
             pending.append(PayloadEncoder.appendUnkeyed(payload, runId: runId, penilaiJSON: json, to: &out))
             lines.append(i)
             out.byte(0x0A)
