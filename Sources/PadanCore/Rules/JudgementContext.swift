@@ -84,18 +84,23 @@ public struct JudgementContext: Sendable {
 
     /// A disparity about a Dapodik person, filled with the person's school and SIASN side when linked.
     public func ptkDisparity(_ code: DisparityCode, person: Int) -> Disparity {
-        let row = indukRow(ofPerson: person)
         var d = Disparity(code: code, subject: .ptk, subjectKey: linkage.people[person].key(in: batch.teachers))
         d.person = person
-        d.ptkId = row.ptkId ?? ""
-        d.nip = row.nip.shown
-        d.nama = row.nama
-        d.source = row.source.description
+        // The row read in place: a copy of it (``indukRow(ofPerson:)``) retained and released its every text, for
+        // each of 170,000 findings nationally, while the other rules' threads retained the same texts.
+        let npsn = batch.teachers.withUnsafeBufferPointer { teachers in
+            let row = InPlace(teachers, linkage.people[person].induk)
+            d.ptkId = row.ptkId ?? ""
+            d.nip = row.nip.shown
+            d.nama = row.nama
+            d.source = row.source.description
+            return row.npsn
+        }
         if let e = linkage.linkedEmployee(ofPerson: person) {
             d.pnsId = batch.employees[e].pnsId.text
             d.unorId = batch.employees[e].unorId.text
         }
-        fillSchool(&d, npsn: row.npsn)
+        fillSchool(&d, npsn: npsn)
         return d
     }
 
@@ -150,10 +155,14 @@ public struct JudgementContext: Sendable {
     /// Fills NPSN, school name, kabupaten/kota and UPT.
     public func fillSchool(_ d: inout Disparity, npsn: NPSN) {
         d.npsn = npsn.text
-        guard let school = school(npsn) else { return }
-        d.namaSekolah = school.nama
-        d.kabupatenKota = school.kabupatenKota
-        d.upt = settings.upt(kodeWilayah: school.kodeWilayah, provinsi: school.provinsi)
+        guard let position = schoolIndex[npsn] else { return }
+        // Read in place, as the row in ``ptkDisparity(_:person:)``.
+        batch.schools.withUnsafeBufferPointer { schools in
+            let school = InPlace(schools, position)
+            d.namaSekolah = school.nama
+            d.kabupatenKota = school.kabupatenKota
+            d.upt = settings.upt(kodeWilayah: school.kodeWilayah, provinsi: school.provinsi)
+        }
     }
 
     /// The unit of an employee's work place, when known in the tree.
