@@ -143,7 +143,8 @@ struct RunOutputWriter: Sendable {
             }
         }
         for name in names {
-            let list = EscalationList(upt: name, entries: entries[name] ?? [])
+            // Taken out of the dictionary, so that the list sorts them where they are.
+            let list = EscalationList(upt: name, entries: entries.removeValue(forKey: name) ?? [])
             let stem = "escalation/\(EscalationList.slug(name))"
             let writer = try CSVFileWriter(path: folder.path("\(stem).csv"), header: EscalationList.header, bom: true)
             for i in list.entries.indices { try writer.writeRow { list.cells(at: i, into: &$0) } }

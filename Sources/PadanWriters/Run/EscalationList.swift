@@ -72,10 +72,13 @@ package struct EscalationList: Sendable {
     package var upt: String
     package var entries: [Entry]
 
-    package init(upt: String, entries: [Entry]) {
+    /// `entries` sorted in place when the caller hands them over (no other reference left): sorted into a copy,
+    /// every entry's dozen texts were retained for it and released with the original.
+    package init(upt: String, entries: consuming [Entry]) {
         self.upt = upt
+        var entries = entries
         // Field by field: a tuple of the four texts per side retained eight strings at every comparison.
-        self.entries = entries.sorted {
+        entries.sort {
             if $0.ageDays != $1.ageDays { return $0.ageDays > $1.ageDays }
             if $0.priority != $1.priority { return $0.priority < $1.priority }
             if $0.kabupatenKota != $1.kabupatenKota { return $0.kabupatenKota < $1.kabupatenKota }
@@ -83,6 +86,7 @@ package struct EscalationList: Sendable {
             if $0.code != $1.code { return $0.code < $1.code }
             return $0.nip < $1.nip
         }
+        self.entries = entries
     }
 
     /// The file name stem: the UPT's name lower-cased with non-alphanumerics as `-`.
