@@ -38,15 +38,8 @@ public struct SkpDecisions: Sendable {
         }
     }
 
-    /// The payload of row `i`, when eligible.
-    public func payload(at i: Int) -> SkpPayload? {
-        var raters = Raters<PayloadPerson>()
-        return payload(at: i, raters: &raters)
-    }
-
-    /// What is made of each penilai for payloads built one after another (their ``PayloadPerson``, or its
-    /// JSON), made once: a principal rates every teacher of their school, and a head of office every
-    /// principal of their government.
+    /// What is made of each penilai for payloads built one after another (their JSON), made once: a principal
+    /// rates every teacher of their school, and a head of office every principal of their government.
     public struct Raters<Value> {
         /// Position in `values` by penilai employee and role (two bits). Keyed by plain integers: a dictionary
         /// of a generic entry had its type looked up in the runtime's cache at every payload line, twice.
@@ -69,12 +62,6 @@ public struct SkpDecisions: Sendable {
             values.append(value)
             return value
         }
-    }
-
-    /// The payload of row `i`, when eligible, its penilai taken from `raters` when made before.
-    public func payload(at i: Int, raters: inout Raters<PayloadPerson>) -> SkpPayload? {
-        guard case .eligible(let row) = verdicts[i] else { return nil }
-        return payload(at: i, penilai: raters.value(for: row.penilai) { rater(of: row.penilai) })
     }
 
     /// The payload of row `i`, when eligible, with `penilai` as its penilai (``rater(of:)`` of the row's, or a

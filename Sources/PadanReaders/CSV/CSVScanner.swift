@@ -204,10 +204,7 @@ final class CSVScanner {
                     fields: while pos < limit {
                         let at = start + pos
                         if at < window || at >= window + 64 {
-                            if end - at < 64 {
-                                if pos == fieldStart && base[pos] == Self.quote { state = .fieldStart }
-                                break
-                            }
+                            if end - at < 64 { break }
                             window = at
                             windowBits = padan_csv_special_mask(storage + at, delimiter, &windowDelimiters)
                         }
@@ -215,16 +212,15 @@ final class CSVScanner {
                         var ahead = windowBits >> shift
                         let delimiters = windowDelimiters >> shift
                         while ahead != 0 {
-                            let found = pos + ahead.trailingZeroBitCount
+                            let offset = ahead.trailingZeroBitCount
+                            let found = pos + offset
                             if found >= limit {
                                 pos = limit
                                 break fields
                             }
-                            if (delimiters >> UInt64(ahead.trailingZeroBitCount)) & 1 == 0 {
+                            if (delimiters >> UInt64(offset)) & 1 == 0 {
                                 pos = found
                                 byteClass = unquoted[Int(base[found])]
-                                // A quote that opens a field: the field's start decides.
-                                if found == fieldStart && byteClass == Self.quoteClass { state = .fieldStart }
                                 break fields
                             }
                             spans.append(CSVFieldSpan(start: fieldStart, end: found, shape: shape))
@@ -234,7 +230,12 @@ final class CSVScanner {
                         }
                         pos = min(window + 64 - start, limit)
                     }
-                    if state == .fieldStart { break }
+                    // A quote that opens a field (found by the masks or left to the bytes below): the field's start
+                    // decides.
+                    if pos == fieldStart, pos < limit, base[pos] == Self.quote {
+                        state = .fieldStart
+                        break
+                    }
                     while byteClass == Self.ordinary && pos < limit {
                         byteClass = unquoted[Int(base[pos])]
                         if byteClass != Self.ordinary { break }
