@@ -41,9 +41,11 @@ package final class StageClock: @unchecked Sendable {
         self.report = report
     }
 
-    /// Runs one stage; `detail` describes its result for the progress line.
+    /// Runs one stage; `detail` describes its result for the progress line. `trimsHeap`: whether the memory the
+    /// stage freed is handed back to the system as it ends (``Heap/trim()``); a stage whose freed memory the next
+    /// stages take up again keeps it (handed back and taken again, each page costs a fault).
     package func stage<T, Failure: Error>(
-        _ name: String, detail: (T) -> String = { _ in "" }, _ body: () throws(Failure) -> T
+        _ name: String, detail: (T) -> String = { _ in "" }, trimsHeap: Bool = true, _ body: () throws(Failure) -> T
     )
         throws(Failure) -> T
     {
@@ -53,7 +55,7 @@ package final class StageClock: @unchecked Sendable {
         let value = try body()
         // What the stage freed (its temporary tables and strings) back to the system: the run's peak memory
         // otherwise grows by what each stage left behind.
-        Heap.trim()
+        if trimsHeap { Heap.trim() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let line = detail(value)
         lock.withLock {
