@@ -17,6 +17,21 @@ struct CompactTextTests {
         #expect(DigitText(text).withText { String(decoding: $0, as: UTF8.self) } == text)
     }
 
+    /// Digits written two at a time give back every run of every length, leading zeros kept.
+    @Test func digitRunsOfEveryLengthAreWrittenAsRead() {
+        var generator = SystemRandomNumberGenerator()
+        for count in 1...19 {
+            for _ in 0..<200 {
+                let text = String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+                let digits = DigitText(text)
+                #expect(digits.text == text)
+                var bytes = [UInt8]()
+                digits.appendText(to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == text)
+            }
+        }
+    }
+
     @Test func digitTextNumbersOnlyPlainDigitRuns() {
         #expect(DigitText("198501012010011001").eighteenDigits == 198_501_012_010_011_001)
         #expect(DigitText("0198501012010011001").eighteenDigits == nil)
