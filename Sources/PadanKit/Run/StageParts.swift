@@ -51,6 +51,16 @@ package struct StageParts {
         all.append(("normalize", { "\(reconciler.normalize(batch).units.count) units" }))
         all.append(("match_units", { "\(reconciler.matchUnits(batch, tree: context.tree).assignments.count) schools" }))
         all.append(("match_people", { "\(reconciler.linkPeople(batch).linkedCount) linked" }))
+        all.append(
+            (
+                "context",
+                {
+                    let made = JudgementContext(
+                        batch: context.batch, tree: context.tree, unitMap: context.unitMap, linkage: context.linkage,
+                        settings: context.settings, rejectedPairs: context.rejectedPairs)
+                    return "\(made.schoolIndex.count) schools"
+                }
+            ))
         all.append(("judge", { "\(RunAnalysis.judge(context).disparities.count) disparities" }))
         let (disparities, resolver) = RunAnalysis.judge(context)
         all.append(
