@@ -24,7 +24,9 @@ public struct UnorMatcher: Sendable {
         var assignments = negeri.map { UnitAssignment(npsn: schools[$0].npsn, method: .none) }
         var position = [NPSN: Int](minimumCapacity: negeri.count)
         for (i, school) in negeri.enumerated() { position[schools[school].npsn] = i }
-        var taken = Set<SiasnID>()
+        // Sets and dictionaries made as large as they get (grown as filled, each rehashed its entries on every
+        // doubling, in the serial steps that end unit matching while the other core has nothing left).
+        var taken = Set<SiasnID>(minimumCapacity: negeri.count)
         var done = [Bool](repeating: false, count: negeri.count)
 
         // Step 1: the crosswalk, minus rows in conflict.
@@ -79,15 +81,15 @@ public struct UnorMatcher: Sendable {
         let indexes = views.map { view in view.flatMap { blocks.prepare(for: $0, tree: tree) } }
 
         // Step 2: exact normalized name.
-        var claims = [Int: [Int]]()
+        var claims = [Int: [Int]](minimumCapacity: pending.count)
         let exactLookup = Lookup(blocks: blocks, tree: tree, views: views, indexes: indexes, taken: taken)
         let exact = spread.each(pending.count) { k in exactLookup.exact(k) }
         for (k, chosen) in exact.enumerated() { if let chosen { claims[chosen, default: []].append(pending[k]) } }
         settle(claims, method: .name, tree: tree, assignments: &assignments, done: &done, taken: &taken)
 
         // Step 3: fuzzy, with threshold and margin, among the units still free.
-        claims = [:]
-        var scores = [Int: Double]()
+        claims = [Int: [Int]](minimumCapacity: pending.count)
+        var scores = [Int: Double](minimumCapacity: pending.count)
         let fuzzyLookup = Lookup(blocks: blocks, tree: tree, views: views, indexes: indexes, taken: taken)
         let open = pending.map { !done[$0] }
         let ranked = spread.each(pending.count) { k in open[k] ? fuzzyLookup.ranked(k) : nil }
@@ -107,7 +109,7 @@ public struct UnorMatcher: Sendable {
         settle(claims, method: .fuzzy, tree: tree, assignments: &assignments, done: &done, taken: &taken)
         for (i, score) in scores where assignments[i].method == .fuzzy { assignments[i].score = score }
 
-        var schoolOfUnit = [Int: NPSN]()
+        var schoolOfUnit = [Int: NPSN](minimumCapacity: assignments.count)
         for assignment in assignments { if let unit = assignment.unit { schoolOfUnit[unit] = assignment.npsn } }
         return UnitMap(assignments: assignments, byNPSN: position, schoolOfUnit: schoolOfUnit, conflicts: conflicts)
     }
