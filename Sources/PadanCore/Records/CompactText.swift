@@ -144,7 +144,7 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Two digits a division, from a table of the hundred pairs: a NIP is written for every `links.csv` row and
     /// twice a payload line, and digit by digit its 18 divisions were a fifth of writing a `links.csv` row.
-    static func writeDigits(_ value: UInt64, into out: UnsafeMutableBufferPointer<UInt8>) {
+    private static func writeDigits(_ value: UInt64, into out: UnsafeMutableBufferPointer<UInt8>) {
         guard let base = out.baseAddress else { return }
         let pairs = digitPairs.utf8Start
         var rest = value
