@@ -30,18 +30,30 @@ struct StageBench {
         defer { parts.removeScratch() }
         print(String(format: "analysis: %.2f s", Date().timeIntervalSince(started)))
         for (name, body) in parts.all where only.map({ name.hasPrefix($0) }) ?? true {
-            var seconds = [Double]()
+            var seconds = [Double](), cpu = [Double]()
             var detail = ""
             for _ in 0..<reps {
-                let t = DispatchTime.now().uptimeNanoseconds
+                let t = DispatchTime.now().uptimeNanoseconds, c = cpuSeconds()
                 detail = try body()
                 seconds.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
+                cpu.append(cpuSeconds() - c)
             }
             seconds.sort()
+            cpu.sort()
             print(
                 String(
-                    format: "%-22@ median %.3f s (%.3f–%.3f, %d runs) %@", name as NSString, seconds[seconds.count / 2],
-                    seconds[0], seconds[seconds.count - 1], reps, detail as NSString))
+                    format: "%-22@ median %.3f s (%.3f–%.3f, %d runs), CPU %.3f s %@", name as NSString,
+                    seconds[seconds.count / 2], seconds[0], seconds[seconds.count - 1], reps, cpu[cpu.count / 2],
+                    detail as NSString))
         }
     }
+}
+
+/// User and system CPU seconds of the whole process so far (with `PADAN_THREADS=1`, the part's own: a part that
+/// waits on the disk, as the store's commit does, takes less CPU than its wall time shows).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }

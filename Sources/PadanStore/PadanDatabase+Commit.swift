@@ -38,7 +38,7 @@ extension PadanDatabase {
         runID: String, asOf: String, observations: () -> any DisparityObservations,
         payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun, stored: PayloadKeyIndex? = nil
     ) throws(StoreError) -> RunCommit.Outcome {
-        try write("menyimpan run \(runID)") { db in
+        try writeReferencingOwnRun("menyimpan run \(runID)") { db in
             if try !StoredRun.filter(StoredRun.Columns.runID == runID).isEmpty(db) {
                 throw StoreError.runExists(runID: runID)
             }

@@ -91,6 +91,34 @@ struct CommitTests {
         #expect(try store.disparities(resolvedIn: "20261122T190000Z").map(\.disparityID) == ["c"])
     }
 
+    @Test func aCommitsReferencesToRunsHoldThoughItsRowsAreNotCheckedOneByOne() throws {
+        let store = try PadanDatabase.inMemory()
+        // Opened, persisting, resolved, reopened, with payload keys: every column that names a run.
+        try store.commit(
+            StoreFixtures.commit("20261120T190000Z", day: 20, observing: ["a", "b"], keys: [StoreFixtures.key(1)]))
+        try store.commit(
+            StoreFixtures.commit("20261121T190000Z", day: 21, observing: ["b", "c"], keys: [StoreFixtures.key(2)]))
+        try store.commit(StoreFixtures.commit("20261122T190000Z", day: 22, observing: ["a", "b"]))
+        let (violations, enforced) = try store.writer.read { db in
+            (
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
+        }
+        #expect(violations == 0)
+        // The checks are on again for every other write, after a commit that failed too.
+        #expect(enforced == 1)
+        #expect(throws: StoreError.self) {
+            try store.commit(StoreFixtures.commit("20261122T190000Z", day: 22, observing: ["d"]))
+        }
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "UPDATE disparity SET last_seen_run = 'tidak-ada' WHERE disparity_id = 'a'")
+            }
+        }
+    }
+
     @Test func observationsAreStoredInTheOrderOfTheirBytes() {
         // Ids sharing their first 16 bytes, shorter than 16, longer, repeated, not ASCII, with a zero byte.
         let ids = [
