@@ -70,6 +70,17 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
         self = text.withUTF8 { Self(bytes: $0) }
     }
 
+    /// A count as its decimal digits (`0` for zero).
+    public static func count(_ n: Int) -> DigitText {
+        precondition(n >= 0, "DigitText.count: \(n) is negative")
+        var digits: UInt8 = 1, rest = n / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        return .digits(UInt64(n), count: digits)
+    }
+
     /// The text of UTF-8 `bytes`.
     public init(bytes: UnsafeBufferPointer<UInt8>) {
         if let (value, count) = Self.number(bytes, from: 0, to: bytes.count) {
@@ -173,6 +184,16 @@ public enum DigitText: Hashable, Sendable, CustomStringConvertible {
             return
         }
         out.appendWritten(Int(count)) { Self.writeDigits(value, into: $0) }
+    }
+
+    /// Writes a run of digits (the `digits` form) into the start of `out` and returns how many bytes it wrote;
+    /// nil for the other forms. Not generic, unlike ``withText(_:)``: called from another module, that was made
+    /// for its closure's result type at run time, at every payload line's NIPs.
+    public func writeDigitRun(into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard case .digits(let value, let count) = self else { return nil }
+        precondition(out.count >= Int(count), "DigitText.writeDigitRun: \(count) digits into \(out.count) bytes")
+        Self.writeDigits(value, into: UnsafeMutableBufferPointer(rebasing: out[..<Int(count)]))
+        return Int(count)
     }
 
     /// `body` of ``text``'s UTF-8 bytes; a run of digits is written on the stack, without a `String`.

@@ -102,7 +102,9 @@ public struct NPSN: Hashable, Sendable, Comparable, CustomStringConvertible {
     // The number in 4 bytes; the text is always its 8 digits, leading zeros included.
     private let value: UInt32
 
-    public var text: String { DigitText.digits(UInt64(value), count: 8).text }
+    public var text: String { digits.text }
+    /// The 8 digits as a digit text (written as bytes, no `String` made).
+    public var digits: DigitText { .digits(UInt64(value), count: 8) }
 
     /// What sets and dictionaries use (see ``FastHash``).
     public func _rawHashValue(seed: Int) -> Int { FastHash.mix(UInt64(value), 0, seed: seed) }

@@ -43,24 +43,32 @@ public struct SkpDecisions: Sendable {
     public struct Raters<Value> {
         /// Position in `values` by penilai employee and role (two bits). Keyed by plain integers: a dictionary
         /// of a generic entry had its type looked up in the runtime's cache at every payload line, twice.
-        private var known: [Int: Int] = [:]
-        private var values: [Value] = []
+        @usableFromInline var known: [Int: Int] = [:]
+        @usableFromInline var values: [Value] = []
         public init() {}
 
-        /// What was made of `penilai`, made by `make` the first time.
+        /// What was made of `penilai`, made by `make` the first time. Inlinable, so that the module using it
+        /// makes it for its `Value`: unspecialized, its arrays' types were looked up in the runtime at every line.
+        @inlinable
         public mutating func value(for penilai: PenilaiResolver.Penilai, _ make: () -> Value) -> Value {
+            let key = Self.key(penilai)
+            if let at = known[key] { return values[at] }
+            let value = make()
+            known[key] = values.count
+            values.append(value)
+            return value
+        }
+
+        /// The penilai's employee and role (two bits) as one integer.
+        @usableFromInline
+        static func key(_ penilai: PenilaiResolver.Penilai) -> Int {
             let role: Int
             switch penilai.role {
             case .kepalaSekolah: role = 0
             case .pltKepalaSekolah: role = 1
             case .kepalaDinas: role = 2
             }
-            let key = penilai.employee << 2 | role
-            if let at = known[key] { return values[at] }
-            let value = make()
-            known[key] = values.count
-            values.append(value)
-            return value
+            return penilai.employee << 2 | role
         }
     }
 

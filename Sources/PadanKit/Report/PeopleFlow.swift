@@ -42,32 +42,30 @@ package struct PeopleFlow {
     package let people: [Status]
 
     package init(context: JudgementContext, disparities: [Disparity]) {
-        let blocking = context.blockingCodes(disparities)
+        let blocking = context.blockingCodes(disparities), unmapped = Self.unmappedSchools(context)
         let links = context.linkage.links
         // In ranges on every core: alone, this was a second of one core at the end of a national write stage.
         people = ParallelWork.spread(chunk: 1 << 16).fill(links.count) { range, put in
-            Self.statuses(of: range, links: links, blocking: blocking, context: context, put)
+            Self.statuses(
+                of: range, links: links, blocking: blocking, unmappedSchools: unmapped, context: context, put)
         }
     }
 
     /// The statuses of `links[range]`, in order, each given to `put`.
     private static func statuses(
-        of range: Range<Int>, links: [PersonLink], blocking: BlockingCodes, context: JudgementContext,
-        _ put: (Status) -> Void
+        of range: Range<Int>, links: [PersonLink], blocking: BlockingCodes, unmappedSchools: [Bool],
+        context: JudgementContext, _ put: (Status) -> Void
     ) {
         let teachers = context.batch.teachers, schools = context.batch.schools
         // A school's position and whether it has a unit, kept for the next teacher: the teachers of a school
         // follow one another in the exports, and two dictionary lookups per teacher were a quarter of this.
-        var last: (npsn: NPSN, school: Int?, unmapped: Bool)?
+        var last: (npsn: NPSN, school: Int?)?
         func status(of link: PersonLink) -> Status {
             // Fields read in place (a copy of each row and school retained all their texts), and most
             // teachers, who can flow, cost no set of codes.
             let npsn = teachers[context.linkage.people[link.person].induk].npsn
-            if last?.npsn != npsn {
-                let school = context.schoolIndex[npsn]
-                last = (npsn, school, school != nil && context.unitMap.assignment(npsn)?.method == UnitMethod.none)
-            }
-            let school = last?.school, unmapped = last?.unmapped ?? false
+            if last?.npsn != npsn { last = (npsn, context.schoolIndex[npsn]) }
+            let school = last?.school, unmapped = school.map { unmappedSchools[$0] } ?? false
             var status = Status(person: link.person, npsn: npsn, school: school, state: .canFlow)
             if let school, !schools[school].isNegeri {
                 status.state = .swasta
@@ -83,6 +81,17 @@ package struct PeopleFlow {
             return status
         }
         for link in links[range] { put(status(of: link)) }
+    }
+
+    /// Per school (position in `Batch.schools`), whether it is a Negeri school without a unit: read once per
+    /// teacher's school, where the unit map's dictionary was a second lookup per teacher (the teachers of a
+    /// school follow one another in the exports, but people are grouped by identity, not school).
+    static func unmappedSchools(_ context: JudgementContext) -> [Bool] {
+        var unmapped = [Bool](repeating: false, count: context.batch.schools.count)
+        for assignment in context.unitMap.assignments where assignment.method == UnitMethod.none {
+            if let school = context.schoolIndex[assignment.npsn] { unmapped[school] = true }
+        }
+        return unmapped
     }
 
     /// ASN teachers, and those of them who can flow, counted by Induk school.
@@ -189,11 +198,13 @@ package struct PeopleFlow {
 
     /// The tally of every Dapodik ASN teacher, counted in ranges on every core, no status kept.
     package static func tally(context: JudgementContext, disparities: [Disparity]) -> Tally {
-        let blocking = context.blockingCodes(disparities)
+        let blocking = context.blockingCodes(disparities), unmapped = unmappedSchools(context)
         let links = context.linkage.links
         return ParallelWork.chunks(links.count, chunk: 1 << 16) { range in
             var tally = Tally()
-            statuses(of: range, links: links, blocking: blocking, context: context) { tally.add($0) }
+            statuses(of: range, links: links, blocking: blocking, unmappedSchools: unmapped, context: context) {
+                tally.add($0)
+            }
             tally.endRun()
             return tally
         }.reduce(into: Tally()) { $0.merge($1) }

@@ -123,8 +123,11 @@ package struct JSONLines: ~Copyable {
     /// Appends a digit text as a JSON string literal (its compact forms need no escape; the text kept as
     /// written is escaped as any).
     package mutating func string(_ digits: DigitText) {
-        if case .other(let text) = digits { return string(text) }
-        digits.withText { string(utf8: $0) }
+        guard case .digits(_, let length) = digits else { return string(digits.text) }
+        byte(UInt8(ascii: "\""))
+        reserve(Int(length))
+        count += digits.writeDigitRun(into: UnsafeMutableBufferPointer(start: base + count, count: Int(length))) ?? 0
+        byte(UInt8(ascii: "\""))
     }
 
     /// Appends `utf8` as a JSON string literal: copied whole when nothing in it needs escaping (nearly always),

@@ -43,11 +43,11 @@ package enum RunTables {
                     cells.text(row.nip.shown)
                 }
                 cells.text(row.nama)
-                cells.text(row.npsn.text)
+                cells.digits(row.npsn.digits)
                 cells.text(link.method.rawValue)
                 cells.id(employee?.pnsId)
                 cells.digits(employee?.writtenNIPBaru)
-                cells.text(String(link.candidates))
+                cells.digits(.count(link.candidates))
             }
         }
     }

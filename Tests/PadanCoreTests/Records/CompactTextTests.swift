@@ -18,6 +18,15 @@ struct CompactTextTests {
     }
 
     /// Digits written two at a time give back every run of every length, leading zeros kept.
+    @Test func aCountIsWrittenAsItsDecimalDigits() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, Int(Int32.max)] {
+            var bytes = [UInt8]()
+            DigitText.count(n).appendText(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(n))
+            #expect(DigitText.count(n).text == String(n))
+        }
+    }
+
     @Test func digitRunsOfEveryLengthAreWrittenAsRead() {
         var generator = SystemRandomNumberGenerator()
         for count in 1...19 {
