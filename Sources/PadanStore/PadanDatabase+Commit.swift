@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import PadanCore
 
 extension PadanDatabase {
@@ -48,6 +49,7 @@ extension PadanDatabase {
             try Self.placeholder(runID: runID, asOf: asOf).insert(db)
             try Self.record(observations(), runID: runID, asOf: asOf, in: db)
             let resolved = try Self.resolveUnobserved(by: runID, in: db)
+            Self.writeAhead(db)
             var stored = stored
             var newKeys = 0
             var block = [PayloadKey]()
@@ -62,6 +64,10 @@ extension PadanDatabase {
                 }
             }
             newKeys += try Self.insert(block: block, firstRun: runID, in: db)
+            // The transaction's pages on the disk now and after the disparities, while the run still writes its
+            // folder: at the commit, only the run's row is left to write and sync (the final sync of a national
+            // store's 130 MB was 0.09 s at the end of every run, with both cores idle).
+            Self.writeAhead(db)
             let row = try run()
             guard row.runID == runID, row.asOf == asOf else {
                 throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "run \(row.runID) bukan run \(runID)")
@@ -69,6 +75,20 @@ extension PadanDatabase {
             try Self.complete(row, in: db)
             return RunCommit.Outcome(resolved: resolved, newPayloadKeys: newKeys)
         }
+    }
+
+    /// Writes the open transaction's pages to the database file and waits for the disk to hold them, on the
+    /// committing thread, so that the commit's own sync has little left. SQLite keeps its journal's promise
+    /// (the journal is synced before a page of the file is overwritten, as when its cache spills), so a crash
+    /// afterwards still rolls the transaction back. Best effort: a refusal (a lock not held) changes nothing.
+    static func writeAhead(_ db: Database) {
+        let connection = db.sqliteConnection
+        guard sqlite3_db_cacheflush(connection) == SQLITE_OK else { return }
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        guard sqlite3_file_control(connection, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK,
+            let file, let sync = file.pointee.pMethods?.pointee.xSync
+        else { return }
+        _ = sync(file, SQLITE_SYNC_NORMAL)
     }
 
     /// The row a run's commit starts with: its id and as-of date, every other column a valid stand-in.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import PadanCore
 import Testing
@@ -205,6 +206,46 @@ struct CommitTests {
         #expect(error.description.hasPrefix("penyimpanan gagal menyimpan run 20261121T190000Z: "))
         #expect(!error.description.contains("3201234567890001"))
         #expect(!error.description.contains("Siti"))
+    }
+
+    @Test func aRunThatFailsAfterItsPagesWereWrittenAheadLeavesTheFileAsItWas() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("padan.sqlite")
+        let store = try PadanDatabase(path: path)
+        try store.commit(StoreFixtures.commit("20261120T190000Z", observing: ["a", "b"], keys: [StoreFixtures.key(1)]))
+        let before = try Snapshot(store)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+        // Enough rows and keys to take many pages, all written to the file and synced before the run's row is
+        // asked for; then the run fails (its folder could not be written).
+        let ids = (0..<5_000).map { "baru-\($0)" }
+        let commit = StoreFixtures.commit("20261121T190000Z", day: 21, observing: ids)
+        var keys: [[PayloadKey]]? = [
+            (0..<3_000).map { i in
+                PayloadKey(digest: withUnsafeBytes(of: (UInt64(i), UInt64(9), UInt64(i), UInt64(i))) { Array($0) })
+            }
+        ]
+        struct FolderFailed: Error {}
+        var sizeWhenAsked: Int?
+        #expect(throws: StoreError.self) {
+            try store.commit(
+                runID: commit.run.runID, asOf: commit.run.asOf, observations: { commit.observations },
+                payloadKeys: {
+                    defer { keys = nil }
+                    return keys?.first
+                },
+                run: {
+                    sizeWhenAsked = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+                    throw FolderFailed()
+                })
+        }
+
+        // The transaction's pages were in the file when the run's row was asked for.
+        #expect((sizeWhenAsked ?? 0) > (size ?? 0) + 100_000)
+        #expect(try Snapshot(store) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == size)
+        #expect(try Snapshot(PadanDatabase(path: path)) == before)
+        #expect(try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     @Test func aRowThatIsNotJSONIsRefused() throws {
