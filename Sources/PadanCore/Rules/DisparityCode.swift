@@ -21,7 +21,10 @@ public enum DisparityCode: String, Sendable, CaseIterable, Comparable {
     public static func < (a: DisparityCode, b: DisparityCode) -> Bool { a.order < b.order }
 
     /// Position in the catalogue.
-    public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public var order: Int { Self.catalogue.firstIndex(of: self) ?? 0 }
+
+    /// `allCases` made once (the synthesized property makes its array at every call).
+    private static let catalogue = allCases
 
     /// Position among the codes in the order of their text (`ASN_TIDAK_ADA_DI_DAPODIK` first): the order
     /// `disparities.csv` sorts them in, as a spreadsheet sorting its `code` column would.

@@ -79,12 +79,18 @@ package struct RunResult {
     package var newCount: Int { lifecycles.reduce(0) { $0 + ($1.isNew ? 1 : 0) } }
 
     /// How many disparities each code and each priority has, in one pass reading the code in place (`for d in`
-    /// or `filter` copied each of 170,000 disparities nationally).
+    /// or `filter` copied each of 170,000 disparities nationally), counted by the code's place in the catalogue:
+    /// two dictionaries updated per disparity took 0.03 s, three times at the end of a national run (the summary
+    /// twice, the report on stderr) with one core idle.
     package var disparityCounts: (byCode: [DisparityCode: Int], byPriority: [Int: Int]) {
+        var counts = [Int](repeating: 0, count: DisparityCode.allCases.count)
+        disparities.withUnsafeBufferPointer { found in
+            for i in found.indices { counts[found[i].code.order] += 1 }
+        }
         var byCode = [DisparityCode: Int](), byPriority = [Int: Int]()
-        for i in disparities.indices {
-            byCode[disparities[i].code, default: 0] += 1
-            byPriority[disparities[i].priority, default: 0] += 1
+        for (code, n) in zip(DisparityCode.allCases, counts) where n > 0 {
+            byCode[code] = n
+            byPriority[code.priority, default: 0] += n
         }
         return (byCode, byPriority)
     }
