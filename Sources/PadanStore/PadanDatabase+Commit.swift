@@ -39,7 +39,7 @@ extension PadanDatabase {
         runID: String, asOf: String, observations: () -> any DisparityObservations,
         payloadKeys: () throws -> [PayloadKey]?, run: () throws -> StoredRun, stored: PayloadKeyIndex? = nil
     ) throws(StoreError) -> RunCommit.Outcome {
-        try writeReferencingOwnRun("menyimpan run \(runID)") { db in
+        try write("menyimpan run \(runID)", checkingReferences: false) { db in
             if try !StoredRun.filter(StoredRun.Columns.runID == runID).isEmpty(db) {
                 throw StoreError.runExists(runID: runID)
             }

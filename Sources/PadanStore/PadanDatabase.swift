@@ -119,21 +119,17 @@ package struct PadanDatabase: Sendable {
 
     /// Writes in one transaction, turning any failure into a ``StoreError``; on failure nothing
     /// of `body` remains.
-    func write<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    ///
+    /// `checkingReferences: false` is for a run's commit only: every run id it writes is the run's own, whose row
+    /// is the transaction's first insert, or one already in the row it updates, so the references hold by
+    /// construction (the tests check them with `PRAGMA foreign_key_check`). Checked row by row, each disparity
+    /// looked its run up twice: 0.4–0.5 of a national commit's 1.9–2.1 CPU-seconds (`padan-stage-bench --only
+    /// store`). The checks are back on when the transaction ends, however it ends.
+    func write<T>(_ action: String, checkingReferences: Bool = true, _ body: (Database) throws -> T)
+        throws(StoreError) -> T
+    {
         do {
-            return try writer.write(body)
-        } catch {
-            throw StoreError(action: action, error)
-        }
-    }
-
-    /// ``write(_:_:)`` without SQLite's foreign-key checks, for a run's commit only: every run id it writes is
-    /// the run's own, whose row is the transaction's first insert, or one already in the row it updates, so
-    /// the references hold by construction (the tests check them with `PRAGMA foreign_key_check`). Checked row
-    /// by row, each disparity looked its run up twice: 0.4–0.5 of a national commit's 1.9–2.1 CPU-seconds
-    /// (`padan-stage-bench --only store`). The checks are back on when the transaction ends, however it ends.
-    func writeReferencingOwnRun<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
+            guard !checkingReferences else { return try writer.write(body) }
             return try writer.writeWithoutTransaction { db in
                 // Outside a transaction: inside one, SQLite ignores this pragma.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")

@@ -31,16 +31,7 @@ package enum RunSummary {
         // was copied, its candidates retained, four times over 155,000 schools nationally).
         var byMethod = [UnitMethod: Int]()
         assignments.withUnsafeBufferPointer { schools in
-            var crosswalk = 0, name = 0, fuzzy = 0, none = 0
-            for i in schools.indices {
-                switch schools[i].method {
-                case .crosswalk: crosswalk += 1
-                case .name: name += 1
-                case .fuzzy: fuzzy += 1
-                case .none: none += 1
-                }
-            }
-            byMethod = [.crosswalk: crosswalk, .name: name, .fuzzy: fuzzy, .none: none]
+            for i in schools.indices { byMethod[schools[i].method, default: 0] += 1 }
         }
         func schools(_ m: UnitMethod) -> Int { byMethod[m] ?? 0 }
         let (codeCounts, priorityCounts) = r.disparityCounts
