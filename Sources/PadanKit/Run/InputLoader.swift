@@ -43,8 +43,9 @@ package struct LoadedInputs: Sendable {
 /// The read stage: every file of every input kind, decoded into typed records, rejects collected.
 ///
 /// The kinds are read side by side on every core, the largest first, each kind's files in order by one
-/// thread; the results are put together in kind and file order, so nothing depends on which finished
-/// first. Each file's SHA-256 is computed from the bytes as the parser reads them.
+/// thread (a kind larger than a thread's share by several, ``runs(of:cost:width:)``); the results are put
+/// together in kind and file order, so nothing depends on which finished first. Each file's SHA-256 is
+/// computed from the bytes as the parser reads them.
 package struct InputLoader: Sendable {
     package let pipeline: PipelineFile
     package let runDate: CalendarDate
@@ -65,8 +66,8 @@ package struct InputLoader: Sendable {
         var path: String
         /// Bytes of text in the file (``InputLoader/contentSize(_:)``).
         var content: Int
-        /// Bytes of text of the kind's later files, when this is the kind's first file (its table is made
-        /// big enough for them, so appending theirs later copies nothing); 0 otherwise.
+        /// Bytes of text to make the table of the run this file begins big enough for, besides this file's
+        /// (the kind's later files for its first run, the run's later files for another); 0 when it begins none.
         var laterContent: Int
         var loaded = LoadedInputs()
         var report: InputFileReport?
@@ -84,10 +85,7 @@ package struct InputLoader: Sendable {
                 let sizes = paths.map(Self.contentSize)
                 let first = files.count
                 for (i, path) in paths.enumerated() {
-                    files.append(
-                        FileLoad(
-                            kind: kind, path: path, content: sizes[i],
-                            laterContent: i == 0 ? sizes.dropFirst().reduce(0, +) : 0))
+                    files.append(FileLoad(kind: kind, path: path, content: sizes[i], laterContent: 0))
                 }
                 kinds.append((kind, first..<files.count))
             } catch {
@@ -97,19 +95,31 @@ package struct InputLoader: Sendable {
                 break
             }
         }
-        // Every file on its own thread, the costliest first, so the last to start is a cheap one and both
-        // cores stay busy to the end (a national PTK export alone is three files and half the bytes). A byte of
-        // XML costs about one and a half of CSV, read and decoded (national files, one core: 11 ns a byte for
-        // sekolah.xml, 15 for unor.xml, 7–10 for the CSVs; 33–34 when libxml2's reader built a node tree, and
-        // sized by bytes alone the two XML files were then read last, one of them alone for a second).
+        // Each run of files (``runs(of:cost:width:)``) on its own thread, the costliest first, so the last to
+        // start is a cheap one and both cores stay busy to the end. A byte of XML costs about one and a half of
+        // CSV, read and decoded (national files, one core: 11 ns a byte for sekolah.xml, 15 for unor.xml, 7–10
+        // for the CSVs; 33–34 when libxml2's reader built a node tree, and sized by bytes alone the two XML files
+        // were then read last, one of them alone for a second).
         let cost = files.map { $0.content * (InputFile.isMarkup(path: $0.path) ? 3 : 2) }
-        let order = files.indices.sorted { cost[$0] > cost[$1] }
-        // Each kind is put together in file order as its last file ends, on that file's thread (each file's
+        let runs = Self.runs(of: kinds.map(\.files), cost: cost, width: ParallelWork.width)
+        // A run's table is made big enough for the run's later files; a kind's first run's, for all the kind's
+        // (the later runs' tables are then appended without growing it).
+        for run in runs {
+            let kind = kinds.first { $0.files.contains(run.lowerBound) }?.files ?? run
+            let later = run.lowerBound == kind.lowerBound ? kind.dropFirst() : run.dropFirst()
+            files[run.lowerBound].laterContent = later.reduce(0) { $0 + files[$1].content }
+        }
+        let runCost = runs.map { cost[$0].reduce(0, +) }
+        let order = runs.indices.sorted { runCost[$0] > runCost[$1] }
+        // Each kind is put together in file order as its last run ends, on that run's thread (each run's
         // records are moved, not copied: appending them to the kind's table on another thread retained every
         // text they hold, seconds at national scale).
         let assembly = KindAssembly(files: files, kinds: kinds)
         let pending = files
-        _ = ParallelWork.map(order.count) { i in assembly.finished(read(pending[order[i]]), at: order[i]) }
+        _ = ParallelWork.map(order.count) { i in
+            let run = runs[order[i]]
+            assembly.finished(read(run: pending[run]), at: run)
+        }
         files = assembly.read
         // The first failure in kind and file order is the one reported.
         for (_, range) in kinds {
@@ -144,37 +154,73 @@ package struct InputLoader: Sendable {
         return loaded
     }
 
-    /// One kind's files, read, put together in file order.
-    static func assemble(_ kind: InputKind, _ files: consuming [FileLoad]) -> (
+    /// One kind's files, read, put together in file order: `parts` holds each file's records (a run's in its
+    /// first file, ``read(run:)``), `files` their reports.
+    ///
+    /// Each part is taken out of `parts` before its records are used, so that the first part's tables are
+    /// held once and grow in place. Held twice (by the files passed in as well), appending the national PTK
+    /// export's second file copied the first's 1.7 million rows, retaining every text they hold: 0.3 seconds
+    /// on one core at the end of the read stage.
+    static func assemble(_ kind: InputKind, _ parts: inout [LoadedInputs], files: [FileLoad]) -> (
         loaded: LoadedInputs, report: InputReport
     ) {
-        // The only reference to the files' records: the first file's table grows in place.
-        var files = files
         var report = InputReport(kind: kind)
+        report.files = files.compactMap(\.report)
         var loaded = LoadedInputs()
-        var first = true
-        for i in files.indices {
-            if let file = files[i].report { report.files.append(file) }
-            let part = files[i].loaded
-            files[i].loaded = LoadedInputs()
+        for i in parts.indices {
+            var part = LoadedInputs()
+            swap(&part, &parts[i])
             loaded.rejects += part.rejects
             loaded.warnings += part.warnings
-            if first { loaded.batch = part.batch } else { loaded.batch.append(part.batch) }
-            first = false
+            if i == parts.startIndex { swap(&loaded.batch, &part.batch) } else { loaded.batch.append(part.batch) }
         }
         return (loaded, report)
     }
 
-    /// Reads one file; a failure is kept, not thrown (files are read side by side).
-    func read(_ job: FileLoad) -> FileLoad {
-        var job = job
-        do throws(PadanError) {
-            job.report = try read(
-                kind: job.kind, path: job.path, content: job.content, laterBytes: job.laterContent, into: &job.loaded)
-        } catch {
-            job.failure = error
+    /// Splits each kind's files (`kinds`, ranges of indices into `cost`) into runs of consecutive files, each
+    /// read by one thread into one table. A kind is one run unless its files cost more than a thread's share
+    /// of the whole (`width` threads); it is then cut, in file order, into runs of up to a share each.
+    ///
+    /// A kind read as several tables is copied into one when its last run ends, with every reference its
+    /// records hold retained: the national PTK export's second and third files (1.2 million rows) took
+    /// 0.3 seconds so, on one core at the end of the read stage with the other idle. Read as one run, its
+    /// three files (a third of the bytes) cost about what the two next largest (SIASN, SKP) cost together on
+    /// the other core.
+    static func runs(of kinds: [Range<Int>], cost: [Int], width: Int) -> [Range<Int>] {
+        let share = cost.reduce(0, +) / max(1, width)
+        var runs = [Range<Int>]()
+        for files in kinds {
+            var start = files.lowerBound
+            var sum = 0
+            for i in files {
+                if i > start, sum + cost[i] > share {
+                    runs.append(start..<i)
+                    (start, sum) = (i, 0)
+                }
+                sum += cost[i]
+            }
+            if start < files.upperBound { runs.append(start..<files.upperBound) }
         }
-        return job
+        return runs
+    }
+
+    /// Reads a run of one kind's files in order into one table, held by the run's first file; a failure is
+    /// kept, not thrown (runs are read side by side), and the run's later files are then not read.
+    func read(run: ArraySlice<FileLoad>) -> [FileLoad] {
+        var files = Array(run)
+        var loaded = LoadedInputs()
+        for i in files.indices {
+            do throws(PadanError) {
+                files[i].report = try read(
+                    kind: files[i].kind, path: files[i].path, content: files[i].content,
+                    laterBytes: files[i].laterContent, into: &loaded)
+            } catch {
+                files[i].failure = error
+                break
+            }
+        }
+        if !files.isEmpty { files[0].loaded = loaded }
+        return files
     }
 
     /// Bytes on disk of `paths` (unreadable ones count as nothing).

@@ -18,6 +18,8 @@ extension InputLoader {
 
         private let lock = NSLock()
         private var files: [FileLoad]
+        /// Per file, its records until its kind is put together (a run's all in its first file's).
+        private var records: [LoadedInputs]
         private let kinds: [(kind: InputKind, files: Range<Int>)]
         /// Per kind (as in `kinds`), how many of its files are still being read.
         private var remaining: [Int]
@@ -27,6 +29,7 @@ extension InputLoader {
 
         init(files: [FileLoad], kinds: [(kind: InputKind, files: Range<Int>)]) {
             self.files = files
+            records = Array(repeating: LoadedInputs(), count: files.count)
             self.kinds = kinds
             remaining = kinds.map(\.files.count)
             var kindOfFile = [Int](repeating: 0, count: files.count)
@@ -39,29 +42,37 @@ extension InputLoader {
             }
         }
 
-        /// Keeps file `index` as read; when it is its kind's last, puts the kind together on this thread. A kind
-        /// with a file that failed is not put together (the run stops with the failure).
-        func finished(_ file: FileLoad, at index: Int) {
-            let k = kindOfFile[index]
-            let ready: [FileLoad]? = lock.withLock { () -> [FileLoad]? in
-                files[index] = file
-                remaining[k] -= 1
-                guard remaining[k] == 0 else { return nil }
-                let range = kinds[k].files
-                guard range.allSatisfy({ files[$0].failure == nil }) else { return nil }
-                // Taken out, so that the kind's first table is the only reference to its records and grows in
-                // place.
-                return range.map { i in
-                    defer { files[i].loaded = LoadedInputs() }
-                    return files[i]
-                }
-            }
-            guard let ready else { return }
+        /// Keeps the files of `run` as read (``InputLoader/read(run:)``); when the run is its kind's last, puts the
+        /// kind together on this thread. A kind with a file that failed is not put together (the run stops with
+        /// the failure).
+        func finished(_ read: consuming [FileLoad], at run: Range<Int>) {
+            let k = kindOfFile[run.lowerBound]
+            guard
+                var ready = lock.withLock({ () -> [LoadedInputs]? in
+                    for (j, i) in zip(read.indices, run) {
+                        // The records apart from the file's report, held once (``InputLoader/assemble``).
+                        swap(&records[i], &read[j].loaded)
+                        files[i] = read[j]
+                    }
+                    remaining[k] -= run.count
+                    guard remaining[k] == 0 else { return nil }
+                    let range = kinds[k].files
+                    guard range.allSatisfy({ files[$0].failure == nil }) else { return nil }
+                    return range.map { i in
+                        var part = LoadedInputs()
+                        swap(&part, &records[i])
+                        return part
+                    }
+                })
+            else { return }
             let kind = kinds[k].kind
-            let (loaded, report) = InputLoader.assemble(kind, ready)
+            let (loaded, report) = InputLoader.assemble(kind, &ready, files: Array(files(of: k)))
             let duplicates = InputLoader.duplicates(of: kind, in: loaded.batch)
             lock.withLock { assembled[k] = Assembled(loaded: loaded, report: report, duplicates: duplicates) }
         }
+
+        /// The files of the `k`th kind as read.
+        private func files(of k: Int) -> ArraySlice<FileLoad> { lock.withLock { files[kinds[k].files] } }
 
         /// Every file as read (their records taken out when their kind was put together).
         var read: [FileLoad] { lock.withLock { files } }

@@ -88,10 +88,11 @@ struct InputLoaderTests {
             return load
         }
         let files = [file("siasn/pns-1.csv", ["a", "b"]), file("siasn/pns-2.csv", ["c", "a"])]
-        let assembly = InputLoader.KindAssembly(files: files, kinds: [(.siasnPns, 0..<2)])
-        assembly.finished(files[1], at: 1)
-        #expect(assembly.read[0].loaded.batch.employees.count == 2, "put together before its first file ended")
-        assembly.finished(files[0], at: 0)
+        let pending = files.map { InputLoader.FileLoad(kind: $0.kind, path: $0.path, content: 0, laterContent: 0) }
+        let assembly = InputLoader.KindAssembly(files: pending, kinds: [(.siasnPns, 0..<2)])
+        assembly.finished([files[1]], at: 1..<2)
+        #expect(assembly.read[0].report == nil, "put together before its first file ended")
+        assembly.finished([files[0]], at: 0..<1)
         let kinds = assembly.take()
         #expect(kinds.count == 1)
         let sources = kinds.first?.loaded.batch.employees.map { "\($0.source)" }
@@ -99,6 +100,38 @@ struct InputLoaderTests {
         #expect(kinds.first?.report.files.map(\.path) == ["siasn/pns-1.csv", "siasn/pns-2.csv"])
         #expect(kinds.first.map { $0.duplicates.map { [$0.later, $0.first] } } == [[3, 0]])
         #expect(assembly.read.allSatisfy { $0.loaded.batch.employees.isEmpty }, "records moved out, not copied")
+    }
+
+    /// A run of files read into one table is put together like its files read one by one, and its first file's
+    /// table becomes the kind's without being copied.
+    @Test func aRunIsPutTogetherWithoutCopyingItsTable() {
+        var run = (0..<3).map {
+            InputLoader.FileLoad(kind: .siasnPns, path: "siasn/pns-\($0).csv", content: 0, laterContent: 0)
+        }
+        run[0].loaded.batch.employees = (0..<3).map { Self.employee(String(format: "%032d", $0), line: $0 + 2) }
+        run[0].loaded.batch.employees.reserveCapacity(100)
+        for i in run.indices { run[i].report = InputFileReport(path: run[i].path, sha256: "", rows: i == 0 ? 3 : 0) }
+        let table = run[0].loaded.batch.employees.withUnsafeBufferPointer { $0.baseAddress }
+        let assembly = InputLoader.KindAssembly(
+            files: run.map { InputLoader.FileLoad(kind: $0.kind, path: $0.path, content: 0, laterContent: 0) },
+            kinds: [(.siasnPns, 0..<3)])
+        assembly.finished(consume run, at: 0..<3)
+        let kinds = assembly.take()
+        #expect(kinds.first?.report.files.map(\.path) == ["siasn/pns-0.csv", "siasn/pns-1.csv", "siasn/pns-2.csv"])
+        #expect(kinds.first?.loaded.batch.employees.count == 3)
+        #expect(kinds.first?.loaded.batch.employees.withUnsafeBufferPointer { $0.baseAddress } == table)
+    }
+
+    /// A kind is one run unless it costs more than a thread's share; then it is cut in file order.
+    @Test func aKindIsReadAsOneRunUnlessItOutweighsAThreadsShare() {
+        // Kinds of 3, 1 and 2 files; costs total 100.
+        let kinds = [0..<3, 3..<4, 4..<6]
+        let cost = [10, 10, 10, 30, 20, 20]
+        #expect(InputLoader.runs(of: kinds, cost: cost, width: 2) == [0..<3, 3..<4, 4..<6])
+        #expect(InputLoader.runs(of: kinds, cost: cost, width: 4) == [0..<2, 2..<3, 3..<4, 4..<5, 5..<6])
+        #expect(InputLoader.runs(of: kinds, cost: cost, width: 1) == kinds)
+        #expect(InputLoader.runs(of: kinds, cost: cost, width: 100) == (0..<6).map { $0..<($0 + 1) })
+        #expect(InputLoader.runs(of: [0..<0], cost: [], width: 2) == [])
     }
 
     static func employee(_ id: String, file: String = "siasn/pns.csv", line: Int) -> SiasnEmployee {
