@@ -4,6 +4,22 @@ public protocol DisparityRule: Sendable {
     var code: DisparityCode { get }
     /// Every disparity of this code in the run.
     func findings(in context: JudgementContext) -> [Disparity]
+    /// What the rule looks at (``RuleScope``); `.run` unless the rule says otherwise.
+    var scope: RuleScope { get }
+}
+
+extension DisparityRule {
+    public var scope: RuleScope { .run }
+}
+
+/// What a rule looks at.
+public enum RuleScope: Sendable {
+    /// The whole run.
+    case run
+    /// Each exactly linked person alone, their Dapodik row, SIASN employee and school, one after another
+    /// (``JudgementContext/restricted(toLinkedPairs:)``): its findings in a context restricted to consecutive
+    /// slices of the linked people, put one after another, are its findings in the whole context.
+    case linkedPairs
 }
 
 /// Every rule, in catalogue order: the judge runs them all.

@@ -3,6 +3,7 @@
 public struct GolonganBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .golonganBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.attributeFindings(code, field: "golongan") { row, employee in

@@ -3,6 +3,7 @@
 public struct JabatanBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .jabatanBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.attributeFindings(code, field: "jabatan") { row, employee in

@@ -2,6 +2,7 @@
 public struct JenisKelaminBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .jenisKelaminBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.attributeFindings(code, field: "jenis_kelamin") { row, employee in

@@ -3,6 +3,7 @@
 public struct NamaBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .namaBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         let threshold = context.settings.nameThreshold

@@ -3,6 +3,7 @@
 public struct StatusBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .statusBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.attributeFindings(code, field: "status_kepegawaian") { row, employee in

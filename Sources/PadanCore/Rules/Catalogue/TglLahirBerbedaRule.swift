@@ -2,6 +2,7 @@
 public struct TglLahirBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .tglLahirBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         context.attributeFindings(code, field: "tanggal_lahir") { row, employee in

@@ -3,6 +3,7 @@
 public struct UnorSatpenBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .unorSatpenBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         var recent = RecentUnits()

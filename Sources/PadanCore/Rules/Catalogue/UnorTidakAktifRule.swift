@@ -2,6 +2,7 @@
 public struct UnorTidakAktifRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .unorTidakAktif }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         var recent = RecentUnits()

@@ -3,6 +3,7 @@
 public struct UnorWilayahBerbedaRule: DisparityRule {
     public init() {}
     public var code: DisparityCode { .unorWilayahBerbeda }
+    public var scope: RuleScope { .linkedPairs }
 
     public func findings(in context: JudgementContext) -> [Disparity] {
         var recent = RecentUnits()
