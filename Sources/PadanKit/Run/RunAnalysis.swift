@@ -140,8 +140,8 @@ package struct RunAnalysis: Sendable {
         return (context.finished(Disparity.joined(&judged.parts), areas: judged.areas), judged.resolver)
     }
 
-    /// Every rule's findings, in registry order, not yet in output order (``JudgementContext/finished(_:areas:)``),
-    /// with the penilai lookup and the areas' UPTs made beside the rules.
+    /// Every rule's findings, in registry order (a rule's in one or more parts), not yet in output order
+    /// (``JudgementContext/finished(_:areas:)``), with the penilai lookup and the areas' UPTs made beside the rules.
     static func findings(_ context: JudgementContext) -> (
         parts: [[Disparity]], resolver: PenilaiResolver, areas: AreaUpts
     ) {
@@ -170,8 +170,8 @@ package struct RunAnalysis: Sendable {
     static func findings(of rules: [any DisparityRule], in context: JudgementContext, slice: Int) -> [[Disparity]] {
         let whole = rules.indices.filter { rules[$0].scope == .run }
         let paired = rules.indices.filter { rules[$0].scope == .linkedPairs }
-        let count = context.linkedPairCount
-        let slices = paired.isEmpty ? 0 : (count + slice - 1) / max(1, slice)
+        let count = context.linkedPairCount, slice = max(1, slice)
+        let slices = paired.isEmpty ? 0 : (count + slice - 1) / slice
         let found = ParallelWork.map(whole.count + slices) { item -> [[Disparity]] in
             guard item >= whole.count else { return [rules[whole[item]].findings(in: context)] }
             let start = (item - whole.count) * slice

@@ -24,7 +24,7 @@ struct RuleSlicesTests {
         }
     }
 
-    @Test(arguments: [1, 3, 64, 1 << 40])
+    @Test(arguments: [0, 1, 3, 64, 1 << 40])
     func slicedRulesFindWhatWholeRulesFind(slice: Int) throws {
         let context = try Self.context()
         let rules = RuleRegistry.rules
