@@ -9,10 +9,9 @@ public struct JudgementContext: Sendable {
     /// NPSN ↔ unit pairs the BKD rejected: never suggested nor proposed again.
     public let rejectedPairs: RejectedPairs
     /// Each exactly linked person with their SIASN employee and Induk school (positions), in link order:
-    /// worked out once, as every priority-2 to 4 rule walks them.
-    private(set) var linked: [LinkedPair]
-    /// The slice of `linked` the rules see (``restricted(toLinkedPairs:)``); all of it when nil.
-    private var linkedSlice: Range<Int>?
+    /// worked out once, as every priority-2 to 4 rule walks them; in a restricted context, the slice its rules see
+    /// (``restricted(toLinkedPairs:)``).
+    private(set) var linked: ArraySlice<LinkedPair>
 
     /// Positions of one exactly linked person: in `linkage.people`, `batch.employees`, `batch.schools`.
     struct LinkedPair {
@@ -60,7 +59,7 @@ public struct JudgementContext: Sendable {
                 linked.append(LinkedPair(person: link.person, employee: e, school: last?.school))
             }
         }
-        self.linked = linked
+        self.linked = linked[...]
     }
 
     /// Lets go of what only matching, the rules and the SKP verdicts look things up in: the NIP tables and
@@ -69,13 +68,12 @@ public struct JudgementContext: Sendable {
     public mutating func releaseLookups() {
         linkage.releaseLookups()
         linked = []
-        linkedSlice = nil
     }
 
     /// The linked pairs' positions, for the rules.
     var linkedPositions: ArraySlice<LinkedPair> {
         precondition(!linkage.lookupsReleased, "JudgementContext: the rules ran after the lookups were released")
-        return linked[linkedSlice ?? linked.indices]
+        return linked
     }
 
     /// How many people are exactly linked (the pairs a ``RuleScope/linkedPairs`` rule walks).
@@ -91,7 +89,7 @@ public struct JudgementContext: Sendable {
     public func restricted(toLinkedPairs range: Range<Int>) -> JudgementContext {
         precondition(range.clamped(to: linked.indices) == range, "JudgementContext: linked pairs out of range")
         var restricted = self
-        restricted.linkedSlice = range
+        restricted.linked = linked[range]
         return restricted
     }
 

@@ -68,7 +68,7 @@ package struct InputLoader: Sendable {
         var content: Int
         /// Bytes of text to make the table of the run this file begins big enough for, besides this file's
         /// (the kind's later files for its first run, the run's later files for another); 0 when it begins none.
-        var laterContent: Int
+        var laterContent = 0
         var loaded = LoadedInputs()
         var report: InputFileReport?
         var failure: PadanError?
@@ -85,7 +85,7 @@ package struct InputLoader: Sendable {
                 let sizes = paths.map(Self.contentSize)
                 let first = files.count
                 for (i, path) in paths.enumerated() {
-                    files.append(FileLoad(kind: kind, path: path, content: sizes[i], laterContent: 0))
+                    files.append(FileLoad(kind: kind, path: path, content: sizes[i]))
                 }
                 kinds.append((kind, first..<files.count))
             } catch {

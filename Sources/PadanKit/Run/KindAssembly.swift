@@ -17,9 +17,8 @@ extension InputLoader {
         }
 
         private let lock = NSLock()
+        /// Every file as read, with its records (a run's all in its first file's) until its kind is put together.
         private var files: [FileLoad]
-        /// Per file, its records until its kind is put together (a run's all in its first file's).
-        private var records: [LoadedInputs]
         private let kinds: [(kind: InputKind, files: Range<Int>)]
         /// Per kind (as in `kinds`), how many of its files are still being read.
         private var remaining: [Int]
@@ -29,7 +28,6 @@ extension InputLoader {
 
         init(files: [FileLoad], kinds: [(kind: InputKind, files: Range<Int>)]) {
             self.files = files
-            records = Array(repeating: LoadedInputs(), count: files.count)
             self.kinds = kinds
             remaining = kinds.map(\.files.count)
             var kindOfFile = [Int](repeating: 0, count: files.count)
@@ -48,31 +46,26 @@ extension InputLoader {
         func finished(_ read: consuming [FileLoad], at run: Range<Int>) {
             let k = kindOfFile[run.lowerBound]
             guard
-                var ready = lock.withLock({ () -> [LoadedInputs]? in
-                    for (j, i) in zip(read.indices, run) {
-                        // The records apart from the file's report, held once (``InputLoader/assemble``).
-                        swap(&records[i], &read[j].loaded)
-                        files[i] = read[j]
-                    }
+                case (var parts, let reports)? = lock.withLock({ () -> ([LoadedInputs], [FileLoad])? in
+                    // Moved in, not copied: the records are held once (``InputLoader/assemble``).
+                    for (j, i) in zip(read.indices, run) { swap(&files[i], &read[j]) }
                     remaining[k] -= run.count
                     guard remaining[k] == 0 else { return nil }
                     let range = kinds[k].files
                     guard range.allSatisfy({ files[$0].failure == nil }) else { return nil }
-                    return range.map { i in
+                    let parts = range.map { i in
                         var part = LoadedInputs()
-                        swap(&part, &records[i])
+                        swap(&part, &files[i].loaded)
                         return part
                     }
+                    return (parts, Array(files[range]))
                 })
             else { return }
             let kind = kinds[k].kind
-            let (loaded, report) = InputLoader.assemble(kind, &ready, files: Array(files(of: k)))
+            let (loaded, report) = InputLoader.assemble(kind, &parts, files: reports)
             let duplicates = InputLoader.duplicates(of: kind, in: loaded.batch)
             lock.withLock { assembled[k] = Assembled(loaded: loaded, report: report, duplicates: duplicates) }
         }
-
-        /// The files of the `k`th kind as read.
-        private func files(of k: Int) -> ArraySlice<FileLoad> { lock.withLock { files[kinds[k].files] } }
 
         /// Every file as read (their records taken out when their kind was put together).
         var read: [FileLoad] { lock.withLock { files } }

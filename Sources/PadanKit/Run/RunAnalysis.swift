@@ -172,6 +172,8 @@ package struct RunAnalysis: Sendable {
         let paired = rules.indices.filter { rules[$0].scope == .linkedPairs }
         let count = context.linkedPairCount, slice = max(1, slice)
         let slices = paired.isEmpty ? 0 : (count + slice - 1) / slice
+        // One map for both (not ``ParallelWork/chunks(_:chunk:_:)`` after the whole run's rules), so that no core
+        // waits for the other's last rule before the slices start.
         let found = ParallelWork.map(whole.count + slices) { item -> [[Disparity]] in
             guard item >= whole.count else { return [rules[whole[item]].findings(in: context)] }
             let start = (item - whole.count) * slice

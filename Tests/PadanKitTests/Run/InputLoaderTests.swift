@@ -80,7 +80,7 @@ struct InputLoaderTests {
     /// keys found; a kind with a file still being read is not.
     @Test func aKindIsPutTogetherInFileOrderWhenItsLastFileEnds() {
         func file(_ path: String, _ ids: [Character]) -> InputLoader.FileLoad {
-            var load = InputLoader.FileLoad(kind: .siasnPns, path: path, content: 0, laterContent: 0)
+            var load = InputLoader.FileLoad(kind: .siasnPns, path: path, content: 0)
             load.loaded.batch.employees = ids.enumerated().map { line, id in
                 Self.employee(String(repeating: id, count: 32), file: path, line: line + 2)
             }
@@ -88,7 +88,7 @@ struct InputLoaderTests {
             return load
         }
         let files = [file("siasn/pns-1.csv", ["a", "b"]), file("siasn/pns-2.csv", ["c", "a"])]
-        let pending = files.map { InputLoader.FileLoad(kind: $0.kind, path: $0.path, content: 0, laterContent: 0) }
+        let pending = files.map { InputLoader.FileLoad(kind: $0.kind, path: $0.path, content: 0) }
         let assembly = InputLoader.KindAssembly(files: pending, kinds: [(.siasnPns, 0..<2)])
         assembly.finished([files[1]], at: 1..<2)
         #expect(assembly.read[0].report == nil, "put together before its first file ended")
@@ -106,14 +106,14 @@ struct InputLoaderTests {
     /// table becomes the kind's without being copied.
     @Test func aRunIsPutTogetherWithoutCopyingItsTable() {
         var run = (0..<3).map {
-            InputLoader.FileLoad(kind: .siasnPns, path: "siasn/pns-\($0).csv", content: 0, laterContent: 0)
+            InputLoader.FileLoad(kind: .siasnPns, path: "siasn/pns-\($0).csv", content: 0)
         }
         run[0].loaded.batch.employees = (0..<3).map { Self.employee(String(format: "%032d", $0), line: $0 + 2) }
         run[0].loaded.batch.employees.reserveCapacity(100)
         for i in run.indices { run[i].report = InputFileReport(path: run[i].path, sha256: "", rows: i == 0 ? 3 : 0) }
         let table = run[0].loaded.batch.employees.withUnsafeBufferPointer { $0.baseAddress }
         let assembly = InputLoader.KindAssembly(
-            files: run.map { InputLoader.FileLoad(kind: $0.kind, path: $0.path, content: 0, laterContent: 0) },
+            files: run.map { InputLoader.FileLoad(kind: $0.kind, path: $0.path, content: 0) },
             kinds: [(.siasnPns, 0..<3)])
         assembly.finished(consume run, at: 0..<3)
         let kinds = assembly.take()
