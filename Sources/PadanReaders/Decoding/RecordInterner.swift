@@ -16,6 +16,10 @@ final class RecordInterner {
     /// The file name every `SourceLocation` of the file shares.
     let file: SharedText
     private var boxes = ByteTable<SharedText>()
+    /// The unit names' boxes apart from the other words': 185,000 names nationally, where a file's gelar,
+    /// statuses and agencies are a few hundred (looked up twice a row, they then missed the cache in a table of
+    /// half a million slots).
+    private var unitNames = ByteTable<SharedText>()
     private var lastUnitName = LastRead<SharedText>()
     private var lastUnitID = LastRead<SiasnID?>()
     private var employments = ByteTable<(SharedText, Employment)>()
@@ -54,7 +58,9 @@ final class RecordInterner {
     /// `unor_nama`'s shared box. A SIASN export lists a unit's people one after another, so the last row's name
     /// is tried first: the table holds every unit's name (185,000 nationally), and each lookup in it was a few
     /// cache misses (a sixth of decoding a `siasn_pns` row).
-    func unitName(_ bytes: UnsafeBufferPointer<UInt8>) -> SharedText { lastUnitName.value(of: bytes, read: box) }
+    func unitName(_ bytes: UnsafeBufferPointer<UInt8>) -> SharedText {
+        lastUnitName.value(of: bytes) { cached($0, in: &unitNames, limit: .max) { SharedText($0) } }
+    }
 
     /// `unor_id` read as an id (nil: not one), the last row's tried first as ``unitName(_:)`` is.
     func unitID(_ bytes: UnsafeBufferPointer<UInt8>) -> SiasnID? {
@@ -235,30 +241,45 @@ struct FieldsKey {
 /// one with SipHash): the few hundred distinct statuses, jobs and governments of a file are looked up
 /// once per row, millions of times.
 ///
-/// Open addressing over parallel arrays, the keys' bytes in one arena: a lookup compares a hash and the
-/// bytes in place and retains only the value it returns. Slots holding an entry struct (its key an array
-/// of its own) were copied out per probe, two retains and releases each: 0.5 CPU-seconds of reading the
-/// national files.
+/// Open addressing over one array of slots (a key's hash, and where its bytes lie in one arena) with the values
+/// apart: a probe reads one 16-byte slot, and a lookup compares the bytes in place and retains only the value it
+/// returns. Slots holding an entry struct (its key an array of its own) were copied out per probe, two retains and
+/// releases each: 0.5 CPU-seconds of reading the national files. Kept as four parallel arrays (hashes, starts,
+/// lengths, values), a lookup in a large table (the national SIASN export's 72,000 profiles) missed the cache once
+/// per array.
 struct ByteTable<Value> {
-    /// Per slot: the key's hash with its top bit set (0: an empty slot), where its bytes start in `keyBytes`
-    /// and how many they are, and its value.
-    private var hashes = [UInt64](repeating: 0, count: 64)
-    private var starts = [Int](repeating: 0, count: 64)
-    private var lengths = [Int](repeating: 0, count: 64)
+    /// A key's hash with its top bit set (0: an empty slot), and where its bytes start in `keyBytes` (the low 40
+    /// bits) and how many they are (the high 24).
+    private struct Slot {
+        var hash: UInt64 = 0
+        var place: UInt64 = 0
+
+        var start: Int { Int(truncatingIfNeeded: place & Slot.startMask) }
+        var length: Int { Int(truncatingIfNeeded: place >> 40) }
+
+        static var startMask: UInt64 { (1 << 40) - 1 }
+        /// Whether a key of `length` bytes at `start` fits a slot (a longer or later one is not kept: looked up,
+        /// it is then read again each time, which costs time, never correctness).
+        static func fits(start: Int, length: Int) -> Bool { start < 1 << 40 && length < 1 << 24 }
+    }
+    private var slots = [Slot](repeating: Slot(), count: 64)
     private var values = [Value?](repeating: nil, count: 64)
     private var keyBytes: [UInt8] = []
     private(set) var count = 0
 
     subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         let hash = Self.hash(bytes)
-        let mask = hashes.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slotHash = hashes[i]
-            if slotHash == 0 { return nil }
-            if slotHash == hash, lengths[i] == bytes.count, holds(bytes, at: starts[i]) { return values[i] }
-            i = (i + 1) & mask
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slots[i]
+                if slot.hash == 0 { return nil }
+                if slot.hash == hash, slot.length == bytes.count, holds(bytes, at: slot.start) { return i }
+                i = (i + 1) & mask
+            }
         }
+        return found.flatMap { values[$0] }
     }
 
     /// Whether the arena holds `bytes` from `start` on.
@@ -270,35 +291,35 @@ struct ByteTable<Value> {
         }
     }
 
-    /// Adds `value` for `bytes`, which the table does not hold yet.
+    /// Adds `value` for `bytes`, which the table does not hold yet (a key too long to keep is left out).
     mutating func insert(_ value: Value, for bytes: UnsafeBufferPointer<UInt8>) {
-        if (count + 1) * 2 > hashes.count { grow() }
         let start = keyBytes.count
+        guard Slot.fits(start: start, length: bytes.count) else { return }
+        if (count + 1) * 2 > slots.count { grow() }
         keyBytes.append(contentsOf: bytes)
-        place(hash: Self.hash(bytes), start: start, length: bytes.count, value: value)
+        place(
+            Slot(hash: Self.hash(bytes), place: UInt64(start) | UInt64(bytes.count) << 40), value: value,
+            in: &slots, &values)
         count += 1
     }
 
-    private mutating func place(hash: UInt64, start: Int, length: Int, value: Value?) {
-        let mask = hashes.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while hashes[i] != 0 { i = (i + 1) & mask }
-        hashes[i] = hash
-        starts[i] = start
-        lengths[i] = length
+    private func place(_ slot: Slot, value: Value?, in slots: inout [Slot], _ values: inout [Value?]) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[i].hash != 0 { i = (i + 1) & mask }
+        slots[i] = slot
         values[i] = value
     }
 
     private mutating func grow() {
-        let (oldHashes, oldStarts, oldLengths, oldValues) = (hashes, starts, lengths, values)
-        let size = oldHashes.count * 2
-        hashes = [UInt64](repeating: 0, count: size)
-        starts = [Int](repeating: 0, count: size)
-        lengths = [Int](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
-        for i in oldHashes.indices where oldHashes[i] != 0 {
-            place(hash: oldHashes[i], start: oldStarts[i], length: oldLengths[i], value: oldValues[i])
+        let size = slots.count * 2
+        var grownSlots = [Slot](repeating: Slot(), count: size)
+        var grownValues = [Value?](repeating: nil, count: size)
+        for i in slots.indices where slots[i].hash != 0 {
+            place(slots[i], value: values[i], in: &grownSlots, &grownValues)
         }
+        slots = grownSlots
+        values = grownValues
     }
 
     /// A hash of 8 bytes at a time (multiply and shift, then a final mix so the low bits, which pick the

@@ -32,6 +32,19 @@ extension Decoding {
             }
         }
 
+        @Test func aKeyTooLongForASlotIsLeftOutAndTheOthersStayFound() {
+            var table = ByteTable<Int>()
+            bytes("Guru") { table.insert(1, for: $0) }
+            let long = [UInt8](repeating: 0x61, count: 1 << 24)
+            long.withUnsafeBufferPointer { table.insert(2, for: $0) }
+            #expect(long.withUnsafeBufferPointer { table[$0] } == nil)
+            #expect(Array(long.prefix((1 << 24) - 1)).withUnsafeBufferPointer { table[$0] } == nil)
+            bytes("Kepala") { table.insert(3, for: $0) }
+            #expect(table.count == 2)
+            #expect(bytes("Guru") { table[$0] } == 1)
+            #expect(bytes("Kepala") { table[$0] } == 3)
+        }
+
         @Test func keysOfOneWordAndATailDifferingAnywhereHashApart() {
             // Not a requirement of the table (it compares the bytes), but a hash that ignored a byte would make
             // long runs of probes: every position of a 19-byte key changes the hash.
