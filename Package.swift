@@ -56,6 +56,8 @@ let package = Package(
         // Byte scans 16 or 64 bytes at a time with SSE2: the bytes that end or mark a CSV field, the ASCII run
         // UTF-8 validation skips, line breaks counted (`Sources/CByteScan/bytescan.c`).
         .target(name: "CByteScan"),
+        // A cache line asked for ahead of use (`__builtin_prefetch`), which Swift cannot spell.
+        .target(name: "CPrefetch"),
         // Typed records, normalization, matching, rules, SKP decisions. No I/O, no C, no database.
         .target(name: "PadanCore", swiftSettings: fast),
         // CSV and XML readers, input files and globs, typed decoding of the six input kinds.
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "PadanWriters",
             dependencies: [
-                "PadanCore", "CFileFlags", "CSHA256x16",
+                "PadanCore", "CFileFlags", "CSHA256x16", "CPrefetch",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -198,7 +198,10 @@ package enum ReportModelBuilder {
     static func rows(_ r: RunResult) -> [ReportModel.Row] {
         // By position, each disparity lent to `row` (through `zip` each was copied whole first).
         r.disparities.withUnsafeBufferPointer { d in
-            d.indices.prefix(ReportPage.embeddedRows).map { row(d[$0], r.lifecycles[$0]) }
+            d.indices.prefix(ReportPage.embeddedRows).map {
+                TextPrefetch.disparity(d, at: $0 + TextPrefetch.distance)
+                return row(d[$0], r.lifecycles[$0])
+            }
         }
     }
 

@@ -276,6 +276,13 @@ package struct NightlyRun {
             return DisparityObservation(
                 disparityID: row.cells[0], code: code.rawValue, priority: code.priority, rowJSON: row.json)
         }
+
+        /// Eight ahead the finding is loaded, four ahead its texts (``TextPrefetch``).
+        func willObserve(_ i: Int, ahead: Int) {
+            disparities.withUnsafeBufferPointer {
+                if ahead >= 8 { TextPrefetch.finding($0, at: i) } else { TextPrefetch.disparity($0, at: i) }
+            }
+        }
     }
 
     static func storeError(_ error: StoreError) -> PadanError {

@@ -132,6 +132,7 @@ struct RunOutputWriter: Sendable {
         // property's getter, it was copied whole first (`zip`, as `for d in`, copied each one too).
         result.disparities.withUnsafeBufferPointer { found in
             for (life, i) in zip(result.lifecycles, found.indices) where found[i].code.priority <= 3 {
+                TextPrefetch.disparity(found, at: i + TextPrefetch.distance)
                 let d = InPlace(found, i), code = d.code
                 let entry = EscalationList.Entry(
                     priority: code.priority, code: code.rawValue, uraian: code.uraian, owner: code.owner,

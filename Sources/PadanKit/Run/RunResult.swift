@@ -70,7 +70,9 @@ package struct RunResult {
         let life = lifecycles[i]
         // Read in place: `disparities[i]` as an argument was a whole copy of the finding, then released.
         return disparities.withUnsafeBufferPointer {
-            DisparityRow(
+            // Rows are mostly made in order: the next ones' texts asked for now (``TextPrefetch``).
+            TextPrefetch.disparity($0, at: i + TextPrefetch.distance)
+            return DisparityRow(
                 InPlace($0, i), id: life.id, status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
         }
     }

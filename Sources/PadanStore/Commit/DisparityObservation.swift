@@ -25,6 +25,12 @@ package protocol DisparityObservations {
     var ids: [String] { get }
     /// Observation `i`.
     func observation(at i: Int) -> DisparityObservation
+    /// Observation `i` is asked for soon, after `ahead - 1` others (a hint, to load what it is made of).
+    func willObserve(_ i: Int, ahead: Int)
+}
+
+extension DisparityObservations {
+    package func willObserve(_ i: Int, ahead: Int) {}
 }
 
 extension Array: DisparityObservations where Element == DisparityObservation {
