@@ -53,7 +53,9 @@ extension RecordDecoder {
         var f = FieldReader(self, record: record)
         let npsn = f.npsn("npsn")
         let nama = f.required("nama")
-        let bentuk = f.required("bentuk_pendidikan").uppercased()
+        // The words a region's schools share read through their bytes (each a `String` kept once per file): looked
+        // up as `String`s, hashed with SipHash, they were a sixth of reading the national school list.
+        let bentuk = f.withRequired("bentuk_pendidikan") { shared.word($0, upperCased: true) }
         let statusText = f.required("status_sekolah")
         var negeri = false
         switch statusText.uppercased() {
@@ -61,15 +63,14 @@ extension RecordDecoder {
         case "SWASTA", "S", "2": negeri = false
         default: f.fail("status_sekolah tidak dikenal: \(statusText) (harus Negeri/Swasta)")
         }
-        let kode = f.required("kode_wilayah")
-        let kabupaten = f.required("kabupaten_kota")
-        let provinsi = f.required("provinsi")
+        let kode = f.withRequired("kode_wilayah") { shared.word($0) }
+        let kabupaten = f.withRequired("kabupaten_kota") { shared.word($0) }
+        let provinsi = f.withRequired("provinsi") { shared.word($0) }
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }
         return .success(
             School(
-                npsn: npsn, nama: nama, bentuk: shared.texts.string(bentuk), isNegeri: negeri,
-                kodeWilayah: shared.texts.string(kode), kabupatenKota: shared.texts.string(kabupaten),
-                provinsi: shared.texts.string(provinsi), kecamatan: f.optional("kecamatan").map(shared.texts.string),
+                npsn: npsn, nama: nama, bentuk: bentuk, isNegeri: negeri, kodeWilayah: kode, kabupatenKota: kabupaten,
+                provinsi: provinsi, kecamatan: f.withOptional("kecamatan") { $0.map { shared.word($0) } },
                 source: location(record), reading: shared.government))
     }
 }

@@ -12,7 +12,6 @@ import PadanCore
 ///
 /// One per file being read, so never shared between threads.
 final class RecordInterner {
-    let texts = TextInterner()
     /// The file name every `SourceLocation` of the file shares.
     let file: SharedText
     private var boxes = ByteTable<SharedText>()
@@ -44,7 +43,11 @@ final class RecordInterner {
     /// What each agency box reads as, shared by the agency's profiles.
     private var governments: [ObjectIdentifier: Government?] = [:]
     /// What each kabupaten/kota or province name of the school list reads as.
-    private var regionGovernments: [String: Government?] = [:]
+    private var regionGovernments = ByteTable<Government?>()
+    /// The school list's shared words (bentuk, kode wilayah, kabupaten/kota, province, kecamatan), as read and
+    /// upper-cased.
+    private var words = ByteTable<String>()
+    private var upperWords = ByteTable<String>()
 
     init(file: String) {
         self.file = SharedText(file)
@@ -114,7 +117,15 @@ final class RecordInterner {
 
     /// The government a kabupaten/kota or province name reads as, read once per distinct name.
     func government(_ name: String) -> Government? {
-        Self.interned(name, in: &regionGovernments) { Government(reading: name) }
+        var name = name
+        return name.withUTF8 { cached($0, in: &regionGovernments, limit: .max) { Government(reading: $0) } }
+    }
+
+    /// The text of `bytes` (upper-cased when asked), one `String` per distinct value of the file.
+    func word(_ bytes: UnsafeBufferPointer<UInt8>, upperCased: Bool = false) -> String {
+        upperCased
+            ? cached(bytes, in: &upperWords, limit: .max) { $0.uppercased() }
+            : cached(bytes, in: &words, limit: .max) { $0 }
     }
 
     /// A golongan as written and read.
