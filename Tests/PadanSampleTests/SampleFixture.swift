@@ -1,5 +1,6 @@
 import Foundation
 import PadanSample
+import PadanTestSupport
 
 /// Shared setup of the generator's tests: where the real school list is, and one generated region
 /// (300 teachers, seed 2024, the committed sample's options) that most tests read.
@@ -23,7 +24,7 @@ enum SampleFixture {
 
     /// A fresh empty folder under the system's temporary folder.
     static func temporaryDirectory(_ label: String) -> String {
-        let path = NSTemporaryDirectory() + "padan-sample-\(label)-\(UUID().uuidString)"
+        let path = TestScratch.path("padan-sample-\(label)")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PadanCore
 import PadanStore
+import PadanTestSupport
 
 /// Runs, observations and temporary folders shared by the store tests.
 enum StoreFixtures {
@@ -49,8 +50,7 @@ struct TemporaryFolder {
 
     init() throws {
         path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("padan-store-\(UUID().uuidString)").path
+            TestScratch.url("padan-store").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PadanTestSupport
 import Testing
 
 @testable import PadanKit
@@ -7,7 +8,7 @@ import Testing
 struct CrosswalkFileUpdateTests {
     /// Two decisions applied within one second: each keeps its own backup of the file it replaced.
     @Test func backupsMadeWithinOneSecondAreAllKept() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString)")
+        let folder = TestScratch.url("padan")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("unor_npsn.csv").path

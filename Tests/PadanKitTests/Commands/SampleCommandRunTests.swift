@@ -1,4 +1,5 @@
 import Foundation
+import PadanTestSupport
 import Testing
 
 @testable import PadanKit
@@ -6,7 +7,7 @@ import Testing
 /// `padan sample` into a folder that already holds something.
 struct SampleCommandRunTests {
     static func folder(holding files: [String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("padan-sample-\(UUID().uuidString)")
+        let folder = TestScratch.url("padan-sample")
         for file in files {
             let url = folder.appendingPathComponent(file)
             try FileManager.default.createDirectory(

@@ -1,4 +1,5 @@
 import Foundation
+import PadanTestSupport
 
 /// Runs the real `padan` binary, built next to the test bundle.
 struct PadanProcess {
@@ -95,7 +96,7 @@ struct PadanProcess {
     static func copyRegion(_ name: String = "region-a") throws -> URL? {
         let source = shared.appendingPathComponent("conformance/\(name)")
         guard FileManager.default.fileExists(atPath: source.path) else { return nil }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-e2e-\(UUID().uuidString)")
+        let dir = TestScratch.url("padan-e2e")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let target = dir.appendingPathComponent(name)
         try FileManager.default.copyItem(at: source, to: target)

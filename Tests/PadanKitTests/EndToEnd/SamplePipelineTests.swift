@@ -1,4 +1,5 @@
 import Foundation
+import PadanTestSupport
 import Testing
 
 /// The README's first command, `padan run pipelines/sample.toml`, run for real on a copy of the repository's
@@ -7,7 +8,7 @@ import Testing
 struct SamplePipelineTests {
     /// A temporary folder holding `pipelines/sample.toml` and `SampleData/`, so runs never touch the checkout.
     static func copySample() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-sample-\(UUID().uuidString)")
+        let dir = TestScratch.url("padan-sample")
         try FileManager.default.createDirectory(
             at: dir.appendingPathComponent("pipelines"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -84,7 +85,7 @@ struct SamplePipelineTests {
         #expect(
             FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/sample/latest/summary.json").path))
 
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("padan-empty-\(UUID().uuidString)")
+        let empty = TestScratch.url("padan-empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = try PadanProcess.run(["run"], in: empty)
         #expect(none.status == 64)

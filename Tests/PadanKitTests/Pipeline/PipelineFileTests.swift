@@ -1,5 +1,6 @@
 import Foundation
 import PadanCore
+import PadanTestSupport
 import Testing
 
 @testable import PadanKit
@@ -43,7 +44,7 @@ struct PipelineFileTests {
     }
 
     static func load(_ text: String) throws(PadanError) -> PipelineFile {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).toml").path
+        let path = TestScratch.url("padan", suffix: ".toml").path
         precondition(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)), "cannot write \(path)")
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try PipelineFile.load(path, today: today)

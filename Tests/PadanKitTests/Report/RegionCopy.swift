@@ -1,5 +1,6 @@
 import Foundation
 import PadanCore
+import PadanTestSupport
 
 @testable import PadanKit
 
@@ -19,7 +20,7 @@ struct RegionCopy {
     var pipelinePath: String { root.appendingPathComponent("pipeline.toml").path }
 
     init() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-report-\(UUID().uuidString)")
+        let dir = TestScratch.url("padan-report")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         root = dir.appendingPathComponent("region-a")
         let fm = FileManager.default

@@ -54,7 +54,7 @@ struct InputLoaderTests {
                     rbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttdZaa6211lpr\
                     rbXWWmuttdZaa6211lprrbXWWuv//QDMyRb3OfIAAA==
                     """))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).csv.gz")
+        let path = TestScratch.url("padan", suffix: ".csv.gz")
             .path
         try gzip.write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -68,7 +68,7 @@ struct InputLoaderTests {
     /// An input given as a symbolic link is sized by the file it names (its table is reserved from that size).
     @Test func aLinkedInputIsSizedByItsFile() throws {
         let plain = Self.root.appendingPathComponent("SampleData/dapodik/ptk-1.csv").path
-        let link = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString).csv").path
+        let link = TestScratch.url("padan", suffix: ".csv").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: plain)
         defer { try? FileManager.default.removeItem(atPath: link) }
         #expect(InputLoader.size([link]) == InputLoader.size([plain]))
@@ -167,7 +167,7 @@ struct InputLoaderTests {
     }
 
     @Test func duplicateRejectsCarryTheRawTextOfTheirRowReadAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("padan-\(UUID().uuidString)")
+        let folder = TestScratch.url("padan")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let a = String(repeating: "a", count: 32), b = String(repeating: "b", count: 32),

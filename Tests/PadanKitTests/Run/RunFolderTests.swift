@@ -1,4 +1,5 @@
 import Foundation
+import PadanTestSupport
 import Testing
 
 @testable import PadanKit
@@ -6,7 +7,7 @@ import Testing
 /// `latest` moves to a published folder and, when the store then fails to commit, goes back.
 struct RunFolderTests {
     static func outputDir() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("padan-runfolder-\(UUID().uuidString)")
+        let dir = TestScratch.url("padan-runfolder")
             .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir

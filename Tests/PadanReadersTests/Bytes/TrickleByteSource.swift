@@ -1,4 +1,5 @@
 import Foundation
+import PadanTestSupport
 import Testing
 
 @testable import PadanReaders
@@ -47,8 +48,7 @@ struct ReaderTestFolder {
 
     init() throws {
         path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("padan-readers-\(UUID().uuidString)").path
+            TestScratch.url("padan-readers").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PadanReaders
+import PadanTestSupport
 import Testing
 
 /// Everything a reader yields for `xml`, read through a source handing out `chunk` bytes at a time.
@@ -352,7 +353,7 @@ struct XMLTableReaderTests {
 
     @Test("an external entity pointing at a local file with a marker does not bring the marker in")
     func externalEntityMarkerFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("padan-xml-\(UUID().uuidString)")
+        let directory = TestScratch.url("padan-xml")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let secret = directory.appendingPathComponent("rahasia.txt")

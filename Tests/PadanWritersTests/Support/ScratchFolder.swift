@@ -1,11 +1,12 @@
 import Foundation
+import PadanTestSupport
 
 /// A fresh temporary directory, removed when the value is.
 final class ScratchFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("padan-writers-\(UUID().uuidString)")
+        url = TestScratch.url("padan-writers")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
