@@ -92,7 +92,10 @@ struct FieldReader {
 
     /// An optional sex, read once per distinct value of the file; a value that is none is the problem.
     mutating func gender(_ column: StaticString) -> Gender? {
-        parsed(column, required: false, decoder.shared.gender) { "\(column) tidak dikenal: \($0) (harus L/P atau M/F)" }
+        let shared = decoder.shared
+        return parsed(column, required: false, { shared.gender($0) }) {
+            "\(column) tidak dikenal: \($0) (harus L/P atau M/F)"
+        }
     }
 
     /// A required NPSN, read from the value's bytes; an empty or malformed one is the problem.

@@ -4,6 +4,7 @@ extension RecordDecoder {
     /// A `dapodik_ptk` row; an unrecognised `status_tugas` is read as the default, Induk (a file warning).
     package func teacher(_ record: TableRecord) -> Result<DapodikTeacher, RowReject> {
         var f = FieldReader(self, record: record)
+        let shared = self.shared
         let nama = f.required("nama")
         let (nipText, nip) = f.withOptional("nip") {
             ($0.map(DigitText.init(bytes:)), NIP.read(bytes: $0, runDate: runDate))
@@ -14,7 +15,7 @@ extension RecordDecoder {
         let npsn = f.npsn("npsn")
         var induk = true
         var unknownStatus = false
-        if let read = f.withOptional("status_tugas", { $0.map(shared.isInduk) }) {
+        if let read = f.withOptional("status_tugas", { $0.map { shared.isInduk($0) } }) {
             if let read { induk = read } else { unknownStatus = true }
         }
         guard f.problem == nil, let npsn else { return .failure(reject(record, f)) }
@@ -30,6 +31,7 @@ extension RecordDecoder {
     /// their bytes together; each word is looked up (and a missing required one noted) only for a combination
     /// the file has not had before.
     private func teacherProfile(_ f: inout FieldReader) -> TeacherProfile {
+        let shared = self.shared
         var key = shared.takeFieldsKey()
         defer { shared.keep(key) }
         // Status and jenis are required: a row without one takes the long way, which notes it.
@@ -42,8 +44,8 @@ extension RecordDecoder {
         let (jenis, isTeacher) = f.withRequired("jenis_ptk") { shared.dapodikJob($0) }
         let profile = TeacherProfile(
             status: status, employment: employment, jenis: jenis, isTeacher: isTeacher,
-            tugas: f.withOptional("tugas_tambahan") { $0.map(shared.box) },
-            golongan: f.withOptional("pangkat_golongan") { $0.map(shared.golongan) })
+            tugas: f.withOptional("tugas_tambahan") { $0.map { shared.box($0) } },
+            golongan: f.withOptional("pangkat_golongan") { $0.map { shared.golongan($0) } })
         if complete { key.insert(profile, into: &shared.teacherProfiles) }
         return profile
     }
@@ -51,6 +53,7 @@ extension RecordDecoder {
     /// A `dapodik_sekolah` row.
     package func school(_ record: TableRecord) -> Result<School, RowReject> {
         var f = FieldReader(self, record: record)
+        let shared = self.shared
         let npsn = f.npsn("npsn")
         let nama = f.required("nama")
         // The words a region's schools share read through their bytes (each a `String` kept once per file): looked
@@ -71,6 +74,6 @@ extension RecordDecoder {
             School(
                 npsn: npsn, nama: nama, bentuk: bentuk, isNegeri: negeri, kodeWilayah: kode, kabupatenKota: kabupaten,
                 provinsi: provinsi, kecamatan: f.withOptional("kecamatan") { $0.map { shared.word($0) } },
-                source: location(record), reading: shared.government))
+                source: location(record), reading: { shared.government($0) }))
     }
 }

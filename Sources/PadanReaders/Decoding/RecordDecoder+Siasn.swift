@@ -4,6 +4,7 @@ extension RecordDecoder {
     /// A `siasn_pns` row.
     package func employee(_ record: TableRecord) -> Result<SiasnEmployee, RowReject> {
         var f = FieldReader(self, record: record)
+        let shared = self.shared
         let pnsId = f.siasnID("pns_id")
         var nip: DigitText?
         // An empty value is the required-column problem, already noted.
@@ -20,16 +21,17 @@ extension RecordDecoder {
         return .success(
             SiasnEmployee(
                 pnsId: pnsId, nipBaru: nip, nipLama: f.digits("nip_lama"), nama: nama,
-                gelarDepan: f.withOptional("gelar_depan") { $0.map(shared.box) },
-                gelarBelakang: f.withOptional("gelar_belakang") { $0.map(shared.box) },
+                gelarDepan: f.withOptional("gelar_depan") { $0.map { shared.box($0) } },
+                gelarBelakang: f.withOptional("gelar_belakang") { $0.map { shared.box($0) } },
                 birthDate: birth, gender: gender, profile: profile, unorId: unorId,
-                unorNama: f.withOptional("unor_nama") { $0.map(shared.unitName) }, source: location(record)))
+                unorNama: f.withOptional("unor_nama") { $0.map { shared.unitName($0) } }, source: location(record)))
     }
 
     /// The row's shared words (kedudukan, status CPNS/PNS, golongan, jabatan, instansi) as one profile, found by
     /// their bytes together, and the row's `unor_id` (read between the words, where a missing word is noted).
     /// Each word is looked up only for a combination the file has not had before.
     private func employeeProfile(_ f: inout FieldReader) -> (EmployeeProfile, SiasnID?) {
+        let shared = self.shared
         var key = shared.takeFieldsKey()
         defer { shared.keep(key) }
         // Kedudukan, jabatan and instansi are required: a row without one takes the long way, which notes it.
@@ -39,16 +41,16 @@ extension RecordDecoder {
         let hasJabatan = f.append("jabatan_nama", to: &key), hasInstansi = f.append("instansi_kerja_nama", to: &key)
         let complete = hasKedudukan && hasJabatan && hasInstansi
         if complete, let known = key[in: shared.employeeProfiles] {
-            return (known, f.siasnID("unor_id", parse: shared.unitID))
+            return (known, f.siasnID("unor_id", parse: { shared.unitID($0) }))
         }
         let (kedudukanText, standing) = f.withRequired("kedudukan_hukum_nama") { shared.standing($0) }
         let (jabatanText, isTeacher) = f.withRequired("jabatan_nama") { shared.siasnJob($0) }
-        let unorId = f.siasnID("unor_id", parse: shared.unitID)
+        let unorId = f.siasnID("unor_id", parse: { shared.unitID($0) })
         let instansi = f.withRequired("instansi_kerja_nama") { shared.box($0) }
         let profile = shared.employeeProfile(
             kedudukan: kedudukanText, standing: standing,
-            cpnsPns: f.withOptional("status_cpns_pns") { $0.map(shared.box) },
-            golongan: f.withOptional("gol_akhir_nama") { $0.map(shared.golongan) }, jabatan: jabatanText,
+            cpnsPns: f.withOptional("status_cpns_pns") { $0.map { shared.box($0) } },
+            golongan: f.withOptional("gol_akhir_nama") { $0.map { shared.golongan($0) } }, jabatan: jabatanText,
             isTeacher: isTeacher, instansi: instansi)
         if complete { key.insert(profile, into: &shared.employeeProfiles) }
         return (profile, unorId)
@@ -108,7 +110,8 @@ extension RecordDecoder {
     /// A `unor_npsn` crosswalk row.
     package func crosswalk(_ record: TableRecord) -> Result<CrosswalkEntry, RowReject> {
         var f = FieldReader(self, record: record)
-        let unorId = f.siasnID("unor_id", parse: shared.unitID)
+        let shared = self.shared
+        let unorId = f.siasnID("unor_id", parse: { shared.unitID($0) })
         let npsn = f.npsn("npsn")
         guard f.problem == nil, let unorId, let npsn else { return .failure(reject(record, f)) }
         return .success(

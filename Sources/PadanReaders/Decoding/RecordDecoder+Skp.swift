@@ -5,6 +5,10 @@ extension RecordDecoder {
     /// An unrecognised `tahap` is read as an empty one, by `predikat` (a file warning).
     package func skp(_ record: TableRecord) -> Result<SkpRecord, RowReject> {
         var f = FieldReader(self, record: record)
+        // The interner and run date as locals: read through `self` in each field's closure (and `shared.box` as a
+        // function value), the interner was retained and released several times a row (read:skp.csv, one core:
+        // a fifth of its reference counting).
+        let shared = self.shared, runDate = self.runDate
         let (nipText, nip) = f.withRequired("nip") { (DigitText(bytes: $0), NIP.read(bytes: $0, runDate: runDate)) }
         let npsn = f.npsn("npsn")
         // An empty value is the required-column problem, already noted.
@@ -13,13 +17,13 @@ extension RecordDecoder {
         let peran = f.withRequired("peran") { $0.isEmpty ? nil : shared.role($0) }
         if peran == nil, let text = f.optional("peran") { f.fail("peran tidak dikenal: \(text)") }
         var predikat: String?
-        if let read = f.withOptional("predikat", { $0.map(shared.predikat) }) {
+        if let read = f.withOptional("predikat", { $0.map { shared.predikat($0) } }) {
             predikat = read
             if read == nil { f.fail("predikat tidak dikenal: \(f.optional("predikat") ?? "")") }
         }
         var fokus = [String]()
         var fokusRead = true
-        if let known = f.withOptional("perilaku_fokus", { $0.map(shared.behaviours) }) {
+        if let known = f.withOptional("perilaku_fokus", { $0.map { shared.behaviours($0) } }) {
             if let known {
                 fokus = known
             } else if var text = f.optional("perilaku_fokus") {
@@ -38,7 +42,7 @@ extension RecordDecoder {
         }
         var tahap: SkpStage = predikat == nil ? .perencanaan : .penilaian
         var unknownTahap: String?
-        if let read = f.withOptional("tahap", { $0.map(shared.stage) }) {
+        if let read = f.withOptional("tahap", { $0.map { shared.stage($0) } }) {
             if let stage = read { tahap = stage } else { unknownTahap = f.optional("tahap") }
         }
         guard f.problem == nil, let npsn, let periode, let peran else { return .failure(reject(record, f)) }
@@ -46,7 +50,8 @@ extension RecordDecoder {
         return .success(
             SkpRecord(
                 nipText: nipText, nip: nip, npsn: npsn, periode: periode, peran: peran,
-                indikatorKinerja: f.withOptional("indikator_kinerja") { $0.map(shared.box) }, perilakuFokus: fokus,
+                indikatorKinerja: f.withOptional("indikator_kinerja") { $0.map { shared.box($0) } },
+                perilakuFokus: fokus,
                 predikat: predikat, nipPenilaiText: f.digits("nip_penilai"), tahap: tahap,
                 source: location(record)))
     }
