@@ -114,10 +114,11 @@ extension PadanDatabase {
         // In key order, the index pages stay in cache; of duplicate ids the last observation is still
         // written last (positions break ties).
         // Observations made in that order jump about the run's findings: each is announced ahead.
-        let order = byteOrder(observations.ids)
+        let order = byteOrder(observations.ids), steps = [ObservationLookahead.finding, .texts]
         for (k, i) in order.enumerated() {
-            if k + 8 < order.count { observations.willObserve(order[k + 8], ahead: 8) }
-            if k + 4 < order.count { observations.willObserve(order[k + 4], ahead: 4) }
+            for step in steps where k + step.rawValue < order.count {
+                observations.willObserve(order[k + step.rawValue], step)
+            }
             let observation = observations.observation(at: i)
             try upsert.bind(1, observation.disparityID)
             try upsert.bind(2, observation.code)

@@ -277,10 +277,13 @@ package struct NightlyRun {
                 disparityID: row.cells[0], code: code.rawValue, priority: code.priority, rowJSON: row.json)
         }
 
-        /// Eight ahead the finding is loaded, four ahead its texts (``TextPrefetch``).
-        func willObserve(_ i: Int, ahead: Int) {
+        /// The finding, then its texts (``TextPrefetch``).
+        func willObserve(_ i: Int, _ step: ObservationLookahead) {
             disparities.withUnsafeBufferPointer {
-                if ahead >= 8 { TextPrefetch.finding($0, at: i) } else { TextPrefetch.disparity($0, at: i) }
+                switch step {
+                case .finding: TextPrefetch.finding($0, at: i)
+                case .texts: TextPrefetch.disparity($0, at: i)
+                }
             }
         }
     }

@@ -50,8 +50,12 @@ package struct RunResult {
     package var rows: LazyMapCollection<Range<Int>, DisparityRow> {
         // The two arrays, not the whole result: each row made through a copy of `self` retained and released
         // every one of its dozens of references.
+        // Made in order: the next rows' texts asked for with each (``TextPrefetch``).
         let disparities = disparities, lifecycles = lifecycles
-        return disparities.indices.lazy.map { Self.row($0, of: disparities, lifecycles) }
+        return disparities.indices.lazy.map { i in
+            disparities.withUnsafeBufferPointer { TextPrefetch.disparity($0, at: i + TextPrefetch.distance) }
+            return Self.row(i, of: disparities, lifecycles)
+        }
     }
 
     /// Every disparity's id, in `disparities` order (read in place: through `map(\.id)` each disparity was
@@ -70,9 +74,7 @@ package struct RunResult {
         let life = lifecycles[i]
         // Read in place: `disparities[i]` as an argument was a whole copy of the finding, then released.
         return disparities.withUnsafeBufferPointer {
-            // Rows are mostly made in order: the next ones' texts asked for now (``TextPrefetch``).
-            TextPrefetch.disparity($0, at: i + TextPrefetch.distance)
-            return DisparityRow(
+            DisparityRow(
                 InPlace($0, i), id: life.id, status: life.status, firstSeen: life.firstSeenRun, ageDays: life.ageDays)
         }
     }

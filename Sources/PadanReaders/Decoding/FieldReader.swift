@@ -148,6 +148,10 @@ package final class RecordDecoder {
     let slotPositions: UnsafeMutablePointer<OptionalPosition>?
     package let file: String
     package let runDate: CalendarDate
+    /// The file's shared words. The decoders take it (and `runDate`) into a local at the start of a row and read
+    /// fields through closures over the local: read through `self` in each field's closure, or passed as a method
+    /// value (`shared.box`), it was retained and released several times a row (`read:skp.csv`, one core: a fifth
+    /// of its reference counting).
     let shared: RecordInterner
 
     /// Rows of this file whose optional value was not recognised and was read as the spec's default.

@@ -5,9 +5,6 @@ extension RecordDecoder {
     /// An unrecognised `tahap` is read as an empty one, by `predikat` (a file warning).
     package func skp(_ record: TableRecord) -> Result<SkpRecord, RowReject> {
         var f = FieldReader(self, record: record)
-        // The interner and run date as locals: read through `self` in each field's closure (and `shared.box` as a
-        // function value), the interner was retained and released several times a row (read:skp.csv, one core:
-        // a fifth of its reference counting).
         let shared = self.shared, runDate = self.runDate
         let (nipText, nip) = f.withRequired("nip") { (DigitText(bytes: $0), NIP.read(bytes: $0, runDate: runDate)) }
         let npsn = f.npsn("npsn")

@@ -25,12 +25,21 @@ package protocol DisparityObservations {
     var ids: [String] { get }
     /// Observation `i`.
     func observation(at i: Int) -> DisparityObservation
-    /// Observation `i` is asked for soon, after `ahead - 1` others (a hint, to load what it is made of).
-    func willObserve(_ i: Int, ahead: Int)
+    /// Observation `i` is asked for `step.rawValue` observations from now (a hint, to load what it is made of).
+    func willObserve(_ i: Int, _ step: ObservationLookahead)
 }
 
 extension DisparityObservations {
-    package func willObserve(_ i: Int, ahead: Int) {}
+    package func willObserve(_ i: Int, _ step: ObservationLookahead) {}
+}
+
+/// The two hints ``PadanDatabase`` gives ahead of each observation it asks for, in id order (which jumps about the
+/// run's findings): first to load the finding itself, then, once it is loaded, what it points to.
+package enum ObservationLookahead: Int {
+    /// Eight observations ahead: the finding's own memory.
+    case finding = 8
+    /// Four observations ahead: the texts it points to.
+    case texts = 4
 }
 
 extension Array: DisparityObservations where Element == DisparityObservation {
