@@ -147,14 +147,18 @@ package final class CSVTableReader: TableReader {
         let source = scanner.recordBytes
         let valid = UTF8Validation.isValid(source)
         recordBytes.removeAll(keepingCapacity: true)
-        recordBounds.removeAll(keepingCapacity: true)
         if valid {
             recordBytes.append(contentsOf: source)
         } else {
             recordBytes.append(contentsOf: rawText(valid: false).utf8)
         }
         let rawCount = recordBytes.count
-        for span in scanner.fields {
+        let spans = scanner.fields
+        if valid, Self.fillBounds(&recordBounds, of: spans) {
+            return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
+        }
+        recordBounds.removeAll(keepingCapacity: true)
+        for span in spans {
             if valid, span.shape != .complex {
                 let quoted = span.shape == .quoted ? 1 : 0
                 recordBounds.append(Int32(span.start + quoted))
@@ -172,6 +176,25 @@ package final class CSVTableReader: TableReader {
             recordBounds.append(Int32(recordBytes.count))
         }
         return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
+    }
+
+    /// The bounds of `spans` within the raw text, written over `bounds` in place, when no span needs
+    /// unquoting (false, `bounds` untouched, when one does). Appended one by one, two per field, each append
+    /// checked the array's capacity and that it was not shared: a third of making the national files'
+    /// 4.6 million records.
+    private static func fillBounds(_ bounds: inout [Int32], of spans: [CSVFieldSpan]) -> Bool {
+        spans.withUnsafeBufferPointer { spans in
+            guard !spans.contains(where: { $0.shape == .complex }) else { return false }
+            if bounds.count != 2 * spans.count { bounds = Array(repeating: 0, count: 2 * spans.count) }
+            bounds.withUnsafeMutableBufferPointer { bounds in
+                for i in spans.indices {
+                    let quoted = spans[i].shape == .quoted ? 1 : 0
+                    bounds[2 * i] = Int32(spans[i].start + quoted)
+                    bounds[2 * i + 1] = Int32(spans[i].end - quoted)
+                }
+            }
+            return true
+        }
     }
 
     /// A quoted field with `""` escapes or text after its closing quote, unquoted by the same rules
