@@ -43,7 +43,7 @@ public struct CrosswalkConflict: Sendable {
 public struct UnitMap: Sendable {
     /// One per Negeri school, in NPSN order.
     public var assignments: [UnitAssignment]
-    public var byNPSN: [NPSN: Int]
+    public var byNPSN: NPSNIndex
     /// Tree position → the NPSN of the school it is the unit of.
     public var schoolOfUnit: [Int: NPSN]
     public var conflicts: [CrosswalkConflict]

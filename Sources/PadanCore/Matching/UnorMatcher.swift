@@ -22,8 +22,8 @@ public struct UnorMatcher: Sendable {
         // 212,000 national schools was copied (every text retained and released) five times.
         let negeri = schools.indices.filter { schools[$0].isNegeri }.sorted { schools[$0].npsn < schools[$1].npsn }
         var assignments = negeri.map { UnitAssignment(npsn: schools[$0].npsn, method: .none) }
-        var position = [NPSN: Int](minimumCapacity: negeri.count)
-        for (i, school) in negeri.enumerated() { position[schools[school].npsn] = i }
+        var position = NPSNIndex(minimumCapacity: negeri.count)
+        for (i, school) in negeri.enumerated() { position.set(i, for: schools[school].npsn) }
         // Sets and dictionaries made as large as they get (grown as filled, each rehashed its entries on every
         // doubling, in the serial steps that end unit matching while the other core has nothing left).
         var taken = Set<SiasnID>(minimumCapacity: negeri.count)

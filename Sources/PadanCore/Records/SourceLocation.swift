@@ -109,6 +109,9 @@ public struct NPSN: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// What sets and dictionaries use (see ``FastHash``).
     public func _rawHashValue(seed: Int) -> Int { FastHash.mix(UInt64(value), 0, seed: seed) }
 
+    /// The number the 8 digits write (``NPSNIndex``'s key).
+    public var number: UInt64 { UInt64(value) }
+
     /// Accepts exactly 8 digits (after trimming and a leading `'`).
     public init?(_ raw: String?) {
         guard var raw = raw?.trimmingSpaces else { return nil }

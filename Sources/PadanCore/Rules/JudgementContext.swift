@@ -5,7 +5,7 @@ public struct JudgementContext: Sendable {
     public let unitMap: UnitMap
     public private(set) var linkage: Linkage
     public let settings: ReconciliationSettings
-    public let schoolIndex: [NPSN: Int]
+    public let schoolIndex: NPSNIndex
     /// NPSN ↔ unit pairs the BKD rejected: never suggested nor proposed again.
     public let rejectedPairs: RejectedPairs
     /// Each exactly linked person with their SIASN employee and Induk school (positions), in link order:
@@ -43,8 +43,8 @@ public struct JudgementContext: Sendable {
         self.settings = settings
         // Records read a field at a time by index: `enumerated()` or a local copy of a row retained its
         // every text, for 1.6 million rows.
-        var index = [NPSN: Int](minimumCapacity: batch.schools.count)
-        for i in batch.schools.indices where index[batch.schools[i].npsn] == nil { index[batch.schools[i].npsn] = i }
+        var index = NPSNIndex(minimumCapacity: batch.schools.count)
+        for i in batch.schools.indices { index.setIfAbsent(i, for: batch.schools[i].npsn) }
         self.schoolIndex = index
         var linked = [LinkedPair]()
         linked.reserveCapacity(linkage.links.count)

@@ -64,8 +64,9 @@ public struct PenilaiResolver: Sendable {
     }
 
     private(set) var context: JudgementContext
-    /// NPSN → the ASN people with a principal's row there.
-    let principals: [NPSN: Principals]
+    /// The ASN people with a principal's row at a school, by NPSN (``principalsAt``).
+    let principals: [Principals]
+    let principalsAt: NPSNIndex
     /// Government key → the head of its education office (the first `[[penilai]]` of that government
     /// decides, found or not), worked out once rather than per SKP row.
     let heads: [String: Penilai?]
@@ -75,7 +76,7 @@ public struct PenilaiResolver: Sendable {
 
     public init(context: JudgementContext) {
         self.context = context
-        var principals = [NPSN: Principals]()
+        var principals = [Principals](), principalsAt = NPSNIndex()
         // Rows read in place (``InPlace``), not copied out: a dozen reference counts each, for every ASN row.
         context.batch.teachers.withUnsafeBufferPointer { teachers in
             for (p, person) in context.linkage.people.enumerated() {
@@ -85,13 +86,14 @@ public struct PenilaiResolver: Sendable {
                     let kinds = Self.kinds(of: row)
                     guard !kinds.isEmpty else { continue }
                     // A row counts under every kind it meets (a `jenis_ptk` principal who is also `Plt.` is both).
-                    for kind in PrincipalKind.allCases where kinds.contains(kind) {
-                        principals[row.npsn, default: Principals()].add(p, as: kind)
-                    }
+                    let at = principalsAt.setIfAbsent(principals.count, for: row.npsn) ?? principals.count
+                    if at == principals.count { principals.append(Principals()) }
+                    for kind in PrincipalKind.allCases where kinds.contains(kind) { principals[at].add(p, as: kind) }
                 }
             }
         }
         self.principals = principals
+        self.principalsAt = principalsAt
         // SIASN people by NIP, only for the heads' NIPs (a handful): an index of every SIASN person, kept
         // for as long as the decisions, was tens of megabytes at national scale for these few lookups.
         var wanted = Set<UInt64>(), wantedText = Set<String>()
@@ -201,7 +203,7 @@ public struct PenilaiResolver: Sendable {
         let npsn = context.batch.teachers[context.linkage.people[person].induk].npsn
         if recent?.npsn != npsn {
             recent = RecentSchool(
-                npsn: npsn, principals: principals[npsn] ?? Principals(),
+                npsn: npsn, principals: principalsAt[npsn].map { principals[$0] } ?? Principals(),
                 government: context.schoolIndex[npsn].flatMap { context.batch.schools[$0].government })
         }
         let school = recent
