@@ -44,8 +44,9 @@ public struct UnitMap: Sendable {
     /// One per Negeri school, in NPSN order.
     public var assignments: [UnitAssignment]
     public var byNPSN: NPSNIndex
-    /// Tree position → the NPSN of the school it is the unit of.
-    public var schoolOfUnit: [Int: NPSN]
+    /// By tree position, the NPSN of the school the unit is the unit of (an array, not a dictionary keyed by
+    /// position: walked up for each penilai's payload JSON, each step hashed the position with SipHash).
+    public var schoolOfUnit: [NPSN?]
     public var conflicts: [CrosswalkConflict]
 
     /// The assignment of a Negeri school.
@@ -56,7 +57,7 @@ public struct UnitMap: Sendable {
         // Up the parents without building the lineage (asked twice per SKP payload).
         var node = unit, steps = 0
         while true {
-            if let npsn = schoolOfUnit[node] { return npsn }
+            if node < schoolOfUnit.count, let npsn = schoolOfUnit[node] { return npsn }
             guard let parent = tree.parent[node], steps < tree.units.count else { return nil }
             node = parent
             steps += 1

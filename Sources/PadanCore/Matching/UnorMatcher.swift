@@ -109,7 +109,7 @@ public struct UnorMatcher: Sendable {
         settle(claims, method: .fuzzy, tree: tree, assignments: &assignments, done: &done, taken: &taken)
         for (i, score) in scores where assignments[i].method == .fuzzy { assignments[i].score = score }
 
-        var schoolOfUnit = [Int: NPSN](minimumCapacity: assignments.count)
+        var schoolOfUnit = [NPSN?](repeating: nil, count: tree.units.count)
         for assignment in assignments { if let unit = assignment.unit { schoolOfUnit[unit] = assignment.npsn } }
         return UnitMap(assignments: assignments, byNPSN: position, schoolOfUnit: schoolOfUnit, conflicts: conflicts)
     }
