@@ -1,7 +1,7 @@
 /// The SIASN unit forest with what matching asks of it: parents, roots, sub-units, people per subtree.
 public struct UnorTree: Sendable {
     public let units: [Unor]
-    public let index: [SiasnID: Int]
+    public let index: SiasnIDIndex
     /// Parent position, nil at a root (or when the parent id is unknown).
     public let parent: [Int?]
     /// Normalized names (before any region is dropped).
@@ -16,8 +16,8 @@ public struct UnorTree: Sendable {
     private let governmentOfRoot: [Int: Government]
 
     public init(units: [Unor], employees: [SiasnEmployee]) {
-        var index = [SiasnID: Int](minimumCapacity: units.count)
-        for (i, unit) in units.enumerated() where index[unit.id] == nil { index[unit.id] = i }
+        var index = SiasnIDIndex(minimumCapacity: units.count)
+        for (i, unit) in units.enumerated() { index.setIfAbsent(i, for: unit.id) }
         let parent: [Int?] = units.enumerated().map { i, unit in
             guard let p = unit.parentId.flatMap({ index[$0] }), p != i else { return nil }
             return p

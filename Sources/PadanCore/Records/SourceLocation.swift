@@ -60,6 +60,9 @@ public struct SiasnID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// What sets and dictionaries use (see ``FastHash``).
     public func _rawHashValue(seed: Int) -> Int { FastHash.mix(hi, lo, seed: seed) }
 
+    /// The 32 hex digits as two numbers (``SiasnIDIndex``'s key); equal for equal ids.
+    var words: (hi: UInt64, lo: UInt64) { (hi, lo) }
+
     /// Accepts 32 hex characters or an 8-4-4-4-12 dashed UUID, either case (mixed too).
     public init?(_ raw: String?) {
         guard let raw = raw?.trimmingSpaces, !raw.isEmpty,

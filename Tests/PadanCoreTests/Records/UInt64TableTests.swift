@@ -65,23 +65,3 @@ struct LookaheadTests {
         #expect(batches.dropLast().allSatisfy { $0.count == Lookahead.size })
     }
 }
-
-/// Positions by NPSN: the first of several schools sharing an NPSN stands, `00000000` included.
-@Suite("NPSNIndex")
-struct NPSNIndexTests {
-    @Test func answersAsADictionaryOfFirstPositions() throws {
-        let texts = ["00000000", "20523157", "99999999", "10101010", "20523157", "00000000", "69725847"]
-        var index = NPSNIndex(minimumCapacity: 2)
-        var reference = [NPSN: Int]()
-        for (i, text) in texts.enumerated() {
-            let npsn = try #require(NPSN(text))
-            #expect(index.setIfAbsent(i, for: npsn) == reference[npsn])
-            if reference[npsn] == nil { reference[npsn] = i }
-        }
-        #expect(index.count == 5)
-        for (npsn, position) in reference { #expect(index[npsn] == position) }
-        #expect(index[try #require(NPSN("12345678"))] == nil)
-        index.set(9, for: try #require(NPSN("20523157")))
-        #expect(index[try #require(NPSN("20523157"))] == 9 && index.count == 5)
-    }
-}
