@@ -79,10 +79,6 @@ package struct PadanDatabase: Sendable {
             // Statement journals in memory: in a temporary file they cost millions of writes
             // per commit (measured: 3.7M pwrite calls for 500k disparities, 0.6M in memory).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // A new store's pages 16 KiB, not 4: a national first commit writes 130 MB in a quarter of the calls
-            // to the system. Its commit alone, one core, alternated: 1.39–1.41 → 1.22–1.28 CPU-s; 64 KiB was no
-            // faster. A store made before keeps its pages (only `VACUUM` would change them).
-            if access == .readWrite { try db.execute(sql: "PRAGMA page_size = 16384") }
         }
         return configuration
     }

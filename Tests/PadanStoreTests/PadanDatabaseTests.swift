@@ -42,19 +42,6 @@ struct PadanDatabaseTests {
         #expect(try reopened.runs(last: nil).count == 1)
     }
 
-    @Test func aNewStoreFileHasPagesOf16KiB() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.file("padan.sqlite")
-
-        let store = try PadanDatabase(path: path)
-        try store.commit(StoreFixtures.commit("20261122T190000Z", observing: ["d1"]))
-
-        // The page size is the big-endian 16-bit number at offset 16 of an SQLite file's header.
-        let header = try #require(FileManager.default.contents(atPath: path)?.prefix(18))
-        #expect(Int(header[16]) << 8 | Int(header[17]) == 16384)
-    }
-
     @Test func theStoreFileIsNotReadableByOthers() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
