@@ -72,6 +72,12 @@ package struct StageParts {
                     return "\(decided.verdicts.count) verdicts"
                 }
             ))
+        // The repeated keys of every kind looked for, as each kind's last file is read (``KindAssembly``).
+        all.append(
+            (
+                "duplicates",
+                { "\(InputKind.allCases.reduce(0) { $0 + InputLoader.duplicates(of: $1, in: batch).count }) repeated" }
+            ))
         // Each input file read alone (the read stage reads them side by side).
         let loader = InputLoader(pipeline: pipeline, runDate: asOf)
         for kind in InputKind.allCases {
