@@ -18,10 +18,9 @@ public struct SiasnIDIndex: Sendable {
 
     /// An empty index with room for `minimumCapacity` ids before it grows.
     public init(minimumCapacity: Int = 0) {
-        var size = 16
-        while size * 3 < minimumCapacity * 4 { size *= 2 }
-        slots = Array(repeating: Slot(), count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
+        let size = OpenAddressing.size(holding: minimumCapacity)
+        slots = Array(repeating: Slot(), count: size.slots)
+        shift = size.shift
     }
 
     /// The position of `id`, or nil.
@@ -43,7 +42,7 @@ public struct SiasnIDIndex: Sendable {
     @discardableResult
     public mutating func setIfAbsent(_ position: Int, for id: SiasnID) -> Int? {
         if let known = self[id] { return known }
-        if (count + 1) * 4 > slots.count * 3 { grow() }
+        if OpenAddressing.isFull(count, of: slots.count) { grow() }
         insert(Int32(position) + 1, hi: id.words.hi, lo: id.words.lo)
         count += 1
         return nil

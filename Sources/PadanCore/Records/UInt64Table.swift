@@ -23,10 +23,9 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
 
     /// An empty table with room for `minimumCapacity` keys before it grows.
     public init(minimumCapacity: Int = 0) {
-        var size = 16
-        while size * 3 < minimumCapacity * 4 { size *= 2 }
-        slots = Array(repeating: Slot(key: 0, value: 0), count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
+        let size = OpenAddressing.size(holding: minimumCapacity)
+        slots = Array(repeating: Slot(key: 0, value: 0), count: size.slots)
+        shift = size.shift
     }
 
     /// The value of `key`, or nil; setting nil is not supported (nothing is ever removed).
@@ -50,7 +49,7 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
             zero = value
             return
         }
-        if (count + 1) * 4 > slots.count * 3 { grow() }
+        if OpenAddressing.isFull(count, of: slots.count) { grow() }
         let start = slot(key)
         let added = slots.withUnsafeMutableBufferPointer { slots in
             var i = start
@@ -94,6 +93,20 @@ public struct UInt64Table<Value: FixedWidthInteger & Sendable>: Sendable {
         count = zero == nil ? 0 : 1
         for entry in old where entry.key != 0 { set(entry.value, for: entry.key) }
     }
+}
+
+/// The sizing both open-addressing tables share (``UInt64Table``, ``SiasnIDIndex``): a power of two of slots, filled
+/// to three quarters at most.
+enum OpenAddressing {
+    /// The slots for `keys` keys, and the shift that takes a 64-bit hash's top bits to one of them.
+    static func size(holding keys: Int) -> (slots: Int, shift: UInt64) {
+        var slots = 16
+        while slots * 3 < keys * 4 { slots *= 2 }
+        return (slots, UInt64(64 - slots.trailingZeroBitCount))
+    }
+
+    /// Whether a table of `count` keys in `slots` slots must grow before it takes one more.
+    static func isFull(_ count: Int, of slots: Int) -> Bool { (count + 1) * 4 > slots * 3 }
 }
 
 /// Batches of table lookups whose slots are loaded first, all together (``UInt64Table/prefetch(_:)``).

@@ -87,9 +87,9 @@ public struct SkpEligibility: Sendable {
     }
 
     /// Loads what the verdicts of `rows` look up, level by level, each level's loads at once: the rows' NIPs in
-    /// the table of people, then those people, then their PTK row, its school, link and SIASN person. One row at a time, each
-    /// of these waited for memory in turn at national scale (tables of millions, looked up in no order): deciding,
-    /// national, one core, 0.95–1.00 → 0.76–0.81 s. `ahead` and `people` are kept from batch to batch.
+    /// the table of people, then those people, then their PTK row, its school, link and SIASN person. One row at a
+    /// time, each of these waited for memory in turn at national scale (tables of millions, looked up in no order):
+    /// deciding, national, one core, 0.95–1.00 → 0.76–0.81 s. `ahead` and `people` are kept from batch to batch.
     private func warm(
         _ rows: Range<Int>, of records: UnsafeBufferPointer<SkpRecord>, _ ahead: inout Lookahead, _ people: inout [Int]
     ) {

@@ -154,9 +154,13 @@ package final class CSVTableReader: TableReader {
         }
         let rawCount = recordBytes.count
         let spans = scanner.fields
-        if valid, Self.fillBounds(&recordBounds, of: spans) {
-            return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
-        }
+        if !valid || !Self.fillBounds(&recordBounds, of: spans) { appendValues(of: spans, from: source, valid: valid) }
+        return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
+    }
+
+    /// The bounds of every field, with the values that are not runs of the raw text (decoded, unquoted) appended
+    /// after it: for a record not all UTF-8, or with a field to unquote.
+    private func appendValues(of spans: [CSVFieldSpan], from source: UnsafeBufferPointer<UInt8>, valid: Bool) {
         recordBounds.removeAll(keepingCapacity: true)
         for span in spans {
             if valid, span.shape != .complex {
@@ -175,7 +179,6 @@ package final class CSVTableReader: TableReader {
             recordBytes.append(contentsOf: value.utf8)
             recordBounds.append(Int32(recordBytes.count))
         }
-        return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
     }
 
     /// The bounds of `spans` within the raw text, written over `bounds` in place, when no span needs
