@@ -79,6 +79,7 @@ package struct NightlyRun {
             runId: folder.runId, pipeline: pipeline, asOf: asOf, startedAt: Self.iso(started), loaded: analysis.loaded,
             context: analysis.context, disparities: analysis.disparities, skp: analysis.skp)
         var store: StoreLane?
+        var summary: JSONValue?
         do throws(PadanError) {
             try clock.stage("write", detail: { _ in "\(folder.runId)" }) { () throws(PadanError) in
                 let emitted = try Self.assignLifecycle(&result, database: database)
@@ -120,7 +121,10 @@ package struct NightlyRun {
                 // summary as written; the record stage's time is on stderr).
                 result.stages = clock.stagesSoFar
                 result.finishedAt = Self.iso(Date())
-                try RunOutputWriter(result: result, folder: folder).writeSummary()
+                // Made once: the store keeps it too (made again there, it was 10 ms more of the run's serial end).
+                let made = RunSummary.json(result)
+                summary = made
+                try RunOutputWriter(result: result, folder: folder).writeSummary(made)
             }
             RunCrashPoint.reached("written")
             try folder.publish()
@@ -146,7 +150,7 @@ package struct NightlyRun {
         try clock.stage("record", detail: { _ in "penyimpanan diperbarui" }) { () throws(PadanError) in
             RunCrashPoint.reached("record")
             guard let store else { preconditionFailure("NightlyRun: the write stage ended without a store lane") }
-            store.provide(run: Self.storedRun(result))
+            store.provide(run: Self.storedRun(result, summary: summary ?? RunSummary.json(result)))
             if case .failure(let error) = store.wait() {
                 folder.restoreLatest(previousLatest)
                 try? FileManager.default.removeItem(atPath: folder.final)
@@ -243,8 +247,8 @@ package struct NightlyRun {
         RejectedPairs(try database.rejectedProposals().map { (npsn: $0.npsn, unitID: $0.unorID) })
     }
 
-    /// The run's row in the store.
-    static func storedRun(_ r: RunResult) -> StoredRun {
+    /// The run's row in the store; `summary` is ``RunSummary/json(_:)`` of `r`, as `summary.json` has it.
+    static func storedRun(_ r: RunResult, summary: JSONValue) -> StoredRun {
         let skp = RunSummary.skpCounts(r)
         let counts = RunCounts(
             open: r.rows.count, new: r.newCount, persisting: r.rows.count - r.newCount, resolved: r.resolved.count,
@@ -252,7 +256,7 @@ package struct NightlyRun {
             eligible: skp.eligible, blocked: skp.blocked, skipped: skp.skipped, delta: r.deltaCount)
         return StoredRun(
             runID: r.runId, pipeline: r.pipeline.name, startedAt: r.startedAt, finishedAt: r.finishedAt,
-            asOf: r.asOf.description, summaryJSON: RunSummary.json(r).canonical, counts: counts)
+            asOf: r.asOf.description, summaryJSON: summary.canonical, counts: counts)
     }
 
     /// The run's disparities as the store keeps them, each made when stored.

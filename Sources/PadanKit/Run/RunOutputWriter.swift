@@ -67,10 +67,11 @@ struct RunOutputWriter: Sendable {
         }
     }
 
-    /// `summary.json`, the folder's last file (with the payload counts and the stage times so far known).
-    func writeSummary() throws(PadanError) {
+    /// `summary.json`, the folder's last file (with the payload counts and the stage times so far known): `summary`,
+    /// ``RunSummary/json(_:)`` of the result, made once for the file and the store's row.
+    func writeSummary(_ summary: JSONValue) throws(PadanError) {
         do {
-            try OutputFile.write(RunSummary.json(result).pretty, to: folder.path("summary.json"))
+            try OutputFile.write(summary.pretty, to: folder.path("summary.json"))
         } catch {
             throw PadanError(.cannotCreate, error.description)
         }

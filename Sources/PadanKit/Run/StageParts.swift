@@ -129,7 +129,7 @@ package struct StageParts {
                     _ = try writer.prepareReport(); return "report page"
                 }
             ))
-        let storedRun = NightlyRun.storedRun(known)
+        let storedRun = NightlyRun.storedRun(known, summary: RunSummary.json(known))
         var keys = [PayloadKey]()
         for start in stride(from: 0, to: rows.count, by: SkpPayloadFiles.block) {
             keys +=
