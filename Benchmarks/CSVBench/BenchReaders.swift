@@ -8,6 +8,7 @@ enum BenchReader: String, CaseIterable {
     case padan
     case padanGzip = "padan-gz"
     case padanInput = "padan-input"
+    case padanScan = "padan-scan"
     case csvSwift = "csv.swift"
     case swiftCSV = "swiftcsv"
 
@@ -16,6 +17,7 @@ enum BenchReader: String, CaseIterable {
         case .padan: "CSVTableReader on FileByteSource; streams 256 KiB chunks; builds every field, raw text and line"
         case .padanGzip: "InputFile.open on the same file gzipped (inflate + CSV)"
         case .padanInput: "InputFile.open on the file as the run opens it (CSV or XML), no decoding"
+        case .padanScan: "as padan-input, but each record only counted (no field made a String): the reader alone"
         case .csvSwift: "CSVReader(stream: InputStream); streams, one UnicodeScalar at a time"
         case .swiftCSV: "EnumeratedCSV(string:) + enumerateAsArray; whole file as one String in memory"
         }
@@ -44,6 +46,11 @@ enum BenchReader: String, CaseIterable {
                     count.fields += record.fields.count
                     count.bytes += record.raw.utf8.count
                 }
+            }
+        case .padanScan:
+            let reader = try InputFile.open(path: path, displayName: path)
+            while let event = try reader.next() {
+                if case .record = event { count.rows += 1 }
             }
         case .csvSwift:
             guard let stream = InputStream(fileAtPath: path) else { throw BenchFailure("cannot open \(path)") }

@@ -1,7 +1,7 @@
 // padan-csv-bench: times Padan's CSVTableReader against SwiftCSV and CSV.swift on a Dapodik-like file.
 //
 //   swift build -c release --product padan-csv-bench
-//   .build/release/padan-csv-bench [--rows 1000000] [--runs 5] [--file PATH] [--readers padan,padan-gz,padan-input,csv.swift,swiftcsv]
+//   .build/release/padan-csv-bench [--rows 1000000] [--runs 5] [--file PATH] [--readers padan,padan-gz,padan-input,padan-scan,csv.swift,swiftcsv]
 //
 // Each run is a child process (`--child READER PATH`), so the peak RSS that getrusage reports is
 // that reader's alone. The figures are the median over the runs.

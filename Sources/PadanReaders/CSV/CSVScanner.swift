@@ -9,7 +9,7 @@ import CByteScan
 /// The byte-level half of the CSV reader: finds records and field boundaries in a refillable buffer.
 ///
 /// It never builds strings. Each ``scan()`` leaves the record's bytes in the buffer (``recordBytes``)
-/// and its field spans in ``fields``, valid until the next call. The buffer is one allocation that
+/// and its fields in ``fields``, valid until the next call. The buffer is one allocation that
 /// holds the unread rest of the current chunk; it grows by doubling only when a single record is
 /// larger than it, and scanning resumes where it stopped after a refill, so a 10 MB field or a
 /// 1 MB line costs linear time.
@@ -41,7 +41,7 @@ final class CSVScanner {
 
     let maximumRecordBytes: Int
     private(set) var delimiter: UInt8 = 0x2C
-    private(set) var fields: [CSVFieldSpan] = []
+    private(set) var fields = CSVFields()
     private(set) var recordLine = 1
     private(set) var containsNul = false
     private(set) var overlongPrefix: [UInt8] = []
@@ -93,6 +93,7 @@ final class CSVScanner {
 
     deinit {
         storage.deallocate()
+        fields.deallocate()
         unquotedClasses.deallocate()
         quotedClasses.deallocate()
     }
@@ -159,12 +160,11 @@ final class CSVScanner {
 
     /// Finds the next record. See ``Outcome`` for what each result leaves behind.
     func scan() throws(InputError) -> Outcome {
-        // Spans gather in a local array (moved in and out, not copied): appending to a class
-        // property costs a dynamic exclusivity check per field.
-        var spans: [CSVFieldSpan] = []
-        swap(&spans, &fields)
-        spans.removeAll(keepingCapacity: true)
-        defer { swap(&spans, &fields) }
+        // Fields gather in a local copy of ``fields`` (its buffers, not their bytes), put back at the end:
+        // appending to a class property costs a dynamic exclusivity check per field.
+        var spans = fields
+        spans.removeAll()
+        defer { fields = spans }
         containsNul = false
         if skipLineFeed {
             if start == end && !sourceEnded { try fill() }
@@ -223,7 +223,7 @@ final class CSVScanner {
                                 byteClass = unquoted[Int(base[found])]
                                 break fields
                             }
-                            spans.append(CSVFieldSpan(start: fieldStart, end: found, shape: shape))
+                            spans.append(start: fieldStart, end: found, shape: shape)
                             fieldStart = found + 1
                             shape = .plain
                             ahead &= ahead &- 1
@@ -244,13 +244,13 @@ final class CSVScanner {
                     if pos == limit { break }
                     switch byteClass {
                     case Self.delimiterClass:
-                        spans.append(CSVFieldSpan(start: fieldStart, end: pos, shape: shape))
+                        spans.append(start: fieldStart, end: pos, shape: shape)
                         pos += 1
                         fieldStart = pos
                         shape = .plain
                         state = .fieldStart
                     case Self.lineFeedClass, Self.carriageReturnClass:
-                        spans.append(CSVFieldSpan(start: fieldStart, end: pos, shape: shape))
+                        spans.append(start: fieldStart, end: pos, shape: shape)
                         return finishRecord(length: pos, terminator: base[pos], breaks: breaksInQuotes)
                     case Self.nulClass:
                         containsNul = true
@@ -294,7 +294,7 @@ final class CSVScanner {
                 }
             }
             if pos > maximumRecordBytes {
-                spans.removeAll(keepingCapacity: true)
+                spans.removeAll()
                 if state == .quoted {
                     return try recoverUnterminatedQuote(scanned: pos, breaks: breaksInQuotes)
                 }
@@ -302,14 +302,14 @@ final class CSVScanner {
             }
             if sourceEnded {
                 if state == .quoted {
-                    spans.removeAll(keepingCapacity: true)
+                    spans.removeAll()
                     return try recoverUnterminatedQuote(scanned: pos, breaks: breaksInQuotes)
                 }
-                if pos == 0 && spans.isEmpty {
+                if pos == 0 && spans.count == 0 {
                     start = end
                     return .end
                 }
-                spans.append(CSVFieldSpan(start: fieldStart, end: pos, shape: shape))
+                spans.append(start: fieldStart, end: pos, shape: shape)
                 return finishRecord(length: pos, terminator: nil, breaks: breaksInQuotes)
             }
             try fill()
@@ -335,7 +335,7 @@ final class CSVScanner {
             index += 1
         }
         containsNul = false
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
         if index < scanned {
             recordOffset = start
             recordLength = index
@@ -356,7 +356,7 @@ final class CSVScanner {
     /// Keeps the first KiB of an over-long record for the reject and discards bytes up to the next
     /// line break, without holding them.
     private func skipOverlong(scanned: Int, breaks: Int) throws(InputError) -> Outcome {
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
         containsNul = false
         // Cut before a UTF-8 sequence, not inside one, so the prefix does not look like Windows-1252.
         var cut = min(scanned, 1024)

@@ -153,16 +153,23 @@ package final class CSVTableReader: TableReader {
             recordBytes.append(contentsOf: rawText(valid: false).utf8)
         }
         let rawCount = recordBytes.count
-        let spans = scanner.fields
-        if !valid || !Self.fillBounds(&recordBounds, of: spans) { appendValues(of: spans, from: source, valid: valid) }
+        let fields = scanner.fields
+        if valid, !fields.hasComplex {
+            // The scanner's bounds are the values' (no field to decode or unquote).
+            if recordBounds.count != 2 * fields.count { recordBounds = Array(repeating: 0, count: 2 * fields.count) }
+            recordBounds.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: fields.bounds, count: $0.count) }
+        } else {
+            appendValues(of: fields, from: source, valid: valid)
+        }
         return TableRecord(line: scanner.recordLine, bytes: recordBytes, bounds: recordBounds, rawCount: rawCount)
     }
 
     /// The bounds of every field, with the values that are not runs of the raw text (decoded, unquoted) appended
     /// after it: for a record not all UTF-8, or with a field to unquote.
-    private func appendValues(of spans: [CSVFieldSpan], from source: UnsafeBufferPointer<UInt8>, valid: Bool) {
+    private func appendValues(of fields: CSVFields, from source: UnsafeBufferPointer<UInt8>, valid: Bool) {
         recordBounds.removeAll(keepingCapacity: true)
-        for span in spans {
+        for i in 0..<fields.count {
+            let span = fields.span(i)
             if valid, span.shape != .complex {
                 let quoted = span.shape == .quoted ? 1 : 0
                 recordBounds.append(Int32(span.start + quoted))
@@ -178,25 +185,6 @@ package final class CSVTableReader: TableReader {
             }
             recordBytes.append(contentsOf: value.utf8)
             recordBounds.append(Int32(recordBytes.count))
-        }
-    }
-
-    /// The bounds of `spans` within the raw text, written over `bounds` in place, when no span needs
-    /// unquoting (false, `bounds` untouched, when one does). Appended one by one, two per field, each append
-    /// checked the array's capacity and that it was not shared: a third of making the national files'
-    /// 4.6 million records.
-    private static func fillBounds(_ bounds: inout [Int32], of spans: [CSVFieldSpan]) -> Bool {
-        spans.withUnsafeBufferPointer { spans in
-            guard !spans.contains(where: { $0.shape == .complex }) else { return false }
-            if bounds.count != 2 * spans.count { bounds = Array(repeating: 0, count: 2 * spans.count) }
-            bounds.withUnsafeMutableBufferPointer { bounds in
-                for i in spans.indices {
-                    let quoted = spans[i].shape == .quoted ? 1 : 0
-                    bounds[2 * i] = Int32(spans[i].start + quoted)
-                    bounds[2 * i + 1] = Int32(spans[i].end - quoted)
-                }
-            }
-            return true
         }
     }
 
@@ -228,9 +216,14 @@ package final class CSVTableReader: TableReader {
         let bytes = scanner.recordBytes
         if valid ?? UTF8Validation.isValid(bytes) { return String(decoding: bytes, as: UTF8.self) }
         let fields = scanner.fields
-        guard !fields.isEmpty, fields.last?.end == bytes.count else { return text(bytes[...], knownValid: false) }
+        guard fields.count > 0, fields.span(fields.count - 1).end == bytes.count else {
+            return text(bytes[...], knownValid: false)
+        }
         let separator = String(UnicodeScalar(delimiter))
-        return fields.map { text(bytes[$0.start..<$0.end], knownValid: false) }.joined(separator: separator)
+        return (0..<fields.count).map { i in
+            let span = fields.span(i)
+            return text(bytes[span.start..<span.end], knownValid: false)
+        }.joined(separator: separator)
     }
 
     /// UTF-8 when the bytes are valid UTF-8, else Windows-1252 (noted once in ``warnings``).

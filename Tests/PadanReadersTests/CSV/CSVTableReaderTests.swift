@@ -165,4 +165,31 @@ struct CSVTableReaderTests {
         #expect(reading.header == ["nama\nlengkap", "nip"])
         #expect(reading.records.first?.line == 3)
     }
+
+    /// More fields than the scanner first has room for (64), of every shape, also in a record that is not all
+    /// UTF-8 (its values then decoded field by field, its raw text rebuilt from the fields as written).
+    @Test(arguments: ReadMode.all)
+    func wideRecordsOfEveryShape(mode: ReadMode) throws {
+        let count = 150
+        let header = (0..<count).map { "k\($0)" }.joined(separator: ",")
+        func cell(_ i: Int) -> (written: String, value: String) {
+            switch i % 4 {
+            case 0: ("v\(i)", "v\(i)")
+            case 1: ("\"q,\(i)\"", "q,\(i)")
+            case 2: ("\"a\"\"b\(i)\"", "a\"b\(i)")
+            default: ("", "")
+            }
+        }
+        let written = (0..<count).map { cell($0).written }.joined(separator: ",")
+        let values = (0..<count).map { cell($0).value }
+        // The second record holds a Windows-1252 byte (é as 0xE9) in its first field.
+        var bytes = Array("\(header)\n\(written)\n".utf8)
+        bytes += [0x76, 0xE9] + Array(written.utf8.dropFirst(2)) + [0x0A]
+        let reading = try CSVReading(bytes, mode: mode)
+        #expect(reading.rows.count == 2)
+        #expect(reading.rows.first == values)
+        #expect(reading.rows.last == ["v\u{E9}"] + values.dropFirst())
+        #expect(reading.records.first?.raw == written)
+        #expect(reading.records.last?.raw == "v\u{E9}" + written.dropFirst(2))
+    }
 }
