@@ -19,9 +19,12 @@ for target in "${targets[@]}"; do
     mkdir -p "$work/$target"
     dict=()
     [ -f "Fuzz/$target.dict" ] && dict=("-dict=Fuzz/$target.dict")
+    # Seeds are local (git-ignored): a fresh clone starts from the dictionary alone.
+    seeds=()
+    [ -d "Fuzz/Corpus/$target" ] && seeds=("Fuzz/Corpus/$target")
     # The Swift runtime's backtracer would catch a trap before libFuzzer could save the input.
     SWIFT_BACKTRACE=enable=no \
-        ".build-fuzz/release/padan-fuzz-$target" "$work/$target" "Fuzz/Corpus/$target" "${dict[@]}" \
+        ".build-fuzz/release/padan-fuzz-$target" "$work/$target" "${seeds[@]}" "${dict[@]}" \
         -max_len=8192 -timeout=10 -rss_limit_mb=2048 -max_total_time="$seconds" -print_final_stats=1 \
         -artifact_prefix="$work/crashes/$target-" > "$work/$target.log" 2>&1 &
 done

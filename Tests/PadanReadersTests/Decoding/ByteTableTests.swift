@@ -57,5 +57,28 @@ extension Decoding {
                 })
             #expect(hashes.count == base.count)
         }
+
+        /// The key of `values` (nil: no value).
+        func key(_ values: [String?]) -> [UInt8] {
+            var key = FieldsKey()
+            for value in values {
+                if let value { bytes(value) { key.append($0) } } else { key.append(nil) }
+            }
+            return key.bytes
+        }
+
+        @Test func fieldsKeysTellApartEveryWayOfSplittingAndEmptiness() {
+            let long = String(repeating: "j", count: 300)
+            let rows: [[String?]] = [
+                ["ab", "c"], ["a", "bc"], ["abc", nil], [nil, "abc"], ["", "abc"], ["abc", ""], [nil, nil], ["", ""],
+                [long, "c"], [long + "c", nil], [String(repeating: "j", count: 253), "x"],
+                [String(repeating: "j", count: 254), "x"], [String(repeating: "j", count: 253) + "\u{1}", "x"],
+            ]
+            let keys = rows.map(key)
+            #expect(Set(keys).count == rows.count)
+            // A value of 254 bytes or more has its length in four bytes after a 255.
+            #expect(Array(keys[8].prefix(5)) == [255, 44, 1, 0, 0])
+            #expect(keys[0] == [3, 0x61, 0x62, 2, 0x63])
+        }
     }
 }
