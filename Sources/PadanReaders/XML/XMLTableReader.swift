@@ -430,6 +430,10 @@ package final class XMLTableReader: TableReader {
         scratch.append(isEmpty ? "/>" : ">")
     }
 
+    /// `&#38;`, the parser's writing of a literal `&` in an attribute value (made once: made for each value, it was
+    /// an allocation per attribute, five per unit of the national `unor.xml`).
+    private static let escapedAmpersand: [UInt8] = Array("&#38;".utf8)
+
     /// Reads an attribute's value as the parser hands it into ``attributeValue``, and appends it escaped to
     /// ``scratch``.
     ///
@@ -444,7 +448,7 @@ package final class XMLTableReader: TableReader {
             attributeValue.append(plain)
             XMLRecordBuilder.appendEscaped(plain, quote: true, to: &scratch)
         }
-        let ampersand: [UInt8] = Array("&#38;".utf8)
+        let ampersand = Self.escapedAmpersand
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "&") else {
                 index += 1
