@@ -162,11 +162,18 @@ def verdict(value, limit, low=None):
     return " ✓" if ok else " ✗"
 
 
+def warmup_note(machine: dict) -> str:
+    """How many untimed runs of each tool came first (results from before `--warmup` say nothing)."""
+    warmup = machine.get("warmup")
+    return "" if not warmup else f" after {warmup} untimed run(s) of each"
+
+
 def render(out: dict) -> str:
     m = out["machine"]
     lines = [
         f"# Padan vs DuckDB — {m.get('cores', '?')} cores, load {m.get('load', '?')} at start, "
-        f"median of {m.get('runs', '?')} run(s); padan {m.get('padan', '?')}, duckdb {m.get('duckdb', '?')}",
+        f"median of {m.get('runs', '?')} run(s){warmup_note(m)}; padan {m.get('padan', '?')}, "
+        f"duckdb {m.get('duckdb', '?')}",
         "",
     ]
     scales = out["scales"]
