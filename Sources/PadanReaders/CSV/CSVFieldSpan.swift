@@ -23,6 +23,9 @@ struct CSVFieldSpan {
 /// array of ``CSVFieldSpan``s, each appended field checked the array's capacity and that it was not shared, and
 /// the bounds were then worked out field by field again: scanning the national `pns.txt` (406 MB, not decoded,
 /// `padan-csv-bench`, median of 5) took 0.37–0.38 s, now 0.31 (`ptk-1.csv` 0.33 → 0.27, `skp.csv` 0.27 → 0.23).
+///
+/// The scanner owns the buffers (it frees them in its `deinit`); a copy of this value shares them, and what it
+/// shows holds until the scanner's next scan.
 struct CSVFields {
     private(set) var bounds: UnsafeMutablePointer<Int32>
     private var shapes: UnsafeMutablePointer<CSVFieldSpan.Shape>

@@ -162,9 +162,9 @@ final class CSVScanner {
     func scan() throws(InputError) -> Outcome {
         // Fields gather in a local copy of ``fields`` (its buffers, not their bytes), put back at the end:
         // appending to a class property costs a dynamic exclusivity check per field.
-        var spans = fields
-        spans.removeAll()
-        defer { fields = spans }
+        var gathered = fields
+        gathered.removeAll()
+        defer { fields = gathered }
         containsNul = false
         if skipLineFeed {
             if start == end && !sourceEnded { try fill() }
@@ -223,7 +223,7 @@ final class CSVScanner {
                                 byteClass = unquoted[Int(base[found])]
                                 break fields
                             }
-                            spans.append(start: fieldStart, end: found, shape: shape)
+                            gathered.append(start: fieldStart, end: found, shape: shape)
                             fieldStart = found + 1
                             shape = .plain
                             ahead &= ahead &- 1
@@ -244,13 +244,13 @@ final class CSVScanner {
                     if pos == limit { break }
                     switch byteClass {
                     case Self.delimiterClass:
-                        spans.append(start: fieldStart, end: pos, shape: shape)
+                        gathered.append(start: fieldStart, end: pos, shape: shape)
                         pos += 1
                         fieldStart = pos
                         shape = .plain
                         state = .fieldStart
                     case Self.lineFeedClass, Self.carriageReturnClass:
-                        spans.append(start: fieldStart, end: pos, shape: shape)
+                        gathered.append(start: fieldStart, end: pos, shape: shape)
                         return finishRecord(length: pos, terminator: base[pos], breaks: breaksInQuotes)
                     case Self.nulClass:
                         containsNul = true
@@ -294,7 +294,7 @@ final class CSVScanner {
                 }
             }
             if pos > maximumRecordBytes {
-                spans.removeAll()
+                gathered.removeAll()
                 if state == .quoted {
                     return try recoverUnterminatedQuote(scanned: pos, breaks: breaksInQuotes)
                 }
@@ -302,14 +302,14 @@ final class CSVScanner {
             }
             if sourceEnded {
                 if state == .quoted {
-                    spans.removeAll()
+                    gathered.removeAll()
                     return try recoverUnterminatedQuote(scanned: pos, breaks: breaksInQuotes)
                 }
-                if pos == 0 && spans.count == 0 {
+                if pos == 0 && gathered.count == 0 {
                     start = end
                     return .end
                 }
-                spans.append(start: fieldStart, end: pos, shape: shape)
+                gathered.append(start: fieldStart, end: pos, shape: shape)
                 return finishRecord(length: pos, terminator: nil, breaks: breaksInQuotes)
             }
             try fill()
