@@ -149,8 +149,10 @@ package struct NightlyRun {
         RunCrashPoint.reached("moved")
         try clock.stage("record", detail: { _ in "penyimpanan diperbarui" }) { () throws(PadanError) in
             RunCrashPoint.reached("record")
-            guard let store else { preconditionFailure("NightlyRun: the write stage ended without a store lane") }
-            store.provide(run: Self.storedRun(result, summary: summary ?? RunSummary.json(result)))
+            guard let store, let summary else {
+                preconditionFailure("NightlyRun: the write stage ended without a store lane or a summary")
+            }
+            store.provide(run: Self.storedRun(result, summary: summary))
             if case .failure(let error) = store.wait() {
                 folder.restoreLatest(previousLatest)
                 try? FileManager.default.removeItem(atPath: folder.final)

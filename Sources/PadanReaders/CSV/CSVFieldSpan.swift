@@ -63,6 +63,9 @@ struct CSVFields {
         hasComplex = false
     }
 
+    /// How field `i`'s value comes out of its bytes.
+    func shape(_ i: Int) -> CSVFieldSpan.Shape { shapes[i] }
+
     /// Field `i` as written: its bytes, quotes included, and its shape.
     func span(_ i: Int) -> CSVFieldSpan {
         let shape = shapes[i]

@@ -169,20 +169,17 @@ package final class CSVTableReader: TableReader {
     private func appendValues(of fields: CSVFields, from source: UnsafeBufferPointer<UInt8>, valid: Bool) {
         recordBounds.removeAll(keepingCapacity: true)
         for i in 0..<fields.count {
-            let span = fields.span(i)
-            if valid, span.shape != .complex {
-                let quoted = span.shape == .quoted ? 1 : 0
-                recordBounds.append(Int32(span.start + quoted))
-                recordBounds.append(Int32(span.end - quoted))
+            // The scanner's bounds: the value's, or a complex field's whole bytes.
+            let start = fields.bounds[2 * i], end = fields.bounds[2 * i + 1]
+            let complex = fields.shape(i) == .complex
+            if valid, !complex {
+                recordBounds.append(start)
+                recordBounds.append(end)
                 continue
             }
             recordBounds.append(Int32(recordBytes.count))
-            let value: String
-            switch span.shape {
-            case .plain: value = text(source[span.start..<span.end], knownValid: false)
-            case .quoted: value = text(source[(span.start + 1)..<(span.end - 1)], knownValid: false)
-            case .complex: value = unquoted(source[span.start..<span.end], knownValid: valid)
-            }
+            let bytes = source[Int(start)..<Int(end)]
+            let value = complex ? unquoted(bytes, knownValid: valid) : text(bytes, knownValid: false)
             recordBytes.append(contentsOf: value.utf8)
             recordBounds.append(Int32(recordBytes.count))
         }
